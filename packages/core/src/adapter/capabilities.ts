@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+
+/** What an adapter can do; the widget hides every view and control whose capability is false. */
+export const Capabilities = z.object({
+  kb: z._default(z.boolean(), false),
+  answers: z._default(z.boolean(), false),
+  chat: z._default(z.boolean(), false),
+  realtime: z._default(z.boolean(), false),
+  typing: z._default(z.boolean(), false),
+  readReceipts: z._default(z.boolean(), false),
+  attachments: z._default(z.boolean(), false),
+  csat: z._default(z.boolean(), false),
+  tickets: z._default(z.boolean(), false),
+  ticketList: z._default(z.boolean(), false),
+  formSchema: z._default(z.boolean(), false),
+  availability: z._default(z.boolean(), false),
+  analytics: z._default(z.boolean(), false),
+});
+export type Capabilities = z.infer<typeof Capabilities>;
+export type Capability = keyof Capabilities;

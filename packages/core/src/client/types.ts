@@ -1,0 +1,207 @@
+import type { ReadonlySignal } from '@preact/signals-core';
+import type { Capabilities } from '../adapter/capabilities.js';
+import type { SupportAdapter } from '../adapter/contract.js';
+import type { HelplineError } from '../errors/helpline-error.js';
+import type { Answer } from '../schemas/answer.js';
+import type { Article, ArticleHit } from '../schemas/article.js';
+import type { Attachment } from '../schemas/attachment.js';
+import type { Availability } from '../schemas/availability.js';
+import type { CustomFields } from '../schemas/common.js';
+import type { ContextAccount, ContextSnapshot, ContextUser } from '../schemas/context.js';
+import type { Conversation, Csat, Message } from '../schemas/conversation.js';
+import type { Verification } from '../schemas/identity.js';
+import type { ConnectionStatus } from '../schemas/realtime.js';
+import type { Severity, Category, Ticket, TicketForm, TicketThread } from '../schemas/ticket.js';
+import type { HelplineOptions } from '../options/schema.js';
+
+export type ViewName = 'home' | 'search' | 'article' | 'chat' | 'conversations' | 'ticket' | 'tickets' | 'ticketThread';
+
+export interface ViewState {
+  name: ViewName;
+  query?: string;
+  articleId?: string;
+  /** Absent on the chat view means "new conversation". */
+  conversationId?: string;
+  ticketId?: string;
+}
+
+export interface IdentityState {
+  visitorId: string | undefined;
+  user: ContextUser | undefined;
+  account: ContextAccount | undefined;
+  verified: boolean;
+}
+
+/** Read-only reactive state; the widget renders from it, hosts may read or subscribe to it. */
+export interface HelplineState {
+  ready: ReadonlySignal<boolean>;
+  isOpen: ReadonlySignal<boolean>;
+  view: ReadonlySignal<ViewState>;
+  unreadCount: ReadonlySignal<number>;
+  status: ReadonlySignal<ConnectionStatus>;
+  availability: ReadonlySignal<Availability | undefined>;
+  identity: ReadonlySignal<IdentityState>;
+  /** Effective capabilities: the adapter's, narrowed by `features`. */
+  capabilities: ReadonlySignal<Capabilities>;
+  /** Resolved locale tag, e.g. 'en', 'de', 'ar'. */
+  locale: ReadonlySignal<string>;
+}
+
+export interface Prefill {
+  subject?: string;
+  text?: string;
+  severity?: Severity;
+  category?: Category;
+  fields?: CustomFields;
+}
+
+export interface HelpEntry {
+  /** Article ids to suggest on matching routes, most relevant first. */
+  articles?: string[];
+  /** Short tips shown above suggestions, plain text. */
+  tips?: string[];
+}
+
+export interface HelplineEvents {
+  ready: { capabilities: Capabilities };
+  open: { view: ViewState };
+  close: Record<string, never>;
+  message: { message: Message };
+  unread: { count: number };
+  'ticket:created': { ticket: Ticket };
+  'conversation:started': { conversation: Conversation };
+  'article:viewed': { articleId: string };
+  'article:rated': { articleId: string; helpful: boolean };
+  error: { error: HelplineError; command?: string };
+}
+export type HelplineEventName = keyof HelplineEvents;
+export type HelplineListener<E extends HelplineEventName> = (payload: HelplineEvents[E]) => void;
+
+/** An unsent or failed write kept in the outbox, shown in the UI as pending/failed with retry. */
+export interface OutboxItem {
+  id: string;
+  kind: 'message' | 'conversation' | 'ticket' | 'csat' | 'ticketReply';
+  /** The conversation or ticket it belongs to, when known. */
+  targetId?: string;
+  /** Plain-text body the user typed, for optimistic display. */
+  body?: string;
+  attachments?: Attachment[];
+  createdAt: string;
+  state: 'pending' | 'sending' | 'failed';
+  attempts: number;
+  error?: { code: string; message: string };
+}
+
+export interface UploadProgress {
+  id: string;
+  name: string;
+  sent: number;
+  total: number;
+  state: 'uploading' | 'done' | 'failed';
+  attachment?: Attachment;
+  error?: string;
+}
+
+/** Knowledge base: searches, suggestions for the current route, articles and votes. */
+export interface KbApi {
+  results: ReadonlySignal<{ query: string; hits: ArticleHit[]; loading: boolean; error?: HelplineError }>;
+  suggestions: ReadonlySignal<{ hits: ArticleHit[]; tips: string[]; loading: boolean }>;
+  /** Debounce is the caller's job; concurrent searches resolve last-query-wins. */
+  search(query: string): Promise<ArticleHit[]>;
+  refreshSuggestions(articleIds?: string[]): Promise<ArticleHit[]>;
+  getArticle(id: string): Promise<Article>;
+  rate(id: string, helpful: boolean): Promise<void>;
+  /** Instant answers for a question being typed; records `answer_shown`. */
+  answer(question: string): Promise<Answer>;
+  /** Records "this solved it" (true) or "I still need help" (false); the latter is attached to the next request. */
+  resolveAnswer(answer: Answer, solved: boolean): Promise<void>;
+}
+
+export interface ChatApi {
+  conversations: ReadonlySignal<Conversation[]>;
+  /** Messages of a conversation: server-confirmed ones followed by outbox items still pending or failed. */
+  thread(conversationId: string | undefined): ReadonlySignal<{ messages: Message[]; pending: OutboxItem[]; loading: boolean; hasMore: boolean; error?: HelplineError }>;
+  /** Agents typing in a conversation (names), cleared after 6 s without an update. */
+  typing(conversationId: string): ReadonlySignal<string[]>;
+  loadConversations(): Promise<Conversation[]>;
+  loadOlder(conversationId: string): Promise<void>;
+  /** Sends through the outbox. Without conversationId starts a new conversation with the context snapshot. */
+  send(input: { conversationId?: string; body: string; attachments?: Attachment[]; includeContext?: boolean }): Promise<OutboxItem>;
+  retry(outboxItemId: string): Promise<void>;
+  discard(outboxItemId: string): Promise<void>;
+  setTyping(conversationId: string, typing: boolean): void;
+  markRead(conversationId: string): Promise<void>;
+  rate(conversationId: string, csat: Csat): Promise<void>;
+  /** Draft text per conversation ('new' for an unstarted one); persisted so nothing typed is lost. */
+  draft(key: string): ReadonlySignal<string>;
+  setDraft(key: string, text: string): void;
+}
+
+export interface TicketsApi {
+  list: ReadonlySignal<{ tickets: Ticket[]; loading: boolean; error?: HelplineError }>;
+  form(): Promise<TicketForm>;
+  /** Validates against the form (required and typed custom fields), then sends through the outbox. */
+  create(input: {
+    subject: string;
+    description: string;
+    severity: Severity;
+    category: Category;
+    fields?: CustomFields;
+    attachments?: Attachment[];
+    includeContext: boolean;
+  }): Promise<Ticket>;
+  load(): Promise<Ticket[]>;
+  get(id: string): Promise<TicketThread>;
+  reply(id: string, body: string, attachments?: Attachment[]): Promise<Message>;
+  /** Draft of the ticket form, persisted. */
+  draft: ReadonlySignal<Record<string, unknown>>;
+  setDraft(values: Record<string, unknown>): void;
+}
+
+export interface AttachmentsApi {
+  uploads: ReadonlySignal<UploadProgress[]>;
+  /** Checks size and type against the form's limits, uploads with progress. */
+  upload(file: File | Blob & { name: string }): Promise<Attachment>;
+  remove(id: string): void;
+}
+
+/** The whole client. Every command resolves; a bad call rejects with a HelplineError AND emits `error`. */
+export interface HelplineClient {
+  readonly state: HelplineState;
+  readonly options: HelplineOptions;
+  readonly adapter: SupportAdapter;
+  readonly kb: KbApi;
+  readonly chat: ChatApi;
+  readonly tickets: TicketsApi;
+  readonly attachments: AttachmentsApi;
+  /** Redacted snapshot of page and account context, as it would be sent now (for the preview). */
+  snapshot(): ContextSnapshot;
+  /** Marks the first user interaction: from now on storage may be written and the visitor id made. */
+  interacted(): void;
+
+  open(view?: ViewName | ViewState): Promise<void>;
+  close(): Promise<void>;
+  toggle(): Promise<void>;
+  identify(user: ContextUser, verification?: Verification): Promise<void>;
+  update(context: { user?: ContextUser; account?: ContextAccount; custom?: CustomFields; app?: { version?: string; environment?: string } }): Promise<void>;
+  logout(): Promise<void>;
+  search(query: string): Promise<void>;
+  article(id: string): Promise<void>;
+  suggest(articleIds?: string[]): Promise<void>;
+  newMessage(text?: string): Promise<void>;
+  newTicket(prefill?: Prefill): Promise<void>;
+  prefill(fields: Prefill): Promise<void>;
+  /** Adds a breadcrumb event to the context snapshot. */
+  track(name: string, data?: CustomFields): Promise<void>;
+  readonly help: {
+    register(routePattern: string, entry: HelpEntry): Promise<void>;
+    unregister(routePattern: string): Promise<void>;
+  };
+  /** Current prefill for the chat composer and ticket form (consumed by the widget). */
+  readonly prefilled: ReadonlySignal<Prefill>;
+  on<E extends HelplineEventName>(event: E, listener: HelplineListener<E>): () => void;
+  once<E extends HelplineEventName>(event: E, listener: HelplineListener<E>): () => void;
+  off<E extends HelplineEventName>(event: E, listener: HelplineListener<E>): void;
+  /** Undoes everything boot did: listeners, patches, timers, subscriptions. Local data is kept (see logout). */
+  shutdown(): Promise<void>;
+}

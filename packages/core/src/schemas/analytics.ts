@@ -1,0 +1,23 @@
+import * as z from 'zod/mini';
+import { CustomFields } from './common.js';
+
+/** Self-service events a backend counts for deflection and helpfulness analytics. */
+export const AnalyticsEvent = z.object({
+  type: z.enum([
+    'help_opened',
+    'search',
+    'article_viewed',
+    'suggestion_clicked',
+    'answer_shown',
+    'answer_solved',
+    'answer_escalated',
+    'conversation_started',
+    'ticket_created',
+  ]),
+  articleId: z.optional(z.string()),
+  answerId: z.optional(z.string()),
+  query: z.optional(z.string().check(z.maxLength(500))),
+  path: z.optional(z.string()),
+  data: z.optional(CustomFields),
+});
+export type AnalyticsEvent = z.infer<typeof AnalyticsEvent>;

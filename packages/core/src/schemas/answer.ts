@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+import { Id } from './common.js';
+
+/** One section of an article that answers a question, with the backend's confidence in [0, 1]. */
+export const Passage = z.object({
+  articleId: Id,
+  articleTitle: z.string(),
+  heading: z.optional(z.string()),
+  text: z.string(),
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  url: z.optional(z.string()),
+});
+export type Passage = z.infer<typeof Passage>;
+
+export const Answer = z.object({
+  /** Opaque id the backend uses to attribute "solved" / "still need help" to this answer. */
+  answerId: z.optional(z.string()),
+  passages: z.array(Passage),
+});
+export type Answer = z.infer<typeof Answer>;

@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+import { Timestamp } from './common.js';
+
+const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
+/** Opening hours by weekday (0 = Sunday) as [open, close) local times in `timezone`. */
+export const BusinessHours = z.object({
+  timezone: z.string().check(z.minLength(1)),
+  days: z.record(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(z.tuple([Clock, Clock]))),
+  /** Plans that get 24/7 coverage ignore `days`. */
+  alwaysOpen: z._default(z.boolean(), false),
+});
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+export const AvailabilityStatus = z.enum(['online', 'away', 'offline']);
+export type AvailabilityStatus = z.infer<typeof AvailabilityStatus>;
+
+export const Availability = z.object({
+  status: AvailabilityStatus,
+  agentsOnline: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+  /** Typical first reply while open, in minutes. */
+  expectedReplyMinutes: z.optional(z.number().check(z.nonnegative())),
+  /** When the team is next open, when it is closed now. */
+  nextOpenAt: z.optional(Timestamp),
+  businessHours: z.optional(BusinessHours),
+});
+export type Availability = z.infer<typeof Availability>;
