@@ -19,3 +19,7 @@ export * from './validation/parse.js';
 export * from './validation/format-issues.js';
 export * from './options/schema.js';
 export type * from './client/types.js';
+export { isWithinBusinessHours, nextOpening } from './sla/business-hours.js';
+export { addBusinessMinutes } from './sla/add-business-minutes.js';
+export { firstResponseDue, type FirstResponseOptions } from './sla/first-response-due.js';
+export type { BusinessHoursInput } from './sla/open-intervals.js';

@@ -3,10 +3,13 @@ import { Timestamp } from './common.js';
 
 const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
-/** Opening hours by weekday (0 = Sunday) as [open, close) local times in `timezone`. */
+/**
+ * Opening hours by weekday (0 = Sunday) as [open, close) local times in `timezone`; a weekday left
+ * out is closed, and a range whose close is not after its open runs past midnight.
+ */
 export const BusinessHours = z.object({
   timezone: z.string().check(z.minLength(1)),
-  days: z.record(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(z.tuple([Clock, Clock]))),
+  days: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(z.tuple([Clock, Clock]))),
   /** Plans that get 24/7 coverage ignore `days`. */
   alwaysOpen: z._default(z.boolean(), false),
 });

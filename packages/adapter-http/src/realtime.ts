@@ -1,0 +1,74 @@
+import { type ConnectionStatus, parseResponse, type RealtimeEvent, RealtimeEvent as RealtimeEventSchema } from '@helpline/core';
+import type { HttpClient } from './http-client.js';
+import type { HttpAdapterOptions } from './options.js';
+import { createSseParser } from './sse.js';
+
+interface RealtimeDeps {
+  fetch: typeof fetch;
+  random: () => number;
+  onEvent: (event: RealtimeEvent) => void;
+  onStatus: (status: ConnectionStatus) => void;
+  onInvalid: (error: unknown) => void;
+}
+
+/**
+ * Keeps one SSE stream open over fetch (so the bearer token travels in a header, not the URL).
+ * Reconnects with exponential backoff and full jitter, resuming from the last event id so the
+ * server replays what was missed; `resync` from the server (gap too old to replay) is passed on.
+ */
+export function openRealtime(client: HttpClient, options: HttpAdapterOptions, deps: RealtimeDeps): () => void {
+  let stopped = false;
+  let attempt = 0;
+  let lastEventId: string | undefined;
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const connect = async () => {
+    if (stopped) return;
+    deps.onStatus(attempt === 0 ? 'connecting' : 'reconnecting');
+    controller = new AbortController();
+    try {
+      const response = await deps.fetch(client.url('/events'), {
+        headers: {
+          ...client.headers(),
+          Accept: 'text/event-stream',
+          ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),
+        },
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+      if (!response.ok || !response.body) throw new Error(`events stream answered ${response.status}`);
+      attempt = 0;
+      deps.onStatus('connected');
+      const parser = createSseParser((message) => {
+        if (message.id) lastEventId = message.id;
+        try {
+          deps.onEvent(parseResponse(RealtimeEventSchema, JSON.parse(message.data), 'realtime event'));
+        } catch (error) {
+          deps.onInvalid(error);
+        }
+      });
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        parser.push(value);
+      }
+    } catch {
+      // A dropped or refused stream is the normal case here: fall through to the reconnect below.
+    }
+    if (stopped) return;
+    attempt += 1;
+    const ceiling = Math.min(options.reconnect.maxMs, options.reconnect.baseMs * 2 ** Math.min(attempt - 1, 10));
+    deps.onStatus(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting');
+    timer = setTimeout(connect, Math.round(deps.random() * ceiling));
+  };
+
+  void connect();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    controller?.abort();
+    deps.onStatus('idle');
+  };
+}

@@ -1,0 +1,24 @@
+import { createSseParser, type SseMessage } from '@helpline/adapter-http';
+import { describe, expect, it } from 'vitest';
+
+describe('the SSE parser', () => {
+  it('assembles events split across chunks and keeps the last id', () => {
+    const seen: SseMessage[] = [];
+    const parser = createSseParser((message) => seen.push(message));
+    parser.push(': heartbeat\n\nid: 7\nevent: message\ndata: {"a"');
+    parser.push(':1}\n\r\ndata: line1\r\ndata: line2\n\n');
+    expect(seen).toEqual([
+      { id: '7', event: 'message', data: '{"a":1}' },
+      { id: '7', event: 'message', data: 'line1\nline2' },
+    ]);
+    expect(parser.lastEventId()).toBe('7');
+  });
+
+  it('ignores comments and events without data', () => {
+    const seen: SseMessage[] = [];
+    const parser = createSseParser((message) => seen.push(message));
+    parser.push(':keepalive\n\nevent: ping\n\nid: 3\n\n');
+    expect(seen).toEqual([]);
+    expect(parser.lastEventId()).toBe('3');
+  });
+});

@@ -1,0 +1,28 @@
+import { Capabilities, type Capability } from '../adapter/capabilities.js';
+import type { Features } from '../options/schema.js';
+
+/**
+ * What the widget may offer: the adapter's capabilities, narrowed by the host's `features`. Turning a
+ * feature off also turns off what only makes sense with it (typing without chat, form schema without tickets).
+ */
+export function effectiveCapabilities(adapterCapabilities: unknown, features: Features): Capabilities {
+  const declared = Capabilities.safeParse(adapterCapabilities);
+  const caps = declared.success ? declared.data : Capabilities.parse({});
+  const chat = caps.chat && features.chat;
+  const tickets = caps.tickets && features.tickets;
+  return {
+    ...caps,
+    kb: caps.kb && features.kb,
+    answers: caps.answers && features.answers,
+    chat,
+    typing: caps.typing && chat,
+    readReceipts: caps.readReceipts && chat,
+    csat: caps.csat && chat,
+    tickets,
+    ticketList: caps.ticketList && tickets,
+    formSchema: caps.formSchema && tickets,
+    attachments: caps.attachments && (chat || tickets),
+  };
+}
+
+export type { Capability };

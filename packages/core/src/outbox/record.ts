@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+import { Attachment } from '../schemas/attachment.js';
+
+export const OutboxKind = z.enum(['message', 'conversation', 'ticket', 'csat', 'ticketReply']);
+
+/**
+ * An outbox item as persisted: what the UI shows (OutboxItem) plus what is needed to send it again
+ * after a reload. Parsed on every read, since storage may hold anything (an older version, a bad write).
+ */
+export const OutboxRecord = z.object({
+  id: z.string().check(z.minLength(8)),
+  kind: OutboxKind,
+  targetId: z.optional(z.string()),
+  /** Outbox id of the not-yet-created conversation this message waits for. */
+  after: z.optional(z.string()),
+  body: z.optional(z.string()),
+  attachments: z.optional(z.array(Attachment)),
+  createdAt: z.string(),
+  state: z.enum(['pending', 'sending', 'failed']),
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
+  /** Order of creation; FIFO per target follows it. */
+  seq: z.number(),
+  /** Epoch ms before which the item must not be retried (backoff). */
+  notBefore: z.optional(z.number()),
+  /** Kind-specific arguments for the adapter call, validated again when sent. */
+  payload: z.record(z.string(), z.unknown()),
+});
+export type OutboxRecord = z.infer<typeof OutboxRecord>;
+
+export const OUTBOX_KEY_PREFIX = 'outbox:';
+export const outboxKey = (id: string): string => `${OUTBOX_KEY_PREFIX}${id}`;
+
+/** Items that must go out one after another: a conversation and its messages, a ticket and its replies. */
+export function queueOf(record: OutboxRecord): string {
+  const family = record.kind === 'ticket' || record.kind === 'ticketReply' ? 'ticket' : 'chat';
+  return `${family}:${record.targetId ?? record.after ?? record.id}`;
+}

@@ -1,0 +1,35 @@
+import { ValidationError } from '../errors/validation-error.js';
+import { type BusinessHoursInput, openIntervals } from './open-intervals.js';
+import { assertTimeZone } from './zoned-time.js';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * `start` plus `minutes` of business time: the clock only runs while the team is open, so 30 minutes
+ * from Friday 16:45 with 9–17 hours lands on Monday 09:15. Without hours, or with 24/7 coverage,
+ * it is plain addition. Zone math goes through Intl, so midnight, weekends and DST are exact.
+ */
+export function addBusinessMinutes(start: Date, minutes: number, hours?: BusinessHoursInput): Date {
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    const issue = `minutes: expected a finite number ≥ 0, got ${String(minutes)}`;
+    throw new ValidationError('invalid_input', `addBusinessMinutes: ${issue}`, [issue], 'minutes');
+  }
+  const from = start.getTime();
+  if (!hours || hours.alwaysOpen || minutes === 0) {
+    if (hours) assertTimeZone(hours.timezone);
+    return new Date(from + minutes * MINUTE_MS);
+  }
+  assertTimeZone(hours.timezone);
+  let remaining = minutes * MINUTE_MS;
+  let cursor = from;
+  for (const interval of openIntervals(from, hours)) {
+    if (interval.close <= cursor) continue;
+    const counted = Math.max(cursor, interval.open);
+    const available = interval.close - counted;
+    if (remaining <= available) return new Date(counted + remaining);
+    remaining -= available;
+    cursor = interval.close;
+  }
+  // openIntervals is endless for a schedule with any hours and throws for one without.
+  throw new Error('unreachable');
+}

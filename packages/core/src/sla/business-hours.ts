@@ -1,0 +1,26 @@
+import { assertTimeZone } from './zoned-time.js';
+import { type BusinessHoursInput, openIntervals } from './open-intervals.js';
+
+/** Whether the team is open at `date`; always true for 24/7 coverage. */
+export function isWithinBusinessHours(date: Date, hours: BusinessHoursInput): boolean {
+  assertTimeZone(hours.timezone);
+  if (hours.alwaysOpen) return true;
+  const at = date.getTime();
+  for (const interval of openIntervals(at, hours)) {
+    if (interval.open > at) return false;
+    if (interval.close > at) return true;
+  }
+  return false;
+}
+
+/** When the team is next open: `date` itself while open, otherwise the next opening instant. */
+export function nextOpening(date: Date, hours: BusinessHoursInput): Date {
+  assertTimeZone(hours.timezone);
+  if (hours.alwaysOpen) return new Date(date.getTime());
+  const at = date.getTime();
+  for (const interval of openIntervals(at, hours)) {
+    if (interval.close > at) return new Date(Math.max(at, interval.open));
+  }
+  // openIntervals is endless for a schedule with any hours and throws for one without.
+  throw new Error('unreachable');
+}

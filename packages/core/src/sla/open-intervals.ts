@@ -1,0 +1,47 @@
+import { ValidationError } from '../errors/validation-error.js';
+import type { BusinessHours } from '../schemas/availability.js';
+import { instantOfWallTime, wallTimeAt } from './zoned-time.js';
+
+/** Business hours as callers write them: `alwaysOpen` may be left out. */
+export type BusinessHoursInput = Omit<BusinessHours, 'alwaysOpen'> & { alwaysOpen?: boolean };
+
+export interface OpenInterval {
+  open: number;
+  close: number;
+}
+
+const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+function assertEverOpen(hours: BusinessHoursInput): void {
+  const ranges = Object.values(hours.days).flatMap((day) => day ?? []);
+  if (ranges.length === 0) {
+    const issue = 'days: no weekday has opening hours, so the team is never open';
+    throw new ValidationError('invalid_input', `Business hours: ${issue}`, [issue], 'days');
+  }
+}
+
+/**
+ * Every opening interval from the local day before `from` onwards, ordered by opening instant.
+ * A range whose close is not after its open runs past midnight (["22:00", "06:00"]), so
+ * ["00:00", "00:00"] is the whole day. The sequence is endless: callers stop when they are done.
+ */
+export function* openIntervals(from: number, hours: BusinessHoursInput): Generator<OpenInterval> {
+  assertEverOpen(hours);
+  const start = wallTimeAt(from, hours.timezone);
+  for (let offset = -1; ; offset++) {
+    // Calendar arithmetic on a UTC date: never touched by DST.
+    const date = new Date(Date.UTC(start.year, start.month - 1, start.day + offset));
+    const weekday = String(date.getUTCDay()) as keyof BusinessHours['days'];
+    const ranges = [...(hours.days[weekday] ?? [])].sort((a, b) => minutesOf(a[0]) - minutesOf(b[0]));
+    for (const [openClock, closeClock] of ranges) {
+      const openMinutes = minutesOf(openClock);
+      let closeMinutes = minutesOf(closeClock);
+      if (closeMinutes <= openMinutes) closeMinutes += 24 * 60;
+      const day = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      yield {
+        open: instantOfWallTime({ ...day, hour: 0, minute: openMinutes }, hours.timezone),
+        close: instantOfWallTime({ ...day, hour: 0, minute: closeMinutes }, hours.timezone),
+      };
+    }
+  }
+}

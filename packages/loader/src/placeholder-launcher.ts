@@ -1,0 +1,57 @@
+export interface PlaceholderAppearance {
+  position?: unknown;
+  brandColor?: unknown;
+  zIndex?: unknown;
+  hideLauncher?: unknown;
+  offset?: { x?: unknown; y?: unknown };
+}
+
+const TAG = 'helpline-launcher';
+
+const safeColor = (value: unknown) =>
+  typeof value === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(value) ? value : '#4f46e5';
+const safeNumber = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+/**
+ * Draws a launcher that looks like the widget's own, before the widget is downloaded. The widget
+ * removes it when it mounts. Styles go through a constructed stylesheet: no inline style, so a
+ * strict CSP (`style-src 'self'`) is satisfied.
+ */
+export function drawPlaceholderLauncher(
+  doc: Document,
+  appearance: PlaceholderAppearance,
+  nonce: string | undefined,
+  onActivate: () => void,
+  onIntent: () => void,
+): HTMLElement | undefined {
+  if (appearance.hideLauncher === true || doc.querySelector(TAG)) return undefined;
+  const host = doc.createElement(TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const side = appearance.position === 'left' ? 'left' : 'right';
+  const x = safeNumber(appearance.offset?.x, 20);
+  const y = safeNumber(appearance.offset?.y, 20);
+  const css = `:host{all:initial}button{position:fixed;${side}:${x}px;bottom:${y}px;z-index:${safeNumber(appearance.zIndex, 2147483000)};width:56px;height:56px;border:0;border-radius:50%;background:${safeColor(appearance.brandColor)};color:#fff;cursor:pointer;box-shadow:0 4px 16px rgb(0 0 0/.25);display:grid;place-items:center}button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}svg{width:28px;height:28px}`;
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = doc.createElement('style');
+    if (nonce) style.nonce = nonce;
+    style.textContent = css;
+    root.append(style);
+  }
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-label', 'Open help and support');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.innerHTML =
+    '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.8 7L4 20l1.1-4.6A8 8 0 1 1 21 12z"/></svg>';
+  button.addEventListener('click', onActivate);
+  button.addEventListener('pointerenter', onIntent, { once: true });
+  button.addEventListener('focus', onIntent, { once: true });
+  root.append(button);
+  doc.body.append(host);
+  return host;
+}

@@ -1,0 +1,20 @@
+/**
+ * The queue stub: `Helpline(...)` calls made before the widget bundle arrives are kept in `Helpline.q`
+ * and replayed in order by core's installGlobal. Same shape as the copy-paste inline snippet.
+ */
+export interface HelplineStub {
+  (...args: unknown[]): unknown;
+  q?: IArguments[] | unknown[][];
+  /** Set by the loader once it has taken over, so a second copy of the snippet does nothing. */
+  loaderStarted?: boolean;
+}
+
+export function ensureStub(win: Window & { Helpline?: HelplineStub }): HelplineStub {
+  if (typeof win.Helpline === 'function') return win.Helpline;
+  const stub: HelplineStub = function Helpline() {
+    // biome-ignore lint/complexity/noArguments: the inline snippet queues `arguments`; keep one shape.
+    (stub.q ||= []).push(arguments);
+  };
+  win.Helpline = stub;
+  return stub;
+}

@@ -1,0 +1,251 @@
+import type { Database } from './database.js';
+
+/**
+ * Versioned schema, append-only: a released migration is never edited, a change is a new entry.
+ * Every table carries workspace_id and every query filters on it (tenant isolation).
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+create table server_settings (name text primary key, value text not null);
+
+create table workspaces (
+  id text primary key,
+  name text not null,
+  public_key text not null unique,
+  secret text not null,
+  settings jsonb not null default '{}',
+  created_at timestamptz not null default now()
+);
+
+create table agents (
+  id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  email text not null,
+  name text not null,
+  password_hash text not null,
+  online boolean not null default false,
+  last_seen_at timestamptz,
+  created_at timestamptz not null default now()
+);
+create unique index agents_email on agents (lower(email));
+
+create table agent_sessions (
+  token_hash text primary key,
+  agent_id text not null references agents(id) on delete cascade,
+  workspace_id text not null,
+  csrf_token text not null,
+  expires_at timestamptz not null
+);
+
+create table visitors (
+  id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  identity_key text not null,
+  visitor_id text not null,
+  user_id text,
+  name text,
+  email text,
+  verified boolean not null default false,
+  account jsonb,
+  user_data jsonb,
+  locale text,
+  created_at timestamptz not null default now(),
+  last_seen_at timestamptz not null default now(),
+  unique (workspace_id, identity_key)
+);
+
+create table articles (
+  id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  slug text not null,
+  title text not null,
+  markdown text not null,
+  html text not null,
+  summary text not null default '',
+  category text,
+  routes jsonb not null default '[]',
+  tags jsonb not null default '[]',
+  published boolean not null default true,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  search tsvector not null,
+  unique (workspace_id, slug)
+);
+create index articles_search on articles using gin (search);
+
+create table kb_passages (
+  id bigserial primary key,
+  workspace_id text not null,
+  article_id text not null references articles(id) on delete cascade,
+  position integer not null,
+  heading text,
+  body text not null,
+  search tsvector not null
+);
+create index kb_passages_search on kb_passages using gin (search);
+create index kb_passages_article on kb_passages (article_id);
+
+create table article_votes (
+  workspace_id text not null,
+  article_id text not null references articles(id) on delete cascade,
+  visitor_pk text not null references visitors(id) on delete cascade,
+  helpful boolean not null,
+  updated_at timestamptz not null default now(),
+  primary key (article_id, visitor_pk)
+);
+
+create table conversations (
+  id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  visitor_pk text not null references visitors(id) on delete cascade,
+  status text not null default 'open',
+  subject text,
+  context jsonb,
+  idempotency_key text not null,
+  visitor_last_read_at timestamptz,
+  agent_last_read_at timestamptz,
+  first_responded_at timestamptz,
+  csat_score integer,
+  csat_comment text,
+  csat_key text,
+  csat_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  unique (workspace_id, idempotency_key)
+);
+create index conversations_visitor on conversations (workspace_id, visitor_pk);
+
+create table tickets (
+  id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  visitor_pk text not null references visitors(id) on delete cascade,
+  number integer not null,
+  subject text not null,
+  description text not null,
+  severity text not null,
+  category text not null,
+  status text not null default 'new',
+  priority text not null,
+  fields jsonb not null default '{}',
+  attachments jsonb not null default '[]',
+  context jsonb,
+  idempotency_key text not null,
+  first_response_due_at timestamptz not null,
+  first_responded_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  unique (workspace_id, idempotency_key),
+  unique (workspace_id, number)
+);
+
+create table ticket_history (
+  id bigserial primary key,
+  workspace_id text not null,
+  ticket_id text not null references tickets(id) on delete cascade,
+  at timestamptz not null default now(),
+  field text not null,
+  from_value text,
+  to_value text,
+  by_name text not null
+);
+
+create table messages (
+  seq bigserial primary key,
+  id text not null unique,
+  workspace_id text not null,
+  conversation_id text references conversations(id) on delete cascade,
+  ticket_id text references tickets(id) on delete cascade,
+  author_type text not null,
+  author_id text,
+  author_name text,
+  body text not null,
+  attachments jsonb not null default '[]',
+  idempotency_key text,
+  created_at timestamptz not null default now()
+);
+create unique index messages_idempotency on messages (workspace_id, idempotency_key) where idempotency_key is not null;
+create index messages_conversation on messages (conversation_id, seq);
+create index messages_ticket on messages (ticket_id, seq);
+
+create table attachments (
+  id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  visitor_pk text references visitors(id) on delete cascade,
+  name text not null,
+  type text not null,
+  size integer not null,
+  data bytea not null,
+  created_at timestamptz not null default now()
+);
+
+create table realtime_events (
+  id bigserial primary key,
+  workspace_id text not null,
+  visitor_pk text,
+  audience text not null,
+  payload jsonb not null,
+  created_at timestamptz not null default now()
+);
+create index realtime_events_visitor on realtime_events (workspace_id, visitor_pk, id);
+
+create table analytics_events (
+  id bigserial primary key,
+  workspace_id text not null,
+  visitor_pk text,
+  type text not null,
+  article_id text,
+  answer_id text,
+  query text,
+  path text,
+  data jsonb,
+  created_at timestamptz not null default now()
+);
+create index analytics_events_workspace on analytics_events (workspace_id, created_at);
+
+create table answers (
+  id text primary key,
+  workspace_id text not null,
+  visitor_pk text,
+  question text not null,
+  path text,
+  article_ids jsonb not null,
+  created_at timestamptz not null default now()
+);
+`,
+  },
+];
+
+/** Applies pending migrations in order, each in its own transaction with its version row. */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.exec(
+    'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
+  );
+  const applied = new Set(
+    (await db.query<{ version: number }>('select version from schema_migrations')).map((row) => Number(row.version)),
+  );
+  const done: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    await db.transaction(async (tx) => {
+      // Two instances starting together: the second waits here, then finds the version taken.
+      await tx.query('lock table schema_migrations in exclusive mode');
+      const taken = await tx.query('select 1 from schema_migrations where version = $1', [migration.version]);
+      if (taken.length > 0) return;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      done.push(migration.version);
+    });
+  }
+  return done;
+}
+
+/** Our migrations hold no semicolons inside literals or bodies, so a plain split is exact. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}
