@@ -27,8 +27,7 @@ function start(win: LoaderWindow, script: HTMLScriptElement | null): void {
     if (config.nonce) tag.nonce = config.nonce;
     tag.onerror = () => {
       loading = false;
-      console.error(`Helpline: could not load ${tag.src}; the widget will retry on the next click.`);
-      tag.remove();
+      console.error(`Helpline: failed to load ${tag.src}`);
     };
     doc.head.append(tag);
   };
@@ -48,9 +47,7 @@ function start(win: LoaderWindow, script: HTMLScriptElement | null): void {
   const bootEntry = queue.find((entry) => command(entry) === 'boot');
   const options = (bootEntry?.[1] ?? {}) as { appearance?: PlaceholderAppearance };
   const appearance = options.appearance ?? {};
-  const open = () => {
-    queued('open');
-  };
+  const open = () => queued('open');
   const draw = () => drawPlaceholderLauncher(doc, appearance, config.nonce, open, load);
   if (doc.body) draw();
   else doc.addEventListener('DOMContentLoaded', draw, { once: true });
@@ -69,5 +66,5 @@ function start(win: LoaderWindow, script: HTMLScriptElement | null): void {
 try {
   start(window as LoaderWindow, document.currentScript as HTMLScriptElement | null);
 } catch (error) {
-  console.error('Helpline: loader failed to start', error);
+  console.error('Helpline:', error);
 }

@@ -31,12 +31,13 @@ export function drawPlaceholderLauncher(
   const side = appearance.position === 'left' ? 'left' : 'right';
   const x = safeNumber(appearance.offset?.x, 20);
   const y = safeNumber(appearance.offset?.y, 20);
-  const css = `:host{all:initial}button{position:fixed;${side}:${x}px;bottom:${y}px;z-index:${safeNumber(appearance.zIndex, 2147483000)};width:56px;height:56px;border:0;border-radius:50%;background:${safeColor(appearance.brandColor)};color:#fff;cursor:pointer;box-shadow:0 4px 16px rgb(0 0 0/.25);display:grid;place-items:center}button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}svg{width:28px;height:28px}`;
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  const css = `:host{all:initial}button{position:fixed;${side}:${x}px;bottom:${y}px;z-index:${safeNumber(appearance.zIndex, 2147483000)};width:56px;height:56px;border:0;border-radius:50%;background:${safeColor(appearance.brandColor)};color:#fff;cursor:pointer;box-shadow:0 4px 16px #0004}button:focus-visible{outline:3px solid #93c5fd}`;
+  try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
-  } else {
+  } catch {
+    // Safari before 16.4 has no constructable stylesheets: a nonce'd <style> satisfies the CSP instead.
     const style = doc.createElement('style');
     if (nonce) style.nonce = nonce;
     style.textContent = css;
@@ -44,13 +45,10 @@ export function drawPlaceholderLauncher(
   }
   const button = doc.createElement('button');
   button.type = 'button';
-  button.setAttribute('aria-label', 'Open help and support');
-  button.setAttribute('aria-haspopup', 'dialog');
-  button.innerHTML =
-    '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.8 7L4 20l1.1-4.6A8 8 0 1 1 21 12z"/></svg>';
+  button.setAttribute('aria-label', 'Open support');
+  button.innerHTML = '<svg viewBox="0 0 24 24" width="28" fill="currentColor" aria-hidden="true"><path d="M4 4h16v12H9l-5 4z"/></svg>';
   button.addEventListener('click', onActivate);
-  button.addEventListener('pointerenter', onIntent, { once: true });
-  button.addEventListener('focus', onIntent, { once: true });
+  for (const type of ['pointerenter', 'focus']) button.addEventListener(type, onIntent, { once: true });
   root.append(button);
   doc.body.append(host);
   return host;

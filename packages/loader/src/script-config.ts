@@ -9,8 +9,6 @@ export interface ScriptConfig {
   boot: Record<string, unknown> | undefined;
 }
 
-const LOAD_MODES: readonly LoadMode[] = ['interaction', 'idle', 'eager'];
-
 /**
  * Reads `data-*` attributes of the loader's own script element. Values are passed on as strings
  * (booleans and numbers converted) and validated by core when `boot` runs, so a typo is reported
@@ -20,14 +18,13 @@ export function readScriptConfig(script: HTMLScriptElement | null, pageUrl: stri
   const src = script?.src || pageUrl;
   const base = new URL('.', src).href;
   const data = script?.dataset ?? {};
-  const load = LOAD_MODES.includes(data.load as LoadMode) ? (data.load as LoadMode) : 'interaction';
+  const load = /^(idle|eager)$/.test(data.load ?? '') ? (data.load as LoadMode) : 'interaction';
   let boot: Record<string, unknown> | undefined;
   if (data.key) {
     const appearance: Record<string, unknown> = {};
-    if (data.position) appearance.position = data.position;
-    if (data.theme) appearance.theme = data.theme;
-    if (data.brandColor) appearance.brandColor = data.brandColor;
-    if (data.launcherSelector) appearance.launcherSelector = data.launcherSelector;
+    for (const name of ['position', 'theme', 'brandColor', 'launcherSelector'] as const) {
+      if (data[name]) appearance[name] = data[name];
+    }
     if (data.hideLauncher !== undefined) appearance.hideLauncher = data.hideLauncher !== 'false';
     boot = { key: data.key, apiUrl: data.api || new URL(src).origin, appearance };
     if (data.locale) boot.locale = data.locale;

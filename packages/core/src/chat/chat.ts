@@ -1,0 +1,272 @@
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
+import * as z from 'zod/mini';
+import { command } from '../client/command.js';
+import type { Runtime } from '../client/runtime.js';
+import type { ChatApi, OutboxItem } from '../client/types.js';
+import type { HelplineError } from '../errors/helpline-error.js';
+import { UnsupportedError } from '../errors/unsupported-error.js';
+import type { Outbox, Sent } from '../outbox/outbox.js';
+import type { OutboxRecord } from '../outbox/record.js';
+import { Attachment } from '../schemas/attachment.js';
+import { Id } from '../schemas/common.js';
+import { type Conversation, Conversations, Csat, type Message, MessagePage, type StartedConversation } from '../schemas/conversation.js';
+import type { RealtimeEvent } from '../schemas/realtime.js';
+import { parseResponse } from '../validation/parse.js';
+import type { Drafts } from './drafts.js';
+import { createTypingTracker } from './typing.js';
+
+interface ThreadData {
+  messages: Message[];
+  loading: boolean;
+  hasMore: boolean;
+  cursor?: string;
+  loaded: boolean;
+  error?: HelplineError;
+}
+type ThreadView = ReturnType<ChatApi['thread']>;
+
+export interface Chat extends ChatApi {
+  /** Sum of unread agent messages over all conversations. */
+  readonly unread: ReadonlySignal<number>;
+  onRealtime(event: RealtimeEvent): void;
+  onSent(record: OutboxRecord, sent: Sent): void;
+  /** The user is looking at this thread: everything in it counts as read. */
+  seen(conversationId: string): void;
+  reset(): void;
+}
+
+const NEW = 'new';
+const Body = z.string().check(z.maxLength(10_000));
+
+const byTime = (a: Message, b: Message) => a.createdAt.localeCompare(b.createdAt);
+
+export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>): Chat {
+  const conversations = signal<Conversation[]>([]);
+  const threads = new Map<string, Signal<ThreadData>>();
+  const views = new Map<string, ThreadView>();
+  const typing = createTypingTracker(rt.timers);
+  const unread = computed(() => conversations.value.reduce((sum, conversation) => sum + conversation.unreadCount, 0));
+
+  const method = <K extends 'listConversations' | 'listMessages' | 'sendTyping' | 'markRead'>(name: K) => {
+    const fn = rt.adapter[name];
+    if (fn === undefined) throw new UnsupportedError(name, rt.adapter.name);
+    return fn.bind(rt.adapter) as NonNullable<(typeof rt.adapter)[K]>;
+  };
+  const data = (id: string): Signal<ThreadData> => {
+    let thread = threads.get(id);
+    if (thread === undefined) threads.set(id, (thread = signal<ThreadData>({ messages: [], loading: false, hasMore: false, loaded: false })));
+    return thread;
+  };
+  const addMessage = (message: Message) => {
+    const thread = data(message.conversationId);
+    const known = thread.value.messages.some((other) => other.id === message.id);
+    if (!known) thread.value = { ...thread.value, messages: [...thread.value.messages, message].sort(byTime) };
+    return !known;
+  };
+  const upsertConversation = (conversation: Conversation) => {
+    const others = conversations.value.filter((other) => other.id !== conversation.id);
+    conversations.value = [conversation, ...others].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  };
+  const patchConversation = (id: string, patch: (conversation: Conversation) => Conversation) => {
+    conversations.value = conversations.value.map((conversation) => (conversation.id === id ? patch(conversation) : conversation));
+  };
+  const isVisible = (id: string) => rt.isOpen.value && rt.view.value.name === 'chat' && rt.view.value.conversationId === id;
+
+  async function loadPage(id: string, older: boolean) {
+    const thread = data(id);
+    if (thread.value.loading) return;
+    thread.value = { ...thread.value, loading: true };
+    try {
+      await rt.connected();
+      const before = older ? thread.value.cursor : undefined;
+      const page = parseResponse(MessagePage, await method('listMessages')(id, before === undefined ? {} : { before }), 'messages');
+      const merged = new Map([...thread.value.messages, ...page.messages].map((message) => [message.id, message]));
+      const next: ThreadData = { messages: [...merged.values()].sort(byTime), loading: false, hasMore: page.nextCursor !== undefined, loaded: true };
+      if (page.nextCursor !== undefined) next.cursor = page.nextCursor;
+      thread.value = next;
+    } catch (error) {
+      thread.value = { ...thread.value, loading: false, loaded: true, error: error as HelplineError };
+      throw error;
+    }
+  }
+
+  const loadConversations = command(rt.report, 'chat.loadConversations', [], z.object({}), async () => {
+    rt.require('chat');
+    await rt.connected();
+    const list = rt.adapter.listConversations ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations') : [];
+    conversations.value = [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    for (const conversation of list) if (conversation.unreadCount > 0 && isVisible(conversation.id)) seen(conversation.id);
+    return conversations.value;
+  });
+
+  function thread(conversationId: string | undefined): ThreadView {
+    const key = conversationId ?? NEW;
+    let view = views.get(key);
+    if (view !== undefined) return view;
+    const source = data(key);
+    view = computed(() => {
+      const pending = outbox.items.value.filter((item) =>
+        conversationId === undefined
+          ? item.kind === 'conversation' || (item.kind === 'message' && item.after !== undefined && item.targetId === undefined)
+          : item.kind === 'message' && item.targetId === conversationId,
+      ) as OutboxItem[];
+      const { messages, loading, hasMore, error } = source.value;
+      return error === undefined ? { messages, pending, loading, hasMore } : { messages, pending, loading, hasMore, error };
+    });
+    views.set(key, view);
+    if (conversationId !== undefined && rt.capabilities.value.chat && !source.value.loaded) {
+      loadPage(conversationId, false).catch((error) => rt.report(error, 'chat.thread'));
+    }
+    return view;
+  }
+
+  function seen(conversationId: string) {
+    const conversation = conversations.value.find((other) => other.id === conversationId);
+    if (conversation === undefined || conversation.unreadCount === 0) return;
+    patchConversation(conversationId, (other) => ({ ...other, unreadCount: 0 }));
+    if (rt.adapter.markRead) rt.adapter.markRead(conversationId).catch((error) => rt.report(error, 'chat.markRead'));
+  }
+
+  const send = command(
+    rt.report,
+    'chat.send',
+    ['input'],
+    z.object({
+      input: z.object({
+        conversationId: z.optional(Id),
+        body: Body.check(z.refine((body) => body.trim() !== '', 'a message must not be empty')),
+        attachments: z.optional(z.array(Attachment)),
+        includeContext: z.optional(z.boolean()),
+      }),
+    }),
+    async ({ input }) => {
+      rt.require('chat');
+      if (input.attachments?.length) rt.require('attachments');
+      await rt.connected();
+      const attachments = input.attachments ?? [];
+      const common = { body: input.body, attachments, payload: { body: input.body, attachmentIds: attachments.map((a) => a.id) } };
+      let record: OutboxRecord;
+      if (input.conversationId !== undefined) {
+        record = await outbox.enqueue({ ...common, kind: 'message', targetId: input.conversationId });
+      } else {
+        // A conversation still on its way: follow-ups wait for it and then use its id.
+        const starting = outbox.items.value.find((item) => item.kind === 'conversation' && item.state !== 'failed');
+        if (starting !== undefined) {
+          record = await outbox.enqueue({ ...common, kind: 'message', after: starting.id });
+        } else {
+          const context = rt.snapshot(input.includeContext ?? rt.options.privacy.diagnosticsByDefault);
+          record = await outbox.enqueue({ ...common, kind: 'conversation', payload: { ...common.payload, context } });
+        }
+      }
+      drafts.set(input.conversationId ?? NEW, '');
+      return record as OutboxItem;
+    },
+  );
+
+  const retry = command(rt.report, 'chat.retry', ['outboxItemId'], z.object({ outboxItemId: z.string() }), ({ outboxItemId }) => outbox.retry(outboxItemId));
+  const discard = command(rt.report, 'chat.discard', ['outboxItemId'], z.object({ outboxItemId: z.string() }), ({ outboxItemId }) => outbox.discard(outboxItemId));
+
+  const markRead = command(rt.report, 'chat.markRead', ['conversationId'], z.object({ conversationId: Id }), async ({ conversationId }) => {
+    rt.require('chat');
+    patchConversation(conversationId, (other) => ({ ...other, unreadCount: 0 }));
+    await rt.connected();
+    await method('markRead')(conversationId);
+  });
+
+  const rate = command(rt.report, 'chat.rate', ['conversationId', 'csat'], z.object({ conversationId: Id, csat: Csat }), async ({ conversationId, csat }) => {
+    rt.require('csat');
+    await rt.connected();
+    const record = await outbox.enqueue({ kind: 'csat', targetId: conversationId, payload: { ...csat } });
+    await outbox.settled(record.id);
+  });
+
+  const loadOlder = command(rt.report, 'chat.loadOlder', ['conversationId'], z.object({ conversationId: Id }), async ({ conversationId }) => {
+    rt.require('chat');
+    if (data(conversationId).value.loaded && !data(conversationId).value.hasMore) return;
+    await loadPage(conversationId, data(conversationId).value.loaded);
+  });
+
+  return {
+    conversations,
+    unread,
+    thread,
+    typing: (conversationId) => typing.get(conversationId),
+    loadConversations,
+    loadOlder,
+    send,
+    retry,
+    discard,
+    setTyping(conversationId, isTyping) {
+      if (!rt.capabilities.value.typing || !rt.isConnected() || !rt.adapter.sendTyping) return;
+      rt.adapter.sendTyping(conversationId, isTyping).catch(() => {
+        // Typing indicators are best effort: a lost one is not worth an error.
+      });
+    },
+    markRead,
+    rate,
+    draft: (key) => drafts.get(key),
+    setDraft(key, text) {
+      if (typeof key !== 'string' || typeof text !== 'string') return;
+      drafts.set(key, text);
+    },
+    seen,
+    onRealtime(event) {
+      switch (event.type) {
+        case 'message': {
+          const { message } = event;
+          const fresh = addMessage(message);
+          if (!fresh || message.author.type === 'user') return;
+          typing.update(message.conversationId, message.author.name ?? '', false);
+          const known = conversations.value.some((conversation) => conversation.id === message.conversationId);
+          if (!known) void loadConversations().catch(() => {});
+          else
+            patchConversation(message.conversationId, (conversation) => ({
+              ...conversation,
+              lastMessage: message,
+              updatedAt: message.createdAt,
+              unreadCount: isVisible(message.conversationId) ? 0 : conversation.unreadCount + 1,
+            }));
+          if (isVisible(message.conversationId) && rt.adapter.markRead)
+            rt.adapter.markRead(message.conversationId).catch((error) => rt.report(error, 'chat.markRead'));
+          rt.events.emit('message', { message });
+          break;
+        }
+        case 'typing':
+          if (event.author.type !== 'user') typing.update(event.conversationId, event.author.name ?? '', event.typing);
+          break;
+        case 'status':
+          patchConversation(event.conversationId, (conversation) => ({ ...conversation, status: event.status }));
+          break;
+        case 'read':
+          if (event.reader === 'agent') patchConversation(event.conversationId, (conversation) => ({ ...conversation, agentLastReadAt: event.at }));
+          else patchConversation(event.conversationId, (conversation) => ({ ...conversation, unreadCount: 0 }));
+          break;
+        default:
+          break;
+      }
+    },
+    onSent(record, sent) {
+      if (record.kind === 'conversation') {
+        const started = sent.value as StartedConversation;
+        upsertConversation(started.conversation);
+        addMessage(started.message);
+        data(started.conversation.id).value = { ...data(started.conversation.id).value, loaded: true };
+        rt.analytics({ type: 'conversation_started', path: rt.currentPath() });
+        rt.events.emit('conversation:started', { conversation: started.conversation });
+      } else if (record.kind === 'message') {
+        const message = sent.value as Message;
+        addMessage(message);
+        patchConversation(message.conversationId, (conversation) => ({ ...conversation, lastMessage: message, updatedAt: message.createdAt }));
+      } else if (record.kind === 'csat' && record.targetId !== undefined) {
+        const csat = parseResponse(Csat, record.payload, 'rating');
+        patchConversation(record.targetId, (conversation) => ({ ...conversation, csat }));
+      }
+    },
+    reset() {
+      conversations.value = [];
+      for (const thread of threads.values()) thread.value = { messages: [], loading: false, hasMore: false, loaded: false };
+      typing.reset();
+      drafts.reset();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { signal } from '@preact/signals-core';
+import * as z from 'zod/mini';
+import { command } from '../client/command.js';
+import type { Runtime } from '../client/runtime.js';
+import type { TicketsApi } from '../client/types.js';
+import type { Drafts } from '../chat/drafts.js';
+import type { HelplineError } from '../errors/helpline-error.js';
+import { UnsupportedError } from '../errors/unsupported-error.js';
+import type { Outbox, Sent } from '../outbox/outbox.js';
+import type { OutboxRecord } from '../outbox/record.js';
+import { Attachment } from '../schemas/attachment.js';
+import { CustomFields, Id } from '../schemas/common.js';
+import type { Message } from '../schemas/conversation.js';
+import type { RealtimeEvent } from '../schemas/realtime.js';
+import { Category, Severity, Ticket, TicketForm, TicketThread, Tickets } from '../schemas/ticket.js';
+import { parseResponse } from '../validation/parse.js';
+import { validateTicketFields } from './validate-fields.js';
+
+export interface TicketsModule extends TicketsApi {
+  onRealtime(event: RealtimeEvent): void;
+  onSent(record: OutboxRecord, sent: Sent): void;
+  reset(): void;
+}
+
+export const TICKET_DRAFT_KEY = 'form';
+
+const CreateInput = z.object({
+  subject: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
+  description: z.string().check(z.maxLength(20_000)),
+  severity: Severity,
+  category: Category,
+  fields: z.optional(CustomFields),
+  attachments: z.optional(z.array(Attachment)),
+  includeContext: z.boolean(),
+});
+
+export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record<string, unknown>>): TicketsModule {
+  const list = signal<{ tickets: Ticket[]; loading: boolean; error?: HelplineError }>({ tickets: [], loading: false });
+  let cachedForm: TicketForm | undefined;
+
+  const upsert = (ticket: Ticket) => {
+    const others = list.value.tickets.filter((other) => other.id !== ticket.id);
+    list.value = { ...list.value, tickets: [ticket, ...others].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) };
+  };
+  const method = <K extends 'listTickets' | 'getTicket'>(name: K) => {
+    const fn = rt.adapter[name];
+    if (fn === undefined) throw new UnsupportedError(name, rt.adapter.name);
+    return fn.bind(rt.adapter) as NonNullable<(typeof rt.adapter)[K]>;
+  };
+
+  async function loadForm(): Promise<TicketForm> {
+    if (cachedForm !== undefined) return cachedForm;
+    if (rt.capabilities.value.formSchema && rt.adapter.getTicketForm) {
+      await rt.connected();
+      cachedForm = parseResponse(TicketForm, await rt.adapter.getTicketForm(), 'ticket form');
+    } else {
+      cachedForm = TicketForm.parse({});
+    }
+    return cachedForm;
+  }
+
+  const form = command(rt.report, 'tickets.form', [], z.object({}), async () => {
+    rt.require('tickets');
+    return loadForm();
+  });
+
+  const create = command(rt.report, 'tickets.create', ['input'], z.object({ input: CreateInput }), async ({ input }) => {
+    rt.require('tickets');
+    if (input.attachments?.length) rt.require('attachments');
+    const ticketForm = await loadForm();
+    const fields = input.fields ?? {};
+    validateTicketFields(ticketForm, input.category, fields);
+    await rt.connected();
+    const attachments = input.attachments ?? [];
+    const context = rt.snapshot(input.includeContext);
+    const record = await outbox.enqueue({
+      kind: 'ticket',
+      body: input.description,
+      attachments,
+      payload: {
+        input: { subject: input.subject, description: input.description, severity: input.severity, category: input.category, fields, attachmentIds: attachments.map((a) => a.id) },
+        context,
+      },
+    });
+    const ticket = (await outbox.settled(record.id)) as Ticket;
+    drafts.set(TICKET_DRAFT_KEY, {});
+    return ticket;
+  });
+
+  const load = command(rt.report, 'tickets.load', [], z.object({}), async () => {
+    rt.require('ticketList');
+    list.value = { ...list.value, loading: true };
+    try {
+      await rt.connected();
+      const tickets = parseResponse(Tickets, await method('listTickets')(), 'tickets');
+      list.value = { tickets: [...tickets].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), loading: false };
+      return list.value.tickets;
+    } catch (error) {
+      list.value = { ...list.value, loading: false, error: error as HelplineError };
+      throw error;
+    }
+  });
+
+  const get = command(rt.report, 'tickets.get', ['id'], z.object({ id: Id }), async ({ id }) => {
+    rt.require('ticketList');
+    await rt.connected();
+    const thread = parseResponse(TicketThread, await method('getTicket')(id), 'ticket');
+    upsert(thread.ticket);
+    return thread;
+  });
+
+  const reply = command(
+    rt.report,
+    'tickets.reply',
+    ['id', 'body', 'attachments'],
+    z.object({ id: Id, body: z.string().check(z.minLength(1), z.maxLength(10_000)), attachments: z.optional(z.array(Attachment)) }),
+    async ({ id, body, attachments = [] }) => {
+      rt.require('tickets');
+      if (!rt.adapter.replyToTicket) throw new UnsupportedError('replyToTicket', rt.adapter.name);
+      await rt.connected();
+      const record = await outbox.enqueue({ kind: 'ticketReply', targetId: id, body, attachments, payload: { body, attachmentIds: attachments.map((a) => a.id) } });
+      return (await outbox.settled(record.id)) as Message;
+    },
+  );
+
+  return {
+    list,
+    form,
+    create,
+    load,
+    get,
+    reply,
+    draft: drafts.get(TICKET_DRAFT_KEY),
+    setDraft(values) {
+      if (typeof values === 'object' && values !== null) drafts.set(TICKET_DRAFT_KEY, { ...values });
+    },
+    onRealtime(event) {
+      if (event.type === 'ticket') upsert(event.ticket);
+    },
+    onSent(record, sent) {
+      if (record.kind !== 'ticket') return;
+      const ticket = parseResponse(Ticket, sent.value, 'ticket');
+      upsert(ticket);
+      rt.analytics({ type: 'ticket_created', path: rt.currentPath() });
+      rt.events.emit('ticket:created', { ticket });
+    },
+    reset() {
+      list.value = { tickets: [], loading: false };
+      cachedForm = undefined;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { createHttpAdapter } from '@helpline/adapter-http';
+import { installGlobal, parseWith } from '@helpline/core';
+import { createHelpline } from '@helpline/widget';
+import * as z from 'zod/mini';
+
+/** What `Helpline('boot', …)` takes on a plain page: widget options, plus where the server is. */
+const ScriptBootOptions = z.looseObject({
+  /** The workspace's public widget key. */
+  key: z.string().check(z.minLength(1)),
+  /** Origin of the Helpline server. @default the loader script's origin */
+  apiUrl: z.url(),
+});
+
+installGlobal(window, (input: unknown) => {
+  const { key, apiUrl, ...options } = parseWith(ScriptBootOptions, input, 'Helpline boot options', 'invalid_option');
+  document.querySelector('helpline-launcher')?.remove();
+  return createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
+});

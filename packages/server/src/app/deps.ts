@@ -1,0 +1,23 @@
+import type { ServerConfig } from '../config/schema.js';
+import type { Database } from '../db/database.js';
+import type { TokenBucketLimiter } from '../http/rate-limit.js';
+import type { RealtimeHub } from '../realtime/hub.js';
+
+/** Everything a route needs, made once in startServer and passed down (no module state). */
+export interface AppDeps {
+  db: Database;
+  config: ServerConfig;
+  hub: RealtimeHub;
+  /** Signs widget session tokens and attachment URLs; shared by every instance through the database. */
+  serverSecret: Uint8Array;
+  limits: { visitor: TokenBucketLimiter; ip: TokenBucketLimiter };
+  /** Open SSE streams, so close() can end them. */
+  streams: Set<() => void>;
+}
+
+export function trackStream(deps: AppDeps): (close: () => void) => () => void {
+  return (close) => {
+    deps.streams.add(close);
+    return () => deps.streams.delete(close);
+  };
+}

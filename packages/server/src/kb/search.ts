@@ -1,0 +1,95 @@
+import type { ArticleHit } from '@helpline/core';
+import type { Queryable } from '../db/database.js';
+import { ARTICLE_COLUMNS, type ArticleRow } from './article-store.js';
+import { matchesRoute, routeSpecificity } from './route-match.js';
+import { buildTsQuery, queryWords } from './tsquery.js';
+
+// Control characters never occur in article text, so they mark ts_headline's matches unambiguously.
+const START = '\u0001';
+const STOP = '\u0002';
+
+/** Turns ts_headline output with markers into a plain snippet plus [start, end) highlight offsets. */
+export function snippetWithHighlights(marked: string): { snippet: string; highlights: [number, number][] } {
+  let snippet = '';
+  const highlights: [number, number][] = [];
+  let open = -1;
+  for (const char of marked) {
+    if (char === START) open = snippet.length;
+    else if (char === STOP) {
+      if (open >= 0 && snippet.length > open) highlights.push([open, snippet.length]);
+      open = -1;
+    } else snippet += char;
+  }
+  return { snippet, highlights };
+}
+
+interface HitRow {
+  id: string;
+  title: string;
+  category: string | null;
+  headline: string;
+  rank: number;
+}
+
+async function runSearch(db: Queryable, workspaceId: string, tsquery: string, limit: number): Promise<HitRow[]> {
+  return db.query<HitRow>(
+    `with q as (select to_tsquery('english', $2) as query)
+     select a.id, a.title, a.category, a.rank,
+       ts_headline('english', a.plain, q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "') as headline
+     from (
+       select id, title, category, summary || ' ' || regexp_replace(html, '<[^>]*>', ' ', 'g') as plain,
+         ts_rank(search, (select query from q)) as rank
+       from articles
+       where workspace_id = $1 and published and search @@ (select query from q)
+       order by rank desc, title
+       limit $3
+     ) a, q
+     order by a.rank desc, a.title`,
+    [workspaceId, tsquery, limit],
+  );
+}
+
+/** Full-text search: all words must match (last one as a prefix); falls back to any word. */
+export async function searchArticles(db: Queryable, workspaceId: string, query: string, limit: number): Promise<ArticleHit[]> {
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  let rows = await runSearch(db, workspaceId, buildTsQuery(words, { all: true, prefix: true }), limit);
+  if (rows.length === 0 && words.length > 1) rows = await runSearch(db, workspaceId, buildTsQuery(words, { all: false, prefix: true }), limit);
+  return rows.map((row) => {
+    const { snippet, highlights } = snippetWithHighlights(row.headline);
+    return {
+      id: row.id,
+      title: row.title,
+      snippet,
+      highlights,
+      ...(row.category ? { category: row.category } : {}),
+      score: Number(row.rank),
+    };
+  });
+}
+
+/** Articles for the page the user is on: ids the host registered first, then route matches, most specific first. */
+export async function suggestArticles(
+  db: Queryable,
+  workspaceId: string,
+  path: string | undefined,
+  ids: readonly string[],
+  limit: number,
+): Promise<ArticleHit[]> {
+  const rows = await db.query<ArticleRow>(`select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 and published`, [workspaceId]);
+  const registered = ids
+    .map((id) => rows.find((row) => row.id === id || row.slug === id))
+    .filter((row): row is ArticleRow => row !== undefined);
+  const byRoute = path
+    ? rows
+        .map((row) => ({ row, best: Math.max(-1, ...row.routes.filter((p) => matchesRoute(p, path)).map(routeSpecificity)) }))
+        .filter((entry) => entry.best >= 0)
+        .sort((a, b) => b.best - a.best || a.row.title.localeCompare(b.row.title))
+        .map((entry) => entry.row)
+    : [];
+  const seen = new Set<string>();
+  return [...registered, ...byRoute]
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .slice(0, limit)
+    .map((row) => ({ id: row.id, title: row.title, snippet: row.summary, highlights: [], ...(row.category ? { category: row.category } : {}) }));
+}

@@ -1,0 +1,57 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../app/deps.js';
+import { verifySessionToken } from '../auth/session-token.js';
+import { ApiError } from '../http/api-error.js';
+import { clientIp } from '../http/client-ip.js';
+import { visitorById } from '../visitors/visitor-store.js';
+import { workspaceById, workspaceByKey } from '../workspace/workspace-store.js';
+import type { WidgetEnv } from './widget-env.js';
+
+function tooMany(retryAfterSeconds: number, who: string): ApiError {
+  return new ApiError(429, 'rate_limited', `Too many requests from this ${who}; retry in ${retryAfterSeconds} s`, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+}
+
+/** Per-IP token bucket, before anything touches the database. */
+export function ipRateLimit(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const result = deps.limits.ip.take(clientIp(c, deps.config.trustProxy));
+    if (!result.ok) throw tooMany(result.retryAfterSeconds, 'address');
+    await next();
+  };
+}
+
+const bearer = (header: string | undefined): string | undefined => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+
+/**
+ * `X-Helpline-Key` (or ?key= where headers cannot be set) names the workspace. With `session`, a
+ * Bearer token (or ?token= for EventSource) bound to that workspace is required too; a stream may
+ * omit the key since its token already names the workspace.
+ */
+export function widgetAuth(deps: AppDeps, options: { session: boolean }): MiddlewareHandler<WidgetEnv> {
+  return async (c, next) => {
+    const key = c.req.header('X-Helpline-Key') ?? c.req.query('key');
+    const token = bearer(c.req.header('Authorization')) ?? c.req.query('token');
+    const claims = options.session && token ? await verifySessionToken(deps.serverSecret, token) : undefined;
+    const workspace = key
+      ? await workspaceByKey(deps.db, key)
+      : claims && c.req.path === '/v1/events'
+        ? await workspaceById(deps.db, claims.workspaceId)
+        : undefined;
+    if (!workspace) {
+      throw new ApiError(401, 'unauthorized', key ? 'Unknown widget key' : 'Missing X-Helpline-Key header', 'X-Helpline-Key');
+    }
+    c.set('workspace', workspace);
+    if (options.session) {
+      if (!token) throw new ApiError(401, 'unauthorized', 'Missing Authorization: Bearer <session token>', 'Authorization');
+      if (!claims || claims.workspaceId !== workspace.id) throw new ApiError(401, 'unauthorized', 'Invalid or expired session token', 'Authorization');
+      const visitor = await visitorById(deps.db, workspace.id, claims.visitorPk);
+      if (!visitor) throw new ApiError(401, 'unauthorized', 'Session visitor no longer exists', 'Authorization');
+      const limited = deps.limits.visitor.take(visitor.id);
+      if (!limited.ok) throw tooMany(limited.retryAfterSeconds, 'visitor');
+      c.set('visitor', visitor);
+    }
+    await next();
+  };
+}

@@ -1,0 +1,10 @@
+import type { Visitor } from '../visitors/visitor-store.js';
+import type { Workspace } from '../workspace/settings.js';
+
+/** Hono context variables of the widget API. */
+export interface WidgetEnv {
+  Variables: {
+    workspace: Workspace;
+    visitor: Visitor;
+  };
+}
