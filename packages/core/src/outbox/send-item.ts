@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { SupportAdapter } from '../adapter/contract.js';
+import { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { CustomFields, Id } from '../schemas/common.js';
 import { ContextSnapshot } from '../schemas/context.js';
@@ -29,7 +30,7 @@ function need<K extends keyof SupportAdapter>(adapter: SupportAdapter, name: K):
 }
 
 function target(record: OutboxRecord): string {
-  if (record.targetId === undefined) throw new Error(`Outbox item ${record.id} has no target yet`);
+  if (record.targetId === undefined) throw new HelplineError('invalid_input', `Outbox item ${record.id} lost the conversation or ticket it belongs to`);
   return record.targetId;
 }
 

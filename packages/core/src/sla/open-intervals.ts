@@ -2,8 +2,15 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { BusinessHours } from '../schemas/availability.js';
 import { instantOfWallTime, wallTimeAt } from './zoned-time.js';
 
-/** Business hours as callers write them: `alwaysOpen` may be left out. */
-export type BusinessHoursInput = Omit<BusinessHours, 'alwaysOpen'> & { alwaysOpen?: boolean };
+type Weekday = keyof BusinessHours['days'];
+type ClockRange = NonNullable<BusinessHours['days'][Weekday]>[number];
+
+/** Business hours as callers write them: `alwaysOpen` may be left out, arrays may be readonly. */
+export interface BusinessHoursInput {
+  readonly timezone: string;
+  readonly days: { readonly [day in Weekday]?: readonly Readonly<ClockRange>[] };
+  readonly alwaysOpen?: boolean;
+}
 
 export interface OpenInterval {
   open: number;
@@ -31,7 +38,7 @@ export function* openIntervals(from: number, hours: BusinessHoursInput): Generat
   for (let offset = -1; ; offset++) {
     // Calendar arithmetic on a UTC date: never touched by DST.
     const date = new Date(Date.UTC(start.year, start.month - 1, start.day + offset));
-    const weekday = String(date.getUTCDay()) as keyof BusinessHours['days'];
+    const weekday = String(date.getUTCDay()) as Weekday;
     const ranges = [...(hours.days[weekday] ?? [])].sort((a, b) => minutesOf(a[0]) - minutesOf(b[0]));
     for (const [openClock, closeClock] of ranges) {
       const openMinutes = minutesOf(openClock);

@@ -93,3 +93,13 @@ export async function suggestArticles(
     .slice(0, limit)
     .map((row) => ({ id: row.id, title: row.title, snippet: row.summary, highlights: [], ...(row.category ? { category: row.category } : {}) }));
 }
+
+/** Other published articles of the same category, newest first: "related" under an article. */
+export async function relatedArticles(db: Queryable, workspaceId: string, article: ArticleRow, limit: number): Promise<ArticleHit[]> {
+  if (!article.category) return [];
+  const rows = await db.query<ArticleRow>(
+    `select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 and published and category = $2 and id <> $3 order by updated_at desc limit $4`,
+    [workspaceId, article.category, article.id, limit],
+  );
+  return rows.map((row) => ({ id: row.id, title: row.title, snippet: row.summary, highlights: [], ...(row.category ? { category: row.category } : {}) }));
+}

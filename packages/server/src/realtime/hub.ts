@@ -4,7 +4,8 @@ import type { Database, Queryable } from '../db/database.js';
 export type Audience = 'visitor' | 'agents' | 'all';
 
 export interface StoredEvent {
-  id: number;
+  /** Row id, the SSE `id:`; null for ephemeral events (typing) that are never replayed. */
+  id: number | null;
   workspaceId: string;
   /** The visitor it concerns; null for workspace-wide events (presence). */
   visitorPk: string | null;
@@ -57,9 +58,7 @@ export class RealtimeHub {
 
   async start(): Promise<void> {
     if (this.#db.kind !== 'postgres') return;
-    this.#stopListening = await this.#db.listen(CHANNEL, (payload) => {
-      void this.#deliverById(Number(payload));
-    });
+    this.#stopListening = await this.#db.listen(CHANNEL, (payload) => this.#onNotification(payload));
   }
 
   async stop(): Promise<void> {
@@ -105,6 +104,28 @@ export class RealtimeHub {
             [filter.workspaceId, afterId, filter.visitorPk, limit],
           );
     return rows.map(toEvent);
+  }
+
+  /**
+   * Fans out without storing: typing indicators are worthless on replay. With PostgreSQL the whole
+   * event travels in the NOTIFY payload (typing payloads are far below its 8000-byte limit).
+   */
+  async publishEphemeral(event: Omit<StoredEvent, 'id'>): Promise<void> {
+    const stored: StoredEvent = { ...event, id: null };
+    if (this.#db.kind === 'postgres') await this.#db.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(stored)]);
+    else this.#dispatch(stored);
+  }
+
+  #onNotification(payload: string): void {
+    if (payload.startsWith('{')) {
+      try {
+        this.#dispatch(JSON.parse(payload) as StoredEvent);
+      } catch {
+        // Not ours: another program notifying on our channel.
+      }
+      return;
+    }
+    void this.#deliverById(Number(payload));
   }
 
   async #deliverById(id: number): Promise<void> {

@@ -32,6 +32,7 @@ export function eventStream(c: Context, options: SseOptions, lastEventId: number
     let replaying = true;
     const pending: StoredEvent[] = [];
     const send = async (event: StoredEvent): Promise<void> => {
+      if (event.id === null) return stream.writeSSE({ data: JSON.stringify(event.payload) });
       if (event.id <= lastSent) return;
       lastSent = event.id;
       await stream.writeSSE({ id: String(event.id), data: JSON.stringify(event.payload) });

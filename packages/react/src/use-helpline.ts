@@ -1,0 +1,73 @@
+import type { HelplineClient } from '@helpline/core';
+import { useContext, useMemo } from 'react';
+import { HelplineContext } from './context.js';
+import { useSignalValue } from './use-signal-value.js';
+
+type Commands = Pick<
+  HelplineClient,
+  | 'open'
+  | 'close'
+  | 'toggle'
+  | 'identify'
+  | 'update'
+  | 'logout'
+  | 'search'
+  | 'article'
+  | 'suggest'
+  | 'newMessage'
+  | 'newTicket'
+  | 'prefill'
+  | 'track'
+>;
+
+const COMMANDS = [
+  'open',
+  'close',
+  'toggle',
+  'identify',
+  'update',
+  'logout',
+  'search',
+  'article',
+  'suggest',
+  'newMessage',
+  'newTicket',
+  'prefill',
+  'track',
+] as const satisfies readonly (keyof Commands)[];
+
+export interface UseHelpline extends Commands {
+  client: HelplineClient | undefined;
+  isOpen: boolean;
+  unreadCount: number;
+  status: HelplineClient['state']['status']['value'];
+  availability: HelplineClient['state']['availability']['value'];
+  view: HelplineClient['state']['view']['value'];
+}
+
+/** Commands and live state of the nearest HelplineProvider. Commands issued before mount wait for it. */
+export function useHelpline(): UseHelpline {
+  const context = useContext(HelplineContext);
+  if (!context) throw new Error('useHelpline() must be used inside <HelplineProvider>.');
+  const { client, ready } = context;
+  const state = client?.state;
+  const commands = useMemo(() => {
+    const entries = COMMANDS.map((name) => [
+      name,
+      async (...args: unknown[]) => {
+        const instance = await ready;
+        return (instance[name] as (...a: unknown[]) => Promise<void>)(...args);
+      },
+    ]);
+    return Object.fromEntries(entries) as unknown as Commands;
+  }, [ready]);
+  return {
+    ...commands,
+    client,
+    isOpen: useSignalValue(state?.isOpen, false),
+    unreadCount: useSignalValue(state?.unreadCount, 0),
+    status: useSignalValue(state?.status, 'idle'),
+    availability: useSignalValue(state?.availability, undefined),
+    view: useSignalValue(state?.view, { name: 'home' }),
+  };
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+
+// serveStatic resolves `root` against the working directory; a relative path keeps that true
+// whichever folder the server was started from.
+const rootFor = (dir: string): string => relative(process.cwd(), dir) || '.';
+
+/** Serves `dir` under `prefix` (the loader build at /widget, the example host page at /). */
+export function mountStaticDir(app: Hono, prefix: string, dir: string): void {
+  const base = prefix.replace(/\/+$/, '');
+  const root = rootFor(dir);
+  app.use(
+    `${base}/*`,
+    serveStatic({ root, rewriteRequestPath: (path) => (base ? path.slice(base.length) || '/' : path) }),
+  );
+  if (base) app.get(base, serveStatic({ root, path: 'index.html' }));
+}
+
+/**
+ * The agent inbox: a single-page app, so any /inbox/* path that is not a file gets index.html and
+ * the page's router takes over. Missing build → a plain 404 saying how to build it.
+ */
+export function mountInbox(app: Hono, dir: string): void {
+  const root = rootFor(dir);
+  const index = join(root, 'index.html');
+  const html = serveStatic({ root, path: 'index.html' });
+  app.use('/inbox/*', serveStatic({ root, rewriteRequestPath: (path) => path.slice('/inbox'.length) || '/' }));
+  app.get('/inbox', html);
+  app.get('/inbox/*', html);
+  app.get('/inbox', (c) =>
+    existsSync(index) ? c.notFound() : c.text('The agent inbox is not built: run `pnpm --filter @helpline/server build`.', 404),
+  );
+}

@@ -1,0 +1,30 @@
+import { AnalyticsEvent } from '@helpline/core';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppDeps } from '../app/deps.js';
+import { recordAnalytics } from '../analytics/record.js';
+import { readJson } from '../http/read-body.js';
+import { answerQuestion } from '../kb/answers.js';
+import { widgetAuth } from './widget-auth.js';
+import type { WidgetEnv } from './widget-env.js';
+
+const Question = z.object({
+  question: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
+  path: z.optional(z.string().check(z.maxLength(2000))),
+});
+
+/** POST /v1/answers (instant answers) and POST /v1/analytics (self-service events). */
+export function answerRoutes(deps: AppDeps): Hono<WidgetEnv> {
+  const app = new Hono<WidgetEnv>();
+  app.use('*', widgetAuth(deps, { session: true }));
+  app.post('/answers', async (c) => {
+    const input = await readJson(c, Question, 'Question');
+    return c.json(await answerQuestion(deps.db, c.get('workspace').id, c.get('visitor').id, input.question, input.path));
+  });
+  app.post('/analytics', async (c) => {
+    const event = await readJson(c, AnalyticsEvent, 'Analytics event');
+    await recordAnalytics(deps.db, c.get('workspace').id, c.get('visitor').id, event);
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,42 @@
+import { Identity, type Session } from '@helpline/core';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app/deps.js';
+import { verifyIdentity } from '../auth/identity.js';
+import { issueSessionToken } from '../auth/session-token.js';
+import { ApiError } from '../http/api-error.js';
+import { readJson } from '../http/read-body.js';
+import { upsertVisitor } from '../visitors/visitor-store.js';
+import { widgetAuth } from './widget-auth.js';
+import type { WidgetEnv } from './widget-env.js';
+
+/** POST /v1/session: identity in, bearer token out. Forged or expired proofs are 401. */
+export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
+  const app = new Hono<WidgetEnv>();
+  app.post('/', widgetAuth(deps, { session: false }), async (c) => {
+    const workspace = c.get('workspace');
+    const identity = await readJson(c, Identity, 'Session request');
+    const proof = await verifyIdentity(identity, workspace.secret);
+    if ('rejected' in proof) {
+      const field = proof.rejected.split(':')[0];
+      throw new ApiError(401, 'unauthorized', `Identity verification failed: ${proof.rejected}`, field);
+    }
+    if (!proof.verified && identity.user?.id && !workspace.settings.allowUnverified) {
+      throw new ApiError(401, 'unauthorized', 'This workspace requires verified identities: send verification.userHash or verification.jwt', 'verification');
+    }
+    const visitor = await upsertVisitor(
+      deps.db,
+      workspace.id,
+      proof.verified
+        ? { identity, verified: true, userId: proof.userId, name: proof.name, email: proof.email, account: proof.account }
+        : { identity, verified: false },
+    );
+    const { token, expiresAt } = await issueSessionToken(
+      deps.serverSecret,
+      { workspaceId: workspace.id, visitorPk: visitor.id, visitorId: identity.visitorId },
+      deps.config.sessionTtlSeconds,
+    );
+    const session: Session = { visitorId: identity.visitorId, verified: visitor.verified, token, expiresAt: expiresAt.toISOString() };
+    return c.json(session);
+  });
+  return app;
+}
