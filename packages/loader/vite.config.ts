@@ -11,6 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: true,
+    manifest: true,
     rolldownOptions: {
       input: { helpline: 'src/bundle.ts' },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },

@@ -47,7 +47,7 @@ export const demoArticles: readonly ArticleSeed[] = [
     title: 'Why did a customer payment fail?',
     category: 'Payments',
     summary: 'Common card decline reasons and how automatic retries work.',
-    routes: ['/payments/**'],
+    routes: ['/payments', '/payments/*'],
     updatedAt: '2026-11-20T16:00:00.000Z',
     html: `<p>When a payment fails, the payment shows the reason the card network gave.</p>
 <h2>Card declined</h2><p>The customer's bank refused the charge, often for insufficient funds or a fraud check. Ask the customer to contact their bank or pay with another card.</p>
@@ -95,7 +95,7 @@ export const demoArticles: readonly ArticleSeed[] = [
     title: 'Understand revenue and outstanding reports',
     category: 'Reports',
     summary: 'What the revenue, outstanding and tax reports count, and how to export them.',
-    routes: ['/reports', '/reports/**'],
+    routes: ['/reports', '/reports/*'],
     updatedAt: '2026-10-21T11:00:00.000Z',
     html: `<p>Reports are calculated from paid and sent invoices in your workspace currency.</p>
 <h2>Revenue</h2><p>Revenue counts payments received in the period, minus refunds. Invoices sent but unpaid are not revenue.</p>
@@ -119,7 +119,7 @@ export const demoArticles: readonly ArticleSeed[] = [
     title: 'Change your plan or update your billing card',
     category: 'Account',
     summary: 'Upgrade, downgrade, switch to yearly billing or replace the card we charge.',
-    routes: ['/settings/billing', '/settings/billing/**'],
+    routes: ['/settings/billing', '/settings/billing/*'],
     updatedAt: '2026-11-01T10:00:00.000Z',
     html: `<p>Your own subscription to Invoicely is managed in <strong>Settings → Billing</strong>.</p>
 <h2>Upgrade or downgrade</h2><p>Upgrades apply at once and are prorated. Downgrades take effect at the end of the billing period.</p>

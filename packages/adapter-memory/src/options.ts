@@ -11,8 +11,11 @@ export const ArticleSeed = z.object({
   html: z.string(),
   summary: z.optional(z.string()),
   category: z.optional(z.string()),
-  /** Route patterns such as `/invoices/:id` or `/settings/**`. @default [] */
-  routes: z._default(z.array(z.string().check(z.minLength(1))), []),
+  /**
+   * Route patterns, as in `help.register`: `:id` is one segment, `*` one or more (`/invoices/*`).
+   * @default []
+   */
+  routes: z._default(z.array(z.string().check(z.regex(/^\//, 'a route pattern starting with /'))), []),
   updatedAt: z.optional(Timestamp),
 });
 export type ArticleSeed = z.input<typeof ArticleSeed>;

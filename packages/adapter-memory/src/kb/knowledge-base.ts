@@ -1,8 +1,7 @@
-import type { Article, ArticleHit, Passage, SuggestContext } from '@helpline/core';
+import { type Article, type ArticleHit, compileRoutePattern, type Passage, type RoutePattern, type SuggestContext } from '@helpline/core';
 import MiniSearch from 'minisearch';
 import type { ResolvedOptions } from '../options.js';
 import { htmlToText } from './html-text.js';
-import { matchRoute } from './route-pattern.js';
 import { splitSections } from './sections.js';
 import { makeSnippet } from './snippet.js';
 import { fuzzyByLength, prefixLastTerm, processTerm } from './terms.js';
@@ -11,6 +10,7 @@ type Seed = ResolvedOptions['articles'][number];
 
 interface IndexedArticle {
   seed: Seed;
+  routes: RoutePattern[];
   text: string;
   summary: string;
 }
@@ -43,7 +43,7 @@ export class KnowledgeBase {
     for (const seed of seeds) {
       const text = htmlToText(seed.html);
       const summary = seed.summary ?? makeSnippet(text, []).snippet;
-      this.articles.set(seed.id, { seed, text, summary });
+      this.articles.set(seed.id, { seed, routes: seed.routes.map(compileRoutePattern), text, summary });
       this.articleIndex.add({ id: seed.id, title: seed.title, text, category: seed.category ?? '' });
       splitSections(seed.html).forEach((section, i) => {
         const doc = { id: `${seed.id}#${i}`, articleId: seed.id, heading: section.heading ?? '', text: section.text };
@@ -72,7 +72,7 @@ export class KnowledgeBase {
   suggest(context: SuggestContext, limit: number): ArticleHit[] {
     const ids = new Set((context.articleIds ?? []).filter((id) => this.articles.has(id)));
     for (const [id, article] of this.articles) {
-      if (article.seed.routes.some((pattern) => matchRoute(pattern, context.path))) ids.add(id);
+      if (article.routes.some((route) => route.matches(context.path))) ids.add(id);
     }
     return [...ids].slice(0, limit).flatMap((id) => {
       const article = this.articles.get(id);

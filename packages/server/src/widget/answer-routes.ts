@@ -16,12 +16,12 @@ const Question = z.object({
 /** POST /v1/answers (instant answers) and POST /v1/analytics (self-service events). */
 export function answerRoutes(deps: AppDeps): Hono<WidgetEnv> {
   const app = new Hono<WidgetEnv>();
-  app.use('*', widgetAuth(deps, { session: true }));
-  app.post('/answers', async (c) => {
+  const auth = widgetAuth(deps, { session: true });
+  app.post('/answers', auth, async (c) => {
     const input = await readJson(c, Question, 'Question');
     return c.json(await answerQuestion(deps.db, c.get('workspace').id, c.get('visitor').id, input.question, input.path));
   });
-  app.post('/analytics', async (c) => {
+  app.post('/analytics', auth, async (c) => {
     const event = await readJson(c, AnalyticsEvent, 'Analytics event');
     await recordAnalytics(deps.db, c.get('workspace').id, c.get('visitor').id, event);
     return c.body(null, 204);

@@ -1,0 +1,34 @@
+/** Types we accept, recognised by their first bytes — the declared Content-Type is never trusted alone. */
+export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] as const;
+export type AcceptedType = (typeof ACCEPTED_TYPES)[number];
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0): boolean =>
+  signature.every((byte, index) => bytes[offset + index] === byte);
+const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
+
+function isPlainText(bytes: Uint8Array): boolean {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Tabs, newlines and form feeds are text; any other control character means binary.
+    return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
+  } catch {
+    return false;
+  }
+}
+
+export function sniffType(bytes: Uint8Array): AcceptedType | undefined {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
+  if (startsWith(bytes, ascii('%PDF-'))) return 'application/pdf';
+  if (bytes.length > 0 && isPlainText(bytes)) return 'text/plain';
+  return undefined;
+}
+
+/** The declared type without parameters, with common aliases folded. */
+export function declaredType(header: string | undefined): string | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  if (!type || type === 'application/octet-stream') return undefined;
+  return type === 'image/jpg' ? 'image/jpeg' : type;
+}
