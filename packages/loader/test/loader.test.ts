@@ -4,7 +4,11 @@ import { type LoaderWindow, start } from '../src/start.ts';
 function script(attrs: Record<string, string>): HTMLScriptElement {
   const el = document.createElement('script');
   el.src = 'https://support.example.com/widget/loader.js';
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attrs)) {
+    // Browsers expose a script's nonce only as a property (the attribute reads empty after parsing).
+    if (name === 'nonce') Object.defineProperty(el, 'nonce', { value });
+    else el.setAttribute(name, value);
+  }
   return el;
 }
 

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { ContextSnapshot, NewMessage, type TicketForm, TicketInput, type TicketThread } from '@helpline/core';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppDeps } from '../app/deps.js';
+import { attachmentLinker } from '../app/links.js';
+import { ACCEPTED_TYPES } from '../attachments/sniff.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { readJson } from '../http/read-body.js';
+import { insertMessage, resolveAttachments, threadMessages, toMessage } from '../messages/message-store.js';
+import { ticketPriority } from '../tickets/priority.js';
+import { firstResponseTargets, ticketDueAt } from '../tickets/sla.js';
+import { findTicket, recordHistory, TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
+import { validateTicketFields } from '../tickets/validate-fields.js';
+import { widgetAuth } from './widget-auth.js';
+import type { WidgetEnv } from './widget-env.js';
+
+const CreateTicket = z.extend(TicketInput, { context: z.optional(ContextSnapshot) });
+
+/** Tickets for the widget: form schema, create (SLA, priority, custom fields), list, thread, reply. */
+export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
+  const app = new Hono<WidgetEnv>();
+  app.use('*', widgetAuth(deps, { session: true }));
+
+  async function ownTicket(workspaceId: string, visitorPk: string, id: string): Promise<TicketRow> {
+    const row = await findTicket(deps.db, workspaceId, id);
+    if (!row || row.visitor_pk !== visitorPk) throw notFound('Ticket');
+    return row;
+  }
+
+  app.get('/form', (c) => {
+    const settings = c.get('workspace').settings;
+    const form: TicketForm = {
+      fields: settings.ticketFields,
+      categories: ['outage', 'billing_access', 'how_to', 'bug', 'feature_request'],
+      severities: ['P0', 'P1', 'P2', 'P3'],
+      firstResponseMinutes: firstResponseTargets(settings),
+      attachments: { maxBytes: deps.config.maxAttachmentBytes, types: [...ACCEPTED_TYPES] },
+    };
+    return c.json(form);
+  });
+
+  app.get('/', async (c) => {
+    const rows = await deps.db.query<TicketRow>(
+      `select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and visitor_pk = $2 order by created_at desc limit 100`,
+      [c.get('workspace').id, c.get('visitor').id],
+    );
+    const link = attachmentLinker(deps, c);
+    return c.json(rows.map((row) => toTicket(row, link)));
+  });
+
+  app.post('/', async (c) => {
+    const workspace = c.get('workspace');
+    const visitor = c.get('visitor');
+    const input = await readJson(c, CreateTicket, 'New ticket');
+    const fields = validateTicketFields(workspace.settings.ticketFields, input.category, input.fields);
+    const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
+    const plan = input.context?.account?.plan ?? input.context?.user?.plan ?? visitor.plan ?? undefined;
+    const createdAt = new Date();
+    const result = await deps.db.transaction(async (tx) => {
+      const [existing] = await tx.query<TicketRow>(`select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and idempotency_key = $2`, [
+        workspace.id,
+        input.idempotencyKey,
+      ]);
+      if (existing) return { row: existing, created: false };
+      const [next] = await tx.query<{ number: number }>('select coalesce(max(number), 1000) + 1 as number from tickets where workspace_id = $1', [
+        workspace.id,
+      ]);
+      const [row] = await tx.query<TicketRow>(
+        `insert into tickets (id, workspace_id, visitor_pk, number, subject, description, severity, category, priority, fields, attachments,
+           context, idempotency_key, first_response_due_at, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $15)
+         returning ${TICKET_COLUMNS}`,
+        [
+          randomUUID(),
+          workspace.id,
+          visitor.id,
+          Number(next?.number ?? 1001),
+          input.subject,
+          input.description,
+          input.severity,
+          input.category,
+          ticketPriority(input.severity, plan, workspace.settings.priorityPlans),
+          fields,
+          attachments,
+          input.context ?? null,
+          input.idempotencyKey,
+          ticketDueAt(createdAt, input.severity, workspace.settings, plan),
+          createdAt,
+        ],
+      );
+      if (!row) throw new Error('ticket insert returned nothing');
+      await recordHistory(tx, { workspaceId: workspace.id, ticketId: row.id, field: 'status', from: null, to: 'new', by: visitor.name ?? 'visitor' });
+      return { row, created: true };
+    });
+    if (result.row.visitor_pk !== visitor.id) throw new ApiError(409, 'conflict', 'idempotencyKey: already used for another ticket', 'idempotencyKey');
+    const ticket = toTicket(result.row, attachmentLinker(deps, c));
+    if (result.created) await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'all', payload: { type: 'ticket', ticket } });
+    return c.json(ticket, result.created ? 201 : 200);
+  });
+
+  app.get('/:id', async (c) => {
+    const workspace = c.get('workspace');
+    const row = await ownTicket(workspace.id, c.get('visitor').id, c.req.param('id'));
+    const link = attachmentLinker(deps, c);
+    const thread: TicketThread = { ticket: toTicket(row, link), messages: await threadMessages(deps.db, workspace.id, { ticketId: row.id }, link) };
+    return c.json(thread);
+  });
+
+  app.post('/:id/replies', async (c) => {
+    const workspace = c.get('workspace');
+    const visitor = c.get('visitor');
+    const row = await ownTicket(workspace.id, visitor.id, c.req.param('id'));
+    const input = await readJson(c, NewMessage, 'Ticket reply');
+    if (input.body.trim() === '' && input.attachmentIds.length === 0) throw new ApiError(400, 'invalid_input', 'body: must not be empty', 'body');
+    const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
+    const result = await deps.db.transaction(async (tx) => {
+      const inserted = await insertMessage(tx, {
+        workspaceId: workspace.id,
+        thread: { ticketId: row.id },
+        author: { type: 'user', id: visitor.id, name: visitor.name ?? undefined },
+        body: input.body,
+        attachments,
+        idempotencyKey: input.idempotencyKey,
+      });
+      if (inserted.row.ticket_id !== row.id) throw new ApiError(409, 'conflict', 'idempotencyKey: already used for another message', 'idempotencyKey');
+      if (inserted.created && (row.status === 'pending' || row.status === 'solved')) {
+        await tx.query("update tickets set status = 'open', updated_at = now() where workspace_id = $1 and id = $2", [workspace.id, row.id]);
+        await recordHistory(tx, { workspaceId: workspace.id, ticketId: row.id, field: 'status', from: row.status, to: 'open', by: visitor.name ?? 'visitor' });
+      } else if (inserted.created) {
+        await tx.query('update tickets set updated_at = now() where workspace_id = $1 and id = $2', [workspace.id, row.id]);
+      }
+      return inserted;
+    });
+    const message = toMessage(result.row, attachmentLinker(deps, c));
+    if (result.created) await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'all', payload: { type: 'message', message } });
+    return c.json(message, result.created ? 201 : 200);
+  });
+  return app;
+}
