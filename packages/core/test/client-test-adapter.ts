@@ -42,6 +42,7 @@ export interface TestBackend extends SupportAdapter {
   /** Search answers are held until released, to test last-query-wins. */
   holdSearches: boolean;
   releaseSearch(query: string): void;
+  heldQueries(): string[];
   push(event: RealtimeEvent): void;
   agentSays(conversationId: string, body: string): Message;
 }
@@ -206,6 +207,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     async track(event) {
       backend.analytics.push(event);
     },
+    heldQueries: () => [...heldSearches.keys()],
     releaseSearch(query) {
       heldSearches.get(query)?.();
       heldSearches.delete(query);

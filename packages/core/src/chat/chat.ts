@@ -142,7 +142,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     async ({ input }) => {
       rt.require('chat');
       if (input.attachments?.length) rt.require('attachments');
-      await rt.connected();
+      await rt.interaction();
       const attachments = input.attachments ?? [];
       const common = { body: input.body, attachments, payload: { body: input.body, attachmentIds: attachments.map((a) => a.id) } };
       let record: OutboxRecord;
@@ -175,7 +175,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
 
   const rate = command(rt.report, 'chat.rate', ['conversationId', 'csat'], z.object({ conversationId: Id, csat: Csat }), async ({ conversationId, csat }) => {
     rt.require('csat');
-    await rt.connected();
+    await rt.interaction();
     const record = await outbox.enqueue({ kind: 'csat', targetId: conversationId, payload: { ...csat } });
     await outbox.settled(record.id);
   });

@@ -198,10 +198,13 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       if (!state.capabilities.value[capability]) throw new UnsupportedError(capability, adapter.name);
     },
     async connected() {
+      await rt.interaction();
+      await connection.connect();
+    },
+    async interaction() {
       if (shutDown) throw new HelplineError('shut_down', 'Helpline was shut down; call boot first.');
       markInteraction();
       await started;
-      await connection.connect();
     },
     isConnected: () => connection.isConnected(),
     snapshot: (includeContext) => snapshot(includeContext),

@@ -14,6 +14,7 @@ import type { Message } from '../schemas/conversation.js';
 import type { RealtimeEvent } from '../schemas/realtime.js';
 import { Category, Severity, Ticket, TicketForm, TicketThread, Tickets } from '../schemas/ticket.js';
 import { parseResponse } from '../validation/parse.js';
+import { isRetryable } from '../outbox/backoff.js';
 import { validateTicketFields } from './validate-fields.js';
 
 export interface TicketsModule extends TicketsApi {
@@ -59,6 +60,16 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     return cachedForm;
   }
 
+  /** Offline the form cannot be fetched: check what we can and let the outbox carry the ticket; the backend validates again. */
+  async function formOrOffline(): Promise<TicketForm> {
+    try {
+      return await loadForm();
+    } catch (error) {
+      if (isRetryable(error)) return TicketForm.parse({ categories: Category.options });
+      throw error;
+    }
+  }
+
   const form = command(rt.report, 'tickets.form', [], z.object({}), async () => {
     rt.require('tickets');
     return loadForm();
@@ -67,10 +78,9 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
   const create = command(rt.report, 'tickets.create', ['input'], z.object({ input: CreateInput }), async ({ input }) => {
     rt.require('tickets');
     if (input.attachments?.length) rt.require('attachments');
-    const ticketForm = await loadForm();
+    await rt.interaction();
     const fields = input.fields ?? {};
-    validateTicketFields(ticketForm, input.category, fields);
-    await rt.connected();
+    validateTicketFields(await formOrOffline(), input.category, fields);
     const attachments = input.attachments ?? [];
     const context = rt.snapshot(input.includeContext);
     const record = await outbox.enqueue({
@@ -117,7 +127,7 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     async ({ id, body, attachments = [] }) => {
       rt.require('tickets');
       if (!rt.adapter.replyToTicket) throw new UnsupportedError('replyToTicket', rt.adapter.name);
-      await rt.connected();
+      await rt.interaction();
       const record = await outbox.enqueue({ kind: 'ticketReply', targetId: id, body, attachments, payload: { body, attachmentIds: attachments.map((a) => a.id) } });
       return (await outbox.settled(record.id)) as Message;
     },

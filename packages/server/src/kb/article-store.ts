@@ -37,43 +37,54 @@ function summaryOf(markdown: string): string {
   return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
 }
 
-/** Creates or replaces (by slug) an article with its rendered HTML, search vector and passages. */
-export async function saveArticle(tx: Queryable, workspaceId: string, input: ArticleInput, id?: string): Promise<ArticleRow> {
-  const html = renderMarkdown(input.markdown);
-  const plain = markdownToText(input.markdown);
-  const [row] = await tx.query<ArticleRow>(
-    `insert into articles (id, workspace_id, slug, title, markdown, html, summary, category, routes, tags, published, updated_at, search)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12,
-       setweight(to_tsvector('english', $4), 'A') || setweight(to_tsvector('english', $13), 'B') || setweight(to_tsvector('english', $14), 'C'))
-     on conflict (workspace_id, slug) do update set
-       title = excluded.title, markdown = excluded.markdown, html = excluded.html, summary = excluded.summary,
-       category = excluded.category, routes = excluded.routes, tags = excluded.tags, published = excluded.published,
-       updated_at = excluded.updated_at, search = excluded.search
-     returning ${ARTICLE_COLUMNS}`,
-    [
-      id ?? randomUUID(),
-      workspaceId,
-      input.slug,
-      input.title,
-      input.markdown,
-      html,
-      summaryOf(input.markdown),
-      input.category ?? null,
-      input.routes,
-      input.tags,
-      input.published,
-      input.updatedAt ?? new Date(),
-      input.tags.join(' '),
-      plain,
-    ],
-  );
-  if (!row) throw new Error('article upsert returned nothing');
+const SEARCH_VECTOR =
+  "setweight(to_tsvector('english', $4::text), 'A') || setweight(to_tsvector('english', $13::text), 'B') || setweight(to_tsvector('english', $14::text), 'C')";
+
+/**
+ * Stores an article with its rendered HTML, search vector and passages. With `id` it updates that
+ * article (and fails if it does not exist); without, it creates or replaces the one with this slug.
+ */
+export async function saveArticle(tx: Queryable, workspaceId: string, input: ArticleInput, id?: string): Promise<ArticleRow | undefined> {
+  const params = [
+    id ?? randomUUID(),
+    workspaceId,
+    input.slug,
+    input.title,
+    input.markdown,
+    renderMarkdown(input.markdown),
+    summaryOf(input.markdown),
+    input.category ?? null,
+    input.routes,
+    input.tags,
+    input.published,
+    input.updatedAt ?? new Date(),
+    input.tags.join(' '),
+    markdownToText(input.markdown),
+  ];
+  const [row] = id
+    ? await tx.query<ArticleRow>(
+        `update articles set slug = $3, title = $4, markdown = $5, html = $6, summary = $7, category = $8, routes = $9::jsonb,
+           tags = $10::jsonb, published = $11, updated_at = $12, search = ${SEARCH_VECTOR}
+         where id = $1 and workspace_id = $2 returning ${ARTICLE_COLUMNS}`,
+        params,
+      )
+    : await tx.query<ArticleRow>(
+        `insert into articles (id, workspace_id, slug, title, markdown, html, summary, category, routes, tags, published, updated_at, search)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, ${SEARCH_VECTOR})
+         on conflict (workspace_id, slug) do update set
+           title = excluded.title, markdown = excluded.markdown, html = excluded.html, summary = excluded.summary,
+           category = excluded.category, routes = excluded.routes, tags = excluded.tags, published = excluded.published,
+           updated_at = excluded.updated_at, search = excluded.search
+         returning ${ARTICLE_COLUMNS}`,
+        params,
+      );
+  if (!row) return undefined;
   await tx.query('delete from kb_passages where article_id = $1', [row.id]);
   let position = 0;
   for (const passage of splitPassages(input.markdown)) {
     await tx.query(
       `insert into kb_passages (workspace_id, article_id, position, heading, body, search)
-       values ($1, $2, $3, $4, $5, setweight(to_tsvector('english', coalesce($4, '') || ' ' || $6), 'A') || setweight(to_tsvector('english', $5), 'B'))`,
+       values ($1, $2, $3, $4, $5, setweight(to_tsvector('english', coalesce($4::text, '') || ' ' || $6::text), 'A') || setweight(to_tsvector('english', $5::text), 'B'))`,
       [workspaceId, row.id, position++, passage.heading ?? null, passage.text, input.title],
     );
   }

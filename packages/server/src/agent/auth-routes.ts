@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppDeps } from '../app/deps.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import { ApiError } from '../http/api-error.js';
+import { readJson } from '../http/read-body.js';
+import { ipRateLimit } from '../widget/widget-auth.js';
+import type { AgentEnv } from './agent-env.js';
+import { closeAgentSession, openAgentSession, requireAgent } from './agent-session.js';
+
+const Login = z.object({
+  email: z.string().check(z.trim(), z.minLength(3), z.maxLength(320)),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+
+/** POST /login, POST /logout, GET /me. */
+export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
+  const app = new Hono<AgentEnv>();
+  // Compared against when the email is unknown, so both paths cost one scrypt.
+  const dummyHash = hashPassword('not-a-real-password');
+
+  app.post('/login', ipRateLimit(deps), async (c) => {
+    const input = await readJson(c, Login, 'Login');
+    const [agent] = await deps.db.query<{ id: string; name: string; email: string; workspace_id: string; password_hash: string }>(
+      'select id, name, email, workspace_id, password_hash from agents where lower(email) = lower($1)',
+      [input.email],
+    );
+    const valid = await verifyPassword(input.password, agent?.password_hash ?? (await dummyHash));
+    if (!agent || !valid) throw new ApiError(401, 'unauthorized', 'Wrong email or password');
+    const csrfToken = await openAgentSession(deps, c, agent.id, agent.workspace_id);
+    return c.json({ agent: { id: agent.id, name: agent.name, email: agent.email }, csrfToken });
+  });
+
+  app.post('/logout', requireAgent(deps), async (c) => {
+    await closeAgentSession(deps, c);
+    return c.body(null, 204);
+  });
+
+  app.get('/me', requireAgent(deps), (c) => c.json({ agent: c.get('agent'), csrfToken: c.get('csrfToken') }));
+  return app;
+}

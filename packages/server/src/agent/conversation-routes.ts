@@ -1,0 +1,102 @@
+import { ConversationStatus } from '@helpline/core';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppDeps } from '../app/deps.js';
+import { attachmentLinker } from '../app/links.js';
+import { type ConversationRow, findConversation, toConversations } from '../conversations/conversation-store.js';
+import { notFound } from '../http/api-error.js';
+import { readJson } from '../http/read-body.js';
+import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
+import { visitorById, visitorSummary } from '../visitors/visitor-store.js';
+import type { AgentEnv } from './agent-env.js';
+
+export const AgentReply = z.object({ body: z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)) });
+const Typing = z.object({ typing: z.boolean() });
+const StatusChange = z.object({ status: ConversationStatus });
+
+/** The agent side of a conversation: read (marks it read), reply, typing, status. */
+export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
+  const app = new Hono<AgentEnv>();
+
+  async function load(workspaceId: string, id: string): Promise<ConversationRow> {
+    const row = await findConversation(deps.db, workspaceId, id);
+    if (!row) throw notFound('Conversation');
+    return row;
+  }
+
+  app.get('/:id', async (c) => {
+    const workspace = c.get('workspace');
+    const row = await load(workspace.id, c.req.param('id'));
+    const at = new Date();
+    await deps.db.query('update conversations set agent_last_read_at = $3 where workspace_id = $1 and id = $2', [workspace.id, row.id, at]);
+    await deps.hub.publish(deps.db, {
+      workspaceId: workspace.id,
+      visitorPk: row.visitor_pk,
+      audience: 'visitor',
+      payload: { type: 'read', conversationId: row.id, reader: 'agent', at: at.toISOString() },
+    });
+    const link = attachmentLinker(deps, c);
+    const [conversation] = await toConversations(deps.db, [{ ...row, agent_last_read_at: at }], link);
+    const visitor = await visitorById(deps.db, workspace.id, row.visitor_pk);
+    return c.json({
+      conversation,
+      messages: await threadMessages(deps.db, workspace.id, { conversationId: row.id }, link),
+      context: row.context,
+      visitor: visitor ? visitorSummary(visitor) : null,
+    });
+  });
+
+  app.post('/:id/messages', async (c) => {
+    const workspace = c.get('workspace');
+    const agent = c.get('agent');
+    const row = await load(workspace.id, c.req.param('id'));
+    const { body } = await readJson(c, AgentReply, 'Reply');
+    const inserted = await deps.db.transaction(async (tx) => {
+      const result = await insertMessage(tx, {
+        workspaceId: workspace.id,
+        thread: { conversationId: row.id },
+        author: { type: 'agent', id: agent.id, name: agent.name },
+        body,
+        attachments: [],
+      });
+      await tx.query(
+        `update conversations set updated_at = now(), agent_last_read_at = now(), first_responded_at = coalesce(first_responded_at, now())
+         where workspace_id = $1 and id = $2`,
+        [workspace.id, row.id],
+      );
+      return result;
+    });
+    const message = toMessage(inserted.row, attachmentLinker(deps, c));
+    await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: row.visitor_pk, audience: 'all', payload: { type: 'message', message } });
+    return c.json(message, 201);
+  });
+
+  app.post('/:id/typing', async (c) => {
+    const workspace = c.get('workspace');
+    const agent = c.get('agent');
+    const row = await load(workspace.id, c.req.param('id'));
+    const { typing } = await readJson(c, Typing, 'Typing');
+    await deps.hub.publishEphemeral({
+      workspaceId: workspace.id,
+      visitorPk: row.visitor_pk,
+      audience: 'visitor',
+      payload: { type: 'typing', conversationId: row.id, author: { type: 'agent', id: agent.id, name: agent.name }, typing },
+    });
+    return c.body(null, 204);
+  });
+
+  app.post('/:id/status', async (c) => {
+    const workspace = c.get('workspace');
+    const row = await load(workspace.id, c.req.param('id'));
+    const { status } = await readJson(c, StatusChange, 'Status');
+    await deps.db.query('update conversations set status = $3, updated_at = now() where workspace_id = $1 and id = $2', [workspace.id, row.id, status]);
+    await deps.hub.publish(deps.db, {
+      workspaceId: workspace.id,
+      visitorPk: row.visitor_pk,
+      audience: 'all',
+      payload: { type: 'status', conversationId: row.id, status },
+    });
+    return c.body(null, 204);
+  });
+  return app;
+}

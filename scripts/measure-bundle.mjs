@@ -1,0 +1,60 @@
+// Gzip/brotli sizes of the script-tag build, read from vite's manifest. Shared by the size-budget test
+// (packages/loader/test) and `npm run bench`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Budgets from DESIGN.md, in bytes (1 KB = 1024 bytes). */
+export const BUDGETS = { loader: 1536, firstOpen: 30 * 1024, all: 50 * 1024 };
+
+/** @param {Buffer} bytes */
+export function compressedSizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/**
+ * What the loader costs every page, what the first launcher click fetches (the entry, its static
+ * imports, and the home view with its own), and everything together (all views, the sanitizer,
+ * one locale: the other locales' chunks are left out).
+ * @param {string} distDir packages/loader/dist
+ */
+export function measureBundle(distDir) {
+  /** @type {Record<string, {file: string, isEntry?: boolean, isDynamicEntry?: boolean, imports?: string[]}>} */
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
+  /** @type {Record<string, {raw: number, gzip: number, brotli: number}>} */
+  const files = {};
+  for (const chunk of Object.values(manifest)) {
+    if (chunk.file.endsWith('.js')) files[chunk.file] = compressedSizes(readFileSync(join(distDir, chunk.file)));
+  }
+  /** @param {string[]} keys @param {Set<string>} seen */
+  const closure = (keys, seen = new Set()) => {
+    for (const key of keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      closure(manifest[key]?.imports ?? [], seen);
+    }
+    return seen;
+  };
+  const keys = Object.keys(manifest);
+  const entries = keys.filter((key) => manifest[key]?.isEntry);
+  const homeViews = keys.filter((key) => manifest[key]?.isDynamicEntry && /\/home\//.test(key));
+  const firstOpenFiles = [...closure([...entries, ...homeViews])].map((key) => manifest[key]?.file ?? key);
+  const otherLocales = keys
+    .filter((key) => /\/i18n\/(?!en\/)[a-z]{2}(-[A-Za-z]+)?\//.test(key))
+    .map((key) => manifest[key]?.file);
+  /** @param {string[]} list @param {'raw'|'gzip'|'brotli'} kind */
+  const sum = (list, kind) => list.reduce((total, file) => total + (files[file]?.[kind] ?? 0), 0);
+  const allFiles = Object.keys(files).filter((file) => !otherLocales.includes(file));
+  const loader = compressedSizes(readFileSync(join(distDir, 'loader.js')));
+  return {
+    loader,
+    firstOpen: { raw: sum(firstOpenFiles, 'raw'), gzip: sum(firstOpenFiles, 'gzip'), brotli: sum(firstOpenFiles, 'brotli') },
+    firstOpenFiles,
+    all: { raw: sum(allFiles, 'raw'), gzip: sum(allFiles, 'gzip'), brotli: sum(allFiles, 'brotli') },
+    files,
+  };
+}
