@@ -18,7 +18,8 @@ export const ArticleSeed = z.object({
   routes: z._default(z.array(z.string().check(z.regex(/^\//, 'a route pattern starting with /'))), []),
   updatedAt: z.optional(Timestamp),
 });
-export type ArticleSeed = z.input<typeof ArticleSeed>;
+/** An article as callers write it; readonly arrays (such as `as const` data) are fine. */
+export type ArticleSeed = Omit<z.input<typeof ArticleSeed>, 'routes'> & { routes?: readonly string[] };
 
 export const MemoryAdapterOptions = z.object({
   /** Knowledge base. @default [] — pass `demoArticles` for a ready-made invoicing help centre. */
@@ -45,5 +46,5 @@ export const MemoryAdapterOptions = z.object({
   /** Simulated round-trip delay of every call, in ms. @default 0 */
   latencyMs: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(60_000)), 0),
 });
-export type MemoryAdapterOptions = z.input<typeof MemoryAdapterOptions>;
+export type MemoryAdapterOptions = Omit<z.input<typeof MemoryAdapterOptions>, 'articles'> & { articles?: readonly ArticleSeed[] };
 export type ResolvedOptions = z.infer<typeof MemoryAdapterOptions>;

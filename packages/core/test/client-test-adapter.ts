@@ -39,6 +39,8 @@ export interface TestBackend extends SupportAdapter {
   offline: boolean;
   /** Errors thrown by the next write calls, in order. */
   failures: Error[];
+  /** The next write is stored but its answer is lost on the way back (a timeout after commit). */
+  loseNextResponse: boolean;
   /** Search answers are held until released, to test last-query-wins. */
   holdSearches: boolean;
   releaseSearch(query: string): void;
@@ -78,6 +80,11 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     const failure = backend.failures.shift();
     if (failure) throw failure;
   };
+  const answer = <T>(value: T): T => {
+    if (!backend.loseNextResponse) return value;
+    backend.loseNextResponse = false;
+    throw new AdapterError('network', 'The connection dropped before the answer arrived', { retryable: true });
+  };
   const message = (conversationId: string, body: string, type: 'user' | 'agent', idempotencyKey?: string): Message => ({
     id: `m${++counter}`,
     conversationId,
@@ -106,6 +113,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     disconnects: 0,
     offline: false,
     failures: [],
+    loseNextResponse: false,
     holdSearches: false,
     async connect(identity) {
       if (backend.offline) throw new AdapterError('network', 'Failed to fetch', { retryable: true });
@@ -141,7 +149,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       backend.conversations.set(conversation.id, conversation);
       backend.messages.push(first);
       lastContext.value = input.context;
-      return { conversation, message: first };
+      return answer({ conversation, message: first });
     },
     async sendMessage(conversationId, input) {
       write('sendMessage', input.idempotencyKey);
@@ -150,7 +158,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       if (!backend.conversations.has(conversationId)) throw new AdapterError('not_found', 'No such conversation', { status: 404 });
       const sent = message(conversationId, input.body, 'user', input.idempotencyKey);
       backend.messages.push(sent);
-      return sent;
+      return answer(sent);
     },
     async listMessages(conversationId) {
       return { messages: backend.messages.filter((m) => m.conversationId === conversationId) };

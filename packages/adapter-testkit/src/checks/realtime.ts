@@ -22,18 +22,16 @@ export function realtimeChecks(suite: ConformanceSuite): void {
       expect(message.author.type).toBe('agent');
     });
 
-    it('delivers agent typing — or, undeclared, the capability is off', async () => {
+    it('sends visitor typing and delivers agent typing — or, undeclared, has no sendTyping()', async () => {
       const { adapter, agent } = fixture();
-      if (!adapter.capabilities.realtime || !adapter.capabilities.typing) {
-        expect(adapter.capabilities.typing && !adapter.capabilities.realtime, 'typing needs realtime').toBeFalsy();
-        return;
-      }
-      if (!agent.typing) throw new Error(`${adapter.name} declares typing but its AgentDriver has no typing()`);
+      if (!adapter.capabilities.typing) return expectNotPretending(adapter, ['sendTyping']);
       const id = await conversation();
+      await method(adapter, 'sendTyping')(id, true);
+      if (!adapter.capabilities.realtime) return;
+      if (!agent.typing) throw new Error(`${adapter.name} declares typing but its AgentDriver has no typing()`);
       const { event } = nextEvent(adapter, 'typing', (e) => e.conversationId === id && e.typing);
       await agent.typing(id, true);
       expect((await event).author.type).toBe('agent');
-      await method(adapter, 'sendTyping')(id, true);
     });
 
     it('delivers a resolved status', async () => {

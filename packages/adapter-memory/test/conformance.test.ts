@@ -1,0 +1,10 @@
+import { conformanceArticles, runAdapterConformance } from '@helpline/adapter-testkit';
+import { createMemoryAdapter } from '@helpline/adapter-memory';
+
+runAdapterConformance({
+  name: 'memory',
+  async setup() {
+    const adapter = createMemoryAdapter({ articles: conformanceArticles, autoReply: () => null });
+    return { adapter, agent: adapter.agent };
+  },
+});

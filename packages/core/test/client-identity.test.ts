@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryStore } from '@helpline/core';
+import { createTestBackend, settle, startClient } from './client-test-adapter.js';
+
+const HASH = 'a'.repeat(64);
+
+describe('identity and storage', () => {
+  it('writes nothing and makes no visitor id before the first interaction', async () => {
+    window.history.replaceState(null, '', '/dashboard');
+    const { client, store, backend } = startClient({ user: { id: 'u1', email: 'ada@example.com' } });
+    await new Promise((resolve) => client.once('ready', resolve));
+    await client.track('viewed dashboard');
+    await client.help.register('/dashboard', { articles: ['a1'] });
+    await client.prefill({ subject: 'Hello' });
+    client.chat.setDraft; // reading the API does nothing
+    await settle();
+    expect(store.writes).toEqual([]);
+    expect(client.state.identity.value.visitorId).toBeUndefined();
+    expect(backend.identities).toEqual([]);
+    expect(client.state.status.value).toBe('idle');
+  });
+
+  it('makes the visitor and connects on the first interaction', async () => {
+    const { client, store, backend } = startClient();
+    await client.open();
+    await vi.waitFor(() => expect(client.state.status.value).toBe('connected'));
+    expect(client.state.identity.value.visitorId).toMatch(/^id-/);
+    expect(backend.identities[0]?.visitorId).toBe(client.state.identity.value.visitorId);
+    expect(store.writes).toContain('set identity');
+  });
+
+  it('connects a returning visitor at boot (read-only) so the unread badge works while closed', async () => {
+    const inner = createMemoryStore();
+    const backend = createTestBackend();
+    const first = startClient({}, { backend, store: inner });
+    await first.client.chat.send({ body: 'Question' });
+    await vi.waitFor(() => expect(backend.conversations.size).toBe(1));
+    await first.client.shutdown();
+
+    const second = startClient({}, { backend, store: inner });
+    await vi.waitFor(() => expect(second.client.state.status.value).toBe('connected'));
+    expect(second.client.state.isOpen.value).toBe(false);
+    expect(backend.identities.at(-1)?.visitorId).toBe(backend.identities[0]?.visitorId);
+    const conversationId = [...backend.conversations.keys()][0]!;
+    await vi.waitFor(() => expect(second.client.chat.conversations.value).toHaveLength(1));
+    const unread: number[] = [];
+    second.client.on('unread', ({ count }) => unread.push(count));
+    backend.agentSays(conversationId, 'Hi, Ada here');
+    expect(second.client.state.unreadCount.value).toBe(1);
+    expect(unread).toEqual([1]);
+    expect(second.store.writes).toEqual([]);
+  });
+
+  it('writes storage right away when the host turns noStorageBeforeInteraction off', async () => {
+    const { client, store } = startClient({ privacy: { noStorageBeforeInteraction: false } });
+    await vi.waitFor(() => expect(client.state.status.value).toBe('connected'));
+    expect(store.writes).toContain('set identity');
+  });
+
+  it('identify reconnects with the verified identity', async () => {
+    const { client, backend } = startClient();
+    await client.open();
+    await vi.waitFor(() => expect(client.state.status.value).toBe('connected'));
+    await client.identify({ id: 'u1', email: 'ada@example.com' }, { userHash: HASH });
+    const last = backend.identities.at(-1)!;
+    expect(last.user).toMatchObject({ id: 'u1', email: 'ada@example.com' });
+    expect(last.verification).toEqual({ userHash: HASH });
+    expect(last.visitorId).toBe(backend.identities[0]!.visitorId);
+    expect(client.state.identity.value).toMatchObject({ verified: true, user: { id: 'u1' } });
+    expect(backend.disconnects).toBe(1);
+  });
+
+  it('identifying as a different user wipes the previous user\'s local data first', async () => {
+    const store = createMemoryStore();
+    const backend = createTestBackend();
+    const { client } = startClient({}, { backend, store });
+    await client.identify({ id: 'u1' });
+    await client.chat.send({ body: 'private to u1' });
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    client.chat.setDraft('new', 'half typed by u1');
+    const firstVisitor = client.state.identity.value.visitorId;
+
+    backend.conversations.clear(); // the backend scopes conversations per user
+    await client.identify({ id: 'u2' });
+    expect(client.chat.conversations.value).toEqual([]);
+    expect(client.chat.draft('new').value).toBe('');
+    expect(client.state.identity.value.visitorId).not.toBe(firstVisitor);
+    expect(backend.identities.at(-1)).toMatchObject({ user: { id: 'u2' } });
+  });
+
+  it('update replaces the company context instead of merging it', async () => {
+    const { client } = startClient({ account: { id: 'acme', name: 'Acme', plan: 'enterprise', seats: 50 } });
+    await client.update({ account: { id: 'globex', name: 'Globex' } });
+    expect(client.state.identity.value.account).toEqual({ id: 'globex', name: 'Globex' });
+    expect(client.snapshot().account).toEqual({ id: 'globex', name: 'Globex' });
+    await client.update({ custom: { tier: 'gold' } });
+    expect(client.snapshot().custom).toEqual({ tier: 'gold' });
+  });
+
+  it('logout disconnects, clears the store and every signal, and starts anonymous on the next interaction', async () => {
+    const backend = createTestBackend();
+    const { client, store } = startClient({}, { backend });
+    await client.identify({ id: 'u1', name: 'Ada' });
+    await client.chat.send({ body: 'Hello' });
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    await client.kb.search('invoice');
+    await client.open('chat');
+    const oldVisitor = client.state.identity.value.visitorId;
+
+    await client.logout();
+    expect(await store.keys()).toEqual([]);
+    expect(backend.disconnects).toBeGreaterThan(0);
+    expect(client.state.identity.value).toEqual({ visitorId: undefined, user: undefined, account: undefined, verified: false });
+    expect(client.state.isOpen.value).toBe(false);
+    expect(client.state.unreadCount.value).toBe(0);
+    expect(client.state.status.value).toBe('idle');
+    expect(client.chat.conversations.value).toEqual([]);
+    expect(client.kb.results.value.hits).toEqual([]);
+    expect(client.snapshot().selfService).toEqual([]);
+
+    const writesAfterLogout = store.writes.length;
+    await settle();
+    expect(store.writes.length).toBe(writesAfterLogout);
+    await client.open();
+    await vi.waitFor(() => expect(client.state.identity.value.visitorId).toBeDefined());
+    expect(client.state.identity.value.visitorId).not.toBe(oldVisitor);
+  });
+});
