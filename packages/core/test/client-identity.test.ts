@@ -12,7 +12,6 @@ describe('identity and storage', () => {
     await client.track('viewed dashboard');
     await client.help.register('/dashboard', { articles: ['a1'] });
     await client.prefill({ subject: 'Hello' });
-    client.chat.setDraft; // reading the API does nothing
     await settle();
     expect(store.writes).toEqual([]);
     expect(client.state.identity.value.visitorId).toBeUndefined();

@@ -1,0 +1,113 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { round } from './lib/stats.mjs';
+
+const kb = (bytes) => `${round(bytes / 1024, 1)} KB`;
+const ms = (value) => (Number.isFinite(value) ? `${round(value, 1)} ms` : 'n/a');
+const ratio = (a, b) => (b > 0 && Number.isFinite(a) ? `${round(a / b, 2)}×` : 'n/a');
+const mmm = (s, unit = ms) => `${unit(s.min)} / ${unit(s.median)} / ${unit(s.max)}`;
+
+/** Renders docs/performance.md from one bench run and writes the raw JSON beside the bench. */
+export function writeReport(results) {
+  const lines = [];
+  const push = (...rows) => lines.push(...rows);
+  push(
+    '# Performance',
+    '',
+    'Measured by `npm run bench` on one machine, in one run, Helpline and its peers side by side.',
+    'Absolute numbers vary between machines; the ratios are the claim. Raw results:',
+    '`bench/results/latest.json`. Reproduce: `npm run bench` (installs what it needs, ~5 minutes,',
+    'loopback traffic only).',
+    '',
+    `Run: ${results.startedAt} · Node ${results.node} · ${results.machine}`,
+    '',
+    '## Budgets',
+    '',
+    '| budget | limit | measured | result |',
+    '|---|---|---|---|',
+    ...results.budgets.map((b) => `| ${b.name} | ${b.limit} | ${b.measured} | ${b.pass ? 'pass' : '**FAIL**'} |`),
+    '',
+  );
+  if (results.sizes) {
+    const s = results.sizes;
+    push(
+      '## Bytes (minified; gzip -9, brotli 11)',
+      '',
+      '| what | raw | gzip | brotli | gzip vs Helpline first open |',
+      '|---|---|---|---|---|',
+      `| Helpline loader (every page) | ${kb(s.helpline.loader.raw)} | ${kb(s.helpline.loader.gzip)} | ${kb(s.helpline.loader.brotli)} | |`,
+      `| Helpline first open (launcher click → home) | ${kb(s.helpline.firstOpen.raw)} | ${kb(s.helpline.firstOpen.gzip)} | ${kb(s.helpline.firstOpen.brotli)} | 1× |`,
+      `| Helpline everything (all views, sanitizer, http adapter, one locale) | ${kb(s.helpline.all.raw)} | ${kb(s.helpline.all.gzip)} | ${kb(s.helpline.all.brotli)} | ${ratio(s.helpline.all.gzip, s.helpline.firstOpen.gzip)} |`,
+      ...s.peers.map(
+        (p) =>
+          `| ${p.label}${p.loaderOnly ? ' — loader only; the widget itself comes from a CDN at runtime' : ''} | ${kb(p.sizes.raw)} | ${kb(p.sizes.gzip)} | ${kb(p.sizes.brotli)} | ${ratio(p.sizes.gzip, s.helpline.firstOpen.gzip)} |`,
+      ),
+      '',
+    );
+  }
+  if (results.hostPage) {
+    const h = results.hostPage;
+    const added = (variant, key) => h.pages[variant][key].median - h.pages.blank[key].median;
+    push(
+      `## Host page in headless Chromium (${h.pages.blank.scriptMs.n} runs each; min / median / max)`,
+      '',
+      '| page | script evaluation | main-thread tasks | long tasks | total blocking time | JS heap |',
+      '|---|---|---|---|---|---|',
+      ...['blank', 'helpline', 'sentry'].map((v) => {
+        const p = h.pages[v];
+        return `| ${v === 'blank' ? 'blank host page' : v === 'helpline' ? '+ Helpline snippet' : '+ Sentry feedback widget'} | ${mmm(p.scriptMs)} | ${mmm(p.taskMs)} | ${mmm(p.longTasks, (x) => String(x))} | ${mmm(p.tbtMs)} | ${mmm(p.heapKb, (x) => `${round(x, 0)} KB`)} |`;
+      }),
+      '',
+      `Added by the widget (median over blank): Helpline script ${ms(added('helpline', 'scriptMs'))}, heap ${kb(added('helpline', 'heapKb') * 1024)}; Sentry feedback script ${ms(added('sentry', 'scriptMs'))}, heap ${kb(added('sentry', 'heapKb') * 1024)} — Helpline/Sentry script ratio ${ratio(added('helpline', 'scriptMs'), added('sentry', 'scriptMs'))}.`,
+      '',
+      '### Launcher click → panel interactive',
+      '',
+      '| widget | cold (code not loaded) | warm (HTTP cache) |',
+      '|---|---|---|',
+      `| Helpline (first control in the panel focused) | ${mmm(h.click.helpline.cold)} | ${mmm(h.click.helpline.warm)} |`,
+      `| Sentry feedback (form field rendered) | ${mmm(h.click.sentry.cold)} | ${mmm(h.click.sentry.warm)} |`,
+      '',
+    );
+  }
+  if (results.kbSearch) {
+    const k = results.kbSearch;
+    push(
+      '## Knowledge-base search',
+      '',
+      '| where | articles | p50 | p95 | max |',
+      '|---|---|---|---|---|',
+      ...k.map((row) => `| ${row.where} | ${row.articles} | ${ms(row.latency.median)} | ${ms(row.latency.p95)} | ${ms(row.latency.max)} |`),
+      '',
+    );
+  }
+  if (results.realtime) {
+    const r = results.realtime;
+    push(
+      `## Realtime: ${r.subscribers} SSE subscribers on one server, ${r.helpline.sent} agent replies`,
+      '',
+      '| server | delivered | p50 | p99 | max | server RSS |',
+      '|---|---|---|---|---|---|',
+      `| Helpline reference server (HTTP POST by the agent → visitor's stream, incl. the database write) | ${r.helpline.delivered}/${r.helpline.sent} | ${ms(r.helpline.latency.median)} | ${ms(r.helpline.latency.p99)} | ${ms(r.helpline.latency.max)} | ${round(r.helpline.rssMb.connected, 0)} MB connected |`,
+      `| bare Node SSE broadcaster (floor) | ${r.floor.delivered}/${r.floor.sent} | ${ms(r.floor.latency.median)} | ${ms(r.floor.latency.p99)} | ${ms(r.floor.latency.max)} | |`,
+      '',
+    );
+  }
+  if (results.outbox) {
+    const o = results.outbox;
+    push(
+      '## Outbox',
+      '',
+      `${o.messages} messages typed while offline in Chromium: persisted to IndexedDB in ${ms(o.persistMs)}; after reconnecting, all delivered to the reference server in ${ms(o.deliverMs)} (${o.delivered} delivered, ${o.duplicates} duplicates).`,
+      '',
+    );
+  }
+  if (results.errors.length > 0) {
+    push('## Sections that did not complete', '', ...results.errors.map((e) => `- ${e.section}: ${e.message}`), '');
+  }
+  const docs = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
+  writeFileSync(docs, `${lines.join('\n')}\n`);
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+  return docs;
+}
