@@ -4,7 +4,7 @@
  */
 export interface HelplineStub {
   (...args: unknown[]): unknown;
-  q?: IArguments[] | unknown[][];
+  q?: ArrayLike<unknown>[];
   /** Set by the loader once it has taken over, so a second copy of the snippet does nothing. */
   loaderStarted?: boolean;
 }

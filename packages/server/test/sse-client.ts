@@ -1,0 +1,75 @@
+export interface SseEvent {
+  id: string | undefined;
+  data: unknown;
+}
+
+/**
+ * A minimal EventSource over fetch (Node has no EventSource): reads `id:`/`data:` blocks from the
+ * stream and hands them out one at a time with `next()`.
+ */
+export class SseClient {
+  readonly #queue: SseEvent[] = [];
+  readonly #waiters: ((event: SseEvent) => void)[] = [];
+  readonly #controller = new AbortController();
+  status = 0;
+  contentType = '';
+
+  static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
+    const client = new SseClient();
+    const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: client.#controller.signal });
+    client.status = response.status;
+    client.contentType = response.headers.get('Content-Type') ?? '';
+    if (response.body) void client.#pump(response.body);
+    return client;
+  }
+
+  async #pump(body: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of body) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          this.#parse(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // Aborted by close().
+    }
+  }
+
+  #parse(block: string): void {
+    let id: string | undefined;
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('id:')) id = line.slice(3).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+    }
+    if (data.length === 0) return;
+    const event = { id, data: JSON.parse(data.join('\n')) as unknown };
+    const waiter = this.#waiters.shift();
+    if (waiter) waiter(event);
+    else this.#queue.push(event);
+  }
+
+  next(): Promise<SseEvent> {
+    const queued = this.#queue.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /** Next event matching `predicate`, skipping others. */
+  async nextWhere(predicate: (data: any) => boolean): Promise<SseEvent> {
+    for (;;) {
+      const event = await this.next();
+      if (predicate(event.data)) return event;
+    }
+  }
+
+  close(): void {
+    this.#controller.abort();
+  }
+}
