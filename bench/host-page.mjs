@@ -2,8 +2,8 @@
 // the same page with Sentry's feedback widget; and launcher click → panel interactive, cold and warm.
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../e2e/support/browser.mjs';
-import { summarize } from './lib/stats.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
+import { summarize } from './lib/stats.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -33,8 +33,11 @@ const OBSERVE_LONG_TASKS = () => {
 
 const HELPLINE_CLICK = () =>
   new Promise((resolve, reject) => {
-    const button = document.querySelector('helpline-launcher')?.shadowRoot?.querySelector('button') ??
-      document.querySelector('helpline-widget')?.shadowRoot?.querySelector('button[aria-haspopup], button.launcher, button');
+    const button =
+      document.querySelector('helpline-launcher')?.shadowRoot?.querySelector('button') ??
+      document
+        .querySelector('helpline-widget')
+        ?.shadowRoot?.querySelector('button[aria-haspopup], button.launcher, button');
     if (!button) return reject(new Error('no launcher'));
     const start = performance.now();
     button.click();
@@ -74,7 +77,11 @@ export async function measureHostPage(options) {
   <script async src="/widget/loader.js" data-key="${options.workspaceKey}" data-api="${options.helplineUrl}"></script>`;
   const sentry = '<script type="module" src="/peers/sentry-feedback/bundle.js"></script>';
   const server = await startStaticServer({
-    mounts: { '/pages/': here('./pages/'), '/widget/': options.loaderDist, '/peers/sentry-feedback/': options.sentryBundleDir },
+    mounts: {
+      '/pages/': here('./pages/'),
+      '/widget/': options.loaderDist,
+      '/peers/sentry-feedback/': options.sentryBundleDir,
+    },
     pages: {
       '/blank': template.replace('<!--WIDGET-->', ''),
       '/helpline': template.replace('<!--WIDGET-->', snippet),
@@ -100,7 +107,10 @@ export async function measureHostPage(options) {
         ['scriptMs', 'taskMs', 'heapKb', 'longTasks', 'tbtMs'].map((key) => [key, summarize(runs.map((r) => r[key]))]),
       );
     }
-    for (const [variant, click] of [['helpline', HELPLINE_CLICK], ['sentry', SENTRY_CLICK]]) {
+    for (const [variant, click] of [
+      ['helpline', HELPLINE_CLICK],
+      ['sentry', SENTRY_CLICK],
+    ]) {
       const cold = [];
       const warm = [];
       for (let i = 0; i < options.runs; i++) {

@@ -8,7 +8,10 @@ import { summarize } from './lib/stats.mjs';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function json(url, init = {}) {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  });
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status} ${await response.text()}`);
   return response.status === 204 ? undefined : response.json();
 }
@@ -31,9 +34,17 @@ export async function measureBareFloor({ subscribers, messages, rate }) {
   const streams = [];
   try {
     for (let i = 0; i < subscribers; i++) {
-      streams.push(await subscribe(`${bare.url}/events?id=${i}`, {}, (data) => latencies.push(performance.now() - data.sent)));
+      streams.push(
+        await subscribe(`${bare.url}/events?id=${i}`, {}, (data) => latencies.push(performance.now() - data.sent)),
+      );
     }
-    await drive(subscribers, messages, rate, (to, sent) => fetch(`${bare.url}/send?to=${to}&sent=${sent}`, { method: 'POST' }), latencies);
+    await drive(
+      subscribers,
+      messages,
+      rate,
+      (to, sent) => fetch(`${bare.url}/send?to=${to}&sent=${sent}`, { method: 'POST' }),
+      latencies,
+    );
     return { delivered: latencies.length, sent: messages, latency: summarize(latencies) };
   } finally {
     for (const stream of streams) stream.close();
@@ -49,7 +60,11 @@ export async function measureHelplineRealtime(options) {
   const key = { 'X-Helpline-Key': options.workspaceKey };
   const visitors = [];
   for (let i = 0; i < options.subscribers; i++) {
-    const session = await json(`${options.url}/v1/session`, { method: 'POST', headers: key, body: JSON.stringify({ visitorId: `bench-${randomUUID()}` }) });
+    const session = await json(`${options.url}/v1/session`, {
+      method: 'POST',
+      headers: key,
+      body: JSON.stringify({ visitorId: `bench-${randomUUID()}` }),
+    });
     const auth = { ...key, Authorization: `Bearer ${session.token}` };
     const started = await json(`${options.url}/v1/conversations`, {
       method: 'POST',
@@ -81,20 +96,30 @@ export async function measureHelplineRealtime(options) {
     }
     await sleep(500);
     const rssConnected = options.rss();
-    await drive(options.subscribers, options.messages, options.rate, async (to, sent) => {
-      const body = `bench ${to} ${sent}`;
-      sentAt.set(body, sent);
-      await json(`${options.url}/agent/api/conversations/${visitors[to].conversationId}/messages`, {
-        method: 'POST',
-        headers: { cookie, 'X-CSRF-Token': csrfToken },
-        body: JSON.stringify({ body }),
-      });
-    }, latencies);
+    await drive(
+      options.subscribers,
+      options.messages,
+      options.rate,
+      async (to, sent) => {
+        const body = `bench ${to} ${sent}`;
+        sentAt.set(body, sent);
+        await json(`${options.url}/agent/api/conversations/${visitors[to].conversationId}/messages`, {
+          method: 'POST',
+          headers: { cookie, 'X-CSRF-Token': csrfToken },
+          body: JSON.stringify({ body }),
+        });
+      },
+      latencies,
+    );
     return {
       delivered: latencies.length,
       sent: options.messages,
       latency: summarize(latencies),
-      rssMb: { before: rssBefore / 1048576, connected: rssConnected / 1048576, after: options.rss() / 1048576 },
+      rssMb: {
+        before: rssBefore / 1048576,
+        connected: rssConnected / 1048576,
+        after: options.rss() / 1048576,
+      },
     };
   } finally {
     for (const stream of streams) stream.close();

@@ -76,7 +76,10 @@ export function writeReport(results) {
       '',
       '| where | articles | p50 | p95 | max |',
       '|---|---|---|---|---|',
-      ...k.map((row) => `| ${row.where} | ${row.articles} | ${ms(row.latency.median)} | ${ms(row.latency.p95)} | ${ms(row.latency.max)} |`),
+      ...k.map(
+        (row) =>
+          `| ${row.where} | ${row.articles} | ${ms(row.latency.median)} | ${ms(row.latency.p95)} | ${ms(row.latency.max)} |`,
+      ),
       '',
     );
   }

@@ -52,7 +52,11 @@ export function measureBundle(distDir) {
   const loader = compressedSizes(readFileSync(join(distDir, 'loader.js')));
   return {
     loader,
-    firstOpen: { raw: sum(firstOpenFiles, 'raw'), gzip: sum(firstOpenFiles, 'gzip'), brotli: sum(firstOpenFiles, 'brotli') },
+    firstOpen: {
+      raw: sum(firstOpenFiles, 'raw'),
+      gzip: sum(firstOpenFiles, 'gzip'),
+      brotli: sum(firstOpenFiles, 'brotli'),
+    },
     firstOpenFiles,
     all: { raw: sum(allFiles, 'raw'), gzip: sum(allFiles, 'gzip'), brotli: sum(allFiles, 'brotli') },
     files,

@@ -5,7 +5,12 @@ import { defineProject, type ViteUserConfig } from 'vitest/config';
 // tests, typecheck and builds, so nothing has to be built before `vitest` runs.
 export const sourceResolve = {
   resolve: { conditions: ['helpline-source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['helpline-source', ...defaultServerConditions], externalConditions: ['helpline-source'] } },
+  ssr: {
+    resolve: {
+      conditions: ['helpline-source', ...defaultServerConditions],
+      externalConditions: ['helpline-source'],
+    },
+  },
 } satisfies UserConfig;
 
 export const preactJsx = {
@@ -47,7 +52,9 @@ export function libraryConfig(options: LibraryOptions): UserConfig {
     ...(options.jsx ? preactJsx : {}),
     build: {
       lib: { entry: options.entry, formats: ['es'] },
-      rolldownOptions: { external: (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') },
+      rolldownOptions: {
+        external: (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+      },
       sourcemap: true,
       minify: false,
       emptyOutDir: true,

@@ -17,7 +17,9 @@ export async function startBareSse() {
       return;
     }
     if (url.pathname === '/send') {
-      streams.get(url.searchParams.get('to'))?.write(`data: ${JSON.stringify({ sent: Number(url.searchParams.get('sent')) })}\n\n`);
+      streams
+        .get(url.searchParams.get('to'))
+        ?.write(`data: ${JSON.stringify({ sent: Number(url.searchParams.get('sent')) })}\n\n`);
       return res.writeHead(204).end();
     }
     res.writeHead(404).end();

@@ -21,26 +21,50 @@ function el(tag, attrs = {}, ...children) {
 const pages = {
   '/dashboard': () => [
     el('h1', {}, 'Dashboard'),
-    el('div', { class: 'cards' },
+    el(
+      'div',
+      { class: 'cards' },
       el('section', { class: 'card' }, el('h2', {}, 'Outstanding'), el('p', { class: 'big' }, '$12,480')),
       el('section', { class: 'card' }, el('h2', {}, 'Paid this month'), el('p', { class: 'big' }, '$48,210')),
-      el('section', { class: 'card' }, el('h2', {}, 'Overdue'), el('p', { class: 'big' }, '3 invoices'))),
+      el('section', { class: 'card' }, el('h2', {}, 'Overdue'), el('p', { class: 'big' }, '3 invoices')),
+    ),
   ],
   '/invoices': () => [
     el('h1', {}, 'Invoices'),
-    el('table', {},
-      el('thead', {}, el('tr', {}, el('th', {}, 'Invoice'), el('th', {}, 'Customer'), el('th', {}, 'Amount'), el('th', {}, 'Status'))),
-      el('tbody', {}, ...invoices.map((invoice) =>
-        el('tr', {},
-          el('td', {}, el('a', { href: `/invoices/${invoice.id}`, 'data-link': '' }, invoice.id)),
-          el('td', {}, invoice.customer), el('td', {}, invoice.amount), el('td', {}, invoice.status))))),
+    el(
+      'table',
+      {},
+      el(
+        'thead',
+        {},
+        el('tr', {}, el('th', {}, 'Invoice'), el('th', {}, 'Customer'), el('th', {}, 'Amount'), el('th', {}, 'Status')),
+      ),
+      el(
+        'tbody',
+        {},
+        ...invoices.map((invoice) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, el('a', { href: `/invoices/${invoice.id}`, 'data-link': '' }, invoice.id)),
+            el('td', {}, invoice.customer),
+            el('td', {}, invoice.amount),
+            el('td', {}, invoice.status),
+          ),
+        ),
+      ),
+    ),
   ],
   '/billing': () => [
     el('h1', {}, 'Billing'),
-    el('section', { class: 'card' },
-      el('h2', {}, 'Your plan'), el('p', {}, 'Growth — 12 seats, billed monthly'),
+    el(
+      'section',
+      { class: 'card' },
+      el('h2', {}, 'Your plan'),
+      el('p', {}, 'Growth — 12 seats, billed monthly'),
       el('p', { id: 'payment-status', role: 'status' }, 'Last payment failed: card_declined'),
-      el('button', { type: 'button', id: 'retry-payment', onclick: retryPayment }, 'Retry payment')),
+      el('button', { type: 'button', id: 'retry-payment', onclick: retryPayment }, 'Retry payment'),
+    ),
   ],
   '/customers': () => [el('h1', {}, 'Customers'), el('p', {}, '128 customers')],
   '/reports': () => [el('h1', {}, 'Reports'), el('p', {}, 'Revenue and aging reports')],
@@ -96,9 +120,14 @@ document.getElementById('logout').addEventListener('click', () => {
   window.Helpline('logout');
   accountLabel.textContent = 'Signed out';
 });
-document.getElementById('switch-user').addEventListener('click', () => signIn(accountLabel.textContent.startsWith('Dana') ? 'lee' : 'dana'));
+document
+  .getElementById('switch-user')
+  .addEventListener('click', () => signIn(accountLabel.textContent.startsWith('Dana') ? 'lee' : 'dana'));
 
-window.Helpline('help.register', '/billing', { articles: [], tips: ['Card declined? Update your payment method, then retry.'] });
+window.Helpline('help.register', '/billing', {
+  articles: [],
+  tips: ['Card declined? Update your payment method, then retry.'],
+});
 if (location.pathname === '/') history.replaceState({}, '', '/dashboard');
 render();
 signIn('dana');

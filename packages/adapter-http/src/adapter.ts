@@ -95,23 +95,39 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       await post(`/kb/articles/${enc(id)}/vote`, 'Voting', { helpful });
     },
     async answer(question, context) {
-      return parseResponse(Answer, await post('/answers', 'Finding answers', { question, path: context.path }), 'answer');
+      return parseResponse(
+        Answer,
+        await post('/answers', 'Finding answers', { question, path: context.path }),
+        'answer',
+      );
     },
 
     async listConversations() {
       return parseResponse(Conversations, await get('/conversations', 'Loading conversations'), 'conversations');
     },
     async startConversation(message) {
-      return parseResponse(StartedConversation, await post('/conversations', 'Starting the conversation', message), 'conversation');
+      return parseResponse(
+        StartedConversation,
+        await post('/conversations', 'Starting the conversation', message),
+        'conversation',
+      );
     },
     async sendMessage(conversationId, message) {
-      return parseResponse(Message, await post(`/conversations/${enc(conversationId)}/messages`, 'Sending', message), 'message');
+      return parseResponse(
+        Message,
+        await post(`/conversations/${enc(conversationId)}/messages`, 'Sending', message),
+        'message',
+      );
     },
     async listMessages(conversationId, page = {}) {
       const params: Record<string, string> = {};
       if (page.before) params.before = page.before;
       if (page.limit) params.limit = String(page.limit);
-      return parseResponse(MessagePage, await get(`/conversations/${enc(conversationId)}/messages`, 'Loading messages', params), 'messages');
+      return parseResponse(
+        MessagePage,
+        await get(`/conversations/${enc(conversationId)}/messages`, 'Loading messages', params),
+        'messages',
+      );
     },
     async sendTyping(conversationId, typing) {
       await post(`/conversations/${enc(conversationId)}/typing`, 'Typing', { typing });
@@ -135,7 +151,11 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
 
     async uploadAttachment(file, uploadOptions = {}) {
       const xhr = deps.XMLHttpRequest ?? (typeof XMLHttpRequest === 'function' ? XMLHttpRequest : undefined);
-      return parseResponse(Attachment, await uploadBytes(client, file, uploadOptions, { fetch: fetchImpl, XMLHttpRequest: xhr }), 'attachment');
+      return parseResponse(
+        Attachment,
+        await uploadBytes(client, file, uploadOptions, { fetch: fetchImpl, XMLHttpRequest: xhr }),
+        'attachment',
+      );
     },
 
     async getTicketForm() {

@@ -5,7 +5,13 @@ import type { HttpAdapterDeps, HttpAdapterOptions } from './options.js';
 
 export interface HttpClient {
   /** Sends a request under /v1 and returns the parsed JSON (or undefined for 204). */
-  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, what: string, body?: unknown, searchParams?: Record<string, string>): Promise<unknown>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    what: string,
+    body?: unknown,
+    searchParams?: Record<string, string>,
+  ): Promise<unknown>;
   url(path: string): string;
   headers(): Record<string, string>;
   setToken(token: string | undefined): void;
@@ -28,7 +34,13 @@ export function createHttpClient(options: HttpAdapterOptions, deps: HttpAdapterD
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
 
-  async function send(method: string, path: string, what: string, body: unknown, searchParams?: Record<string, string>) {
+  async function send(
+    method: string,
+    path: string,
+    what: string,
+    body: unknown,
+    searchParams?: Record<string, string>,
+  ) {
     const init: Options = { method, headers: headers() };
     if (body !== undefined) init.json = body;
     if (searchParams) init.searchParams = searchParams;

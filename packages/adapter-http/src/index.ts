@@ -1,3 +1,3 @@
 export { createHttpAdapter } from './adapter.js';
-export { HttpAdapterOptions, type HttpAdapterOptionsInput, type HttpAdapterDeps } from './options.js';
+export { type HttpAdapterDeps, HttpAdapterOptions, type HttpAdapterOptionsInput } from './options.js';
 export { createSseParser, type SseMessage } from './sse.js';

@@ -10,10 +10,10 @@ export const HttpAdapterOptions = z.object({
   /** Retries of idempotent requests (GET) on network errors, 408, 429 and 5xx. @default 2 */
   retries: z._default(z.number().check(z.int(), z.nonnegative(), z.maximum(10)), 2),
   /** Realtime reconnect backoff bounds in milliseconds. @default { baseMs: 1000, maxMs: 30000 } */
-  reconnect: z._default(
-    z.object({ baseMs: z.number().check(z.positive()), maxMs: z.number().check(z.positive()) }),
-    { baseMs: 1000, maxMs: 30_000 },
-  ),
+  reconnect: z._default(z.object({ baseMs: z.number().check(z.positive()), maxMs: z.number().check(z.positive()) }), {
+    baseMs: 1000,
+    maxMs: 30_000,
+  }),
 });
 export type HttpAdapterOptions = z.infer<typeof HttpAdapterOptions>;
 export type HttpAdapterOptionsInput = z.input<typeof HttpAdapterOptions>;

@@ -1,4 +1,9 @@
-import { type ConnectionStatus, parseResponse, type RealtimeEvent, RealtimeEvent as RealtimeEventSchema } from '@helpline/core';
+import {
+  type ConnectionStatus,
+  parseResponse,
+  type RealtimeEvent,
+  RealtimeEvent as RealtimeEventSchema,
+} from '@helpline/core';
 import type { HttpClient } from './http-client.js';
 import type { HttpAdapterOptions } from './options.js';
 import { createSseParser } from './sse.js';

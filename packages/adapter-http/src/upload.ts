@@ -29,7 +29,10 @@ export async function uploadBytes(
         resolve(
           new Response(xhr.responseText, {
             status: xhr.status,
-            headers: { 'content-type': 'application/json', 'retry-after': xhr.getResponseHeader('retry-after') ?? '' },
+            headers: {
+              'content-type': 'application/json',
+              'retry-after': xhr.getResponseHeader('retry-after') ?? '',
+            },
           }),
         );
       xhr.onerror = () => reject(networkError('Upload', new Error('network error')));
@@ -42,7 +45,12 @@ export async function uploadBytes(
   }
   let response: Response;
   try {
-    response = await deps.fetch(url, { method: 'POST', headers, body: file.data, ...(options.signal ? { signal: options.signal } : {}) });
+    response = await deps.fetch(url, {
+      method: 'POST',
+      headers,
+      body: file.data,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } catch (error) {
     throw networkError('Upload', error);
   }

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 let server: Server;
 let baseUrl: string;
 let sessions = 0;
-let searches = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -23,14 +22,19 @@ beforeAll(async () => {
       return json(200, { visitorId: 'visitor-1', verified: false, token: `token-${sessions}` });
     }
     if (url.pathname === '/v1/kb/search') {
-      searches += 1;
-      if (req.headers.authorization === 'Bearer token-1') return json(401, { error: { code: 'unauthorized', message: 'session expired' } });
+      if (req.headers.authorization === 'Bearer token-1')
+        return json(401, { error: { code: 'unauthorized', message: 'session expired' } });
       return json(200, [{ id: 'a1', title: 'Refunds', snippet: 'How to refund', highlights: [[7, 13]] }]);
     }
     if (url.pathname === '/v1/kb/articles/bad') return json(200, { id: 'bad', title: 42 });
-    if (url.pathname === '/v1/tickets') return json(400, { error: { code: 'invalid_input', message: 'subject: must be at least 3 characters', field: 'subject' } });
-    if (url.pathname === '/v1/conversations') return json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': '7' });
-    if (url.pathname === '/v1/availability') return json(503, { error: { code: 'unavailable', message: 'database unavailable' } });
+    if (url.pathname === '/v1/tickets')
+      return json(400, {
+        error: { code: 'invalid_input', message: 'subject: must be at least 3 characters', field: 'subject' },
+      });
+    if (url.pathname === '/v1/conversations')
+      return json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': '7' });
+    if (url.pathname === '/v1/availability')
+      return json(503, { error: { code: 'unavailable', message: 'database unavailable' } });
     json(404, { error: { code: 'not_found', message: 'no such route' } });
   });
   server.listen(0, '127.0.0.1');
@@ -61,7 +65,9 @@ describe('the http adapter against a real HTTP server', () => {
   });
 
   it('turns a malformed response into an invalid_response error', async () => {
-    const error = await adapter().getArticle?.('bad').catch((e: unknown) => e);
+    const error = await adapter()
+      .getArticle?.('bad')
+      .catch((e: unknown) => e);
     expect(isAdapterError(error) || isValidationError(error)).toBe(true);
     expect((error as { code: string }).code).toBe('invalid_response');
     expect((error as Error).message).toMatch(/title/);
@@ -69,7 +75,15 @@ describe('the http adapter against a real HTTP server', () => {
 
   it('passes the server message and field through on 400', async () => {
     const error = await adapter()
-      .createTicket?.({ subject: 'x', description: '', severity: 'P3', category: 'bug', fields: {}, attachmentIds: [], idempotencyKey: 'abcdefgh1' })
+      .createTicket?.({
+        subject: 'x',
+        description: '',
+        severity: 'P3',
+        category: 'bug',
+        fields: {},
+        attachmentIds: [],
+        idempotencyKey: 'abcdefgh1',
+      })
       .catch((e: unknown) => e);
     expect((error as { code: string }).code).toBe('invalid_input');
     expect((error as { field: string }).field).toBe('subject');
@@ -77,11 +91,15 @@ describe('the http adapter against a real HTTP server', () => {
   });
 
   it('reports 429 as retryable with Retry-After and 5xx as retryable server errors', async () => {
-    const limited = await adapter().listConversations?.().catch((e: unknown) => e);
+    const limited = await adapter()
+      .listConversations?.()
+      .catch((e: unknown) => e);
     expect((limited as { code: string }).code).toBe('rate_limited');
     expect((limited as { retryAfter: number }).retryAfter).toBe(7);
     expect((limited as { retryable: boolean }).retryable).toBe(true);
-    const down = await adapter().getAvailability?.().catch((e: unknown) => e);
+    const down = await adapter()
+      .getAvailability?.()
+      .catch((e: unknown) => e);
     expect((down as { code: string }).code).toBe('server');
     expect((down as { retryable: boolean }).retryable).toBe(true);
   });

@@ -46,7 +46,8 @@ export function drawPlaceholderLauncher(
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-label', 'Open support');
-  button.innerHTML = '<svg viewBox="0 0 24 24" width="28" fill="currentColor" aria-hidden="true"><path d="M4 4h16v12H9l-5 4z"/></svg>';
+  button.innerHTML =
+    '<svg viewBox="0 0 24 24" width="28" fill="currentColor" aria-hidden="true"><path d="M4 4h16v12H9l-5 4z"/></svg>';
   button.addEventListener('click', onActivate);
   for (const type of ['pointerenter', 'focus']) button.addEventListener(type, onIntent, { once: true });
   root.append(button);

@@ -5,7 +5,10 @@ import { ensureStub, type HelplineStub } from './stub.js';
 // Commands that need the panel: they pull the widget in even in 'interaction' mode.
 const UI_COMMANDS = ['open', 'toggle', 'search', 'article', 'newMessage', 'newTicket'];
 
-export type LoaderWindow = Window & { Helpline?: HelplineStub; requestIdleCallback?: (cb: () => void) => number };
+export type LoaderWindow = Window & {
+  Helpline?: HelplineStub;
+  requestIdleCallback?: (cb: () => void) => number;
+};
 
 export function start(win: LoaderWindow, script: HTMLScriptElement | null): void {
   const doc = win.document;
@@ -62,4 +65,3 @@ export function start(win: LoaderWindow, script: HTMLScriptElement | null): void
     doc.addEventListener('click', onClick);
   }
 }
-

@@ -34,7 +34,11 @@ describe('the script-tag loader', () => {
     win().Helpline!('update', { account: { id: 'a1' } });
     const queue = win().Helpline!.q as unknown[][];
     expect(queue.map((entry) => entry[0])).toEqual(['boot', 'identify', 'update']);
-    expect(queue[0]?.[1]).toEqual({ key: 'pk_1', apiUrl: 'https://support.example.com', appearance: { position: 'left' } });
+    expect(queue[0]?.[1]).toEqual({
+      key: 'pk_1',
+      apiUrl: 'https://support.example.com',
+      appearance: { position: 'left' },
+    });
   });
 
   it('downloads nothing until the visitor interacts, then loads the widget once with the nonce', () => {
@@ -65,7 +69,16 @@ describe('the script-tag loader', () => {
 
   it('draws no launcher when hidden, and a host element matching launcherSelector loads the widget', () => {
     win().Helpline = Object.assign(() => {}, {
-      q: [['boot', { key: 'pk', apiUrl: 'https://s.example', appearance: { hideLauncher: true, launcherSelector: '#help' } }]] as unknown[][],
+      q: [
+        [
+          'boot',
+          {
+            key: 'pk',
+            apiUrl: 'https://s.example',
+            appearance: { hideLauncher: true, launcherSelector: '#help' },
+          },
+        ],
+      ] as unknown[][],
     });
     const help = document.createElement('button');
     help.id = 'help';

@@ -18,7 +18,7 @@ describe('size budgets of the script-tag build (DESIGN.md)', () => {
   });
 
   it(`keeps what the first open fetches within ${BUDGETS.firstOpen} bytes gzip`, () => {
-    expect(sizes?.firstOpenFiles).toContain("helpline.js");
+    expect(sizes?.firstOpenFiles).toContain('helpline.js');
     expect(sizes?.firstOpen.gzip).toBeLessThanOrEqual(BUDGETS.firstOpen);
   });
 

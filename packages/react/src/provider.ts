@@ -1,5 +1,5 @@
 import type { HelplineClient } from '@helpline/core';
-import { createHelpline, type CreateHelplineOptions } from '@helpline/widget';
+import { type CreateHelplineOptions, createHelpline } from '@helpline/widget';
 import { createElement, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { HelplineContext, type HelplineContextValue } from './context.js';
 

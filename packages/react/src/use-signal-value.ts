@@ -7,5 +7,9 @@ export function useSignalValue<T>(signal: ReadonlySignal<T> | undefined, fallbac
     (onChange: () => void) => (signal ? signal.subscribe(() => onChange()) : () => {}),
     [signal],
   );
-  return useSyncExternalStore(subscribe, () => (signal ? signal.value : fallback), () => fallback);
+  return useSyncExternalStore(
+    subscribe,
+    () => (signal ? signal.value : fallback),
+    () => fallback,
+  );
 }
