@@ -1,4 +1,11 @@
-import { Attachment, parseWith, type SupportAdapter, type TicketForm, AdapterError, ValidationError } from '@helpline/core';
+import {
+  AdapterError,
+  Attachment,
+  parseWith,
+  type SupportAdapter,
+  type TicketForm,
+  ValidationError,
+} from '@helpline/core';
 import * as z from 'zod/mini';
 import type { Runtime } from './runtime.js';
 
@@ -24,7 +31,8 @@ function refuse(field: 'type' | 'size', issue: string): never {
 }
 
 function checkUpload(file: z.infer<typeof UploadInput>, limits: TicketForm['attachments']): void {
-  if (!typeAllowed(file.type, limits.types)) refuse('type', `${JSON.stringify(file.type)} is not accepted (accepted: ${limits.types.join(', ')})`);
+  if (!typeAllowed(file.type, limits.types))
+    refuse('type', `${JSON.stringify(file.type)} is not accepted (accepted: ${limits.types.join(', ')})`);
   // The blob is the truth: a declared size smaller than the data does not get past the cap.
   const size = Math.max(file.size, file.data.size);
   if (size > limits.maxBytes) refuse('size', `${size} bytes is over the ${limits.maxBytes}-byte limit`);
@@ -45,7 +53,8 @@ export function attachmentMethods(runtime: Runtime): Required<Pick<SupportAdapte
       runtime.visitorId();
       const total = file.data.size;
       for (let step = 1; step <= STEPS; step++) {
-        if (options.signal?.aborted) throw new AdapterError('network', 'Memory adapter: upload cancelled', { cause: options.signal.reason });
+        if (options.signal?.aborted)
+          throw new AdapterError('network', 'Memory adapter: upload cancelled', { cause: options.signal.reason });
         // Yield between chunks so a cancel or a progress repaint can happen mid-upload.
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
         options.onProgress?.(Math.round((total * step) / STEPS), total);

@@ -2,7 +2,12 @@ import { agentReply, agentTyping } from './agent-actions.js';
 import type { Runtime } from './runtime.js';
 
 /** Runs the scripted agent on a visitor message: typing at once, the reply `replyDelayMs` later. */
-export function scheduleAutoReply(runtime: Runtime, reply: (text: string) => string | null, conversationId: string, text: string): void {
+export function scheduleAutoReply(
+  runtime: Runtime,
+  reply: (text: string) => string | null,
+  conversationId: string,
+  text: string,
+): void {
   let answer: string | null;
   try {
     answer = reply(text);

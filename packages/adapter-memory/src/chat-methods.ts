@@ -26,7 +26,16 @@ const PageArgs = z.object({
 const RateInput = z.extend(Csat, { idempotencyKey: IdempotencyKey });
 
 type ChatMethods = Required<
-  Pick<SupportAdapter, 'listConversations' | 'startConversation' | 'sendMessage' | 'listMessages' | 'sendTyping' | 'markRead' | 'rateConversation'>
+  Pick<
+    SupportAdapter,
+    | 'listConversations'
+    | 'startConversation'
+    | 'sendMessage'
+    | 'listMessages'
+    | 'sendTyping'
+    | 'markRead'
+    | 'rateConversation'
+  >
 >;
 
 function requireContent(input: { body: string; attachmentIds: string[] }): void {
@@ -67,10 +76,23 @@ export function chatMethods(runtime: Runtime): ChatMethods {
         const earlier = runtime.writes.get(writeKey);
         if (earlier) return earlier;
         const id = runtime.newId('conv');
-        const message = newMessage(runtime, id, { type: 'user', id: visitorId }, args.body, attachments, args.idempotencyKey);
+        const message = newMessage(
+          runtime,
+          id,
+          { type: 'user', id: visitorId },
+          args.body,
+          attachments,
+          args.idempotencyKey,
+        );
         const record: ConversationRecord = {
           visitorId,
-          conversation: { id, status: 'open', subject: args.body.slice(0, 80), createdAt: message.createdAt, updatedAt: message.createdAt },
+          conversation: {
+            id,
+            status: 'open',
+            subject: args.body.slice(0, 80),
+            createdAt: message.createdAt,
+            updatedAt: message.createdAt,
+          },
           messages: [message],
           context: args.context,
           readUpTo: 1,
@@ -99,7 +121,14 @@ export function chatMethods(runtime: Runtime): ChatMethods {
       const message = await runtime.respond(Message, 'message', () => {
         const earlier = runtime.writes.get(writeKey);
         if (earlier) return earlier;
-        const message = newMessage(runtime, conversationId, { type: 'user', id: record.visitorId }, args.body, attachments, args.idempotencyKey);
+        const message = newMessage(
+          runtime,
+          conversationId,
+          { type: 'user', id: record.visitorId },
+          args.body,
+          attachments,
+          args.idempotencyKey,
+        );
         record.messages.push(message);
         record.readUpTo = record.messages.length;
         record.visitorTyping = false;
@@ -121,7 +150,8 @@ export function chatMethods(runtime: Runtime): ChatMethods {
     async listMessages(conversationId, page) {
       const args = parseWith(PageArgs, page ?? {}, 'listMessages page');
       const record = ownConversation(runtime, conversationId);
-      const end = args.before === undefined ? record.messages.length : record.messages.findIndex((m) => m.id === args.before);
+      const end =
+        args.before === undefined ? record.messages.length : record.messages.findIndex((m) => m.id === args.before);
       if (end < 0) {
         const issue = `before: no message with id ${JSON.stringify(args.before)} in this conversation`;
         throw new ValidationError('invalid_input', `listMessages page: ${issue}`, [issue], 'before');

@@ -9,7 +9,7 @@ import {
   TicketForm,
   ValidationError,
 } from '@helpline/core';
-import { type MemoryAgent, createMemoryAgent } from './agent.js';
+import { createMemoryAgent, type MemoryAgent } from './agent.js';
 import { attachmentMethods } from './attachment-methods.js';
 import { computeAvailability } from './availability.js';
 import { chatMethods } from './chat-methods.js';
@@ -40,7 +40,10 @@ function checkOptions(options: ResolvedOptions): void {
       isWithinBusinessHours(new Date(0), options.businessHours);
     } catch (error) {
       if (!isValidationError(error)) throw error;
-      invalidOption(`businessHours.${error.field ?? 'days'}`, error.issues[0]?.replace(/^[^:]*: /, '') ?? error.message);
+      invalidOption(
+        `businessHours.${error.field ?? 'days'}`,
+        error.issues[0]?.replace(/^[^:]*: /, '') ?? error.message,
+      );
     }
   }
 }

@@ -14,6 +14,7 @@ export function assertFaultKind(kind: unknown): asserts kind is FaultKind {
 
 /** The error a failing transport would produce; `malformed` is handled by the caller via parseResponse. */
 export function faultError(kind: Exclude<FaultKind, 'malformed'>): AdapterError {
-  if (kind === 'network') return new AdapterError('network', 'Memory adapter: simulated network failure', { retryable: true });
+  if (kind === 'network')
+    return new AdapterError('network', 'Memory adapter: simulated network failure', { retryable: true });
   return adapterErrorFromStatus(kind, `Memory adapter: simulated HTTP ${kind}`, kind === 429 ? 2 : undefined);
 }

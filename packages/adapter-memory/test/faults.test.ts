@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { isAdapterError, isValidationError } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 import { connected, visitor } from './connected.js';
 
 describe('fault injection', () => {
@@ -37,7 +37,9 @@ describe('fault injection', () => {
   it('fails only the next call, and a failed write stores nothing', async () => {
     const adapter = await connected();
     adapter.agent.failNext(500);
-    await expect(adapter.startConversation({ body: 'Lost?', attachmentIds: [], idempotencyKey: 'retry-key-1' })).rejects.toMatchObject({ code: 'server' });
+    await expect(
+      adapter.startConversation({ body: 'Lost?', attachmentIds: [], idempotencyKey: 'retry-key-1' }),
+    ).rejects.toMatchObject({ code: 'server' });
     expect(adapter.agent.conversations()).toHaveLength(0);
     await adapter.startConversation({ body: 'Lost?', attachmentIds: [], idempotencyKey: 'retry-key-1' });
     expect(adapter.agent.conversations()).toHaveLength(1);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { demoArticles } from '@helpline/adapter-memory';
 import { isHelplineError } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 import { connected } from './connected.js';
 
 const withDemo = () => connected({ articles: demoArticles });
@@ -38,7 +38,10 @@ describe('knowledge base search', () => {
 
   it('refuses a limit out of range, naming it', async () => {
     const adapter = await withDemo();
-    await expect(adapter.searchArticles('invoice', { limit: 0 })).rejects.toMatchObject({ code: 'invalid_input', field: 'limit' });
+    await expect(adapter.searchArticles('invoice', { limit: 0 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'limit',
+    });
   });
 
   it('refuses calls before connect as unauthorized', async () => {
@@ -51,14 +54,19 @@ describe('knowledge base search', () => {
 describe('suggestions', () => {
   it('suggests articles registered for the route first, then those whose routes match the path', async () => {
     const adapter = await withDemo();
-    const hits = await adapter.suggestArticles({ path: '/payments/pay_42?tab=activity', articleIds: ['tax-rates', 'missing'] });
+    const hits = await adapter.suggestArticles({
+      path: '/payments/pay_42?tab=activity',
+      articleIds: ['tax-rates', 'missing'],
+    });
     expect(hits.map((h) => h.id)).toEqual(['tax-rates', 'refund-payment', 'failed-payments']);
   });
 
   it('matches * patterns at any depth below the route', async () => {
     const adapter = await withDemo();
     expect((await adapter.suggestArticles({ path: '/reports' })).map((h) => h.id)).toContain('reports-revenue');
-    expect((await adapter.suggestArticles({ path: '/reports/tax/2026' })).map((h) => h.id)).toContain('reports-revenue');
+    expect((await adapter.suggestArticles({ path: '/reports/tax/2026' })).map((h) => h.id)).toContain(
+      'reports-revenue',
+    );
     expect(await adapter.suggestArticles({ path: '/nowhere' })).toEqual([]);
   });
 });
@@ -116,7 +124,10 @@ describe('instant answers', () => {
 
   it('refuses an empty question', async () => {
     const adapter = await withDemo();
-    await expect(adapter.answer('  ', { path: '/' })).rejects.toMatchObject({ code: 'invalid_input', field: 'question' });
+    await expect(adapter.answer('  ', { path: '/' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'question',
+    });
   });
 });
 
@@ -124,7 +135,9 @@ describe('analytics', () => {
   it('stores tracked events for the agent side and refuses unknown types', async () => {
     const adapter = await withDemo();
     await adapter.track({ type: 'search', query: 'refund', path: '/payments' });
-    expect(adapter.agent.events().map((e) => e.event)).toEqual([{ type: 'search', query: 'refund', path: '/payments' }]);
+    expect(adapter.agent.events().map((e) => e.event)).toEqual([
+      { type: 'search', query: 'refund', path: '/payments' },
+    ]);
     await expect(adapter.track({ type: 'clicked' } as never)).rejects.toMatchObject({ field: 'type' });
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, demoArticles } from '@helpline/adapter-memory';
 import { isValidationError } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 
 function optionError(options: unknown): { code?: string; field?: string; message: string } {
   try {
@@ -22,7 +22,9 @@ describe('createMemoryAdapter options', () => {
     expect(optionError({ latencyMs: -5 })).toMatchObject({ code: 'invalid_option', field: 'latencyMs' });
     expect(optionError({ autoReply: 'hello' })).toMatchObject({ field: 'autoReply' });
     expect(optionError({ articles: [{ id: 'a', title: '', html: '' }] })).toMatchObject({ field: 'articles.0.title' });
-    expect(optionError({ articles: [{ id: 'a', title: 'A', html: '', routes: ['invoices'] }] })).toMatchObject({ field: 'articles.0.routes.0' });
+    expect(optionError({ articles: [{ id: 'a', title: 'A', html: '', routes: ['invoices'] }] })).toMatchObject({
+      field: 'articles.0.routes.0',
+    });
   });
 
   it('refuses duplicate article ids', () => {
@@ -31,10 +33,14 @@ describe('createMemoryAdapter options', () => {
   });
 
   it('refuses business hours with an unknown time zone or no open day', () => {
-    expect(optionError({ businessHours: { timezone: 'Nowhere/Land', days: { '1': [['09:00', '17:00']] } } })).toMatchObject({
+    expect(
+      optionError({ businessHours: { timezone: 'Nowhere/Land', days: { '1': [['09:00', '17:00']] } } }),
+    ).toMatchObject({
       field: 'businessHours.timezone',
     });
-    expect(optionError({ businessHours: { timezone: 'UTC', days: {} } })).toMatchObject({ field: 'businessHours.days' });
+    expect(optionError({ businessHours: { timezone: 'UTC', days: {} } })).toMatchObject({
+      field: 'businessHours.days',
+    });
   });
 
   it('ships demo articles with h2 sections and unique ids', () => {
@@ -55,9 +61,17 @@ describe('createMemoryAdapter options', () => {
   });
 
   it('uses the injected clock and random source', async () => {
-    const adapter = createMemoryAdapter({ now: () => new Date('2026-01-02T03:04:05Z'), random: () => 0, autoReply: () => null });
+    const adapter = createMemoryAdapter({
+      now: () => new Date('2026-01-02T03:04:05Z'),
+      random: () => 0,
+      autoReply: () => null,
+    });
     await adapter.connect({ visitorId: 'visitor-fixed' });
-    const { message } = await adapter.startConversation({ body: 'Hi', attachmentIds: [], idempotencyKey: 'fixed-key-1' });
+    const { message } = await adapter.startConversation({
+      body: 'Hi',
+      attachmentIds: [],
+      idempotencyKey: 'fixed-key-1',
+    });
     expect(message.createdAt).toBe('2026-01-02T03:04:05.000Z');
     expect(message.id).toMatch(/^msg_[0-9a-z]{4}000000$/);
   });
@@ -68,7 +82,10 @@ describe('disconnect', () => {
     const adapter = createMemoryAdapter({ replyDelayMs: 60_000 });
     await adapter.connect({ visitorId: 'visitor-leaving' });
     const statuses: string[] = [];
-    adapter.subscribe(() => {}, (status) => statuses.push(status));
+    adapter.subscribe(
+      () => {},
+      (status) => statuses.push(status),
+    );
     await adapter.startConversation({ body: 'Bye', attachmentIds: [], idempotencyKey: 'leaving-key' });
     await adapter.disconnect();
     expect(statuses.at(-1)).toBe('idle');

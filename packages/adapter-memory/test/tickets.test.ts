@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
 import type { RealtimeEvent, TicketInput } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 import { connected, key } from './connected.js';
 
 // Monday 30 November 2026, 16:00 UTC; the team works 09–17 UTC on weekdays.
 const monday4pm = new Date('2026-11-30T16:00:00Z');
 const businessHours = {
   timezone: 'UTC',
-  days: { '1': [['09:00', '17:00']], '2': [['09:00', '17:00']], '3': [['09:00', '17:00']], '4': [['09:00', '17:00']], '5': [['09:00', '17:00']] },
+  days: {
+    '1': [['09:00', '17:00']],
+    '2': [['09:00', '17:00']],
+    '3': [['09:00', '17:00']],
+    '4': [['09:00', '17:00']],
+    '5': [['09:00', '17:00']],
+  },
 } satisfies { timezone: string; days: Record<string, [string, string][]> };
 
 const ticket = (overrides: Partial<TicketInput> = {}) =>
@@ -43,7 +49,10 @@ describe('creating tickets', () => {
   });
 
   it('runs the clock around the clock for enterprise plans', async () => {
-    const adapter = await connected({ businessHours, now: () => monday4pm }, { visitorId: 'visitor-ent1', account: { plan: 'Enterprise' } });
+    const adapter = await connected(
+      { businessHours, now: () => monday4pm },
+      { visitorId: 'visitor-ent1', account: { plan: 'Enterprise' } },
+    );
     const p2 = await adapter.createTicket(ticket({ severity: 'P2' }));
     expect(p2.firstResponseDueAt).toBe('2026-11-30T20:00:00.000Z');
   });
@@ -60,7 +69,14 @@ describe('creating tickets', () => {
     const adapter = await connected();
     const created = await adapter.createTicket({
       ...ticket(),
-      context: { capturedAt: '2026-11-29T10:00:00.000Z', page: { url: 'https://app.example.com/x', path: '/x', title: 'X' }, routeTrail: [], breadcrumbs: [], selfService: [], custom: {} },
+      context: {
+        capturedAt: '2026-11-29T10:00:00.000Z',
+        page: { url: 'https://app.example.com/x', path: '/x', title: 'X' },
+        routeTrail: [],
+        breadcrumbs: [],
+        selfService: [],
+        custom: {},
+      },
     });
     expect(created.reference).toBe('HL-1001');
     expect(created.status).toBe('new');
@@ -77,21 +93,32 @@ describe('creating tickets', () => {
 
   it('refuses a missing required field, a wrong select value and an unknown field, naming each', async () => {
     const adapter = await connected();
-    await expect(adapter.createTicket(ticket({ fields: {} }))).rejects.toMatchObject({ code: 'invalid_input', field: 'fields.area' });
-    await expect(adapter.createTicket(ticket({ fields: { area: 'kitchen' } }))).rejects.toThrow(/fields\.area: expected one of "invoices"/);
-    await expect(adapter.createTicket(ticket({ fields: { area: 'invoices', colour: 'red' } }))).rejects.toMatchObject({ field: 'fields.colour' });
+    await expect(adapter.createTicket(ticket({ fields: {} }))).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'fields.area',
+    });
+    await expect(adapter.createTicket(ticket({ fields: { area: 'kitchen' } }))).rejects.toThrow(
+      /fields\.area: expected one of "invoices"/,
+    );
+    await expect(adapter.createTicket(ticket({ fields: { area: 'invoices', colour: 'red' } }))).rejects.toMatchObject({
+      field: 'fields.colour',
+    });
   });
 
   it('takes the invoice number on billing tickets', async () => {
     const adapter = await connected();
-    const created = await adapter.createTicket(ticket({ category: 'billing_access', fields: { area: 'payments', invoice_number: 'INV-2041' } }));
+    const created = await adapter.createTicket(
+      ticket({ category: 'billing_access', fields: { area: 'payments', invoice_number: 'INV-2041' } }),
+    );
     expect(created.fields).toEqual({ area: 'payments', invoice_number: 'INV-2041' });
   });
 
   it('refuses a short subject and an unknown severity', async () => {
     const adapter = await connected();
     await expect(adapter.createTicket(ticket({ subject: 'x' }))).rejects.toMatchObject({ field: 'subject' });
-    await expect(adapter.createTicket(ticket({ severity: 'P9' as never }))).rejects.toMatchObject({ field: 'severity' });
+    await expect(adapter.createTicket(ticket({ severity: 'P9' as never }))).rejects.toMatchObject({
+      field: 'severity',
+    });
   });
 });
 

@@ -1,3 +1,3 @@
-export { runAdapterConformance } from './run-adapter-conformance.js';
-export { conformanceArticles } from './conformance-articles.js';
 export type { AgentDriver, AgentFault, ConformanceFixture, ConformanceSuite } from './agent-driver.js';
+export { conformanceArticles } from './conformance-articles.js';
+export { runAdapterConformance } from './run-adapter-conformance.js';

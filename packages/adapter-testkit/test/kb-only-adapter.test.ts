@@ -1,6 +1,6 @@
 import { conformanceArticles, runAdapterConformance } from '@helpline/adapter-testkit';
-import { createKbAdapter } from './fixtures/kb-adapter.js';
 import { fakeKbBackend } from './fixtures/fake-kb-backend.js';
+import { createKbAdapter } from './fixtures/kb-adapter.js';
 
 // An adapter that declares only `kb` must pass too: every other capability is checked for not
 // pretending, and errors still map to typed AdapterErrors.

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import { addBusinessMinutes, isValidationError } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 
-const nineToFive = { '1': [['09:00', '17:00']], '2': [['09:00', '17:00']], '3': [['09:00', '17:00']], '4': [['09:00', '17:00']], '5': [['09:00', '17:00']] } as const;
+const nineToFive = {
+  '1': [['09:00', '17:00']],
+  '2': [['09:00', '17:00']],
+  '3': [['09:00', '17:00']],
+  '4': [['09:00', '17:00']],
+  '5': [['09:00', '17:00']],
+} as const;
 const iso = (date: Date) => date.toISOString();
 const at = (value: string) => new Date(value);
 

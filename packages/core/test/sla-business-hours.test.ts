@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import { BusinessHours, isValidationError, isWithinBusinessHours, nextOpening, parseWith } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 
-const weekdays = { '1': [['09:00', '17:00']], '2': [['09:00', '17:00']], '3': [['09:00', '17:00']], '4': [['09:00', '17:00']], '5': [['09:00', '17:00']] } as const;
+const weekdays = {
+  '1': [['09:00', '17:00']],
+  '2': [['09:00', '17:00']],
+  '3': [['09:00', '17:00']],
+  '4': [['09:00', '17:00']],
+  '5': [['09:00', '17:00']],
+} as const;
 const newYork = parseWith(BusinessHours, { timezone: 'America/New_York', days: weekdays }, 'hours');
 const at = (iso: string) => new Date(iso);
 
@@ -51,7 +57,9 @@ describe('isWithinBusinessHours', () => {
   });
 
   it('refuses a schedule that is never open instead of searching forever', () => {
-    expect(() => isWithinBusinessHours(at('2026-11-27T14:00:00Z'), { timezone: 'UTC', days: {} })).toThrow(/days: no weekday/);
+    expect(() => isWithinBusinessHours(at('2026-11-27T14:00:00Z'), { timezone: 'UTC', days: {} })).toThrow(
+      /days: no weekday/,
+    );
   });
 });
 

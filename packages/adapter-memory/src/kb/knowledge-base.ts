@@ -1,4 +1,11 @@
-import { type Article, type ArticleHit, compileRoutePattern, type Passage, type RoutePattern, type SuggestContext } from '@helpline/core';
+import {
+  type Article,
+  type ArticleHit,
+  compileRoutePattern,
+  type Passage,
+  type RoutePattern,
+  type SuggestContext,
+} from '@helpline/core';
 import MiniSearch from 'minisearch';
 import type { ResolvedOptions } from '../options.js';
 import { htmlToText } from './html-text.js';
@@ -105,7 +112,12 @@ export class KnowledgeBase {
    * stays in [0, 1] and means the same whatever the corpus size.
    */
   answer(question: string, context: SuggestContext, limit = 3): Passage[] {
-    const wanted = new Set(question.split(/[^\p{L}\p{N}]+/u).map((w) => processTerm(w)).filter((w): w is string => !!w));
+    const wanted = new Set(
+      question
+        .split(/[^\p{L}\p{N}]+/u)
+        .map((w) => processTerm(w))
+        .filter((w): w is string => !!w),
+    );
     if (wanted.size === 0) return [];
     const onRoute = new Set(this.suggest({ path: context.path }, Number.POSITIVE_INFINITY).map((hit) => hit.id));
     const results = this.sectionIndex.search(question, {
@@ -123,7 +135,8 @@ export class KnowledgeBase {
           articleId: section.articleId,
           articleTitle: article.seed.title,
           ...(section.heading ? { heading: section.heading } : {}),
-          text: section.text.length > 600 ? `${section.text.slice(0, section.text.lastIndexOf(' ', 600))}…` : section.text,
+          text:
+            section.text.length > 600 ? `${section.text.slice(0, section.text.lastIndexOf(' ', 600))}…` : section.text,
           confidence,
         },
       ];

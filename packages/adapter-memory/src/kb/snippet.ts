@@ -22,7 +22,11 @@ export function highlightsIn(text: string, terms: readonly string[]): [number, n
  * A short excerpt of `text` around the first matched term, with highlight offsets into the excerpt
  * (never markup, so the widget renders it as text and wraps the ranges itself).
  */
-export function makeSnippet(text: string, terms: readonly string[], fallback = ''): { snippet: string; highlights: [number, number][] } {
+export function makeSnippet(
+  text: string,
+  terms: readonly string[],
+  fallback = '',
+): { snippet: string; highlights: [number, number][] } {
   const first = highlightsIn(text, terms)[0];
   let snippet: string;
   if (first) {
@@ -33,7 +37,10 @@ export function makeSnippet(text: string, terms: readonly string[], fallback = '
     snippet = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
   } else {
     const source = fallback || text;
-    snippet = source.length > WINDOW ? `${source.slice(0, source.lastIndexOf(' ', WINDOW) > 0 ? source.lastIndexOf(' ', WINDOW) : WINDOW)}…` : source;
+    snippet =
+      source.length > WINDOW
+        ? `${source.slice(0, source.lastIndexOf(' ', WINDOW) > 0 ? source.lastIndexOf(' ', WINDOW) : WINDOW)}…`
+        : source;
   }
   return { snippet, highlights: highlightsIn(snippet, terms) };
 }

@@ -24,9 +24,13 @@ export function attachmentChecks(suite: ConformanceSuite): void {
       expect(Attachment.safeParse(attachment).success).toBe(true);
       expect(attachment).toMatchObject({ name: 'notes.txt', type: 'text/plain', size: data.size });
       expect(progress.at(-1)).toEqual([data.size, data.size]);
-      for (let i = 1; i < progress.length; i++) expect(progress[i]?.[0]).toBeGreaterThanOrEqual(progress[i - 1]?.[0] ?? 0);
+      for (let i = 1; i < progress.length; i++)
+        expect(progress[i]?.[0]).toBeGreaterThanOrEqual(progress[i - 1]?.[0] ?? 0);
       if (adapter.capabilities.chat) {
-        const { message } = await method(adapter, 'startConversation')({ body: 'See attached', attachmentIds: [attachment.id], idempotencyKey: unique('att') });
+        const { message } = await method(
+          adapter,
+          'startConversation',
+        )({ body: 'See attached', attachmentIds: [attachment.id], idempotencyKey: unique('att') });
         expect(message.attachments.map((a) => a.id)).toEqual([attachment.id]);
       }
     });
@@ -35,7 +39,12 @@ export function attachmentChecks(suite: ConformanceSuite): void {
       const { adapter } = fixture();
       if (!adapter.capabilities.attachments) return expectNotPretending(adapter, ['uploadAttachment']);
       const data = new Blob(['MZ'], { type: 'application/x-msdownload' });
-      const error = await rejection(method(adapter, 'uploadAttachment')({ name: 'setup.exe', type: 'application/x-msdownload', size: data.size, data }));
+      const error = await rejection(
+        method(
+          adapter,
+          'uploadAttachment',
+        )({ name: 'setup.exe', type: 'application/x-msdownload', size: data.size, data }),
+      );
       expectTypedError(error, 'invalid_input', 'type');
     });
 
@@ -44,7 +53,9 @@ export function attachmentChecks(suite: ConformanceSuite): void {
       if (!adapter.capabilities.attachments) return expectNotPretending(adapter, ['uploadAttachment']);
       const { maxBytes } = await limits();
       const data = new Blob([new Uint8Array(maxBytes + 1)], { type: 'text/plain' });
-      const error = await rejection(method(adapter, 'uploadAttachment')({ name: 'big.txt', type: 'text/plain', size: data.size, data }));
+      const error = await rejection(
+        method(adapter, 'uploadAttachment')({ name: 'big.txt', type: 'text/plain', size: data.size, data }),
+      );
       expectTypedError(error, 'invalid_input', 'size');
     });
   });

@@ -7,7 +7,11 @@ const CHAT_METHODS = ['startConversation', 'sendMessage', 'listMessages', 'listC
 
 export const conformanceContext = (): ContextSnapshot => ({
   capturedAt: new Date().toISOString(),
-  page: { url: 'https://app.example.com/conformance/payments?tab=open', path: '/conformance/payments', title: 'Payments' },
+  page: {
+    url: 'https://app.example.com/conformance/payments?tab=open',
+    path: '/conformance/payments',
+    title: 'Payments',
+  },
   routeTrail: [{ path: '/conformance/reports', at: new Date().toISOString() }],
   user: { name: 'Ada Conformance', plan: 'starter' },
   breadcrumbs: [{ type: 'console', level: 'error', message: 'conformance breadcrumb', at: new Date().toISOString() }],
@@ -19,7 +23,10 @@ export function chatChecks(suite: ConformanceSuite): void {
   describe('chat', () => {
     const fixture = useFixture(suite);
     const start = (body: string) =>
-      method(fixture().adapter, 'startConversation')({ body, attachmentIds: [], idempotencyKey: unique('start'), context: conformanceContext() });
+      method(
+        fixture().adapter,
+        'startConversation',
+      )({ body, attachmentIds: [], idempotencyKey: unique('start'), context: conformanceContext() });
 
     it('starts a conversation carrying the context snapshot — or, undeclared, has no chat methods', async () => {
       const { adapter, agent } = fixture();
@@ -56,14 +63,21 @@ export function chatChecks(suite: ConformanceSuite): void {
       const { conversation, message } = await start('page-00');
       const sent = [message.id];
       for (let i = 1; i < 30; i++) {
-        const next = await method(adapter, 'sendMessage')(conversation.id, { body: `page-${String(i).padStart(2, '0')}`, attachmentIds: [], idempotencyKey: unique('page') });
+        const next = await method(adapter, 'sendMessage')(conversation.id, {
+          body: `page-${String(i).padStart(2, '0')}`,
+          attachmentIds: [],
+          idempotencyKey: unique('page'),
+        });
         sent.push(next.id);
       }
       const received: string[] = [];
       let before: string | undefined;
       let pages = 0;
       do {
-        const page = await method(adapter, 'listMessages')(conversation.id, { limit: 10, ...(before ? { before } : {}) });
+        const page = await method(adapter, 'listMessages')(conversation.id, {
+          limit: 10,
+          ...(before ? { before } : {}),
+        });
         expect(MessagePage.safeParse(page).success).toBe(true);
         expect(page.messages.length).toBeLessThanOrEqual(10);
         received.unshift(...page.messages.map((m) => m.id));
@@ -78,7 +92,13 @@ export function chatChecks(suite: ConformanceSuite): void {
       const { adapter } = fixture();
       if (!adapter.capabilities.chat) return expectNotPretending(adapter, CHAT_METHODS);
       const { conversation } = await start('Empty message check');
-      const error = await rejection(method(adapter, 'sendMessage')(conversation.id, { body: '', attachmentIds: [], idempotencyKey: unique('empty') }));
+      const error = await rejection(
+        method(adapter, 'sendMessage')(conversation.id, {
+          body: '',
+          attachmentIds: [],
+          idempotencyKey: unique('empty'),
+        }),
+      );
       expectTypedError(error, 'invalid_input', 'body');
     });
 
@@ -87,8 +107,14 @@ export function chatChecks(suite: ConformanceSuite): void {
       if (!adapter.capabilities.csat) return expectNotPretending(adapter, ['rateConversation']);
       const { conversation } = await start('CSAT check');
       await agent.resolve(conversation.id);
-      await method(adapter, 'rateConversation')(conversation.id, { score: 5, comment: 'Great', idempotencyKey: unique('csat') });
-      const error = await rejection(method(adapter, 'rateConversation')(conversation.id, { score: 9, idempotencyKey: unique('csat') }));
+      await method(adapter, 'rateConversation')(conversation.id, {
+        score: 5,
+        comment: 'Great',
+        idempotencyKey: unique('csat'),
+      });
+      const error = await rejection(
+        method(adapter, 'rateConversation')(conversation.id, { score: 9, idempotencyKey: unique('csat') }),
+      );
       expectTypedError(error, 'invalid_input', 'score');
     });
   });

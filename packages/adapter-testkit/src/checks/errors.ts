@@ -17,7 +17,8 @@ export function errorChecks(suite: ConformanceSuite): void {
     for (const { kind, code, retryable } of CASES) {
       it(`maps a ${kind === 'malformed' ? 'malformed response' : kind === 'network' ? 'network failure' : `HTTP ${kind}`} to ${code}${retryable ? ', retryable' : ''}`, async () => {
         const { adapter, agent, identity } = fixture();
-        if (!agent.failNext) throw new Error(`the AgentDriver for ${adapter.name} has no failNext(), so error mapping cannot be checked`);
+        if (!agent.failNext)
+          throw new Error(`the AgentDriver for ${adapter.name} has no failNext(), so error mapping cannot be checked`);
         await agent.failNext(kind);
         const error = await rejection(adapter.connect(identity));
         expectTypedError(error, code);

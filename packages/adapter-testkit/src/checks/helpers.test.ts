@@ -17,12 +17,16 @@ describe('expectNotPretending', () => {
 
   it('fails an adapter whose undeclared method quietly works', async () => {
     const adapter = base({ searchArticles: async () => [] });
-    await expect(expectNotPretending(adapter, ['searchArticles'])).rejects.toThrow(/searchArticles\(\) of an undeclared capability/);
+    await expect(expectNotPretending(adapter, ['searchArticles'])).rejects.toThrow(
+      /searchArticles\(\) of an undeclared capability/,
+    );
   });
 
   it('fails an adapter with subscribe() but no realtime capability', async () => {
     const adapter = base({ subscribe: () => () => {} });
-    await expect(expectNotPretending(adapter, ['subscribe'])).rejects.toThrow(/does not declare realtime but has subscribe/);
+    await expect(expectNotPretending(adapter, ['subscribe'])).rejects.toThrow(
+      /does not declare realtime but has subscribe/,
+    );
   });
 });
 
@@ -45,7 +49,9 @@ describe('method', () => {
 
 describe('expectTypedError and rejection', () => {
   it('accepts a typed error with the expected code and field', async () => {
-    const error = await rejection(Promise.reject(new ValidationError('invalid_input', 'bad', ['score: too big'], 'score')));
+    const error = await rejection(
+      Promise.reject(new ValidationError('invalid_input', 'bad', ['score: too big'], 'score')),
+    );
     expect(() => expectTypedError(error, 'invalid_input', 'score')).not.toThrow();
   });
 

@@ -8,10 +8,15 @@ type Method = {
 
 let sequence = 0;
 /** Idempotency keys and visitor ids unique within a run. */
-export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(++sequence).toString(36).padStart(4, '0')}`;
+export const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(++sequence).toString(36).padStart(4, '0')}`;
 
 export function visitor(): Identity {
-  return { visitorId: unique('conformance-visitor'), user: { name: 'Ada Conformance', plan: 'starter' }, account: { name: 'Conformance Ltd', plan: 'starter' } };
+  return {
+    visitorId: unique('conformance-visitor'),
+    user: { name: 'Ada Conformance', plan: 'starter' },
+    account: { name: 'Conformance Ltd', plan: 'starter' },
+  };
 }
 
 /** A fixture set up and connected before the group's tests, cleaned up after. */
@@ -48,7 +53,11 @@ export async function expectNotPretending(adapter: SupportAdapter, names: readon
     if (name === 'subscribe') throw new Error(`${adapter.name} does not declare realtime but has subscribe()`);
     let outcome: 'resolved' | 'rejected';
     try {
-      await fn.call(adapter, 'conformance-undeclared', { body: 'x', attachmentIds: [], idempotencyKey: unique('undeclared') });
+      await fn.call(adapter, 'conformance-undeclared', {
+        body: 'x',
+        attachmentIds: [],
+        idempotencyKey: unique('undeclared'),
+      });
       outcome = 'resolved';
     } catch {
       outcome = 'rejected';
@@ -82,7 +91,10 @@ export function nextEvent<T extends RealtimeEvent['type']>(
 ): { event: Promise<Extract<RealtimeEvent, { type: T }>>; stop: () => void } {
   let stop: () => void = () => {};
   const event = new Promise<Extract<RealtimeEvent, { type: T }>>((resolve) => {
-    stop = method(adapter, 'subscribe')((incoming) => {
+    stop = method(
+      adapter,
+      'subscribe',
+    )((incoming) => {
       if (incoming.type === type && predicate(incoming as Extract<RealtimeEvent, { type: T }>)) {
         stop();
         resolve(incoming as Extract<RealtimeEvent, { type: T }>);

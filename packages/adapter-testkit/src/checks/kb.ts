@@ -30,7 +30,10 @@ export function kbChecks(suite: ConformanceSuite): void {
       expect(article.title).toBe('Refunding a payment');
       expect(article.html).toContain('Card refunds');
 
-      const suggested = await method(adapter, 'suggestArticles')({ path: '/conformance/elsewhere', articleIds: [hit.id] });
+      const suggested = await method(
+        adapter,
+        'suggestArticles',
+      )({ path: '/conformance/elsewhere', articleIds: [hit.id] });
       expect(suggested.map((s) => s.id)).toContain(hit.id);
 
       await method(adapter, 'rateArticle')(hit.id, true);
@@ -46,7 +49,9 @@ export function kbChecks(suite: ConformanceSuite): void {
     it('answers questions with passages and confidence in [0, 1] — or, undeclared, has no answer()', async () => {
       const { adapter } = fixture();
       if (!adapter.capabilities.answers) return expectNotPretending(adapter, ['answer']);
-      const answer = await method(adapter, 'answer')('how long does a card refund take', { path: '/conformance/payments' });
+      const answer = await method(adapter, 'answer')('how long does a card refund take', {
+        path: '/conformance/payments',
+      });
       expect(Answer.safeParse(answer).success).toBe(true);
       const [best] = answer.passages;
       expect(best?.articleTitle).toBe('Refunding a payment');
@@ -63,7 +68,11 @@ export function kbChecks(suite: ConformanceSuite): void {
       const { adapter } = fixture();
       if (!adapter.capabilities.analytics) return expectNotPretending(adapter, ['track']);
       await method(adapter, 'track')({ type: 'search', query: 'refund', path: '/conformance/payments' });
-      expectTypedError(await rejection(method(adapter, 'track')({ type: 'not-an-event' } as never)), 'invalid_input', 'type');
+      expectTypedError(
+        await rejection(method(adapter, 'track')({ type: 'not-an-event' } as never)),
+        'invalid_input',
+        'type',
+      );
     });
   });
 }

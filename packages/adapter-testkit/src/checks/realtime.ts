@@ -7,7 +7,10 @@ export function realtimeChecks(suite: ConformanceSuite): void {
     const fixture = useFixture(suite);
     const conversation = async () => {
       const { adapter } = fixture();
-      const started = await method(adapter, 'startConversation')({ body: 'Realtime check', attachmentIds: [], idempotencyKey: unique('rt') });
+      const started = await method(
+        adapter,
+        'startConversation',
+      )({ body: 'Realtime check', attachmentIds: [], idempotencyKey: unique('rt') });
       return started.conversation.id;
     };
 

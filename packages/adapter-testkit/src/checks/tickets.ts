@@ -1,4 +1,13 @@
-import { type Category, type CustomFields, DEFAULT_FIRST_RESPONSE_MINUTES, type FormField, Ticket, type TicketForm, TicketForm as TicketFormSchema, TicketThread } from '@helpline/core';
+import {
+  type Category,
+  type CustomFields,
+  DEFAULT_FIRST_RESPONSE_MINUTES,
+  type FormField,
+  Ticket,
+  type TicketForm,
+  TicketForm as TicketFormSchema,
+  TicketThread,
+} from '@helpline/core';
 import { describe, expect, it } from 'vitest';
 import type { ConformanceSuite } from '../agent-driver.js';
 import { conformanceContext } from './chat.js';
@@ -27,7 +36,9 @@ function validValue(field: FormField): CustomFields[string] {
 const shownFor = (field: FormField, category: Category) => !field.categories || field.categories.includes(category);
 
 function requiredFields(form: TicketForm, category: Category): CustomFields {
-  return Object.fromEntries(form.fields.filter((f) => f.required && shownFor(f, category)).map((f) => [f.id, validValue(f)]));
+  return Object.fromEntries(
+    form.fields.filter((f) => f.required && shownFor(f, category)).map((f) => [f.id, validValue(f)]),
+  );
 }
 
 export function ticketChecks(suite: ConformanceSuite): void {
@@ -42,7 +53,10 @@ export function ticketChecks(suite: ConformanceSuite): void {
     const category = (f: TicketForm): Category => (f.categories.includes('bug') ? 'bug' : (f.categories[0] ?? 'bug'));
     const create = async (severity: Ticket['severity'], fields?: CustomFields) => {
       const f = await getForm();
-      return method(fixture().adapter, 'createTicket')({
+      return method(
+        fixture().adapter,
+        'createTicket',
+      )({
         subject: `Conformance ${severity} ticket`,
         description: 'Created by the adapter conformance suite.',
         severity,

@@ -48,6 +48,7 @@ export function createDrafts<S extends z.ZodMiniType>(
   return {
     get: slot,
     set(key, value) {
+      if (JSON.stringify(slot(key).value) === JSON.stringify(value)) return;
       slot(key).value = value;
       const pending = timers.get(key);
       if (pending !== undefined) options.timers.clearTimeout(pending);

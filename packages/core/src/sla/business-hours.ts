@@ -1,5 +1,5 @@
-import { assertTimeZone } from './zoned-time.js';
 import { type BusinessHoursInput, openIntervals } from './open-intervals.js';
+import { assertTimeZone } from './zoned-time.js';
 
 /** Whether the team is open at `date`; always true for 24/7 coverage. */
 export function isWithinBusinessHours(date: Date, hours: BusinessHoursInput): boolean {
