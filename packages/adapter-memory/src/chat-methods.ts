@@ -89,7 +89,7 @@ export function chatMethods(runtime: Runtime): ChatMethods {
           conversation: {
             id,
             status: 'open',
-            subject: args.body.slice(0, 80),
+            ...(args.body.trim() ? { subject: args.body.trim().slice(0, 80) } : {}),
             createdAt: message.createdAt,
             updatedAt: message.createdAt,
           },

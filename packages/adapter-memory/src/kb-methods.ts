@@ -15,9 +15,14 @@ const SuggestArgs = z.object({
   articleIds: z._default(z.array(z.string()), []),
 });
 const RateArgs = z.object({ id: z.string().check(z.minLength(1)), helpful: z.boolean() });
-const AnswerArgs = z.object({ question: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)), context: SuggestArgs });
+const AnswerArgs = z.object({
+  question: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  context: SuggestArgs,
+});
 
-type KbMethods = Required<Pick<SupportAdapter, 'searchArticles' | 'suggestArticles' | 'getArticle' | 'rateArticle' | 'answer' | 'track'>>;
+type KbMethods = Required<
+  Pick<SupportAdapter, 'searchArticles' | 'suggestArticles' | 'getArticle' | 'rateArticle' | 'answer' | 'track'>
+>;
 
 export function kbMethods(runtime: Runtime, kb: KnowledgeBase): KbMethods {
   return {

@@ -46,5 +46,7 @@ export const MemoryAdapterOptions = z.object({
   /** Simulated round-trip delay of every call, in ms. @default 0 */
   latencyMs: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(60_000)), 0),
 });
-export type MemoryAdapterOptions = Omit<z.input<typeof MemoryAdapterOptions>, 'articles'> & { articles?: readonly ArticleSeed[] };
+export type MemoryAdapterOptions = Omit<z.input<typeof MemoryAdapterOptions>, 'articles'> & {
+  articles?: readonly ArticleSeed[];
+};
 export type ResolvedOptions = z.infer<typeof MemoryAdapterOptions>;

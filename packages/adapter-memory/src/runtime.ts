@@ -103,16 +103,22 @@ export function createRuntime(options: ResolvedOptions, form: TicketForm): Runti
     newId(prefix) {
       counter += 1;
       // The counter keeps ids ordered and unique; the random tail keeps them unguessable across reloads.
-      return `${prefix}_${counter.toString(36).padStart(4, '0')}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+      return `${prefix}_${counter.toString(36).padStart(4, '0')}${Math.floor(random() * 36 ** 6)
+        .toString(36)
+        .padStart(6, '0')}`;
     },
     visitorId() {
-      if (!runtime.identity) throw new AdapterError('unauthorized', 'Memory adapter: call connect() before anything else', { status: 401 });
+      if (!runtime.identity)
+        throw new AdapterError('unauthorized', 'Memory adapter: call connect() before anything else', { status: 401 });
       return runtime.identity.visitorId;
     },
     emit(event) {
       const parsed = parseResponse(RealtimeEvent, event, 'realtime event');
-      // Delivered after the current call returns, as a network push would be.
+      const owner = ownerOf(runtime, parsed);
+      // Delivered after the current call returns, as a network push would be, and only to the
+      // visitor whose thread it is.
       queueMicrotask(() => {
+        if (owner !== undefined && owner !== runtime.identity?.visitorId) return;
         for (const subscriber of [...runtime.subscribers]) {
           try {
             subscriber.handler(parsed);
@@ -138,6 +144,21 @@ export function createRuntime(options: ResolvedOptions, form: TicketForm): Runti
     },
   };
   return runtime;
+}
+
+function ownerOf(runtime: Runtime, event: RealtimeEvent): string | undefined {
+  switch (event.type) {
+    case 'message':
+      return runtime.conversations.get(event.message.conversationId)?.visitorId;
+    case 'typing':
+    case 'status':
+    case 'read':
+      return runtime.conversations.get(event.conversationId)?.visitorId;
+    case 'ticket':
+      return runtime.tickets.get(event.ticket.id)?.visitorId;
+    default:
+      return undefined;
+  }
 }
 
 export function notFound(what: string, id: string): AdapterError {

@@ -1,4 +1,11 @@
-import { type Category, type CustomFields, type FieldValue, type FormField, type TicketForm, ValidationError } from '@helpline/core';
+import {
+  type Category,
+  type CustomFields,
+  type FieldValue,
+  type FormField,
+  type TicketForm,
+  ValidationError,
+} from '@helpline/core';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -17,14 +24,16 @@ function problem(field: FormField, value: FieldValue): string | undefined {
         : `expected one of ${(field.options ?? []).map((o) => JSON.stringify(o.value)).join(' | ')}`;
     default:
       if (typeof value !== 'string') return 'expected text';
-      if (field.maxLength !== undefined && value.length > field.maxLength) return `must be at most ${field.maxLength} characters`;
+      if (field.maxLength !== undefined && value.length > field.maxLength)
+        return `must be at most ${field.maxLength} characters`;
       if (field.type === 'email' && !EMAIL.test(value)) return 'not a valid email address';
       if (field.type === 'url' && !/^https?:\/\/\S+$/.test(value)) return 'not a valid http(s) URL';
       return undefined;
   }
 }
 
-const isEmpty = (value: FieldValue | undefined) => value === undefined || value === null || value === '' || value === false;
+const isEmpty = (value: FieldValue | undefined) =>
+  value === undefined || value === null || value === '' || value === false;
 
 /**
  * Checks custom field values against the form as the backend would: unknown ids, wrong types and
@@ -43,7 +52,8 @@ export function validateTicketFields(form: TicketForm, category: Category, field
   }
   for (const field of form.fields) {
     const shown = !field.categories || field.categories.includes(category);
-    if (field.required && shown && isEmpty(fields[field.id])) issues.push({ field: `fields.${field.id}`, issue: `${field.label} is required` });
+    if (field.required && shown && isEmpty(fields[field.id]))
+      issues.push({ field: `fields.${field.id}`, issue: `${field.label} is required` });
   }
   const first = issues[0];
   if (first) {

@@ -15,13 +15,15 @@ import {
 import * as z from 'zod/mini';
 import { changeTicketStatus } from './agent-actions.js';
 import { notFound, type Runtime, type TicketRecord } from './runtime.js';
+import { newMessage, resolveAttachments } from './threads.js';
 import { validateTicketFields } from './ticket-fields.js';
 import { hasRoundTheClockCoverage, ticketPriority } from './ticket-priority.js';
-import { newMessage, resolveAttachments } from './threads.js';
 
 const CreateInput = z.extend(TicketInput, { context: z.optional(ContextSnapshot) });
 
-type TicketMethods = Required<Pick<SupportAdapter, 'getTicketForm' | 'createTicket' | 'listTickets' | 'getTicket' | 'replyToTicket'>>;
+type TicketMethods = Required<
+  Pick<SupportAdapter, 'getTicketForm' | 'createTicket' | 'listTickets' | 'getTicket' | 'replyToTicket'>
+>;
 
 function notOffered(field: string, value: string): never {
   const issue = `${field}: ${JSON.stringify(value)} is not offered by this workspace's form`;
@@ -79,7 +81,13 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
           updatedAt: createdAt.toISOString(),
           firstResponseDueAt: due.toISOString(),
         };
-        runtime.tickets.set(id, { visitorId, ticket, messages: [], context: args.context, history: [{ status: 'new', at: ticket.createdAt }] });
+        runtime.tickets.set(id, {
+          visitorId,
+          ticket,
+          messages: [],
+          context: args.context,
+          history: [{ status: 'new', at: ticket.createdAt }],
+        });
         runtime.writes.set(writeKey, ticket);
         return ticket;
       });
@@ -97,7 +105,10 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
 
     async getTicket(id) {
       const record = own(id);
-      return runtime.respond(TicketThread, 'ticket thread', () => ({ ticket: record.ticket, messages: record.messages }));
+      return runtime.respond(TicketThread, 'ticket thread', () => ({
+        ticket: record.ticket,
+        messages: record.messages,
+      }));
     },
 
     async replyToTicket(id, input) {
@@ -112,11 +123,19 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
       return runtime.respond(Message, 'ticket reply', () => {
         const earlier = runtime.writes.get(writeKey);
         if (earlier) return earlier;
-        const message = newMessage(runtime, id, { type: 'user', id: record.visitorId }, args.body, attachments, args.idempotencyKey);
+        const message = newMessage(
+          runtime,
+          id,
+          { type: 'user', id: record.visitorId },
+          args.body,
+          attachments,
+          args.idempotencyKey,
+        );
         record.messages.push(message);
         record.ticket = { ...record.ticket, updatedAt: message.createdAt };
         // The customer answered: the ticket is back with the team.
-        if (record.ticket.status === 'pending' || record.ticket.status === 'solved') changeTicketStatus(runtime, record, 'open');
+        if (record.ticket.status === 'pending' || record.ticket.status === 'solved')
+          changeTicketStatus(runtime, record, 'open');
         runtime.writes.set(writeKey, message);
         return message;
       });

@@ -10,7 +10,9 @@ describe('attachments', () => {
   it('keeps the upload as an object URL and reports progress up to the full size', async () => {
     const adapter = await connected();
     const progress: number[] = [];
-    const attachment = await adapter.uploadAttachment(file('hello world'), { onProgress: (sent, total) => progress.push(sent / total) });
+    const attachment = await adapter.uploadAttachment(file('hello world'), {
+      onProgress: (sent, total) => progress.push(sent / total),
+    });
     expect(attachment.url).toMatch(/^blob:/);
     expect(await (await fetch(attachment.url)).text()).toBe('hello world');
     expect(progress).toEqual([0.25, 0.5, 0.75, 1].map((p) => Math.round(11 * p) / 11));
@@ -49,20 +51,29 @@ describe('attachments', () => {
 
   it('refuses something that is not a Blob', async () => {
     const adapter = await connected();
-    await expect(adapter.uploadAttachment({ name: 'x.txt', type: 'text/plain', size: 1, data: 'x' as never })).rejects.toMatchObject({ field: 'data' });
+    await expect(
+      adapter.uploadAttachment({ name: 'x.txt', type: 'text/plain', size: 1, data: 'x' as never }),
+    ).rejects.toMatchObject({ field: 'data' });
   });
 
   it('stops when the upload is cancelled', async () => {
     const adapter = await connected();
     const controller = new AbortController();
-    const upload = adapter.uploadAttachment(file('hello'), { signal: controller.signal, onProgress: () => controller.abort() });
+    const upload = adapter.uploadAttachment(file('hello'), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await expect(upload).rejects.toMatchObject({ code: 'network' });
   });
 
   it('attaches uploads to messages and tickets', async () => {
     const adapter = await connected();
     const attachment = await adapter.uploadAttachment(file('log'));
-    const { message } = await adapter.startConversation({ body: '', attachmentIds: [attachment.id], idempotencyKey: key() });
+    const { message } = await adapter.startConversation({
+      body: '',
+      attachmentIds: [attachment.id],
+      idempotencyKey: key(),
+    });
     expect(message.attachments).toEqual([attachment]);
     const ticket = await adapter.createTicket({
       subject: 'Crash log attached',

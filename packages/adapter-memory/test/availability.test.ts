@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import type { RealtimeEvent } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 import { connected } from './connected.js';
 
-const weekdays = { timezone: 'Europe/Paris', days: { '1': [['09:00', '18:00']], '5': [['09:00', '18:00']] } } satisfies {
+const weekdays = {
+  timezone: 'Europe/Paris',
+  days: { '1': [['09:00', '18:00']], '5': [['09:00', '18:00']] },
+} satisfies {
   timezone: string;
   days: Record<string, [string, string][]>;
 };
@@ -10,7 +13,11 @@ const weekdays = { timezone: 'Europe/Paris', days: { '1': [['09:00', '18:00']], 
 describe('availability', () => {
   it('is online around the clock without business hours', async () => {
     const adapter = await connected();
-    expect(await adapter.getAvailability()).toMatchObject({ status: 'online', agentsOnline: 1, expectedReplyMinutes: 2 });
+    expect(await adapter.getAvailability()).toMatchObject({
+      status: 'online',
+      agentsOnline: 1,
+      expectedReplyMinutes: 2,
+    });
   });
 
   it('is online inside business hours and says so with the hours', async () => {
@@ -25,7 +32,11 @@ describe('availability', () => {
   it('is offline outside business hours with the next opening', async () => {
     // Monday 19:00 in Paris: next open Friday 09:00 Paris = 08:00Z.
     const adapter = await connected({ businessHours: weekdays, now: () => new Date('2026-11-30T18:00:00Z') });
-    expect(await adapter.getAvailability()).toMatchObject({ status: 'offline', agentsOnline: 0, nextOpenAt: '2026-12-04T08:00:00.000Z' });
+    expect(await adapter.getAvailability()).toMatchObject({
+      status: 'offline',
+      agentsOnline: 0,
+      nextOpenAt: '2026-12-04T08:00:00.000Z',
+    });
   });
 
   it('follows an override, announcing it as presence, and can go back to the hours', async () => {

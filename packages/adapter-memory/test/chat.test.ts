@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { ContextSnapshot, RealtimeEvent } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 import { connected, key, visitor } from './connected.js';
 
 const context: ContextSnapshot = {
@@ -12,7 +12,10 @@ const context: ContextSnapshot = {
 };
 
 /** Resolves with the first event matching `predicate`. */
-function nextEvent(adapter: Awaited<ReturnType<typeof connected>>, predicate: (e: RealtimeEvent) => boolean): Promise<RealtimeEvent> {
+function nextEvent(
+  adapter: Awaited<ReturnType<typeof connected>>,
+  predicate: (e: RealtimeEvent) => boolean,
+): Promise<RealtimeEvent> {
   return new Promise((resolve) => {
     const stop = adapter.subscribe((event) => {
       if (predicate(event)) {
@@ -26,7 +29,12 @@ function nextEvent(adapter: Awaited<ReturnType<typeof connected>>, predicate: (e
 describe('conversations', () => {
   it('starts a conversation that keeps the context snapshot for the agent', async () => {
     const adapter = await connected();
-    const started = await adapter.startConversation({ body: 'The PDF is blank', attachmentIds: [], idempotencyKey: key(), context });
+    const started = await adapter.startConversation({
+      body: 'The PDF is blank',
+      attachmentIds: [],
+      idempotencyKey: key(),
+      context,
+    });
     expect(started.message.body).toBe('The PDF is blank');
     expect(started.conversation.status).toBe('open');
     expect(adapter.agent.lastContext(started.conversation.id)?.page.path).toBe('/invoices/42');
@@ -55,16 +63,26 @@ describe('conversations', () => {
   it('refuses an empty message and a short idempotency key, naming the field', async () => {
     const adapter = await connected();
     const { conversation } = await adapter.startConversation({ body: 'Hi', attachmentIds: [], idempotencyKey: key() });
-    await expect(adapter.sendMessage(conversation.id, { body: ' ', attachmentIds: [], idempotencyKey: key() })).rejects.toMatchObject({ field: 'body' });
-    await expect(adapter.sendMessage(conversation.id, { body: 'x', attachmentIds: [], idempotencyKey: 'short' })).rejects.toMatchObject({ field: 'idempotencyKey' });
-    await expect(adapter.sendMessage(conversation.id, { body: 'x', attachmentIds: ['att_missing'], idempotencyKey: key() })).rejects.toMatchObject({
+    await expect(
+      adapter.sendMessage(conversation.id, { body: ' ', attachmentIds: [], idempotencyKey: key() }),
+    ).rejects.toMatchObject({ field: 'body' });
+    await expect(
+      adapter.sendMessage(conversation.id, { body: 'x', attachmentIds: [], idempotencyKey: 'short' }),
+    ).rejects.toMatchObject({ field: 'idempotencyKey' });
+    await expect(
+      adapter.sendMessage(conversation.id, { body: 'x', attachmentIds: ['att_missing'], idempotencyKey: key() }),
+    ).rejects.toMatchObject({
       field: 'attachmentIds.0',
     });
   });
 
   it('hides other visitors conversations', async () => {
     const adapter = await connected();
-    const { conversation } = await adapter.startConversation({ body: 'Mine', attachmentIds: [], idempotencyKey: key() });
+    const { conversation } = await adapter.startConversation({
+      body: 'Mine',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     await adapter.connect({ visitorId: 'someone-else' });
     expect(await adapter.listConversations()).toEqual([]);
     await expect(adapter.listMessages(conversation.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -77,7 +95,8 @@ describe('message paging', () => {
   it('pages backwards with the cursor without gaps or duplicates', async () => {
     const adapter = await connected();
     const { conversation } = await adapter.startConversation({ body: 'm0', attachmentIds: [], idempotencyKey: key() });
-    for (let i = 1; i < 25; i++) await adapter.sendMessage(conversation.id, { body: `m${i}`, attachmentIds: [], idempotencyKey: key() });
+    for (let i = 1; i < 25; i++)
+      await adapter.sendMessage(conversation.id, { body: `m${i}`, attachmentIds: [], idempotencyKey: key() });
     const seen: string[] = [];
     let before: string | undefined;
     do {
@@ -91,7 +110,9 @@ describe('message paging', () => {
   it('refuses an unknown cursor, naming it', async () => {
     const adapter = await connected();
     const { conversation } = await adapter.startConversation({ body: 'Hi', attachmentIds: [], idempotencyKey: key() });
-    await expect(adapter.listMessages(conversation.id, { before: 'msg_nope' })).rejects.toMatchObject({ field: 'before' });
+    await expect(adapter.listMessages(conversation.id, { before: 'msg_nope' })).rejects.toMatchObject({
+      field: 'before',
+    });
   });
 });
 
@@ -138,6 +159,22 @@ describe('agent side and realtime', () => {
     await adapter.startConversation({ body: 'Hello', attachmentIds: [], idempotencyKey: key() });
     expect(await reply).toMatchObject({ message: { body: 'You said: Hello' } });
     expect(events.slice(0, 3)).toEqual(['typing:true', 'typing:false', 'message']);
+  });
+
+  it('pushes a thread event only to the visitor it belongs to', async () => {
+    const adapter = await connected();
+    const { conversation } = await adapter.startConversation({
+      body: 'Mine',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    await adapter.connect({ visitorId: 'someone-else' });
+    const received: RealtimeEvent[] = [];
+    adapter.subscribe((event) => received.push(event));
+    await adapter.agent.reply(conversation.id, 'For the first visitor');
+    await adapter.agent.setAvailability('away');
+    await Promise.resolve();
+    expect(received.map((e) => e.type)).toEqual(['presence']);
   });
 
   it('reports connection status to the subscriber', async () => {

@@ -1,5 +1,5 @@
-import { conformanceArticles, runAdapterConformance } from '@helpline/adapter-testkit';
 import { createMemoryAdapter } from '@helpline/adapter-memory';
+import { conformanceArticles, runAdapterConformance } from '@helpline/adapter-testkit';
 
 runAdapterConformance({
   name: 'memory',

@@ -1,5 +1,5 @@
-import type { Identity } from '@helpline/core';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '@helpline/adapter-memory';
+import type { Identity } from '@helpline/core';
 
 export const visitor: Identity = { visitorId: 'visitor-0001', account: { id: 'acc_1', name: 'Acme', plan: 'starter' } };
 

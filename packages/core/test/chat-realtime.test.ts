@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
 import { createMemoryStore } from '@helpline/core';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestBackend, startClient } from './client-test-adapter.js';
 
 async function withConversation() {
@@ -65,7 +65,13 @@ describe('chat in real time', () => {
     expect(client.chat.conversations.value[0]!.status).toBe('resolved');
     backend.push({ type: 'presence', availability: { status: 'away', agentsOnline: 0 } });
     expect(client.state.availability.value?.status).toBe('away');
-    backend.conversations.set('c-other', { id: 'c-other', status: 'open', createdAt: '2026-11-29T11:00:00.000Z', updatedAt: '2026-11-29T11:00:00.000Z', unreadCount: 3 });
+    backend.conversations.set('c-other', {
+      id: 'c-other',
+      status: 'open',
+      createdAt: '2026-11-29T11:00:00.000Z',
+      updatedAt: '2026-11-29T11:00:00.000Z',
+      unreadCount: 3,
+    });
     backend.push({ type: 'resync' });
     await vi.waitFor(() => expect(client.chat.conversations.value.map((c) => c.id)).toContain('c-other'));
     expect(client.state.unreadCount.value).toBe(3);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { isUnsupportedError } from '@helpline/core';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestBackend, startClient } from './client-test-adapter.js';
 
 describe('capability gating', () => {
@@ -15,13 +15,19 @@ describe('capability gating', () => {
   });
 
   it('never widens what the adapter declares', () => {
-    const { client } = startClient({ features: { kb: true } }, { backend: createTestBackend({ kb: false, attachments: false }) });
+    const { client } = startClient(
+      { features: { kb: true } },
+      { backend: createTestBackend({ kb: false, attachments: false }) },
+    );
     expect(client.state.capabilities.value.kb).toBe(false);
     expect(client.state.capabilities.value.attachments).toBe(false);
   });
 
   it('rejects calls that need a missing capability with UnsupportedError naming it, and emits error', async () => {
-    const { client, logs } = startClient({ features: { chat: false } }, { backend: createTestBackend({ csat: false }) });
+    const { client, logs } = startClient(
+      { features: { chat: false } },
+      { backend: createTestBackend({ csat: false }) },
+    );
     const errors: Array<string | undefined> = [];
     client.on('error', ({ command }) => errors.push(command));
     const refusals = await Promise.all([
@@ -32,7 +38,7 @@ describe('capability gating', () => {
     ]);
     for (const refusal of refusals) expect(isUnsupportedError(refusal)).toBe(true);
     expect(refusals.map((r) => (r as { field: string }).field)).toEqual(['chat', 'chat', 'chat', 'csat']);
-    expect(errors).toEqual(['chat.send', 'newMessage', 'open', 'chat.rate']);
+    expect(errors.sort()).toEqual(['chat.rate', 'chat.send', 'newMessage', 'open']);
     expect(logs.errors).toHaveLength(4);
   });
 
@@ -46,6 +52,18 @@ describe('capability gating', () => {
   it('refuses an attachment on a message when attachments are off', async () => {
     const { client } = startClient({}, { backend: createTestBackend({ attachments: false }) });
     const attachment = { id: 'f1', name: 'a.png', type: 'image/png', size: 1, url: 'https://x.test/a.png' };
-    await expect(client.chat.send({ body: 'see file', attachments: [attachment] })).rejects.toMatchObject({ code: 'unsupported', field: 'attachments' });
+    await expect(client.chat.send({ body: 'see file', attachments: [attachment] })).rejects.toMatchObject({
+      code: 'unsupported',
+      field: 'attachments',
+    });
+  });
+});
+
+describe('analytics', () => {
+  it('reports help_opened on the first open, once the visitor is connected', async () => {
+    const { client, backend } = startClient();
+    await client.open();
+    await client.open('search');
+    await vi.waitFor(() => expect(backend.analytics.map((event) => event.type)).toEqual(['help_opened']));
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
 import { createEmitter } from '@helpline/core';
+import { describe, expect, it, vi } from 'vitest';
 import { startClient } from './client-test-adapter.js';
 
 describe('event emitter', () => {
@@ -40,7 +40,9 @@ describe('event emitter', () => {
 describe('client events', () => {
   it('emits ready with the effective capabilities', async () => {
     const { client } = startClient({ features: { tickets: false } });
-    const ready = await new Promise<{ capabilities: { tickets: boolean; chat: boolean } }>((resolve) => client.once('ready', resolve));
+    const ready = await new Promise<{ capabilities: { tickets: boolean; chat: boolean } }>((resolve) =>
+      client.once('ready', resolve),
+    );
     expect(ready.capabilities.tickets).toBe(false);
     expect(ready.capabilities.chat).toBe(true);
     expect(client.state.ready.value).toBe(true);

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
 import { createMemoryStore } from '@helpline/core';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestBackend, settle, startClient } from './client-test-adapter.js';
 
 const HASH = 'a'.repeat(64);
@@ -69,7 +69,7 @@ describe('identity and storage', () => {
     expect(backend.disconnects).toBe(1);
   });
 
-  it('identifying as a different user wipes the previous user\'s local data first', async () => {
+  it("identifying as a different user wipes the previous user's local data first", async () => {
     const store = createMemoryStore();
     const backend = createTestBackend();
     const { client } = startClient({}, { backend, store });
@@ -109,7 +109,12 @@ describe('identity and storage', () => {
     await client.logout();
     expect(await store.keys()).toEqual([]);
     expect(backend.disconnects).toBeGreaterThan(0);
-    expect(client.state.identity.value).toEqual({ visitorId: undefined, user: undefined, account: undefined, verified: false });
+    expect(client.state.identity.value).toEqual({
+      visitorId: undefined,
+      user: undefined,
+      account: undefined,
+      verified: false,
+    });
     expect(client.state.isOpen.value).toBe(false);
     expect(client.state.unreadCount.value).toBe(0);
     expect(client.state.status.value).toBe('idle');

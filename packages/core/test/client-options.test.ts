@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createClient, isValidationError, parseOptions } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 import { createTestBackend, recordingConsole } from './client-test-adapter.js';
 
 describe('parseOptions', () => {
@@ -28,7 +28,12 @@ describe('parseOptions', () => {
   });
 
   it('warns about unknown keys, nested ones too, naming each', () => {
-    const result = parseOptions({ adapter: createTestBackend(), apperance: {}, privacy: { breadcrumbs: { consol: false } }, features: { chta: false } });
+    const result = parseOptions({
+      adapter: createTestBackend(),
+      apperance: {},
+      privacy: { breadcrumbs: { consol: false } },
+      features: { chta: false },
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings).toHaveLength(3);
@@ -48,7 +53,10 @@ describe('createClient options', () => {
     const logs = recordingConsole();
     let thrown: unknown;
     try {
-      createClient({ adapter: createTestBackend(), appearance: { position: 'top' } as never }, { console: logs, channel: () => null, locks: null });
+      createClient(
+        { adapter: createTestBackend(), appearance: { position: 'top' } as never },
+        { console: logs, channel: () => null, locks: null },
+      );
     } catch (error) {
       thrown = error;
     }
@@ -59,7 +67,11 @@ describe('createClient options', () => {
 
   it('prints unknown-key warnings to the console', () => {
     const logs = recordingConsole();
-    const client = createClient({ adapter: createTestBackend(), locle: 'de' } as never, { console: logs, channel: () => null, locks: null });
+    const client = createClient({ adapter: createTestBackend(), locle: 'de' } as never, {
+      console: logs,
+      channel: () => null,
+      locks: null,
+    });
     expect(logs.warnings.join()).toContain('"locle"');
     void client.shutdown();
   });

@@ -1,21 +1,21 @@
 import {
   AdapterError,
-  type ClientDeps,
-  createClient,
-  createMemoryStore,
-  type HelplineClient,
-  type HelplineOptionsInput,
-  type KeyValueStore,
   type AnalyticsEvent,
   type Article,
   type ArticleHit,
   type Capabilities,
+  type ClientDeps,
   type Conversation,
+  createClient,
+  createMemoryStore,
+  type HelplineClient,
+  type HelplineOptionsInput,
   type Identity,
+  type KeyValueStore,
   type Message,
   type RealtimeEvent,
-  type SupportAdapter,
   type SuggestContext,
+  type SupportAdapter,
   type Ticket,
   type TicketForm,
 } from '@helpline/core';
@@ -51,15 +51,35 @@ export interface TestBackend extends SupportAdapter {
 
 const ARTICLES: Article[] = [
   { id: 'a1', title: 'Exporting invoices', html: '<p>Use the export button.</p>', summary: 'Export', related: [] },
-  { id: 'a2', title: 'Resetting your password', html: '<p>Click forgot password.</p>', summary: 'Password', related: [] },
+  {
+    id: 'a2',
+    title: 'Resetting your password',
+    html: '<p>Click forgot password.</p>',
+    summary: 'Password',
+    related: [],
+  },
   { id: 'a3', title: 'Inviting teammates', html: '<p>Open settings.</p>', summary: 'Team', related: [] },
 ];
 
-const hit = (article: Article): ArticleHit => ({ id: article.id, title: article.title, snippet: article.summary, highlights: [] });
+const hit = (article: Article): ArticleHit => ({
+  id: article.id,
+  title: article.title,
+  snippet: article.summary,
+  highlights: [],
+});
 
 export const FORM: TicketForm = {
   fields: [
-    { id: 'plan', label: 'Plan', type: 'select', required: true, options: [{ value: 'free', label: 'Free' }, { value: 'pro', label: 'Pro' }] },
+    {
+      id: 'plan',
+      label: 'Plan',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'free', label: 'Free' },
+        { value: 'pro', label: 'Pro' },
+      ],
+    },
     { id: 'seats', label: 'Seats', type: 'number', required: false, min: 1 },
   ],
   categories: ['outage', 'billing_access', 'how_to', 'bug', 'feature_request'],
@@ -98,8 +118,19 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
   const backend: TestBackend = {
     name: 'test',
     capabilities: {
-      kb: true, answers: false, chat: true, realtime: true, typing: true, readReceipts: true, attachments: true,
-      csat: true, tickets: true, ticketList: true, formSchema: true, availability: true, analytics: true,
+      kb: true,
+      answers: false,
+      chat: true,
+      realtime: true,
+      typing: true,
+      readReceipts: true,
+      attachments: true,
+      csat: true,
+      tickets: true,
+      ticketList: true,
+      formSchema: true,
+      availability: true,
+      analytics: true,
       ...capabilities,
     },
     identities: [],
@@ -143,9 +174,19 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     async startConversation(input) {
       write('startConversation', input.idempotencyKey);
       const existing = [...backend.conversations.values()].find((c) => c.id === `c-${input.idempotencyKey}`);
-      if (existing) return { conversation: existing, message: backend.messages.find((m) => m.idempotencyKey === input.idempotencyKey)! };
+      if (existing)
+        return {
+          conversation: existing,
+          message: backend.messages.find((m) => m.idempotencyKey === input.idempotencyKey)!,
+        };
       const first = message(`c-${input.idempotencyKey}`, input.body, 'user', input.idempotencyKey);
-      const conversation: Conversation = { id: first.conversationId, status: 'open', createdAt: first.createdAt, updatedAt: first.createdAt, unreadCount: 0 };
+      const conversation: Conversation = {
+        id: first.conversationId,
+        status: 'open',
+        createdAt: first.createdAt,
+        updatedAt: first.createdAt,
+        unreadCount: 0,
+      };
       backend.conversations.set(conversation.id, conversation);
       backend.messages.push(first);
       lastContext.value = input.context;
@@ -155,7 +196,8 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       write('sendMessage', input.idempotencyKey);
       const existing = backend.messages.find((m) => m.idempotencyKey === input.idempotencyKey);
       if (existing) return existing;
-      if (!backend.conversations.has(conversationId)) throw new AdapterError('not_found', 'No such conversation', { status: 404 });
+      if (!backend.conversations.has(conversationId))
+        throw new AdapterError('not_found', 'No such conversation', { status: 404 });
       const sent = message(conversationId, input.body, 'user', input.idempotencyKey);
       backend.messages.push(sent);
       return answer(sent);
@@ -179,7 +221,13 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     },
     async uploadAttachment(file, options) {
       options?.onProgress?.(file.size, file.size);
-      return { id: `f${++counter}`, name: file.name, type: file.type, size: file.size, url: `https://files.test/${file.name}` };
+      return {
+        id: `f${++counter}`,
+        name: file.name,
+        type: file.type,
+        size: file.size,
+        url: `https://files.test/${file.name}`,
+      };
     },
     async getTicketForm() {
       return FORM;
@@ -190,8 +238,16 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       if (existing) return existing;
       const now = at();
       const ticket: Ticket = {
-        id: `t-${input.idempotencyKey}`, subject: input.subject, description: input.description, severity: input.severity,
-        category: input.category, status: 'new', fields: input.fields, attachments: [], createdAt: now, updatedAt: now,
+        id: `t-${input.idempotencyKey}`,
+        subject: input.subject,
+        description: input.description,
+        severity: input.severity,
+        category: input.category,
+        status: 'new',
+        fields: input.fields,
+        attachments: [],
+        createdAt: now,
+        updatedAt: now,
       };
       backend.tickets.push(ticket);
       lastContext.value = input.context;
@@ -236,7 +292,8 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
 }
 
 /** The context snapshot the backend received with the last conversation or ticket. */
-export const lastContextOf = (backend: TestBackend): unknown => (backend as unknown as { lastContext: unknown }).lastContext;
+export const lastContextOf = (backend: TestBackend): unknown =>
+  (backend as unknown as { lastContext: unknown }).lastContext;
 
 /** Timers and clock the test moves by hand: nothing waits on real time. */
 export function manualTime(start = Date.parse('2026-11-29T10:00:00.000Z')) {
@@ -333,7 +390,17 @@ export function startClient(
   const logs = recordingConsole();
   const client = createClient(
     { adapter: backend, ...options },
-    { store, now: time.now, timers: time.timers, random: testIds, jitter: () => 0.5, locks: null, channel: () => null, console: logs, ...setup.deps },
+    {
+      store,
+      now: time.now,
+      timers: time.timers,
+      random: testIds,
+      jitter: () => 0.5,
+      locks: null,
+      channel: () => null,
+      console: logs,
+      ...setup.deps,
+    },
   );
   return { client, backend, store, time, logs };
 }

@@ -1,14 +1,21 @@
+import { createClient, createDispatcher, createMemoryStore, type HelplineClient, installGlobal } from '@helpline/core';
 import { describe, expect, it } from 'vitest';
-import { createClient, createDispatcher, type HelplineClient, installGlobal } from '@helpline/core';
 import { createTestBackend, manualTime, recordingConsole, testIds } from './client-test-adapter.js';
-import { createMemoryStore } from '@helpline/core';
 
 function setup() {
   const logs = recordingConsole();
   const clients: HelplineClient[] = [];
   const time = manualTime();
   const create = (options: unknown) => {
-    const client = createClient(options as never, { store: createMemoryStore(), now: time.now, timers: time.timers, random: testIds, locks: null, channel: () => null, console: logs });
+    const client = createClient(options as never, {
+      store: createMemoryStore(),
+      now: time.now,
+      timers: time.timers,
+      random: testIds,
+      locks: null,
+      channel: () => null,
+      console: logs,
+    });
     clients.push(client);
     return client;
   };

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
 import { isUnsupportedError } from '@helpline/core';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestBackend, startClient } from './client-test-adapter.js';
 
 describe('knowledge base', () => {
@@ -58,7 +58,9 @@ describe('knowledge base', () => {
     await client.open();
     await vi.waitFor(() => expect(backend.suggestCalls.length).toBeGreaterThan(0));
     window.history.pushState(null, '', '/settings/team');
-    await vi.waitFor(() => expect(backend.suggestCalls.at(-1)).toMatchObject({ path: '/settings/team', articleIds: ['a3'] }));
+    await vi.waitFor(() =>
+      expect(backend.suggestCalls.at(-1)).toMatchObject({ path: '/settings/team', articleIds: ['a3'] }),
+    );
     await client.shutdown();
   });
 
@@ -74,7 +76,10 @@ describe('knowledge base', () => {
     expect(article.title).toBe('Resetting your password');
     expect(viewed).toEqual(['a2']);
     expect(rated).toEqual([['a2', false]]);
-    expect(client.snapshot().selfService.map((entry) => `${entry.kind}:${entry.ref}`)).toEqual(['search:password', 'article:a2']);
+    expect(client.snapshot().selfService.map((entry) => `${entry.kind}:${entry.ref}`)).toEqual([
+      'search:password',
+      'article:a2',
+    ]);
     expect(backend.analytics.map((event) => event.type)).toContain('article_viewed');
   });
 

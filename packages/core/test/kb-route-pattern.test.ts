@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { compileRoutePattern } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 
 describe('route patterns for help.register', () => {
   it.each([

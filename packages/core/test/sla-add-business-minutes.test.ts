@@ -42,6 +42,11 @@ describe('addBusinessMinutes', () => {
     expect(iso(addBusinessMinutes(at('2026-11-28T12:00:00Z'), 15, hours))).toBe('2026-11-30T09:15:00.000Z');
   });
 
+  it('pauses over a lunch break between two ranges of one day', () => {
+    const hours = { timezone: 'UTC', days: { '1': [['13:00', '17:00'], ['09:00', '12:00']] } } as const;
+    expect(iso(addBusinessMinutes(at('2026-11-30T11:30:00Z'), 60, hours))).toBe('2026-11-30T13:30:00.000Z');
+  });
+
   it('spans several days for long targets', () => {
     // 24 business hours at 8 a day from Monday 09:00 ends at Wednesday 17:00.
     const hours = { timezone: 'UTC', days: nineToFive };

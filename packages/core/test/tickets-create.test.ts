@@ -1,8 +1,13 @@
+import { AdapterError, type ContextSnapshot, isValidationError } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
-import { type ContextSnapshot, isValidationError } from '@helpline/core';
 import { createTestBackend, lastContextOf, startClient } from './client-test-adapter.js';
 
-const TICKET = { subject: 'Export fails', description: 'The CSV export spins forever', severity: 'P2', category: 'bug' } as const;
+const TICKET = {
+  subject: 'Export fails',
+  description: 'The CSV export spins forever',
+  severity: 'P2',
+  category: 'bug',
+} as const;
 
 describe('tickets', () => {
   it('validates custom fields against the backend form and names the field', async () => {
@@ -12,18 +17,25 @@ describe('tickets', () => {
     expect(missing).toMatchObject({ field: 'fields.plan' });
     expect((missing as Error).message).toContain('fields.plan (Plan): is required');
 
-    const wrongType = await client.tickets.create({ ...TICKET, fields: { plan: 'pro', seats: 'many' }, includeContext: true }).catch((error: unknown) => error);
+    const wrongType = await client.tickets
+      .create({ ...TICKET, fields: { plan: 'pro', seats: 'many' }, includeContext: true })
+      .catch((error: unknown) => error);
     expect(wrongType).toMatchObject({ field: 'fields.seats' });
     expect((wrongType as Error).message).toContain('must be a number');
 
-    const notAnOption = await client.tickets.create({ ...TICKET, fields: { plan: 'gold' }, includeContext: true }).catch((error: unknown) => error);
+    const notAnOption = await client.tickets
+      .create({ ...TICKET, fields: { plan: 'gold' }, includeContext: true })
+      .catch((error: unknown) => error);
     expect((notAnOption as Error).message).toContain('fields.plan (Plan): must be one of "free" | "pro"');
     expect(backend.tickets).toEqual([]);
   });
 
   it('creates the ticket through the outbox with the context snapshot, and emits ticket:created', async () => {
     window.history.replaceState(null, '', '/invoices/42?token=secret123');
-    const { client, backend } = startClient({ user: { id: 'u1', email: 'ada@example.com' }, account: { id: 'acme', plan: 'pro' } });
+    const { client, backend } = startClient({
+      user: { id: 'u1', email: 'ada@example.com' },
+      account: { id: 'acme', plan: 'pro' },
+    });
     const created: string[] = [];
     client.on('ticket:created', ({ ticket }) => created.push(ticket.subject));
     await client.track('clicked export', { format: 'csv' });
@@ -67,7 +79,10 @@ describe('tickets', () => {
 
   it('refuses tickets when the adapter cannot take them', async () => {
     const { client } = startClient({}, { backend: createTestBackend({ tickets: false }) });
-    await expect(client.tickets.create({ ...TICKET, includeContext: true })).rejects.toMatchObject({ code: 'unsupported', field: 'tickets' });
+    await expect(client.tickets.create({ ...TICKET, includeContext: true })).rejects.toMatchObject({
+      code: 'unsupported',
+      field: 'tickets',
+    });
     await expect(client.newTicket()).rejects.toMatchObject({ code: 'unsupported' });
     expect(client.state.capabilities.value.ticketList).toBe(false);
   });
@@ -99,7 +114,29 @@ describe('attachments', () => {
 
   it('refuses a file that is too large or of a type the form does not accept, naming why', async () => {
     const { client } = startClient();
-    await expect(client.attachments.upload(new File(['x'.repeat(2000)], 'big.txt', { type: 'text/plain' }))).rejects.toMatchObject({ field: 'file.size' });
-    await expect(client.attachments.upload(new File(['MZ'], 'tool.exe', { type: 'application/x-msdownload' }))).rejects.toMatchObject({ field: 'file.type' });
+    await expect(
+      client.attachments.upload(new File(['x'.repeat(2000)], 'big.txt', { type: 'text/plain' })),
+    ).rejects.toMatchObject({ field: 'file.size' });
+    await expect(
+      client.attachments.upload(new File(['MZ'], 'tool.exe', { type: 'application/x-msdownload' })),
+    ).rejects.toMatchObject({ field: 'file.type' });
+  });
+});
+
+describe('tickets refused by the backend', () => {
+  it('rejects with the backend error, keeps the form draft and leaves nothing stuck in the outbox', async () => {
+    const backend = createTestBackend();
+    backend.failures.push(new AdapterError('invalid_input', 'subject: already reported as HL-7', { status: 422 }));
+    const { client, store } = startClient({}, { backend });
+    client.tickets.setDraft({ subject: 'Export fails' });
+    const error = await client.tickets
+      .create({ ...TICKET, fields: { plan: 'pro' }, includeContext: true })
+      .catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ code: 'invalid_input', message: 'subject: already reported as HL-7' });
+    expect(client.tickets.draft.value).toEqual({ subject: 'Export fails' });
+    expect((await store.keys()).filter((key) => key.startsWith('outbox:'))).toEqual([]);
+    const ticket = await client.tickets.create({ ...TICKET, fields: { plan: 'pro' }, includeContext: true });
+    expect(backend.tickets.map((t) => t.id)).toEqual([ticket.id]);
+    expect(client.tickets.draft.value).toEqual({});
   });
 });

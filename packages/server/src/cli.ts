@@ -1,7 +1,7 @@
 import { isValidationError } from '@helpline/core';
+import { startServer } from './app/start-server.js';
 import { loadConfig } from './config/load.js';
 import { DEMO_AGENT_EMAIL, DEMO_PUBLIC_KEY } from './seed/demo-workspace.js';
-import { startServer } from './app/start-server.js';
 
 /** `helpline-server`: config from env vars and HELPLINE_CONFIG, one process until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -14,9 +14,12 @@ async function main(): Promise<void> {
   if (server.demo) {
     console.log(`  demo widget key: ${DEMO_PUBLIC_KEY}; ${server.demo.importedArticles} KB article(s) imported`);
     if (server.demo.generatedAgentPassword) {
-      console.log(`  demo agent: ${DEMO_AGENT_EMAIL} / ${server.demo.generatedAgentPassword}  (shown once; set HELPLINE_AGENT_PASSWORD to choose it)`);
+      console.log(
+        `  demo agent: ${DEMO_AGENT_EMAIL} / ${server.demo.generatedAgentPassword}  (shown once; set HELPLINE_AGENT_PASSWORD to choose it)`,
+      );
     }
-    if (server.demo.generatedSecret) console.log(`  demo identity secret (HMAC/JWT): ${server.demo.generatedSecret}  (shown once)`);
+    if (server.demo.generatedSecret)
+      console.log(`  demo identity secret (HMAC/JWT): ${server.demo.generatedSecret}  (shown once)`);
   }
   const stop = (): void => {
     void server.close().then(() => process.exit(0));

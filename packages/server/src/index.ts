@@ -1,11 +1,12 @@
-export { startServer, type RunningServer, type StartOptions } from './app/start-server.js';
-export { loadConfig, resolveConfig, ENV_VARS } from './config/load.js';
+export { createAgent, type NewAgent } from './agents/agent-store.js';
+export { type RunningServer, type StartOptions, startServer } from './app/start-server.js';
+export { userHash } from './auth/identity.js';
+export { ENV_VARS, loadConfig, resolveConfig } from './config/load.js';
 export { ServerConfig, type ServerConfigInput } from './config/schema.js';
 export type { Database, Queryable } from './db/database.js';
+export { migrate } from './db/migrations.js';
 export { openPglite } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
-export { migrate } from './db/migrations.js';
-export { createWorkspace } from './workspace/workspace-store.js';
-export { WorkspaceSettings, type Workspace } from './workspace/settings.js';
-export { userHash } from './auth/identity.js';
 export { DEMO_AGENT_EMAIL, DEMO_PUBLIC_KEY } from './seed/demo-workspace.js';
+export { type Workspace, WorkspaceSettings } from './workspace/settings.js';
+export { createWorkspace, type NewWorkspace } from './workspace/workspace-store.js';

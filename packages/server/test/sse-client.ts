@@ -1,6 +1,7 @@
 export interface SseEvent {
   id: string | undefined;
-  data: unknown;
+  // Tests assert on the shape; typing every event variant here would add nothing.
+  data: any;
 }
 
 /**
@@ -11,12 +12,18 @@ export class SseClient {
   readonly #queue: SseEvent[] = [];
   readonly #waiters: ((event: SseEvent) => void)[] = [];
   readonly #controller = new AbortController();
+  readonly #commentWaiters: (() => void)[] = [];
+  /** SSE comment lines received (`connected`, `heartbeat`). */
+  readonly comments: string[] = [];
   status = 0;
   contentType = '';
 
   static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient();
-    const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: client.#controller.signal });
+    const response = await fetch(url, {
+      headers: { Accept: 'text/event-stream', ...headers },
+      signal: client.#controller.signal,
+    });
     client.status = response.status;
     client.contentType = response.headers.get('Content-Type') ?? '';
     if (response.body) void client.#pump(response.body);
@@ -42,6 +49,11 @@ export class SseClient {
   }
 
   #parse(block: string): void {
+    if (block.startsWith(':')) {
+      this.comments.push(block.slice(1).trim());
+      for (const waiter of this.#commentWaiters.splice(0)) waiter();
+      return;
+    }
     let id: string | undefined;
     const data: string[] = [];
     for (const line of block.split('\n')) {
@@ -49,7 +61,7 @@ export class SseClient {
       else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
     }
     if (data.length === 0) return;
-    const event = { id, data: JSON.parse(data.join('\n')) as unknown };
+    const event: SseEvent = { id, data: JSON.parse(data.join('\n')) };
     const waiter = this.#waiters.shift();
     if (waiter) waiter(event);
     else this.#queue.push(event);
@@ -67,6 +79,11 @@ export class SseClient {
       const event = await this.next();
       if (predicate(event.data)) return event;
     }
+  }
+
+  /** Resolves once a comment with this text has arrived. */
+  async comment(text: string): Promise<void> {
+    while (!this.comments.includes(text)) await new Promise<void>((resolve) => this.#commentWaiters.push(resolve));
   }
 
   close(): void {

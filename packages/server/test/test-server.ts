@@ -8,12 +8,20 @@ export const DEMO_KEY = 'demo-public-key';
 /** A real server on an ephemeral port with an in-memory PGlite and the demo seed. */
 export function startTestServer(config: ServerConfigInput = {}, options: StartOptions = {}): Promise<RunningServer> {
   return startServer(
-    { port: 0, dataDir: ':memory:', agentPassword: AGENT_PASSWORD, demoSecret: DEMO_SECRET, heartbeatSeconds: 60, ...config },
+    {
+      port: 0,
+      dataDir: ':memory:',
+      agentPassword: AGENT_PASSWORD,
+      demoSecret: DEMO_SECRET,
+      heartbeatSeconds: 60,
+      ...config,
+    },
     options,
   );
 }
 
-export const hmac = (userId: string, secret = DEMO_SECRET): string => createHmac('sha256', secret).update(userId).digest('hex');
+export const hmac = (userId: string, secret = DEMO_SECRET): string =>
+  createHmac('sha256', secret).update(userId).digest('hex');
 
 export interface Call {
   status: number;
@@ -38,7 +46,7 @@ export class WidgetClient {
         ...(body === undefined || body instanceof Uint8Array ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },
-      ...(body === undefined ? {} : { body: body instanceof Uint8Array ? body : JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body) }),
     });
     const text = await response.text();
     let parsed: unknown = text;
@@ -51,7 +59,10 @@ export class WidgetClient {
   }
 
   async session(identity: Record<string, unknown> = {}): Promise<Call> {
-    const result = await this.call('POST', '/v1/session', { visitorId: `visitor-${Math.random().toString(36).slice(2, 10)}`, ...identity });
+    const result = await this.call('POST', '/v1/session', {
+      visitorId: `visitor-${Math.random().toString(36).slice(2, 10)}`,
+      ...identity,
+    });
     if (result.status === 200) this.token = result.body.token;
     return result;
   }

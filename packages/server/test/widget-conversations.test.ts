@@ -15,11 +15,19 @@ afterAll(() => server?.close());
 describe('conversations', () => {
   it('starts a conversation once per idempotency key and returns the first result on retry', async () => {
     const idempotencyKey = key();
-    const first = await client.call('POST', '/v1/conversations', { body: 'My invoice PDF is blank', attachmentIds: [], idempotencyKey });
+    const first = await client.call('POST', '/v1/conversations', {
+      body: 'My invoice PDF is blank',
+      attachmentIds: [],
+      idempotencyKey,
+    });
     expect(first.status).toBe(201);
     expect(first.body.conversation.subject).toBe('My invoice PDF is blank');
     expect(first.body.message.author.type).toBe('user');
-    const retry = await client.call('POST', '/v1/conversations', { body: 'different text', attachmentIds: [], idempotencyKey });
+    const retry = await client.call('POST', '/v1/conversations', {
+      body: 'different text',
+      attachmentIds: [],
+      idempotencyKey,
+    });
     expect(retry.status).toBe(200);
     expect(retry.body.conversation.id).toBe(first.body.conversation.id);
     expect(retry.body.message.id).toBe(first.body.message.id);
@@ -32,17 +40,30 @@ describe('conversations', () => {
     const noKey = await client.call('POST', '/v1/conversations', { body: 'hi', attachmentIds: [] });
     expect(noKey.status).toBe(400);
     expect(noKey.body.error.field).toBe('idempotencyKey');
-    const empty = await client.call('POST', '/v1/conversations', { body: '  ', attachmentIds: [], idempotencyKey: key() });
+    const empty = await client.call('POST', '/v1/conversations', {
+      body: '  ',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     expect(empty.body.error.field).toBe('body');
-    const badAttachment = await client.call('POST', '/v1/conversations', { body: 'x', attachmentIds: ['nope'], idempotencyKey: key() });
+    const badAttachment = await client.call('POST', '/v1/conversations', {
+      body: 'x',
+      attachmentIds: ['nope'],
+      idempotencyKey: key(),
+    });
     expect(badAttachment.status).toBe(400);
     expect(badAttachment.body.error.field).toBe('attachmentIds.0');
   });
 
   it('pages messages newest page first, ascending within a page', async () => {
-    const started = await client.call('POST', '/v1/conversations', { body: 'message 0', attachmentIds: [], idempotencyKey: key() });
+    const started = await client.call('POST', '/v1/conversations', {
+      body: 'message 0',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     const id = started.body.conversation.id;
-    for (let i = 1; i < 5; i++) await client.call('POST', `/v1/conversations/${id}/messages`, { body: `message ${i}`, idempotencyKey: key() });
+    for (let i = 1; i < 5; i++)
+      await client.call('POST', `/v1/conversations/${id}/messages`, { body: `message ${i}`, idempotencyKey: key() });
     const newest = await client.call('GET', `/v1/conversations/${id}/messages?limit=2`);
     expect(newest.body.messages.map((m: { body: string }) => m.body)).toEqual(['message 3', 'message 4']);
     const older = await client.call('GET', `/v1/conversations/${id}/messages?limit=2&before=${newest.body.nextCursor}`);
@@ -54,7 +75,11 @@ describe('conversations', () => {
   });
 
   it('stores a message once per idempotency key', async () => {
-    const started = await client.call('POST', '/v1/conversations', { body: 'hello', attachmentIds: [], idempotencyKey: key() });
+    const started = await client.call('POST', '/v1/conversations', {
+      body: 'hello',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     const id = started.body.conversation.id;
     const idempotencyKey = key();
     const a = await client.call('POST', `/v1/conversations/${id}/messages`, { body: 'once', idempotencyKey });
@@ -65,20 +90,30 @@ describe('conversations', () => {
   });
 
   it('records CSAT once per key', async () => {
-    const started = await client.call('POST', '/v1/conversations', { body: 'rate me', attachmentIds: [], idempotencyKey: key() });
+    const started = await client.call('POST', '/v1/conversations', {
+      body: 'rate me',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     const id = started.body.conversation.id;
     const idempotencyKey = key();
     expect((await client.call('POST', `/v1/conversations/${id}/csat`, { score: 5, idempotencyKey })).status).toBe(204);
     expect((await client.call('POST', `/v1/conversations/${id}/csat`, { score: 1, idempotencyKey })).status).toBe(204);
     const list = await client.call('GET', '/v1/conversations');
     expect(list.body.find((c: { id: string }) => c.id === id).csat).toEqual({ score: 5 });
-    expect((await client.call('POST', `/v1/conversations/${id}/csat`, { score: 9, idempotencyKey: key() })).body.error.field).toBe('score');
+    expect(
+      (await client.call('POST', `/v1/conversations/${id}/csat`, { score: 9, idempotencyKey: key() })).body.error.field,
+    ).toBe('score');
   });
 });
 
 describe('realtime (SSE)', () => {
-  it('delivers the visitor\'s events with increasing ids and replays missed ones after Last-Event-ID', async () => {
-    const started = await client.call('POST', '/v1/conversations', { body: 'stream test', attachmentIds: [], idempotencyKey: key() });
+  it("delivers the visitor's events with increasing ids and replays missed ones after Last-Event-ID", async () => {
+    const started = await client.call('POST', '/v1/conversations', {
+      body: 'stream test',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     const id = started.body.conversation.id;
     const stream = await SseClient.open(`${server.url}/v1/events?token=${client.token}`);
     expect(stream.status).toBe(200);
@@ -91,7 +126,10 @@ describe('realtime (SSE)', () => {
 
     await client.call('POST', `/v1/conversations/${id}/messages`, { body: 'missed 1', idempotencyKey: key() });
     await client.call('POST', `/v1/conversations/${id}/messages`, { body: 'missed 2', idempotencyKey: key() });
-    const resumed = await SseClient.open(`${server.url}/v1/events`, { Authorization: `Bearer ${client.token}`, 'Last-Event-ID': String(live.id) });
+    const resumed = await SseClient.open(`${server.url}/v1/events`, {
+      Authorization: `Bearer ${client.token}`,
+      'Last-Event-ID': String(live.id),
+    });
     const first = await resumed.next();
     const second = await resumed.next();
     expect([first.data, second.data].map((d: any) => d.message.body)).toEqual(['missed 1', 'missed 2']);
@@ -100,11 +138,15 @@ describe('realtime (SSE)', () => {
     resumed.close();
   });
 
-  it('does not deliver another visitor\'s events', async () => {
+  it("does not deliver another visitor's events", async () => {
     const other = new WidgetClient(server.url);
     await other.session();
     const stream = await SseClient.open(`${server.url}/v1/events?token=${other.token}&lastEventId=0`);
-    const started = await other.call('POST', '/v1/conversations', { body: 'mine only', attachmentIds: [], idempotencyKey: key() });
+    const started = await other.call('POST', '/v1/conversations', {
+      body: 'mine only',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     const event = await stream.nextWhere((data) => data.type === 'message');
     // Replay from 0 includes nothing of the first visitor's: the first message seen is this visitor's own.
     expect(event.data).toMatchObject({ message: { conversationId: started.body.conversation.id } });
@@ -114,6 +156,38 @@ describe('realtime (SSE)', () => {
   it('refuses a stream without a valid token', async () => {
     const stream = await SseClient.open(`${server.url}/v1/events?token=forged.token.value`);
     expect(stream.status).toBe(401);
+    stream.close();
+  });
+});
+
+describe('two instances on one database', () => {
+  let second: RunningServer;
+  beforeAll(async () => {
+    second = await startTestServer({ seedDemo: false, heartbeatSeconds: 0.05 }, { db: server.db });
+  });
+  afterAll(() => second?.close());
+
+  it('delivers a message written on one instance to a stream on the other (LISTEN/NOTIFY)', async () => {
+    const started = await client.call('POST', '/v1/conversations', {
+      body: 'cross instance',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    const stream = await SseClient.open(`${second.url}/v1/events?token=${client.token}`);
+    await stream.comment('connected');
+    await client.call('POST', `/v1/conversations/${started.body.conversation.id}/messages`, {
+      body: 'via instance one',
+      idempotencyKey: key(),
+    });
+    const event = await stream.nextWhere((data) => data.type === 'message' && data.message.body === 'via instance one');
+    expect(event.data.message.conversationId).toBe(started.body.conversation.id);
+    stream.close();
+  });
+
+  it('sends heartbeat comments on an idle stream', async () => {
+    const stream = await SseClient.open(`${second.url}/v1/events?token=${client.token}`);
+    await stream.comment('heartbeat');
+    expect(stream.comments).toContain('heartbeat');
     stream.close();
   });
 });

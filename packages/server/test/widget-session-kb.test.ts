@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const jwt = (claims: Record<string, unknown>, expiresIn: string | number, secret = DEMO_SECRET) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
 
 describe('sessions and identity', () => {
   it('gives an anonymous visitor an unverified session with a token', async () => {
@@ -23,26 +26,38 @@ describe('sessions and identity', () => {
   });
 
   it('verifies a user with a valid HMAC user hash', async () => {
-    const result = await new WidgetClient(server.url).session({ user: { id: 'user-42', name: 'Ada' }, verification: { userHash: hmac('user-42') } });
+    const result = await new WidgetClient(server.url).session({
+      user: { id: 'user-42', name: 'Ada' },
+      verification: { userHash: hmac('user-42') },
+    });
     expect(result.status).toBe(200);
     expect(result.body.verified).toBe(true);
   });
 
   it('refuses a forged HMAC with 401', async () => {
-    const result = await new WidgetClient(server.url).session({ user: { id: 'user-42' }, verification: { userHash: hmac('user-42', 'wrong-secret') } });
+    const result = await new WidgetClient(server.url).session({
+      user: { id: 'user-42' },
+      verification: { userHash: hmac('user-42', 'wrong-secret') },
+    });
     expect(result.status).toBe(401);
     expect(result.body.error.code).toBe('unauthorized');
     expect(result.body.error.field).toBe('verification.userHash');
   });
 
   it('verifies a JWT signed with the workspace secret and refuses an expired one', async () => {
-    const valid = await new WidgetClient(server.url).session({ verification: { jwt: await jwt({ sub: 'user-7', email: 'u7@example.com' }, '5m') } });
+    const valid = await new WidgetClient(server.url).session({
+      verification: { jwt: await jwt({ sub: 'user-7', email: 'u7@example.com' }, '5m') },
+    });
     expect(valid.status).toBe(200);
     expect(valid.body.verified).toBe(true);
-    const expired = await new WidgetClient(server.url).session({ verification: { jwt: await jwt({ sub: 'user-7' }, Math.floor(Date.now() / 1000) - 60) } });
+    const expired = await new WidgetClient(server.url).session({
+      verification: { jwt: await jwt({ sub: 'user-7' }, Math.floor(Date.now() / 1000) - 60) },
+    });
     expect(expired.status).toBe(401);
     expect(expired.body.error.message).toContain('expired');
-    const forged = await new WidgetClient(server.url).session({ verification: { jwt: await jwt({ sub: 'user-7' }, '5m', 'another-secret-of-32-characters!!') } });
+    const forged = await new WidgetClient(server.url).session({
+      verification: { jwt: await jwt({ sub: 'user-7' }, '5m', 'another-secret-of-32-characters!!') },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -65,7 +80,9 @@ describe('sessions and identity', () => {
     const result = await new WidgetClient(server.url).call('POST', '/v1/session', { visitorId: 'short' });
     expect(result.status).toBe(400);
     expect(result.body.error).toMatchObject({ code: 'invalid_input', field: 'visitorId' });
-    const notJson = await new WidgetClient(server.url).call('POST', '/v1/session', undefined, { 'Content-Type': 'application/json' });
+    const notJson = await new WidgetClient(server.url).call('POST', '/v1/session', undefined, {
+      'Content-Type': 'application/json',
+    });
     expect(notJson.status).toBe(400);
   });
 });
@@ -115,7 +132,10 @@ describe('knowledge base', () => {
     const id = hits.body[0].id;
     expect((await client.call('POST', `/v1/kb/articles/${id}/vote`, { helpful: true })).status).toBe(204);
     expect((await client.call('POST', `/v1/kb/articles/${id}/vote`, { helpful: false })).status).toBe(204);
-    const rows = await server.db.query<{ helpful: boolean }>('select helpful from article_votes where article_id = $1', [id]);
+    const rows = await server.db.query<{ helpful: boolean }>(
+      'select helpful from article_votes where article_id = $1',
+      [id],
+    );
     expect(rows).toEqual([{ helpful: false }]);
     const bad = await client.call('POST', `/v1/kb/articles/${id}/vote`, { helpful: 'yes' });
     expect(bad.status).toBe(400);

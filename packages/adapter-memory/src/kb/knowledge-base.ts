@@ -29,6 +29,22 @@ interface SectionDoc {
   text: string;
 }
 
+/** Passages below this are noise (one common word matched); better no answer than a wrong one. */
+const MIN_CONFIDENCE = 0.15;
+
+/**
+ * Share of the question's words found in a section: a word found as written or as the start of a
+ * longer word counts fully, one only found through a typo-tolerant match counts half.
+ */
+function coverage(wanted: ReadonlySet<string>, result: { queryTerms: string[]; terms: string[] }): number {
+  let covered = 0;
+  for (const word of wanted) {
+    if (!result.queryTerms.includes(word)) continue;
+    covered += result.terms.some((term) => term.startsWith(word)) ? 1 : 0.5;
+  }
+  return covered / wanted.size;
+}
+
 const searchDefaults = { prefix: prefixLastTerm, fuzzy: fuzzyByLength, processTerm } as const;
 
 /** Articles, their full-text index and their section index for instant answers. */
@@ -124,23 +140,28 @@ export class KnowledgeBase {
       boostDocument: (id) => (onRoute.has(String(id).split('#')[0] ?? '') ? 1.25 : 1),
     });
     const best = results[0]?.score ?? 0;
-    return results.slice(0, limit).flatMap((result) => {
-      const section = this.sections.get(String(result.id));
-      const article = section && this.articles.get(section.articleId);
-      if (!section || !article) return [];
-      const coverage = Math.min(1, new Set(result.queryTerms).size / wanted.size);
-      const confidence = Math.round(coverage * Math.sqrt(result.score / best) * 100) / 100;
-      return [
-        {
-          articleId: section.articleId,
-          articleTitle: article.seed.title,
-          ...(section.heading ? { heading: section.heading } : {}),
-          text:
-            section.text.length > 600 ? `${section.text.slice(0, section.text.lastIndexOf(' ', 600))}…` : section.text,
-          confidence,
-        },
-      ];
-    });
+    return results
+      .slice(0, limit)
+      .flatMap((result) => {
+        const section = this.sections.get(String(result.id));
+        const article = section && this.articles.get(section.articleId);
+        if (!section || !article) return [];
+        const confidence = Math.round(coverage(wanted, result) * Math.sqrt(result.score / best) * 100) / 100;
+        return [
+          {
+            articleId: section.articleId,
+            articleTitle: article.seed.title,
+            ...(section.heading ? { heading: section.heading } : {}),
+            text:
+              section.text.length > 600
+                ? `${section.text.slice(0, section.text.lastIndexOf(' ', 600))}…`
+                : section.text,
+            confidence,
+          },
+        ];
+      })
+      .filter((passage) => passage.confidence >= MIN_CONFIDENCE)
+      .sort((a, b) => b.confidence - a.confidence);
   }
 
   private hit(article: IndexedArticle, terms: readonly string[]): ArticleHit {

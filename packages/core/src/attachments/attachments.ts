@@ -14,7 +14,8 @@ export interface AttachmentsModule extends AttachmentsApi {
 }
 
 const FileLike = z.custom<Blob & { name: string }>(
-  (value) => typeof Blob !== 'undefined' && value instanceof Blob && typeof (value as { name?: unknown }).name === 'string',
+  (value) =>
+    typeof Blob !== 'undefined' && value instanceof Blob && typeof (value as { name?: unknown }).name === 'string',
   'a File (or a Blob with a name)',
 );
 
@@ -22,7 +23,11 @@ const FileLike = z.custom<Blob & { name: string }>(
 const typeAllowed = (type: string, patterns: string[]) =>
   patterns.some((pattern) => (pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern));
 
-export function createAttachments(rt: Runtime, limits: () => Promise<TicketForm['attachments']>, newId: () => string): AttachmentsModule {
+export function createAttachments(
+  rt: Runtime,
+  limits: () => Promise<TicketForm['attachments']>,
+  newId: () => string,
+): AttachmentsModule {
   const uploads = signal<UploadProgress[]>([]);
   const patch = (id: string, change: Partial<UploadProgress>) => {
     uploads.value = uploads.value.map((upload) => (upload.id === id ? { ...upload, ...change } : upload));
@@ -34,14 +39,27 @@ export function createAttachments(rt: Runtime, limits: () => Promise<TicketForm[
     const { maxBytes, types } = await limits();
     const type = file.type || 'application/octet-stream';
     if (file.size > maxBytes)
-      throw new ValidationError('invalid_input', `${file.name}: larger than the ${Math.floor(maxBytes / 1024)} KB allowed`, [`file.size: must be at most ${maxBytes} bytes`], 'file.size');
+      throw new ValidationError(
+        'invalid_input',
+        `${file.name}: larger than the ${Math.floor(maxBytes / 1024)} KB allowed`,
+        [`file.size: must be at most ${maxBytes} bytes`],
+        'file.size',
+      );
     if (!typeAllowed(type, types))
-      throw new ValidationError('invalid_input', `${file.name}: files of type ${type} are not accepted (${types.join(', ')})`, [`file.type: must be one of ${types.join(', ')}`], 'file.type');
+      throw new ValidationError(
+        'invalid_input',
+        `${file.name}: files of type ${type} are not accepted (${types.join(', ')})`,
+        [`file.type: must be one of ${types.join(', ')}`],
+        'file.type',
+      );
     const id = newId();
     uploads.value = [...uploads.value, { id, name: file.name, sent: 0, total: file.size, state: 'uploading' }];
     try {
       await rt.connected();
-      const raw = await rt.adapter.uploadAttachment({ name: file.name, type, size: file.size, data: file }, { onProgress: (sent, total) => patch(id, { sent, total }) });
+      const raw = await rt.adapter.uploadAttachment(
+        { name: file.name, type, size: file.size, data: file },
+        { onProgress: (sent, total) => patch(id, { sent, total }) },
+      );
       const attachment = parseResponse(Attachment, raw, 'attachment');
       patch(id, { state: 'done', sent: file.size, attachment });
       return attachment;

@@ -9,7 +9,14 @@ import type { Outbox, Sent } from '../outbox/outbox.js';
 import type { OutboxRecord } from '../outbox/record.js';
 import { Attachment } from '../schemas/attachment.js';
 import { Id } from '../schemas/common.js';
-import { type Conversation, Conversations, Csat, type Message, MessagePage, type StartedConversation } from '../schemas/conversation.js';
+import {
+  type Conversation,
+  Conversations,
+  Csat,
+  type Message,
+  MessagePage,
+  type StartedConversation,
+} from '../schemas/conversation.js';
 import type { RealtimeEvent } from '../schemas/realtime.js';
 import { parseResponse } from '../validation/parse.js';
 import type { Drafts } from './drafts.js';
@@ -54,7 +61,8 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
   };
   const data = (id: string): Signal<ThreadData> => {
     let thread = threads.get(id);
-    if (thread === undefined) threads.set(id, (thread = signal<ThreadData>({ messages: [], loading: false, hasMore: false, loaded: false })));
+    if (thread === undefined)
+      threads.set(id, (thread = signal<ThreadData>({ messages: [], loading: false, hasMore: false, loaded: false })));
     return thread;
   };
   const addMessage = (message: Message) => {
@@ -68,9 +76,12 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     conversations.value = [conversation, ...others].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   };
   const patchConversation = (id: string, patch: (conversation: Conversation) => Conversation) => {
-    conversations.value = conversations.value.map((conversation) => (conversation.id === id ? patch(conversation) : conversation));
+    conversations.value = conversations.value.map((conversation) =>
+      conversation.id === id ? patch(conversation) : conversation,
+    );
   };
-  const isVisible = (id: string) => rt.isOpen.value && rt.view.value.name === 'chat' && rt.view.value.conversationId === id;
+  const isVisible = (id: string) =>
+    rt.isOpen.value && rt.view.value.name === 'chat' && rt.view.value.conversationId === id;
 
   async function loadPage(id: string, older: boolean) {
     const thread = data(id);
@@ -79,9 +90,18 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     try {
       await rt.connected();
       const before = older ? thread.value.cursor : undefined;
-      const page = parseResponse(MessagePage, await method('listMessages')(id, before === undefined ? {} : { before }), 'messages');
+      const page = parseResponse(
+        MessagePage,
+        await method('listMessages')(id, before === undefined ? {} : { before }),
+        'messages',
+      );
       const merged = new Map([...thread.value.messages, ...page.messages].map((message) => [message.id, message]));
-      const next: ThreadData = { messages: [...merged.values()].sort(byTime), loading: false, hasMore: page.nextCursor !== undefined, loaded: true };
+      const next: ThreadData = {
+        messages: [...merged.values()].sort(byTime),
+        loading: false,
+        hasMore: page.nextCursor !== undefined,
+        loaded: true,
+      };
       if (page.nextCursor !== undefined) next.cursor = page.nextCursor;
       thread.value = next;
     } catch (error) {
@@ -93,9 +113,12 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
   const loadConversations = command(rt.report, 'chat.loadConversations', [], z.object({}), async () => {
     rt.require('chat');
     await rt.connected();
-    const list = rt.adapter.listConversations ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations') : [];
+    const list = rt.adapter.listConversations
+      ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations')
+      : [];
     conversations.value = [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    for (const conversation of list) if (conversation.unreadCount > 0 && isVisible(conversation.id)) seen(conversation.id);
+    for (const conversation of list)
+      if (conversation.unreadCount > 0 && isVisible(conversation.id)) seen(conversation.id);
     return conversations.value;
   });
 
@@ -107,11 +130,14 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     view = computed(() => {
       const pending = outbox.items.value.filter((item) =>
         conversationId === undefined
-          ? item.kind === 'conversation' || (item.kind === 'message' && item.after !== undefined && item.targetId === undefined)
+          ? item.kind === 'conversation' ||
+            (item.kind === 'message' && item.after !== undefined && item.targetId === undefined)
           : item.kind === 'message' && item.targetId === conversationId,
       ) as OutboxItem[];
       const { messages, loading, hasMore, error } = source.value;
-      return error === undefined ? { messages, pending, loading, hasMore } : { messages, pending, loading, hasMore, error };
+      return error === undefined
+        ? { messages, pending, loading, hasMore }
+        : { messages, pending, loading, hasMore, error };
     });
     views.set(key, view);
     if (conversationId !== undefined && rt.capabilities.value.chat && !source.value.loaded) {
@@ -144,7 +170,11 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       if (input.attachments?.length) rt.require('attachments');
       await rt.interaction();
       const attachments = input.attachments ?? [];
-      const common = { body: input.body, attachments, payload: { body: input.body, attachmentIds: attachments.map((a) => a.id) } };
+      const common = {
+        body: input.body,
+        attachments,
+        payload: { body: input.body, attachmentIds: attachments.map((a) => a.id) },
+      };
       let record: OutboxRecord;
       if (input.conversationId !== undefined) {
         record = await outbox.enqueue({ ...common, kind: 'message', targetId: input.conversationId });
@@ -163,28 +193,58 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     },
   );
 
-  const retry = command(rt.report, 'chat.retry', ['outboxItemId'], z.object({ outboxItemId: z.string() }), ({ outboxItemId }) => outbox.retry(outboxItemId));
-  const discard = command(rt.report, 'chat.discard', ['outboxItemId'], z.object({ outboxItemId: z.string() }), ({ outboxItemId }) => outbox.discard(outboxItemId));
+  const retry = command(
+    rt.report,
+    'chat.retry',
+    ['outboxItemId'],
+    z.object({ outboxItemId: z.string() }),
+    ({ outboxItemId }) => outbox.retry(outboxItemId),
+  );
+  const discard = command(
+    rt.report,
+    'chat.discard',
+    ['outboxItemId'],
+    z.object({ outboxItemId: z.string() }),
+    ({ outboxItemId }) => outbox.discard(outboxItemId),
+  );
 
-  const markRead = command(rt.report, 'chat.markRead', ['conversationId'], z.object({ conversationId: Id }), async ({ conversationId }) => {
-    rt.require('chat');
-    patchConversation(conversationId, (other) => ({ ...other, unreadCount: 0 }));
-    await rt.connected();
-    await method('markRead')(conversationId);
-  });
+  const markRead = command(
+    rt.report,
+    'chat.markRead',
+    ['conversationId'],
+    z.object({ conversationId: Id }),
+    async ({ conversationId }) => {
+      rt.require('chat');
+      patchConversation(conversationId, (other) => ({ ...other, unreadCount: 0 }));
+      await rt.connected();
+      await method('markRead')(conversationId);
+    },
+  );
 
-  const rate = command(rt.report, 'chat.rate', ['conversationId', 'csat'], z.object({ conversationId: Id, csat: Csat }), async ({ conversationId, csat }) => {
-    rt.require('csat');
-    await rt.interaction();
-    const record = await outbox.enqueue({ kind: 'csat', targetId: conversationId, payload: { ...csat } });
-    await outbox.settled(record.id);
-  });
+  const rate = command(
+    rt.report,
+    'chat.rate',
+    ['conversationId', 'csat'],
+    z.object({ conversationId: Id, csat: Csat }),
+    async ({ conversationId, csat }) => {
+      rt.require('csat');
+      await rt.interaction();
+      const record = await outbox.enqueue({ kind: 'csat', targetId: conversationId, payload: { ...csat } });
+      await outbox.settled(record.id);
+    },
+  );
 
-  const loadOlder = command(rt.report, 'chat.loadOlder', ['conversationId'], z.object({ conversationId: Id }), async ({ conversationId }) => {
-    rt.require('chat');
-    if (data(conversationId).value.loaded && !data(conversationId).value.hasMore) return;
-    await loadPage(conversationId, data(conversationId).value.loaded);
-  });
+  const loadOlder = command(
+    rt.report,
+    'chat.loadOlder',
+    ['conversationId'],
+    z.object({ conversationId: Id }),
+    async ({ conversationId }) => {
+      rt.require('chat');
+      if (data(conversationId).value.loaded && !data(conversationId).value.hasMore) return;
+      await loadPage(conversationId, data(conversationId).value.loaded);
+    },
+  );
 
   return {
     conversations,
@@ -238,7 +298,8 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
           patchConversation(event.conversationId, (conversation) => ({ ...conversation, status: event.status }));
           break;
         case 'read':
-          if (event.reader === 'agent') patchConversation(event.conversationId, (conversation) => ({ ...conversation, agentLastReadAt: event.at }));
+          if (event.reader === 'agent')
+            patchConversation(event.conversationId, (conversation) => ({ ...conversation, agentLastReadAt: event.at }));
           else patchConversation(event.conversationId, (conversation) => ({ ...conversation, unreadCount: 0 }));
           break;
         default:
@@ -256,7 +317,11 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       } else if (record.kind === 'message') {
         const message = sent.value as Message;
         addMessage(message);
-        patchConversation(message.conversationId, (conversation) => ({ ...conversation, lastMessage: message, updatedAt: message.createdAt }));
+        patchConversation(message.conversationId, (conversation) => ({
+          ...conversation,
+          lastMessage: message,
+          updatedAt: message.createdAt,
+        }));
       } else if (record.kind === 'csat' && record.targetId !== undefined) {
         const csat = parseResponse(Csat, record.payload, 'rating');
         patchConversation(record.targetId, (conversation) => ({ ...conversation, csat }));
@@ -264,7 +329,8 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     },
     reset() {
       conversations.value = [];
-      for (const thread of threads.values()) thread.value = { messages: [], loading: false, hasMore: false, loaded: false };
+      for (const thread of threads.values())
+        thread.value = { messages: [], loading: false, hasMore: false, loaded: false };
       typing.reset();
       drafts.reset();
     },

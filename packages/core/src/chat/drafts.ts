@@ -20,12 +20,19 @@ export interface Drafts<T> {
  * Drafts kept in signals for the UI and saved to storage shortly after the last keystroke, so
  * a reload or a crash does not lose what the user typed.
  */
-export function createDrafts<S extends z.ZodMiniType>(
-  options: { namespace: string; schema: S; empty: () => z.infer<S>; store: KeyValueStore; timers: Timers; onError: (error: unknown) => void },
-): Drafts<z.infer<S>> {
+export function createDrafts<S extends z.ZodMiniType>(options: {
+  namespace: string;
+  schema: S;
+  empty: () => z.infer<S>;
+  store: KeyValueStore;
+  timers: Timers;
+  onError: (error: unknown) => void;
+}): Drafts<z.infer<S>> {
   type T = z.infer<S>;
   const drafts = new Map<string, Signal<T>>();
   const timers = new Map<string, unknown>();
+  /** Keys typed into during this page load: their text is newer than any saved copy. */
+  const edited = new Set<string>();
   const prefix = `${DRAFT_PREFIX}${options.namespace}:`;
 
   const slot = (key: string): Signal<T> => {
@@ -50,9 +57,13 @@ export function createDrafts<S extends z.ZodMiniType>(
     set(key, value) {
       if (JSON.stringify(slot(key).value) === JSON.stringify(value)) return;
       slot(key).value = value;
+      edited.add(key);
       const pending = timers.get(key);
       if (pending !== undefined) options.timers.clearTimeout(pending);
-      timers.set(key, options.timers.setTimeout(() => void save(key), SAVE_DELAY_MS));
+      timers.set(
+        key,
+        options.timers.setTimeout(() => void save(key), SAVE_DELAY_MS),
+      );
     },
     async load() {
       try {
@@ -60,8 +71,7 @@ export function createDrafts<S extends z.ZodMiniType>(
           if (!storeKey.startsWith(prefix)) continue;
           const parsed = options.schema.safeParse(await options.store.get(storeKey));
           const key = storeKey.slice(prefix.length);
-          // Something typed in this page load already wins over the saved copy.
-          if (parsed.success && !drafts.has(key)) slot(key).value = parsed.data;
+          if (parsed.success && !edited.has(key)) slot(key).value = parsed.data;
         }
       } catch (error) {
         options.onError(error);
@@ -75,6 +85,7 @@ export function createDrafts<S extends z.ZodMiniType>(
     reset() {
       for (const pending of timers.values()) options.timers.clearTimeout(pending);
       timers.clear();
+      edited.clear();
       for (const draft of drafts.values()) draft.value = options.empty();
     },
   };

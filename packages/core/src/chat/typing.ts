@@ -31,7 +31,10 @@ export function createTypingTracker(timers: Timers): TypingTracker {
       stop(id, name);
       if (!isTyping) return;
       slot(id).value = [...slot(id).value, name];
-      expiries.set(`${id}\u0000${name}`, timers.setTimeout(() => stop(id, name), TYPING_TIMEOUT_MS));
+      expiries.set(
+        `${id}\u0000${name}`,
+        timers.setTimeout(() => stop(id, name), TYPING_TIMEOUT_MS),
+      );
     },
     reset() {
       for (const expiry of expiries.values()) timers.clearTimeout(expiry);

@@ -1,10 +1,19 @@
 import * as z from 'zod/mini';
+import { ROUTE_PATTERN_REGEX } from '../kb/route-pattern.js';
 import { CustomFields, Id } from '../schemas/common.js';
 import { ContextAccount, ContextUser } from '../schemas/context.js';
 import { Category, Severity } from '../schemas/ticket.js';
-import { ROUTE_PATTERN_REGEX } from '../kb/route-pattern.js';
 
-export const ViewName = z.enum(['home', 'search', 'article', 'chat', 'conversations', 'ticket', 'tickets', 'ticketThread']);
+export const ViewName = z.enum([
+  'home',
+  'search',
+  'article',
+  'chat',
+  'conversations',
+  'ticket',
+  'tickets',
+  'ticketThread',
+]);
 
 export const ViewStateArg = z.object({
   name: ViewName,
@@ -34,13 +43,14 @@ export const UpdateArg = z.object({
   app: z.optional(z.object({ version: z.optional(z.string()), environment: z.optional(z.string()) })),
 });
 
-export const RoutePatternArg = z.string().check(z.maxLength(300), z.regex(ROUTE_PATTERN_REGEX, "a route pattern such as '/invoices/*' or '/users/:id'"));
+export const RoutePatternArg = z
+  .string()
+  .check(z.maxLength(300), z.regex(ROUTE_PATTERN_REGEX, "a route pattern such as '/invoices/*' or '/users/:id'"));
 
 export const HelpEntryArg = z.object({
   articles: z.optional(z.array(Id).check(z.maxLength(20))),
   tips: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.maxLength(10))),
 });
 
-export const EventName = z.enum(['ready', 'open', 'close', 'message', 'unread', 'ticket:created', 'conversation:started', 'article:viewed', 'article:rated', 'error']);
-export const ListenerArg = z.custom<(payload: never) => void>((value) => typeof value === 'function', 'a function');
 export const TrackName = z.string().check(z.minLength(1), z.maxLength(100));
+export const TrackData = CustomFields;

@@ -5,7 +5,12 @@ import { isWithinBusinessHours, nextOpening } from '../sla/business-hours.js';
 export function availabilityFromHours(hours: BusinessHours, at: Date): Availability | undefined {
   try {
     if (isWithinBusinessHours(at, hours)) return { status: 'online', agentsOnline: 0, businessHours: hours };
-    return { status: 'offline', agentsOnline: 0, nextOpenAt: nextOpening(at, hours).toISOString(), businessHours: hours };
+    return {
+      status: 'offline',
+      agentsOnline: 0,
+      nextOpenAt: nextOpening(at, hours).toISOString(),
+      businessHours: hours,
+    };
   } catch {
     return undefined; // unknown time zone or no opening hours at all: say nothing rather than guess
   }

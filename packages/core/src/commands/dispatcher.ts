@@ -45,7 +45,10 @@ interface Queued {
  * Builds the `Helpline(command, ...args)` function. Calls made before `boot` wait and run in order
  * once it happens; after `shutdown` they are refused until the next `boot`.
  */
-export function createDispatcher(create: (options: unknown) => HelplineClient, deps: DispatcherDeps = {}): HelplineFunction {
+export function createDispatcher(
+  create: (options: unknown) => HelplineClient,
+  deps: DispatcherDeps = {},
+): HelplineFunction {
   const log = deps.console ?? console;
   let client: HelplineClient | undefined;
   let shutDown = false;

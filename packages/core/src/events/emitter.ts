@@ -12,7 +12,9 @@ export interface Emitter<Events extends object> {
  * A typed event emitter whose listeners are isolated: one that throws is reported through
  * `onListenerError` and neither stops the others nor reaches the code that emitted.
  */
-export function createEmitter<Events extends object>(onListenerError: (error: unknown, event: keyof Events) => void): Emitter<Events> {
+export function createEmitter<Events extends object>(
+  onListenerError: (error: unknown, event: keyof Events) => void,
+): Emitter<Events> {
   const listeners = new Map<keyof Events, Set<Listener<never>>>();
 
   const off = <E extends keyof Events>(event: E, listener: Listener<Events[E]>): void => {

@@ -4,9 +4,10 @@ import type { SuggestContext } from '../adapter/contract.js';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { KbApi } from '../client/types.js';
+import type { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { Answer } from '../schemas/answer.js';
-import { Article, type ArticleHit, ArticleHits } from '../schemas/article.js';
+import { Article, ArticleHits } from '../schemas/article.js';
 import { Id } from '../schemas/common.js';
 import { parseResponse } from '../validation/parse.js';
 import type { HelpRegistry } from './help-registry.js';
@@ -18,16 +19,14 @@ export interface Kb extends KbApi {
 const Query = z.string().check(z.maxLength(500));
 
 export function createKb(rt: Runtime, help: HelpRegistry): Kb {
-  const results = signal<{ query: string; hits: ArticleHit[]; loading: boolean; error?: import('../errors/helpline-error.js').HelplineError }>({
-    query: '',
-    hits: [],
-    loading: false,
-  });
-  const suggestions = signal<{ hits: ArticleHit[]; tips: string[]; loading: boolean }>({ hits: [], tips: [], loading: false });
+  const results = signal<KbApi['results']['value']>({ query: '', hits: [], loading: false });
+  const suggestions = signal<KbApi['suggestions']['value']>({ hits: [], tips: [], loading: false });
   let searchTicket = 0;
   let suggestTicket = 0;
 
-  const adapterMethod = <K extends 'searchArticles' | 'suggestArticles' | 'getArticle' | 'rateArticle' | 'answer'>(name: K) => {
+  const adapterMethod = <K extends 'searchArticles' | 'suggestArticles' | 'getArticle' | 'rateArticle' | 'answer'>(
+    name: K,
+  ) => {
     const method = rt.adapter[name];
     if (method === undefined) throw new UnsupportedError(name, rt.adapter.name);
     return method.bind(rt.adapter) as NonNullable<(typeof rt.adapter)[K]>;
@@ -56,7 +55,7 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
       rt.analytics({ type: 'search', query: trimmed, path: rt.currentPath() });
       return hits;
     } catch (error) {
-      if (ticket === searchTicket) results.value = { query, hits: [], loading: false, error: error as never };
+      if (ticket === searchTicket) results.value = { query, hits: [], loading: false, error: error as HelplineError };
       throw error;
     }
   });
@@ -95,35 +94,58 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     return article;
   });
 
-  const rate = command(rt.report, 'kb.rate', ['id', 'helpful'], z.object({ id: Id, helpful: z.boolean() }), async ({ id, helpful }) => {
-    rt.require('kb');
-    await rt.connected();
-    await adapterMethod('rateArticle')(id, helpful);
-    rt.events.emit('article:rated', { articleId: id, helpful });
-  });
+  const rate = command(
+    rt.report,
+    'kb.rate',
+    ['id', 'helpful'],
+    z.object({ id: Id, helpful: z.boolean() }),
+    async ({ id, helpful }) => {
+      rt.require('kb');
+      await rt.connected();
+      await adapterMethod('rateArticle')(id, helpful);
+      rt.events.emit('article:rated', { articleId: id, helpful });
+    },
+  );
 
-  const answer = command(rt.report, 'kb.answer', ['question'], z.object({ question: z.string().check(z.minLength(1), z.maxLength(1000)) }), async ({ question }) => {
-    rt.require('answers');
-    await rt.connected();
-    const result = parseResponse(Answer, await adapterMethod('answer')(question, suggestContext()), 'answer');
-    const top = result.passages[0];
-    if (top !== undefined) {
-      rt.selfService.add('answer', result.answerId ?? top.articleId, top.articleTitle);
-      rt.analytics({ type: 'answer_shown', articleId: top.articleId, path: rt.currentPath(), ...(result.answerId ? { answerId: result.answerId } : {}) });
-    }
-    return result;
-  });
+  const answer = command(
+    rt.report,
+    'kb.answer',
+    ['question'],
+    z.object({ question: z.string().check(z.minLength(1), z.maxLength(1000)) }),
+    async ({ question }) => {
+      rt.require('answers');
+      await rt.connected();
+      const result = parseResponse(Answer, await adapterMethod('answer')(question, suggestContext()), 'answer');
+      const top = result.passages[0];
+      if (top !== undefined) {
+        rt.selfService.add('answer', result.answerId ?? top.articleId, top.articleTitle);
+        rt.analytics({
+          type: 'answer_shown',
+          articleId: top.articleId,
+          path: rt.currentPath(),
+          ...(result.answerId ? { answerId: result.answerId } : {}),
+        });
+      }
+      return result;
+    },
+  );
 
-  const resolveAnswer = command(rt.report, 'kb.resolveAnswer', ['answer', 'solved'], z.object({ answer: Answer, solved: z.boolean() }), async ({ answer: shown, solved }) => {
-    rt.require('answers');
-    const top = shown.passages[0];
-    if (!solved) rt.selfService.add('answer', shown.answerId ?? top?.articleId ?? 'answer', 'still needed help');
-    rt.analytics({
-      type: solved ? 'answer_solved' : 'answer_escalated',
-      ...(shown.answerId ? { answerId: shown.answerId } : {}),
-      ...(top ? { articleId: top.articleId } : {}),
-    });
-  });
+  const resolveAnswer = command(
+    rt.report,
+    'kb.resolveAnswer',
+    ['answer', 'solved'],
+    z.object({ answer: Answer, solved: z.boolean() }),
+    async ({ answer: shown, solved }) => {
+      rt.require('answers');
+      const top = shown.passages[0];
+      if (!solved) rt.selfService.add('answer', shown.answerId ?? top?.articleId ?? 'answer', 'still needed help');
+      rt.analytics({
+        type: solved ? 'answer_solved' : 'answer_escalated',
+        ...(shown.answerId ? { answerId: shown.answerId } : {}),
+        ...(top ? { articleId: top.articleId } : {}),
+      });
+    },
+  );
 
   return {
     results,

@@ -9,16 +9,23 @@ export interface RoutePattern {
   matches(path: string): boolean;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const segmentsOf = (path: string): string[] => path.split(/[?#]/)[0]!.split('/').filter((segment) => segment !== '');
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const segmentsOf = (path: string): string[] =>
+  path
+    .split(/[?#]/)[0]!
+    .split('/')
+    .filter((segment) => segment !== '');
 
 export function compileRoutePattern(source: string): RoutePattern {
   const segments = segmentsOf(source);
   const body = segments
-    .map((segment) => (segment === '*' ? '[^/]+(?:/[^/]+)*' : segment.startsWith(':') ? '[^/]+' : escape(segment)))
+    .map((segment) => (segment === '*' ? '[^/]+(?:/[^/]+)*' : segment.startsWith(':') ? '[^/]+' : escapeRegex(segment)))
     .join('/');
   const regex = new RegExp(`^/${body}$`);
-  const specificity = segments.reduce((sum, segment) => sum + (segment === '*' ? 0 : segment.startsWith(':') ? 1 : 2), 0);
+  const specificity = segments.reduce(
+    (sum, segment) => sum + (segment === '*' ? 0 : segment.startsWith(':') ? 1 : 2),
+    0,
+  );
   return {
     source,
     specificity,
@@ -27,4 +34,5 @@ export function compileRoutePattern(source: string): RoutePattern {
 }
 
 /** A route pattern as the host writes it: starts with '/', segments without stray wildcards. */
-export const ROUTE_PATTERN_REGEX = /^\/(?:(?:\*|:[A-Za-z_][A-Za-z0-9_]*|[^/*:?#]+)(?:\/(?:\*|:[A-Za-z_][A-Za-z0-9_]*|[^/*:?#]+))*)?\/?$/;
+export const ROUTE_PATTERN_REGEX =
+  /^\/(?:(?:\*|:[A-Za-z_][A-Za-z0-9_]*|[^/*:?#]+)(?:\/(?:\*|:[A-Za-z_][A-Za-z0-9_]*|[^/*:?#]+))*)?\/?$/;

@@ -24,7 +24,10 @@ function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
 
 /**
  * z.object strips unknown keys silently, so a misspelt option (`apperance`) would just be ignored;

@@ -1,5 +1,5 @@
-import { isHelplineError } from '../errors/helpline-error.js';
 import { isAdapterError } from '../errors/adapter-error.js';
+import { isHelplineError } from '../errors/helpline-error.js';
 
 export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_MAX_MS = 30_000;

@@ -20,6 +20,8 @@ export interface OutboxDeps {
   onSent(record: OutboxRecord, sent: Sent): void;
   /** Storage and mirroring failures: reported, never thrown, the in-memory queue carries on. */
   onError(error: unknown): void;
+  /** Another tab wrote to the outbox: the user interacted there, so this tab may write too. */
+  onOtherTab(): void;
   now(): number;
   newId(): string;
   random(): number;
@@ -81,6 +83,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let timer: unknown;
   let releaseLock = () => {};
   let seq = 0;
+  /** Sent or discarded here; a reload from storage racing the delete must not bring them back. */
+  const gone = new Set<string>();
+  /** Bumped by flush(): an attempt that fails after the network came back is retried at once. */
+  let flushes = 0;
 
   const byId = (id: string) => items.value.find((item) => item.id === id);
   const put = (record: OutboxRecord) => {
@@ -133,6 +139,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   function sent(record: OutboxRecord, result: Sent) {
+    gone.add(record.id);
     remove(record.id);
     if (result.createdId !== undefined) {
       for (const waiting of items.value.filter((item) => item.after === record.id)) {
@@ -147,20 +154,31 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   async function attempt(record: OutboxRecord) {
+    const flushesBefore = flushes;
     const sending: OutboxRecord = { ...record, state: 'sending', attempts: record.attempts + 1 };
     put(sending);
     await persist(sending);
     try {
       const result = await deps.send(sending);
-      if (!running) return;
+      if (!running) {
+        // Stopped while it was on the wire: it arrived, so the next page load must not send it again.
+        await unpersist(record.id);
+        return;
+      }
       sent(sending, result);
       await unpersist(record.id);
       post({ t: 'sent', id: record.id, sent: result, record: sending });
     } catch (error) {
       if (!running || byId(record.id) === undefined) return; // discarded meanwhile
       if (isRetryable(error)) {
-        const wait = requestedDelay(error) ?? backoffDelay(sending.attempts, deps.random);
-        const retrying: OutboxRecord = { ...sending, state: 'pending', error: toError(error), notBefore: deps.now() + wait };
+        const wait =
+          requestedDelay(error) ?? (flushes === flushesBefore ? backoffDelay(sending.attempts, deps.random) : 0);
+        const retrying: OutboxRecord = {
+          ...sending,
+          state: 'pending',
+          error: toError(error),
+          notBefore: deps.now() + wait,
+        };
         put(retrying);
         await persist(retrying);
       } else {
@@ -203,7 +221,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     try {
       const stored = await load();
       if (leader) {
-        for (const record of stored) if (byId(record.id) === undefined) put(record);
+        for (const record of stored) if (byId(record.id) === undefined && !gone.has(record.id)) put(record);
         pump();
       } else {
         items.value = stored;
@@ -217,6 +235,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const message = event.data;
     switch (message.t) {
       case 'changed':
+        deps.onOtherTab();
         void mirror();
         break;
       case 'sent':
@@ -253,6 +272,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (!leader) return post({ t: 'discard', id });
     const dependents = items.value.filter((item) => item.after === id).map((item) => item.id);
     for (const target of [id, ...dependents]) {
+      gone.add(target);
       remove(target);
       settle(target, { error: new Error('Discarded') });
       await unpersist(target);
@@ -266,8 +286,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       running = true;
       deps.channel?.addEventListener('message', onMessage as EventListener);
       try {
-        // An item caught mid-send by a reload goes out again with the same key; the backend dedupes it.
-        const stored = (await load()).map((record) => (record.state === 'sending' ? { ...record, state: 'pending' as const } : record));
+        // A new page load is a fresh start: waiting items go now, and an item caught mid-send goes
+        // out again with the same key (the backend dedupes it).
+        const stored = (await load()).map(({ notBefore: _, ...record }) =>
+          record.state === 'sending' ? { ...record, state: 'pending' as const } : record,
+        );
         seq = Math.max(seq, ...stored.map((record) => record.seq));
         for (const record of stored) put(record);
       } catch (error) {
@@ -310,6 +333,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     retry,
     discard,
     flush() {
+      flushes++;
       for (const record of items.value) {
         if (record.notBefore !== undefined && record.state === 'pending') {
           const { notBefore: _, ...due } = record;

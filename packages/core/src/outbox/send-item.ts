@@ -10,7 +10,11 @@ import { parseResponse, parseWith } from '../validation/parse.js';
 import type { Sent } from './outbox.js';
 import type { OutboxRecord } from './record.js';
 
-const MessagePayload = z.object({ body: z.string(), attachmentIds: z._default(z.array(Id), []), context: z.optional(ContextSnapshot) });
+const MessagePayload = z.object({
+  body: z.string(),
+  attachmentIds: z._default(z.array(Id), []),
+  context: z.optional(ContextSnapshot),
+});
 const TicketPayload = z.object({
   input: z.object({
     subject: z.string(),
@@ -30,7 +34,8 @@ function need<K extends keyof SupportAdapter>(adapter: SupportAdapter, name: K):
 }
 
 function target(record: OutboxRecord): string {
-  if (record.targetId === undefined) throw new HelplineError('invalid_input', `Outbox item ${record.id} lost the conversation or ticket it belongs to`);
+  if (record.targetId === undefined)
+    throw new HelplineError('invalid_input', `Outbox item ${record.id} lost the conversation or ticket it belongs to`);
   return record.targetId;
 }
 

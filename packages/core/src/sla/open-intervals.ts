@@ -32,7 +32,7 @@ function assertEverOpen(hours: BusinessHoursInput): void {
  * A range whose close is not after its open runs past midnight (["22:00", "06:00"]), so
  * ["00:00", "00:00"] is the whole day. The sequence is endless: callers stop when they are done.
  */
-export function* openIntervals(from: number, hours: BusinessHoursInput): Generator<OpenInterval> {
+export function* openIntervals(from: number, hours: BusinessHoursInput): Generator<OpenInterval, never> {
   assertEverOpen(hours);
   const start = wallTimeAt(from, hours.timezone);
   for (let offset = -1; ; offset++) {

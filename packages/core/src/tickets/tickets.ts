@@ -1,20 +1,20 @@
 import { signal } from '@preact/signals-core';
 import * as z from 'zod/mini';
+import type { Drafts } from '../chat/drafts.js';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { TicketsApi } from '../client/types.js';
-import type { Drafts } from '../chat/drafts.js';
 import type { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
+import { isRetryable } from '../outbox/backoff.js';
 import type { Outbox, Sent } from '../outbox/outbox.js';
 import type { OutboxRecord } from '../outbox/record.js';
 import { Attachment } from '../schemas/attachment.js';
 import { CustomFields, Id } from '../schemas/common.js';
 import type { Message } from '../schemas/conversation.js';
 import type { RealtimeEvent } from '../schemas/realtime.js';
-import { Category, Severity, Ticket, TicketForm, TicketThread, Tickets } from '../schemas/ticket.js';
+import { Category, Severity, Ticket, TicketForm, Tickets, TicketThread } from '../schemas/ticket.js';
 import { parseResponse } from '../validation/parse.js';
-import { isRetryable } from '../outbox/backoff.js';
 import { validateTicketFields } from './validate-fields.js';
 
 export interface TicketsModule extends TicketsApi {
@@ -60,6 +60,19 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     return cachedForm;
   }
 
+  /**
+   * Waits for the backend. A refused ticket or reply leaves the outbox: the form (and its persisted
+   * draft) still holds what the user typed, so they fix it there and submit again.
+   */
+  async function delivered(id: string): Promise<unknown> {
+    try {
+      return await outbox.settled(id);
+    } catch (error) {
+      await outbox.discard(id);
+      throw error;
+    }
+  }
+
   /** Offline the form cannot be fetched: check what we can and let the outbox carry the ticket; the backend validates again. */
   async function formOrOffline(): Promise<TicketForm> {
     try {
@@ -75,27 +88,40 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     return loadForm();
   });
 
-  const create = command(rt.report, 'tickets.create', ['input'], z.object({ input: CreateInput }), async ({ input }) => {
-    rt.require('tickets');
-    if (input.attachments?.length) rt.require('attachments');
-    await rt.interaction();
-    const fields = input.fields ?? {};
-    validateTicketFields(await formOrOffline(), input.category, fields);
-    const attachments = input.attachments ?? [];
-    const context = rt.snapshot(input.includeContext);
-    const record = await outbox.enqueue({
-      kind: 'ticket',
-      body: input.description,
-      attachments,
-      payload: {
-        input: { subject: input.subject, description: input.description, severity: input.severity, category: input.category, fields, attachmentIds: attachments.map((a) => a.id) },
-        context,
-      },
-    });
-    const ticket = (await outbox.settled(record.id)) as Ticket;
-    drafts.set(TICKET_DRAFT_KEY, {});
-    return ticket;
-  });
+  const create = command(
+    rt.report,
+    'tickets.create',
+    ['input'],
+    z.object({ input: CreateInput }),
+    async ({ input }) => {
+      rt.require('tickets');
+      if (input.attachments?.length) rt.require('attachments');
+      await rt.interaction();
+      const fields = input.fields ?? {};
+      validateTicketFields(await formOrOffline(), input.category, fields);
+      const attachments = input.attachments ?? [];
+      const context = rt.snapshot(input.includeContext);
+      const record = await outbox.enqueue({
+        kind: 'ticket',
+        body: input.description,
+        attachments,
+        payload: {
+          input: {
+            subject: input.subject,
+            description: input.description,
+            severity: input.severity,
+            category: input.category,
+            fields,
+            attachmentIds: attachments.map((a) => a.id),
+          },
+          context,
+        },
+      });
+      const ticket = (await delivered(record.id)) as Ticket;
+      drafts.set(TICKET_DRAFT_KEY, {});
+      return ticket;
+    },
+  );
 
   const load = command(rt.report, 'tickets.load', [], z.object({}), async () => {
     rt.require('ticketList');
@@ -123,13 +149,23 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     rt.report,
     'tickets.reply',
     ['id', 'body', 'attachments'],
-    z.object({ id: Id, body: z.string().check(z.minLength(1), z.maxLength(10_000)), attachments: z.optional(z.array(Attachment)) }),
+    z.object({
+      id: Id,
+      body: z.string().check(z.minLength(1), z.maxLength(10_000)),
+      attachments: z.optional(z.array(Attachment)),
+    }),
     async ({ id, body, attachments = [] }) => {
       rt.require('tickets');
       if (!rt.adapter.replyToTicket) throw new UnsupportedError('replyToTicket', rt.adapter.name);
       await rt.interaction();
-      const record = await outbox.enqueue({ kind: 'ticketReply', targetId: id, body, attachments, payload: { body, attachmentIds: attachments.map((a) => a.id) } });
-      return (await outbox.settled(record.id)) as Message;
+      const record = await outbox.enqueue({
+        kind: 'ticketReply',
+        targetId: id,
+        body,
+        attachments,
+        payload: { body, attachmentIds: attachments.map((a) => a.id) },
+      });
+      return (await delivered(record.id)) as Message;
     },
   );
 

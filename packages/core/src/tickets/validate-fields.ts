@@ -9,7 +9,12 @@ function problem(field: FormField, value: CustomFields[string] | undefined): str
   if (empty) return field.required ? 'is required' : undefined;
   switch (field.type) {
     case 'number': {
-      const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+      const number =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && value.trim() !== ''
+            ? Number(value)
+            : Number.NaN;
       if (!Number.isFinite(number)) return 'must be a number';
       if (field.min !== undefined && number < field.min) return `must be at least ${field.min}`;
       if (field.max !== undefined && number > field.max) return `must be at most ${field.max}`;
@@ -22,10 +27,14 @@ function problem(field: FormField, value: CustomFields[string] | undefined): str
     case 'url':
       return typeof value === 'string' && /^https?:\/\/\S+$/.test(value) ? undefined : 'must be an http(s) URL';
     case 'select':
-      return field.options?.some((option) => option.value === value) ? undefined : `must be one of ${(field.options ?? []).map((o) => JSON.stringify(o.value)).join(' | ')}`;
+      return field.options?.some((option) => option.value === value)
+        ? undefined
+        : `must be one of ${(field.options ?? []).map((o) => JSON.stringify(o.value)).join(' | ')}`;
     default:
       if (typeof value !== 'string') return 'must be text';
-      return field.maxLength !== undefined && value.length > field.maxLength ? `must be at most ${field.maxLength} characters` : undefined;
+      return field.maxLength !== undefined && value.length > field.maxLength
+        ? `must be at most ${field.maxLength} characters`
+        : undefined;
   }
 }
 

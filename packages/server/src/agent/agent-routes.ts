@@ -15,7 +15,8 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
   const app = new Hono<AgentEnv>();
   const guard = requireAgent(deps);
   // `/x/*` also matches `/x`; a middleware on '*' here would cover /login too.
-  for (const prefix of ['/queue', '/conversations', '/tickets', '/kb', '/analytics', '/presence', '/events']) app.use(`${prefix}/*`, guard);
+  for (const prefix of ['/queue', '/conversations', '/tickets', '/kb', '/analytics', '/presence', '/events'])
+    app.use(`${prefix}/*`, guard);
   app.route('/', authRoutes(deps));
   app.route('/queue', queueRoutes(deps));
   app.route('/conversations', agentConversationRoutes(deps));

@@ -14,17 +14,19 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Creates a session row and sets the HttpOnly, SameSite=Strict cookie; returns the CSRF token. */
-export async function openAgentSession(deps: AppDeps, c: Context, agentId: string, workspaceId: string): Promise<string> {
+export async function openAgentSession(
+  deps: AppDeps,
+  c: Context,
+  agentId: string,
+  workspaceId: string,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await deps.db.query('insert into agent_sessions (token_hash, agent_id, workspace_id, csrf_token, expires_at) values ($1, $2, $3, $4, $5)', [
-    hashToken(token),
-    agentId,
-    workspaceId,
-    csrfToken,
-    expiresAt,
-  ]);
+  await deps.db.query(
+    'insert into agent_sessions (token_hash, agent_id, workspace_id, csrf_token, expires_at) values ($1, $2, $3, $4, $5)',
+    [hashToken(token), agentId, workspaceId, csrfToken, expiresAt],
+  );
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -60,7 +62,8 @@ export function requireAgent(deps: AppDeps): MiddlewareHandler<AgentEnv> {
     if (!row) throw new ApiError(401, 'unauthorized', 'Session expired: sign in again');
     if (MUTATING.has(c.req.method)) {
       const header = c.req.header('X-CSRF-Token');
-      if (!header || !sameToken(header, row.csrf_token)) throw new ApiError(403, 'forbidden', 'X-CSRF-Token: missing or wrong', 'X-CSRF-Token');
+      if (!header || !sameToken(header, row.csrf_token))
+        throw new ApiError(403, 'forbidden', 'X-CSRF-Token: missing or wrong', 'X-CSRF-Token');
     }
     const workspace = await workspaceById(deps.db, row.workspace_id);
     if (!workspace) throw new ApiError(401, 'unauthorized', 'Workspace no longer exists');

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AppDeps } from '../app/deps.js';
 import { computeAnalytics } from '../analytics/compute.js';
+import type { AppDeps } from '../app/deps.js';
 import { readQuery } from '../http/read-body.js';
 import type { AgentEnv } from './agent-env.js';
 
 const AnalyticsQuery = z.object({
-  days: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/, 'expected a whole number of days')), z.transform(Number))),
+  days: z.optional(
+    z.pipe(z.string().check(z.regex(/^\d{1,3}$/, 'expected a whole number of days')), z.transform(Number)),
+  ),
 });
 
 /** GET /analytics?days=30 */

@@ -21,10 +21,13 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
 
   app.post('/login', ipRateLimit(deps), async (c) => {
     const input = await readJson(c, Login, 'Login');
-    const [agent] = await deps.db.query<{ id: string; name: string; email: string; workspace_id: string; password_hash: string }>(
-      'select id, name, email, workspace_id, password_hash from agents where lower(email) = lower($1)',
-      [input.email],
-    );
+    const [agent] = await deps.db.query<{
+      id: string;
+      name: string;
+      email: string;
+      workspace_id: string;
+      password_hash: string;
+    }>('select id, name, email, workspace_id, password_hash from agents where lower(email) = lower($1)', [input.email]);
     const valid = await verifyPassword(input.password, agent?.password_hash ?? (await dummyHash));
     if (!agent || !valid) throw new ApiError(401, 'unauthorized', 'Wrong email or password');
     const csrfToken = await openAgentSession(deps, c, agent.id, agent.workspace_id);

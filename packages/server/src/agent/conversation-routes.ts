@@ -28,7 +28,11 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
     const workspace = c.get('workspace');
     const row = await load(workspace.id, c.req.param('id'));
     const at = new Date();
-    await deps.db.query('update conversations set agent_last_read_at = $3 where workspace_id = $1 and id = $2', [workspace.id, row.id, at]);
+    await deps.db.query('update conversations set agent_last_read_at = $3 where workspace_id = $1 and id = $2', [
+      workspace.id,
+      row.id,
+      at,
+    ]);
     await deps.hub.publish(deps.db, {
       workspaceId: workspace.id,
       visitorPk: row.visitor_pk,
@@ -67,7 +71,12 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
       return result;
     });
     const message = toMessage(inserted.row, attachmentLinker(deps, c));
-    await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: row.visitor_pk, audience: 'all', payload: { type: 'message', message } });
+    await deps.hub.publish(deps.db, {
+      workspaceId: workspace.id,
+      visitorPk: row.visitor_pk,
+      audience: 'all',
+      payload: { type: 'message', message },
+    });
     return c.json(message, 201);
   });
 
@@ -80,7 +89,12 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
       workspaceId: workspace.id,
       visitorPk: row.visitor_pk,
       audience: 'visitor',
-      payload: { type: 'typing', conversationId: row.id, author: { type: 'agent', id: agent.id, name: agent.name }, typing },
+      payload: {
+        type: 'typing',
+        conversationId: row.id,
+        author: { type: 'agent', id: agent.id, name: agent.name },
+        typing,
+      },
     });
     return c.body(null, 204);
   });
@@ -89,7 +103,10 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
     const workspace = c.get('workspace');
     const row = await load(workspace.id, c.req.param('id'));
     const { status } = await readJson(c, StatusChange, 'Status');
-    await deps.db.query('update conversations set status = $3, updated_at = now() where workspace_id = $1 and id = $2', [workspace.id, row.id, status]);
+    await deps.db.query(
+      'update conversations set status = $3, updated_at = now() where workspace_id = $1 and id = $2',
+      [workspace.id, row.id, status],
+    );
     await deps.hub.publish(deps.db, {
       workspaceId: workspace.id,
       visitorPk: row.visitor_pk,

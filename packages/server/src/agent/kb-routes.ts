@@ -34,11 +34,17 @@ const toAgentArticle = (row: ArticleRow) => ({
 });
 
 /** Saves, turning a duplicate slug into a 409 that names the field. */
-async function save(db: Queryable & { transaction: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T> }, workspaceId: string, input: ArticleInput, id?: string) {
+async function save(
+  db: Queryable & { transaction: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T> },
+  workspaceId: string,
+  input: ArticleInput,
+  id?: string,
+) {
   try {
     return await db.transaction((tx) => saveArticle(tx, workspaceId, input, id));
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new ApiError(409, 'conflict', `slug: another article already uses "${input.slug}"`, 'slug');
+    if ((error as { code?: string }).code === '23505')
+      throw new ApiError(409, 'conflict', `slug: another article already uses "${input.slug}"`, 'slug');
     throw error;
   }
 }
@@ -48,12 +54,18 @@ export function agentKbRoutes(deps: AppDeps): Hono<AgentEnv> {
   const app = new Hono<AgentEnv>();
 
   app.get('/articles', async (c) => {
-    const rows = await deps.db.query<ArticleRow>(`select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 order by category, title`, [
-      c.get('workspace').id,
-    ]);
-    return c.json(rows.map(({ markdown: _markdown, html: _html, ...row }) => ({ ...row, updatedAt: new Date(row.updated_at).toISOString() })).map(
-      ({ created_at: _c, updated_at: _u, ...row }) => row,
-    ));
+    const rows = await deps.db.query<ArticleRow>(
+      `select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 order by category, title`,
+      [c.get('workspace').id],
+    );
+    return c.json(
+      rows
+        .map(({ markdown: _markdown, html: _html, ...row }) => ({
+          ...row,
+          updatedAt: new Date(row.updated_at).toISOString(),
+        }))
+        .map(({ created_at: _c, updated_at: _u, ...row }) => row),
+    );
   });
 
   app.get('/articles/:id', async (c) => {
@@ -65,7 +77,10 @@ export function agentKbRoutes(deps: AppDeps): Hono<AgentEnv> {
   app.post('/articles', async (c) => {
     const workspaceId = c.get('workspace').id;
     const input = await readJson(c, ArticleEdit, 'Article');
-    const [taken] = await deps.db.query('select 1 from articles where workspace_id = $1 and slug = $2', [workspaceId, input.slug]);
+    const [taken] = await deps.db.query('select 1 from articles where workspace_id = $1 and slug = $2', [
+      workspaceId,
+      input.slug,
+    ]);
     if (taken) throw new ApiError(409, 'conflict', `slug: another article already uses "${input.slug}"`, 'slug');
     const row = await save(deps.db, workspaceId, input);
     if (!row) throw new Error('article insert returned nothing');

@@ -15,10 +15,19 @@ export function presenceRoutes(deps: AppDeps): Hono<AgentEnv> {
 
   async function setPresence(workspace: Workspace, agentId: string, online: boolean): Promise<void> {
     const before = await currentAvailability(deps.db, workspace);
-    await deps.db.query('update agents set online = $3, last_seen_at = now() where workspace_id = $1 and id = $2', [workspace.id, agentId, online]);
+    await deps.db.query('update agents set online = $3, last_seen_at = now() where workspace_id = $1 and id = $2', [
+      workspace.id,
+      agentId,
+      online,
+    ]);
     const after = await currentAvailability(deps.db, workspace);
     if (before.status !== after.status || before.agentsOnline !== after.agentsOnline) {
-      await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: null, audience: 'all', payload: { type: 'presence', availability: after } });
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: null,
+        audience: 'all',
+        payload: { type: 'presence', availability: after },
+      });
     }
   }
 
@@ -40,7 +49,12 @@ export function presenceRoutes(deps: AppDeps): Hono<AgentEnv> {
         track: trackStream(deps),
         // An open inbox keeps its agent's presence fresh without extra requests.
         onHeartbeat: () => {
-          void deps.db.query('update agents set last_seen_at = now() where workspace_id = $1 and id = $2', [workspace.id, agentId]).catch(() => undefined);
+          void deps.db
+            .query('update agents set last_seen_at = now() where workspace_id = $1 and id = $2', [
+              workspace.id,
+              agentId,
+            ])
+            .catch(() => undefined);
         },
       },
       lastEventIdOf(c),

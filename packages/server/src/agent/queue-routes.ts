@@ -4,7 +4,7 @@ import { attachmentLinker } from '../app/links.js';
 import { CONVERSATION_COLUMNS, type ConversationRow, toConversations } from '../conversations/conversation-store.js';
 import { breachState } from '../tickets/sla.js';
 import { TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
-import { VISITOR_COLUMNS, toVisitor, visitorSummary } from '../visitors/visitor-store.js';
+import { toVisitor, VISITOR_COLUMNS, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
 
 type VisitorRow = Parameters<typeof toVisitor>[0];
@@ -48,9 +48,14 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
       return {
         conversation,
         visitor: visitor ? visitorSummary(visitor) : { id: row.visitor_pk, verified: false },
-        ...(row.context?.account ?? visitor?.account ? { account: row.context?.account ?? visitor?.account } : {}),
+        ...((row.context?.account ?? visitor?.account) ? { account: row.context?.account ?? visitor?.account } : {}),
         ...(conversation?.lastMessage ? { lastMessage: conversation.lastMessage } : {}),
-        ...(since ? { waitingSince: new Date(since).toISOString(), slaDueAt: new Date(new Date(since).getTime() + replyMs).toISOString() } : {}),
+        ...(since
+          ? {
+              waitingSince: new Date(since).toISOString(),
+              slaDueAt: new Date(new Date(since).getTime() + replyMs).toISOString(),
+            }
+          : {}),
       };
     });
     // Waiting conversations first by due time; those waiting on the visitor after them.
@@ -62,9 +67,14 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
         return {
           ticket: toTicket(row, link),
           visitor: visitor ? visitorSummary(visitor) : { id: row.visitor_pk, verified: false },
-          ...(row.context?.account ?? visitor?.account ? { account: row.context?.account ?? visitor?.account } : {}),
+          ...((row.context?.account ?? visitor?.account) ? { account: row.context?.account ?? visitor?.account } : {}),
           slaDueAt: due.toISOString(),
-          breach: breachState(new Date(row.created_at), due, row.first_responded_at ? new Date(row.first_responded_at) : null, now),
+          breach: breachState(
+            new Date(row.created_at),
+            due,
+            row.first_responded_at ? new Date(row.first_responded_at) : null,
+            now,
+          ),
           responded: row.first_responded_at !== null,
         };
       })

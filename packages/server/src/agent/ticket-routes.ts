@@ -28,9 +28,18 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     return row;
   }
 
-  async function publishTicket(workspaceId: string, id: string, link: ReturnType<typeof attachmentLinker>): Promise<void> {
+  async function publishTicket(
+    workspaceId: string,
+    id: string,
+    link: ReturnType<typeof attachmentLinker>,
+  ): Promise<void> {
     const row = await load(workspaceId, id);
-    await deps.hub.publish(deps.db, { workspaceId, visitorPk: row.visitor_pk, audience: 'all', payload: { type: 'ticket', ticket: toTicket(row, link) } });
+    await deps.hub.publish(deps.db, {
+      workspaceId,
+      visitorPk: row.visitor_pk,
+      audience: 'all',
+      payload: { type: 'ticket', ticket: toTicket(row, link) },
+    });
   }
 
   app.get('/:id', async (c) => {
@@ -38,7 +47,13 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     const row = await load(workspace.id, c.req.param('id'));
     const link = attachmentLinker(deps, c);
     const visitor = await visitorById(deps.db, workspace.id, row.visitor_pk);
-    const history = await deps.db.query<{ at: Date; field: string; from_value: string | null; to_value: string | null; by_name: string }>(
+    const history = await deps.db.query<{
+      at: Date;
+      field: string;
+      from_value: string | null;
+      to_value: string | null;
+      by_name: string;
+    }>(
       'select at, field, from_value, to_value, by_name from ticket_history where workspace_id = $1 and ticket_id = $2 order by id',
       [workspace.id, row.id],
     );
@@ -47,7 +62,13 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
       messages: await threadMessages(deps.db, workspace.id, { ticketId: row.id }, link),
       context: row.context,
       visitor: visitor ? visitorSummary(visitor) : null,
-      history: history.map((entry) => ({ at: new Date(entry.at).toISOString(), field: entry.field, from: entry.from_value, to: entry.to_value, by: entry.by_name })),
+      history: history.map((entry) => ({
+        at: new Date(entry.at).toISOString(),
+        field: entry.field,
+        from: entry.from_value,
+        to: entry.to_value,
+        by: entry.by_name,
+      })),
     });
   });
 
@@ -56,17 +77,28 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     const agent = c.get('agent');
     const row = await load(workspace.id, c.req.param('id'));
     const patch = await readJson(c, TicketPatch, 'Ticket change');
-    if (!patch.status && !patch.severity && !patch.category) throw new ApiError(400, 'invalid_input', 'Ticket change: nothing to change', 'status');
+    if (!patch.status && !patch.severity && !patch.category)
+      throw new ApiError(400, 'invalid_input', 'Ticket change: nothing to change', 'status');
     const visitor = await visitorById(deps.db, workspace.id, row.visitor_pk);
     const plan = row.context?.account?.plan ?? row.context?.user?.plan ?? visitor?.plan ?? undefined;
     await deps.db.transaction(async (tx) => {
       for (const field of ['status', 'severity', 'category'] as const) {
         const value = patch[field];
         if (value === undefined || value === row[field]) continue;
-        await recordHistory(tx, { workspaceId: workspace.id, ticketId: row.id, field, from: row[field], to: value, by: agent.name });
+        await recordHistory(tx, {
+          workspaceId: workspace.id,
+          ticketId: row.id,
+          field,
+          from: row[field],
+          to: value,
+          by: agent.name,
+        });
       }
       // A new severity moves the first-response target, counted from creation.
-      const dueAt = patch.severity && patch.severity !== row.severity ? ticketDueAt(new Date(row.created_at), patch.severity, workspace.settings, plan) : null;
+      const dueAt =
+        patch.severity && patch.severity !== row.severity
+          ? ticketDueAt(new Date(row.created_at), patch.severity, workspace.settings, plan)
+          : null;
       await tx.query(
         `update tickets set status = coalesce($3, status), severity = coalesce($4, severity), category = coalesce($5, category),
            first_response_due_at = coalesce($6, first_response_due_at), updated_at = now()
@@ -99,12 +131,25 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
          where workspace_id = $1 and id = $2`,
         [workspace.id, row.id],
       );
-      if (row.status === 'new') await recordHistory(tx, { workspaceId: workspace.id, ticketId: row.id, field: 'status', from: 'new', to: 'open', by: agent.name });
+      if (row.status === 'new')
+        await recordHistory(tx, {
+          workspaceId: workspace.id,
+          ticketId: row.id,
+          field: 'status',
+          from: 'new',
+          to: 'open',
+          by: agent.name,
+        });
       return result;
     });
     const link = attachmentLinker(deps, c);
     const message = toMessage(inserted.row, link);
-    await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: row.visitor_pk, audience: 'all', payload: { type: 'message', message } });
+    await deps.hub.publish(deps.db, {
+      workspaceId: workspace.id,
+      visitorPk: row.visitor_pk,
+      audience: 'all',
+      payload: { type: 'message', message },
+    });
     await publishTicket(workspace.id, row.id, link);
     return c.json(message, 201);
   });

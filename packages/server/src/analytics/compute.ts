@@ -11,7 +11,8 @@ const ATTACH_FLAG = { tickets: 2, rate: 0.25 };
 /** …or when at least this many votes rate it below this helpfulness. */
 const HELPFUL_FLAG = { votes: 3, helpfulness: 0.5 };
 
-const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+const ratio = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -48,7 +49,14 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
   const helpSessions = Number(sessions?.sessions ?? 0);
   const escalatedSessions = Number(sessions?.escalated ?? 0);
 
-  const articleRows = await db.query<{ id: string; title: string; views: string | number; helpful: string | number; not_helpful: string | number; tickets_after_view: string | number }>(
+  const articleRows = await db.query<{
+    id: string;
+    title: string;
+    views: string | number;
+    helpful: string | number;
+    not_helpful: string | number;
+    tickets_after_view: string | number;
+  }>(
     `select a.id, a.title,
        (select count(distinct (v.visitor_pk, date_trunc('day', v.created_at))) from analytics_events v
          where v.workspace_id = $1 and v.type = 'article_viewed' and v.article_id = a.id and v.created_at >= $2) as views,
@@ -60,7 +68,10 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
      from articles a where a.workspace_id = $1 order by a.title`,
     [ws, since],
   );
-  const [ticketTotal] = await db.query<{ count: string | number }>('select count(*) as count from tickets where workspace_id = $1 and created_at >= $2', [ws, since]);
+  const [ticketTotal] = await db.query<{ count: string | number }>(
+    'select count(*) as count from tickets where workspace_id = $1 and created_at >= $2',
+    [ws, since],
+  );
   const tickets = Number(ticketTotal?.count ?? 0);
   const articles = articleRows
     .map((row) => {
@@ -72,7 +83,17 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
       const needsUpdate =
         (ticketsAfterView >= ATTACH_FLAG.tickets && (attachRate ?? 0) >= ATTACH_FLAG.rate) ||
         (helpful + notHelpful >= HELPFUL_FLAG.votes && (helpfulness ?? 1) < HELPFUL_FLAG.helpfulness);
-      return { id: row.id, title: row.title, views: Number(row.views), helpful, notHelpful, helpfulness, ticketsAfterView, attachRate, needsUpdate };
+      return {
+        id: row.id,
+        title: row.title,
+        views: Number(row.views),
+        helpful,
+        notHelpful,
+        helpfulness,
+        ticketsAfterView,
+        attachRate,
+        needsUpdate,
+      };
     })
     .sort((a, b) => Number(b.needsUpdate) - Number(a.needsUpdate) || b.views - a.views);
 
@@ -85,7 +106,12 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
   const satisfied = Number(csat?.satisfied ?? 0);
 
   const targets = firstResponseTargets(workspace.settings);
-  const ticketRows = await db.query<{ severity: Severity; created_at: Date; first_responded_at: Date | null; first_response_due_at: Date }>(
+  const ticketRows = await db.query<{
+    severity: Severity;
+    created_at: Date;
+    first_responded_at: Date | null;
+    first_response_due_at: Date;
+  }>(
     'select severity, created_at, first_responded_at, first_response_due_at from tickets where workspace_id = $1 and created_at >= $2',
     [ws, since],
   );
@@ -94,7 +120,11 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
     const minutes = rows
       .filter((row) => row.first_responded_at)
       .map((row) => (new Date(row.first_responded_at as Date).getTime() - new Date(row.created_at).getTime()) / 60_000);
-    const breaches = rows.filter((row) => (row.first_responded_at ? new Date(row.first_responded_at) : now).getTime() > new Date(row.first_response_due_at).getTime()).length;
+    const breaches = rows.filter(
+      (row) =>
+        (row.first_responded_at ? new Date(row.first_responded_at) : now).getTime() >
+        new Date(row.first_response_due_at).getTime(),
+    ).length;
     return { severity, count: rows.length, medianMinutes: median(minutes), targetMinutes: targets[severity], breaches };
   });
 

@@ -35,7 +35,14 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
   }
 
   // Widget assets and attachments are loaded cross-origin by host pages: resource policy must allow it.
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false, crossOriginOpenerPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginEmbedderPolicy: false,
+      crossOriginOpenerPolicy: false,
+    }),
+  );
 
   // Widget API: any origin, no cookies (bearer tokens), so `*` is safe.
   app.use(
@@ -57,7 +64,10 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
       },
     });
   app.use('/v1/*', async (c, next) => {
-    const limit = c.req.method === 'POST' && c.req.path === '/v1/attachments' ? deps.config.maxAttachmentBytes : deps.config.maxBodyBytes;
+    const limit =
+      c.req.method === 'POST' && c.req.path === '/v1/attachments'
+        ? deps.config.maxAttachmentBytes
+        : deps.config.maxBodyBytes;
     return tooLarge(limit)(c, next);
   });
   app.use('/agent/*', tooLarge(deps.config.maxBodyBytes));

@@ -58,16 +58,26 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
       config,
       hub,
       serverSecret,
-      limits: { visitor: new TokenBucketLimiter(config.rateLimit.visitor), ip: new TokenBucketLimiter(config.rateLimit.ip) },
+      limits: {
+        visitor: new TokenBucketLimiter(config.rateLimit.visitor),
+        ip: new TokenBucketLimiter(config.rateLimit.ip),
+      },
       streams: new Set(),
     };
     const app = createApp(deps, config.inboxDir ?? join(root, 'dist', 'inbox'));
     const server = await new Promise<Server>((resolve, reject) => {
-      const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening as Server));
+      const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+        resolve(listening as Server),
+      );
       listening.once('error', reject);
     });
     const { port } = server.address() as AddressInfo;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    const host =
+      config.host === '0.0.0.0' || config.host === '::'
+        ? 'localhost'
+        : config.host.includes(':')
+          ? `[${config.host}]`
+          : config.host;
     let closed: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,

@@ -1,19 +1,30 @@
 /** Types we accept, recognised by their first bytes — the declared Content-Type is never trusted alone. */
-export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] as const;
+export const ACCEPTED_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+] as const;
 export type AcceptedType = (typeof ACCEPTED_TYPES)[number];
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0): boolean =>
   signature.every((byte, index) => bytes[offset + index] === byte);
 const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
 
+// Tab, line feed, form feed and carriage return are text; any other C0 control or DEL means binary.
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+const isBinaryControl = (code: number): boolean => (code < 0x20 && !TEXT_CONTROLS.has(code)) || code === 0x7f;
+
 function isPlainText(bytes: Uint8Array): boolean {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // Tabs, newlines and form feeds are text; any other control character means binary.
-    return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return false;
   }
+  // Control characters are single bytes in UTF-8, so checking bytes is exact.
+  return !bytes.some(isBinaryControl);
 }
 
 export function sniffType(bytes: Uint8Array): AcceptedType | undefined {

@@ -18,7 +18,8 @@ function sameHex(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
 
 /**
  * Checks the host's proof of identity against the workspace secret. A JWT's claims win over what the
@@ -34,24 +35,32 @@ export async function verifyIdentity(identity: Identity, secret: string): Promis
       });
       const sub = text(payload.sub);
       if (!sub) return { rejected: 'verification.jwt: sub is missing' };
-      if (identity.user?.id && identity.user.id !== sub) return { rejected: 'verification.jwt: sub does not match user.id' };
-      const account = typeof payload.account === 'object' && payload.account !== null ? (payload.account as ContextAccount) : identity.account;
+      if (identity.user?.id && identity.user.id !== sub)
+        return { rejected: 'verification.jwt: sub does not match user.id' };
+      const account =
+        typeof payload.account === 'object' && payload.account !== null
+          ? (payload.account as ContextAccount)
+          : identity.account;
       return {
         verified: true,
         userId: sub,
-        ...(text(payload.name) ?? identity.user?.name ? { name: text(payload.name) ?? identity.user?.name } : {}),
-        ...(text(payload.email) ?? identity.user?.email ? { email: text(payload.email) ?? identity.user?.email } : {}),
+        ...((text(payload.name) ?? identity.user?.name) ? { name: text(payload.name) ?? identity.user?.name } : {}),
+        ...((text(payload.email) ?? identity.user?.email)
+          ? { email: text(payload.email) ?? identity.user?.email }
+          : {}),
         ...(account ? { account } : {}),
       };
     } catch (error) {
-      const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid signature or claims';
+      const reason =
+        (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid signature or claims';
       return { rejected: `verification.jwt: ${reason}` };
     }
   }
   if (proof?.userHash) {
     const userId = identity.user?.id;
     if (!userId) return { rejected: 'user.id: required with verification.userHash' };
-    if (!sameHex(proof.userHash, userHash(userId, secret))) return { rejected: 'verification.userHash: does not match user.id' };
+    if (!sameHex(proof.userHash, userHash(userId, secret)))
+      return { rejected: 'verification.userHash: does not match user.id' };
     return {
       verified: true,
       userId,

@@ -28,7 +28,8 @@ export async function issueSessionToken(
 export async function verifySessionToken(secret: Uint8Array, token: string): Promise<SessionClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] });
-    if (typeof payload.ws !== 'string' || typeof payload.vid !== 'string' || typeof payload.sub !== 'string') return undefined;
+    if (typeof payload.ws !== 'string' || typeof payload.vid !== 'string' || typeof payload.sub !== 'string')
+      return undefined;
     return { workspaceId: payload.ws, visitorPk: payload.sub, visitorId: payload.vid };
   } catch {
     return undefined;

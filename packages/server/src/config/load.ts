@@ -28,7 +28,12 @@ export const ENV_VARS: Readonly<Record<string, { key: keyof ServerConfig; kind: 
 };
 
 function fail(field: string, issue: string): never {
-  throw new ValidationError('invalid_option', `Invalid server configuration: ${field}: ${issue}`, [`${field}: ${issue}`], field);
+  throw new ValidationError(
+    'invalid_option',
+    `Invalid server configuration: ${field}: ${issue}`,
+    [`${field}: ${issue}`],
+    field,
+  );
 }
 
 function readEnvValue(name: string, kind: Kind, text: string): unknown {
@@ -57,7 +62,10 @@ function readEnvValue(name: string, kind: Kind, text: string): unknown {
  * Config = defaults ← JSON file (HELPLINE_CONFIG or `file`) ← environment variables. A bad value
  * throws a ValidationError naming the environment variable (or the file key) it came from.
  */
-export async function loadConfig(env: NodeJS.ProcessEnv = process.env, file = env.HELPLINE_CONFIG): Promise<ServerConfig> {
+export async function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  file = env.HELPLINE_CONFIG,
+): Promise<ServerConfig> {
   let fromFile: Record<string, unknown> = {};
   if (file) {
     let text: string;
@@ -86,7 +94,15 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env, file = en
     if (error instanceof ValidationError && error.field) {
       const top = error.field.split('.')[0] ?? '';
       const source = sourceOf.get(top) ?? (file ? `${file} → ${top}` : top);
-      fail(source, error.issues.join('; '));
+      // "rateLimit.visitor.capacity: …" from HELPLINE_RATE_LIMIT reads "visitor.capacity: …".
+      const issues = error.issues.map((issue) =>
+        issue.startsWith(`${top}.`)
+          ? issue.slice(top.length + 1)
+          : issue.startsWith(`${top}: `)
+            ? issue.slice(top.length + 2)
+            : issue,
+      );
+      fail(source, issues.join('; '));
     }
     throw error;
   }

@@ -10,7 +10,11 @@ export function packageRoot(from: string = fileURLToPath(import.meta.url)): stri
   let dir = dirname(from);
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@helpline/server') return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@helpline/server'
+    )
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('@helpline/server package.json not found above the server module');
     dir = parent;

@@ -15,7 +15,11 @@ export const ServerConfig = z.object({
   /** PGlite data folder, or `:memory:`. Ignored when databaseUrl is set. */
   dataDir: z._default(z.string().check(z.minLength(1)), './.helpline/data'),
   /** postgres://… switches from the embedded PGlite to a real PostgreSQL. */
-  databaseUrl: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'))),
+  databaseUrl: z.optional(
+    z
+      .string()
+      .check(z.refine((url) => /^postgres(ql)?:\/\//.test(url), 'must start with postgres:// or postgresql://')),
+  ),
   /** Origin used in attachment URLs; defaults to the origin of each request. */
   publicUrl: z.optional(z.url()),
   /** Seed the demo workspace, agent and knowledge base on start (idempotent). */
@@ -32,10 +36,10 @@ export const ServerConfig = z.object({
   staticDirs: z._default(z.array(z.object({ prefix: z.string().check(z.regex(/^\/[\w./-]*$/)), dir: z.string() })), []),
   maxBodyBytes: z._default(z.number().check(z.int(), z.positive()), 1024 * 1024),
   maxAttachmentBytes: z._default(z.number().check(z.int(), z.positive()), 10 * 1024 * 1024),
-  rateLimit: z._default(
-    z.object({ visitor: Bucket, ip: Bucket }),
-    { visitor: { capacity: 120, refillPerSecond: 2 }, ip: { capacity: 600, refillPerSecond: 10 } },
-  ),
+  rateLimit: z._default(z.object({ visitor: Bucket, ip: Bucket }), {
+    visitor: { capacity: 120, refillPerSecond: 2 },
+    ip: { capacity: 600, refillPerSecond: 10 },
+  }),
   /** Take the client IP from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: z._default(z.boolean(), false),
   heartbeatSeconds: z._default(z.number().check(z.positive()), 15),

@@ -26,7 +26,11 @@ export const CONVERSATION_COLUMNS =
 const iso = (date: Date | null): string | undefined => (date ? new Date(date).toISOString() : undefined);
 
 /** Adds last message and the visitor's unread count (agent/bot messages after their last read). */
-export async function toConversations(db: Queryable, rows: ConversationRow[], link: AttachmentLinker): Promise<Conversation[]> {
+export async function toConversations(
+  db: Queryable,
+  rows: ConversationRow[],
+  link: AttachmentLinker,
+): Promise<Conversation[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const last = await db.query<MessageRow>(
@@ -52,24 +56,36 @@ export async function toConversations(db: Queryable, rows: ConversationRow[], li
       updatedAt: new Date(row.updated_at).toISOString(),
       ...(lastRow ? { lastMessage: toMessage(lastRow, link) } : {}),
       unreadCount: Number(unread.find((entry) => entry.conversation_id === row.id)?.count ?? 0),
-      ...(row.csat_score ? { csat: { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) } } : {}),
+      ...(row.csat_score
+        ? { csat: { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) } }
+        : {}),
       ...(agentRead ? { agentLastReadAt: agentRead } : {}),
     };
   });
 }
 
-export async function findConversation(db: Queryable, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
-  const [row] = await db.query<ConversationRow>(`select ${CONVERSATION_COLUMNS} from conversations where workspace_id = $1 and id = $2`, [
-    workspaceId,
-    id,
-  ]);
+export async function findConversation(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<ConversationRow | undefined> {
+  const [row] = await db.query<ConversationRow>(
+    `select ${CONVERSATION_COLUMNS} from conversations where workspace_id = $1 and id = $2`,
+    [workspaceId, id],
+  );
   return row;
 }
 
 /** Creates a conversation once per idempotency key; a retry gets the first one back (`created: false`). */
 export async function insertConversation(
   db: Queryable,
-  input: { workspaceId: string; visitorPk: string; subject: string; context: ContextSnapshot | null; idempotencyKey: string },
+  input: {
+    workspaceId: string;
+    visitorPk: string;
+    subject: string;
+    context: ContextSnapshot | null;
+    idempotencyKey: string;
+  },
 ): Promise<{ row: ConversationRow; created: boolean }> {
   const [row] = await db.query<ConversationRow>(
     `insert into conversations (id, workspace_id, visitor_pk, subject, context, idempotency_key, visitor_last_read_at)

@@ -1,5 +1,13 @@
 /** Parameters travel separately from SQL text, always: nothing is spliced into a query string. */
-export type SqlParam = string | number | boolean | null | Date | Uint8Array | readonly unknown[] | Record<string, unknown>;
+export type SqlParam =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | Uint8Array
+  | readonly unknown[]
+  | Record<string, unknown>;
 
 /** What both backends (PGlite and node-postgres) can do inside or outside a transaction. */
 export interface Queryable {

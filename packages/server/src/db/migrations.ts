@@ -218,28 +218,34 @@ create table answers (
   },
 ];
 
-/** Applies pending migrations in order, each in its own transaction with its version row. */
+// Any constant works; it only has to be the same for every Helpline instance on one database.
+const MIGRATION_LOCK = 0x48_4c_50;
+
+/**
+ * Applies pending migrations in order, all in one transaction: a failure leaves the schema as it
+ * was. A transaction-scoped advisory lock makes instances that start together take turns, and the
+ * later ones find nothing left to do.
+ */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.exec(
-    'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
-  );
-  const applied = new Set(
-    (await db.query<{ version: number }>('select version from schema_migrations')).map((row) => Number(row.version)),
-  );
-  const done: number[] = [];
-  for (const migration of MIGRATIONS) {
-    if (applied.has(migration.version)) continue;
-    await db.transaction(async (tx) => {
-      // Two instances starting together: the second waits here, then finds the version taken.
-      await tx.query('lock table schema_migrations in exclusive mode');
-      const taken = await tx.query('select 1 from schema_migrations where version = $1', [migration.version]);
-      if (taken.length > 0) return;
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(
+      'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
+    );
+    const rows = await tx.query<{ version: number }>('select version from schema_migrations');
+    const applied = new Set(rows.map((row) => Number(row.version)));
+    const done: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       done.push(migration.version);
-    });
-  }
-  return done;
+    }
+    return done;
+  });
 }
 
 /** Our migrations hold no semicolons inside literals or bodies, so a plain split is exact. */

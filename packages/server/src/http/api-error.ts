@@ -29,7 +29,11 @@ export class ApiError extends Error {
 
 export const notFound = (what: string): ApiError => new ApiError(404, 'not_found', `${what} not found`);
 
-export function errorBody(code: ApiErrorCode, message: string, field?: string): { error: { code: ApiErrorCode; message: string; field?: string } } {
+export function errorBody(
+  code: ApiErrorCode,
+  message: string,
+  field?: string,
+): { error: { code: ApiErrorCode; message: string; field?: string } } {
   return { error: { code, message, ...(field ? { field } : {}) } };
 }
 

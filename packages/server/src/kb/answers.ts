@@ -51,7 +51,10 @@ export async function answerQuestion(
       const lexemes = new Set(row.lexemes);
       const covered = [...questionLexemes].filter((lexeme) => lexemes.has(lexeme)).length / questionLexemes.size;
       const onPage = path !== undefined && row.routes.some((pattern) => matchesRoute(pattern, path));
-      const confidence = Math.min(1, 0.75 * covered + 0.25 * Math.min(1, Number(row.rank) * 2) + (onPage ? ROUTE_BOOST : 0));
+      const confidence = Math.min(
+        1,
+        0.75 * covered + 0.25 * Math.min(1, Number(row.rank) * 2) + (onPage ? ROUTE_BOOST : 0),
+      );
       return {
         articleId: row.article_id,
         articleTitle: row.title,
@@ -63,13 +66,16 @@ export async function answerQuestion(
     .sort((a, b) => b.confidence - a.confidence)
     .filter((passage, index, all) => all.findIndex((other) => other.articleId === passage.articleId) === index)
     .slice(0, MAX_PASSAGES);
-  await db.query('insert into answers (id, workspace_id, visitor_pk, question, path, article_ids) values ($1, $2, $3, $4, $5, $6::jsonb)', [
-    answerId,
-    workspaceId,
-    visitorPk ?? null,
-    question.slice(0, 500),
-    path ?? null,
-    passages.map((passage) => passage.articleId),
-  ]);
+  await db.query(
+    'insert into answers (id, workspace_id, visitor_pk, question, path, article_ids) values ($1, $2, $3, $4, $5, $6::jsonb)',
+    [
+      answerId,
+      workspaceId,
+      visitorPk ?? null,
+      question.slice(0, 500),
+      path ?? null,
+      passages.map((passage) => passage.articleId),
+    ],
+  );
   return { answerId, passages };
 }

@@ -44,7 +44,12 @@ const SEARCH_VECTOR =
  * Stores an article with its rendered HTML, search vector and passages. With `id` it updates that
  * article (and fails if it does not exist); without, it creates or replaces the one with this slug.
  */
-export async function saveArticle(tx: Queryable, workspaceId: string, input: ArticleInput, id?: string): Promise<ArticleRow | undefined> {
+export async function saveArticle(
+  tx: Queryable,
+  workspaceId: string,
+  input: ArticleInput,
+  id?: string,
+): Promise<ArticleRow | undefined> {
   const params = [
     id ?? randomUUID(),
     workspaceId,
@@ -92,7 +97,12 @@ export async function saveArticle(tx: Queryable, workspaceId: string, input: Art
 }
 
 /** By id or slug, so hosts can register readable slugs with `help.register`. */
-export async function findArticle(db: Queryable, workspaceId: string, idOrSlug: string, publishedOnly: boolean): Promise<ArticleRow | undefined> {
+export async function findArticle(
+  db: Queryable,
+  workspaceId: string,
+  idOrSlug: string,
+  publishedOnly: boolean,
+): Promise<ArticleRow | undefined> {
   const rows = await db.query<ArticleRow>(
     `select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 and (id = $2 or slug = $2) ${publishedOnly ? 'and published' : ''} limit 1`,
     [workspaceId, idOrSlug],

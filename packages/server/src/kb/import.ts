@@ -1,41 +1,39 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import { saveArticle } from './article-store.js';
 import { parseArticleFile } from './front-matter.js';
 
 /**
- * Imports every `*.md` in `dir` into the workspace, matched by slug, in one transaction. Articles
- * edited in the inbox after import keep their edits: a file only overwrites an article whose
- * `updated` date is not older than the stored one.
+ * Imports every `*.md` in `dir` into the workspace, matched by slug; run it inside a transaction.
+ * Articles edited in the inbox after import keep their edits: a file only overwrites an article
+ * whose stored `updated_at` is older than the file's `updated` date.
  */
-export async function importKnowledgeBase(db: Database, workspaceId: string, dir: string): Promise<number> {
+export async function importKnowledgeBase(tx: Queryable, workspaceId: string, dir: string): Promise<number> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
   const parsed = await Promise.all(
     files.map(async (name) => parseArticleFile(await readFile(join(dir, name), 'utf8'), name)),
   );
-  return db.transaction(async (tx) => {
-    let imported = 0;
-    for (const { meta, markdown } of parsed) {
-      const updatedAt = meta.updated ? new Date(meta.updated) : new Date(0);
-      const existing = await tx.query<{ updated_at: Date }>('select updated_at from articles where workspace_id = $1 and slug = $2', [
-        workspaceId,
-        meta.slug,
-      ]);
-      const stored = existing[0];
-      if (stored && new Date(stored.updated_at).getTime() >= updatedAt.getTime()) continue;
-      await saveArticle(tx, workspaceId, {
-        title: meta.title,
-        slug: meta.slug,
-        markdown,
-        category: meta.category,
-        routes: meta.routes,
-        tags: meta.tags,
-        published: true,
-        updatedAt,
-      });
-      imported++;
-    }
-    return imported;
-  });
+  let imported = 0;
+  for (const { meta, markdown } of parsed) {
+    const updatedAt = meta.updated ? new Date(meta.updated) : new Date(0);
+    const existing = await tx.query<{ updated_at: Date }>(
+      'select updated_at from articles where workspace_id = $1 and slug = $2',
+      [workspaceId, meta.slug],
+    );
+    const stored = existing[0];
+    if (stored && new Date(stored.updated_at).getTime() >= updatedAt.getTime()) continue;
+    await saveArticle(tx, workspaceId, {
+      title: meta.title,
+      slug: meta.slug,
+      markdown,
+      category: meta.category,
+      routes: meta.routes,
+      tags: meta.tags,
+      published: true,
+      updatedAt,
+    });
+    imported++;
+  }
+  return imported;
 }

@@ -50,11 +50,17 @@ async function runSearch(db: Queryable, workspaceId: string, tsquery: string, li
 }
 
 /** Full-text search: all words must match (last one as a prefix); falls back to any word. */
-export async function searchArticles(db: Queryable, workspaceId: string, query: string, limit: number): Promise<ArticleHit[]> {
+export async function searchArticles(
+  db: Queryable,
+  workspaceId: string,
+  query: string,
+  limit: number,
+): Promise<ArticleHit[]> {
   const words = queryWords(query);
   if (words.length === 0) return [];
   let rows = await runSearch(db, workspaceId, buildTsQuery(words, { all: true, prefix: true }), limit);
-  if (rows.length === 0 && words.length > 1) rows = await runSearch(db, workspaceId, buildTsQuery(words, { all: false, prefix: true }), limit);
+  if (rows.length === 0 && words.length > 1)
+    rows = await runSearch(db, workspaceId, buildTsQuery(words, { all: false, prefix: true }), limit);
   return rows.map((row) => {
     const { snippet, highlights } = snippetWithHighlights(row.headline);
     return {
@@ -76,13 +82,19 @@ export async function suggestArticles(
   ids: readonly string[],
   limit: number,
 ): Promise<ArticleHit[]> {
-  const rows = await db.query<ArticleRow>(`select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 and published`, [workspaceId]);
+  const rows = await db.query<ArticleRow>(
+    `select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 and published`,
+    [workspaceId],
+  );
   const registered = ids
     .map((id) => rows.find((row) => row.id === id || row.slug === id))
     .filter((row): row is ArticleRow => row !== undefined);
   const byRoute = path
     ? rows
-        .map((row) => ({ row, best: Math.max(-1, ...row.routes.filter((p) => matchesRoute(p, path)).map(routeSpecificity)) }))
+        .map((row) => ({
+          row,
+          best: Math.max(-1, ...row.routes.filter((p) => matchesRoute(p, path)).map(routeSpecificity)),
+        }))
         .filter((entry) => entry.best >= 0)
         .sort((a, b) => b.best - a.best || a.row.title.localeCompare(b.row.title))
         .map((entry) => entry.row)
@@ -91,15 +103,32 @@ export async function suggestArticles(
   return [...registered, ...byRoute]
     .filter((row) => !seen.has(row.id) && seen.add(row.id))
     .slice(0, limit)
-    .map((row) => ({ id: row.id, title: row.title, snippet: row.summary, highlights: [], ...(row.category ? { category: row.category } : {}) }));
+    .map((row) => ({
+      id: row.id,
+      title: row.title,
+      snippet: row.summary,
+      highlights: [],
+      ...(row.category ? { category: row.category } : {}),
+    }));
 }
 
 /** Other published articles of the same category, newest first: "related" under an article. */
-export async function relatedArticles(db: Queryable, workspaceId: string, article: ArticleRow, limit: number): Promise<ArticleHit[]> {
+export async function relatedArticles(
+  db: Queryable,
+  workspaceId: string,
+  article: ArticleRow,
+  limit: number,
+): Promise<ArticleHit[]> {
   if (!article.category) return [];
   const rows = await db.query<ArticleRow>(
     `select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 and published and category = $2 and id <> $3 order by updated_at desc limit $4`,
     [workspaceId, article.category, article.id, limit],
   );
-  return rows.map((row) => ({ id: row.id, title: row.title, snippet: row.summary, highlights: [], ...(row.category ? { category: row.category } : {}) }));
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    snippet: row.summary,
+    highlights: [],
+    ...(row.category ? { category: row.category } : {}),
+  }));
 }

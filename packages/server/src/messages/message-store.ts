@@ -56,7 +56,10 @@ export interface NewStoredMessage {
 }
 
 /** Inserts once per idempotency key; a repeated key returns the first message, `created: false`. */
-export async function insertMessage(db: Queryable, input: NewStoredMessage): Promise<{ row: MessageRow; created: boolean }> {
+export async function insertMessage(
+  db: Queryable,
+  input: NewStoredMessage,
+): Promise<{ row: MessageRow; created: boolean }> {
   const conversationId = 'conversationId' in input.thread ? input.thread.conversationId : null;
   const ticketId = 'ticketId' in input.thread ? input.thread.ticketId : null;
   const [row] = await db.query<MessageRow>(
@@ -78,10 +81,10 @@ export async function insertMessage(db: Queryable, input: NewStoredMessage): Pro
     ],
   );
   if (row) return { row, created: true };
-  const [first] = await db.query<MessageRow>(`select ${MESSAGE_COLUMNS} from messages where workspace_id = $1 and idempotency_key = $2`, [
-    input.workspaceId,
-    input.idempotencyKey ?? null,
-  ]);
+  const [first] = await db.query<MessageRow>(
+    `select ${MESSAGE_COLUMNS} from messages where workspace_id = $1 and idempotency_key = $2`,
+    [input.workspaceId, input.idempotencyKey ?? null],
+  );
   if (!first) throw new Error('idempotent message vanished');
   return { row: first, created: false };
 }
@@ -101,7 +104,8 @@ export async function listMessages(
   const column = 'conversationId' in thread ? 'conversation_id' : 'ticket_id';
   const threadId = 'conversationId' in thread ? thread.conversationId : thread.ticketId;
   const cursor = before !== undefined && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
-  if (before !== undefined && cursor === undefined) throw new ApiError(400, 'invalid_input', 'before: not a cursor returned by this server', 'before');
+  if (before !== undefined && cursor === undefined)
+    throw new ApiError(400, 'invalid_input', 'before: not a cursor returned by this server', 'before');
   const rows = await db.query<MessageRow>(
     `select ${MESSAGE_COLUMNS} from messages where workspace_id = $1 and ${column} = $2 and ($3::bigint is null or seq < $3::bigint)
      order by seq desc limit $4`,
@@ -124,10 +128,10 @@ export async function threadMessages(
 ): Promise<Message[]> {
   const column = 'conversationId' in thread ? 'conversation_id' : 'ticket_id';
   const threadId = 'conversationId' in thread ? thread.conversationId : thread.ticketId;
-  const rows = await db.query<MessageRow>(`select ${MESSAGE_COLUMNS} from messages where workspace_id = $1 and ${column} = $2 order by seq`, [
-    workspaceId,
-    threadId,
-  ]);
+  const rows = await db.query<MessageRow>(
+    `select ${MESSAGE_COLUMNS} from messages where workspace_id = $1 and ${column} = $2 order by seq`,
+    [workspaceId, threadId],
+  );
   return rows.map((row) => toMessage(row, link));
 }
 
@@ -145,7 +149,13 @@ export async function resolveAttachments(
   );
   return ids.map((id, index) => {
     const found = rows.find((row) => row.id === id);
-    if (!found) throw new ApiError(400, 'invalid_input', `attachmentIds.${index}: unknown attachment ${id}`, `attachmentIds.${index}`);
+    if (!found)
+      throw new ApiError(
+        400,
+        'invalid_input',
+        `attachmentIds.${index}: unknown attachment ${id}`,
+        `attachmentIds.${index}`,
+      );
     return { id: found.id, name: found.name, type: found.type, size: Number(found.size) };
   });
 }

@@ -43,21 +43,23 @@ export function eventMatches(filter: EventFilter, event: StoredEvent): boolean {
 }
 
 /**
- * Events are rows first (so a reconnecting client replays what it missed by id), then fan out to
- * this process's subscribers. With PostgreSQL every instance LISTENs and the insert NOTIFYs, so a
- * message written on one instance reaches SSE clients connected to another.
+ * Events are rows first (so a reconnecting client replays what it missed by id), then a NOTIFY
+ * carrying the id. Every instance LISTENs — PGlite and PostgreSQL alike, one code path — and fans
+ * the event out to its own subscribers, so a message written on one instance reaches SSE clients
+ * connected to another.
  */
 export class RealtimeHub {
   readonly #db: Database;
   readonly #listeners = new Map<EventListener, EventFilter>();
   #stopListening: (() => Promise<void>) | undefined;
+  // Notifications are handled one after another, so subscribers see ids in increasing order.
+  #delivery: Promise<void> = Promise.resolve();
 
   constructor(db: Database) {
     this.#db = db;
   }
 
   async start(): Promise<void> {
-    if (this.#db.kind !== 'postgres') return;
     this.#stopListening = await this.#db.listen(CHANNEL, (payload) => this.#onNotification(payload));
   }
 
@@ -77,8 +79,10 @@ export class RealtimeHub {
     );
     if (!row) throw new Error('event insert returned nothing');
     const stored = toEvent(row);
-    if (this.#db.kind === 'postgres') await db.query('select pg_notify($1, $2)', [CHANNEL, String(stored.id)]);
-    else this.#dispatch(stored);
+    // The event itself rides in the notification when it fits NOTIFY's 8000-byte limit; larger
+    // ones send only the id and every instance reads the row.
+    const text = JSON.stringify(stored);
+    await db.query('select pg_notify($1, $2)', [CHANNEL, Buffer.byteLength(text) < 7500 ? text : String(stored.id)]);
     return stored;
   }
 
@@ -107,25 +111,28 @@ export class RealtimeHub {
   }
 
   /**
-   * Fans out without storing: typing indicators are worthless on replay. With PostgreSQL the whole
-   * event travels in the NOTIFY payload (typing payloads are far below its 8000-byte limit).
+   * Fans out without storing: typing indicators are worthless on replay (and tiny, so they always
+   * fit in the notification).
    */
   async publishEphemeral(event: Omit<StoredEvent, 'id'>): Promise<void> {
     const stored: StoredEvent = { ...event, id: null };
-    if (this.#db.kind === 'postgres') await this.#db.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(stored)]);
-    else this.#dispatch(stored);
+    await this.#db.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(stored)]);
   }
 
   #onNotification(payload: string): void {
+    let next: () => Promise<void> | void;
     if (payload.startsWith('{')) {
       try {
-        this.#dispatch(JSON.parse(payload) as StoredEvent);
+        const event = JSON.parse(payload) as StoredEvent;
+        next = () => this.#dispatch(event);
       } catch {
-        // Not ours: another program notifying on our channel.
+        return; // Not ours: another program notifying on our channel.
       }
-      return;
+    } else {
+      const id = Number(payload);
+      next = () => this.#deliverById(id);
     }
-    void this.#deliverById(Number(payload));
+    this.#delivery = this.#delivery.then(next).catch(() => undefined);
   }
 
   async #deliverById(id: number): Promise<void> {

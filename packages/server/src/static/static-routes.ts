@@ -9,6 +9,7 @@ const rootFor = (dir: string): string => relative(process.cwd(), dir) || '.';
 
 /** Serves `dir` under `prefix` (the loader build at /widget, the example host page at /). */
 export function mountStaticDir(app: Hono, prefix: string, dir: string): void {
+  if (!existsSync(dir)) throw new Error(`staticDirs: folder ${dir} for ${prefix} does not exist`);
   const base = prefix.replace(/\/+$/, '');
   const root = rootFor(dir);
   app.use(
@@ -20,16 +21,18 @@ export function mountStaticDir(app: Hono, prefix: string, dir: string): void {
 
 /**
  * The agent inbox: a single-page app, so any /inbox/* path that is not a file gets index.html and
- * the page's router takes over. Missing build → a plain 404 saying how to build it.
+ * the page's router takes over.
  */
 export function mountInbox(app: Hono, dir: string): void {
+  if (!existsSync(join(dir, 'index.html'))) {
+    const missing = `The agent inbox is not built (no ${join(dir, 'index.html')}): run \`pnpm --filter @helpline/server build\`.`;
+    app.get('/inbox', (c) => c.text(missing, 404));
+    app.get('/inbox/*', (c) => c.text(missing, 404));
+    return;
+  }
   const root = rootFor(dir);
-  const index = join(root, 'index.html');
-  const html = serveStatic({ root, path: 'index.html' });
+  const index = serveStatic({ root, path: 'index.html' });
   app.use('/inbox/*', serveStatic({ root, rewriteRequestPath: (path) => path.slice('/inbox'.length) || '/' }));
-  app.get('/inbox', html);
-  app.get('/inbox/*', html);
-  app.get('/inbox', (c) =>
-    existsSync(index) ? c.notFound() : c.text('The agent inbox is not built: run `pnpm --filter @helpline/server build`.', 404),
-  );
+  app.get('/inbox', index);
+  app.get('/inbox/*', index);
 }

@@ -7,7 +7,12 @@ export function firstResponseTargets(settings: WorkspaceSettings): Record<Severi
 }
 
 /** Due date of the first reply; plans with 24/7 coverage ignore business hours. */
-export function ticketDueAt(createdAt: Date, severity: Severity, settings: WorkspaceSettings, plan: string | undefined): Date {
+export function ticketDueAt(
+  createdAt: Date,
+  severity: Severity,
+  settings: WorkspaceSettings,
+  plan: string | undefined,
+): Date {
   const alwaysOn = plan !== undefined && settings.alwaysOnPlans.includes(plan.toLowerCase());
   return firstResponseDue(createdAt, severity, {
     ...(settings.businessHours && !alwaysOn ? { hours: settings.businessHours } : {}),

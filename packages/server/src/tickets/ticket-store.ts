@@ -48,7 +48,10 @@ export function toTicket(row: TicketRow, link: AttachmentLinker): Ticket {
 }
 
 export async function findTicket(db: Queryable, workspaceId: string, id: string): Promise<TicketRow | undefined> {
-  const [row] = await db.query<TicketRow>(`select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and id = $2`, [workspaceId, id]);
+  const [row] = await db.query<TicketRow>(`select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and id = $2`, [
+    workspaceId,
+    id,
+  ]);
   return row;
 }
 
@@ -57,12 +60,8 @@ export async function recordHistory(
   db: Queryable,
   entry: { workspaceId: string; ticketId: string; field: string; from: string | null; to: string | null; by: string },
 ): Promise<void> {
-  await db.query('insert into ticket_history (workspace_id, ticket_id, field, from_value, to_value, by_name) values ($1, $2, $3, $4, $5, $6)', [
-    entry.workspaceId,
-    entry.ticketId,
-    entry.field,
-    entry.from,
-    entry.to,
-    entry.by,
-  ]);
+  await db.query(
+    'insert into ticket_history (workspace_id, ticket_id, field, from_value, to_value, by_name) values ($1, $2, $3, $4, $5, $6)',
+    [entry.workspaceId, entry.ticketId, entry.field, entry.from, entry.to, entry.by],
+  );
 }

@@ -11,7 +11,10 @@ function checkValue(field: FormField, value: unknown): void {
   switch (field.type) {
     case 'select':
       if (typeof value !== 'string' || !field.options?.some((option) => option.value === value)) {
-        invalid(field, `expected one of ${(field.options ?? []).map((option) => JSON.stringify(option.value)).join(' | ')}`);
+        invalid(
+          field,
+          `expected one of ${(field.options ?? []).map((option) => JSON.stringify(option.value)).join(' | ')}`,
+        );
       }
       return;
     case 'checkbox':
@@ -24,7 +27,8 @@ function checkValue(field: FormField, value: unknown): void {
       return;
     default:
       if (typeof value !== 'string') invalid(field, 'expected text');
-      if (field.maxLength !== undefined && value.length > field.maxLength) invalid(field, `must be at most ${field.maxLength} characters`);
+      if (field.maxLength !== undefined && value.length > field.maxLength)
+        invalid(field, `must be at most ${field.maxLength} characters`);
       if (field.type === 'email' && !EMAIL.test(value)) invalid(field, 'not a valid email address');
       if (field.type === 'url' && !/^https?:\/\/\S+$/.test(value)) invalid(field, 'not a valid http(s) URL');
   }
@@ -34,9 +38,14 @@ function checkValue(field: FormField, value: unknown): void {
  * Custom fields against the workspace's form: unknown ids are refused, required fields that apply
  * to the category must be present, values must fit their type. Returns only the applicable fields.
  */
-export function validateTicketFields(form: readonly FormField[], category: Category, values: CustomFields): CustomFields {
+export function validateTicketFields(
+  form: readonly FormField[],
+  category: Category,
+  values: CustomFields,
+): CustomFields {
   for (const id of Object.keys(values)) {
-    if (!form.some((field) => field.id === id)) throw new ApiError(400, 'invalid_input', `fields.${id}: unknown field`, `fields.${id}`);
+    if (!form.some((field) => field.id === id))
+      throw new ApiError(400, 'invalid_input', `fields.${id}: unknown field`, `fields.${id}`);
   }
   const result: CustomFields = {};
   for (const field of form) {

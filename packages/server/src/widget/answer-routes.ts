@@ -1,8 +1,8 @@
 import { AnalyticsEvent } from '@helpline/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AppDeps } from '../app/deps.js';
 import { recordAnalytics } from '../analytics/record.js';
+import type { AppDeps } from '../app/deps.js';
 import { readJson } from '../http/read-body.js';
 import { answerQuestion } from '../kb/answers.js';
 import { widgetAuth } from './widget-auth.js';
@@ -19,7 +19,9 @@ export function answerRoutes(deps: AppDeps): Hono<WidgetEnv> {
   const auth = widgetAuth(deps, { session: true });
   app.post('/answers', auth, async (c) => {
     const input = await readJson(c, Question, 'Question');
-    return c.json(await answerQuestion(deps.db, c.get('workspace').id, c.get('visitor').id, input.question, input.path));
+    return c.json(
+      await answerQuestion(deps.db, c.get('workspace').id, c.get('visitor').id, input.question, input.path),
+    );
   });
   app.post('/analytics', auth, async (c) => {
     const event = await readJson(c, AnalyticsEvent, 'Analytics event');

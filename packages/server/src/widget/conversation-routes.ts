@@ -3,7 +3,14 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
-import { CONVERSATION_COLUMNS, type ConversationRow, findConversation, insertConversation, subjectFrom, toConversations } from '../conversations/conversation-store.js';
+import {
+  CONVERSATION_COLUMNS,
+  type ConversationRow,
+  findConversation,
+  insertConversation,
+  subjectFrom,
+  toConversations,
+} from '../conversations/conversation-store.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { readJson, readQuery } from '../http/read-body.js';
 import { insertMessage, listMessages, resolveAttachments, toMessage } from '../messages/message-store.js';
@@ -19,7 +26,8 @@ const PageQuery = z.object({
 });
 
 function requireContent(input: { body: string; attachmentIds: string[] }): void {
-  if (input.body.trim() === '' && input.attachmentIds.length === 0) throw new ApiError(400, 'invalid_input', 'body: must not be empty', 'body');
+  if (input.body.trim() === '' && input.attachmentIds.length === 0)
+    throw new ApiError(400, 'invalid_input', 'body: must not be empty', 'body');
 }
 
 const conflict = (what: string): ApiError =>
@@ -75,8 +83,18 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     if (!conversation) throw new Error('conversation mapping failed');
     const started: StartedConversation = { conversation, message: toMessage(result.message.row, link) };
     if (result.conversation.created) {
-      await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'agents', payload: { type: 'conversation', conversation } });
-      await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'all', payload: { type: 'message', message: started.message } });
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: visitor.id,
+        audience: 'agents',
+        payload: { type: 'conversation', conversation },
+      });
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: visitor.id,
+        audience: 'all',
+        payload: { type: 'message', message: started.message },
+      });
     }
     return c.json(started, result.conversation.created ? 201 : 200);
   });
@@ -86,7 +104,16 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const row = await ownConversation(workspace.id, c.get('visitor').id, c.req.param('id'));
     const page = readQuery(c, PageQuery, 'Message page');
     const limit = Math.min(100, Math.max(1, page.limit ?? 30));
-    return c.json(await listMessages(deps.db, workspace.id, { conversationId: row.id }, page.before, limit, attachmentLinker(deps, c)));
+    return c.json(
+      await listMessages(
+        deps.db,
+        workspace.id,
+        { conversationId: row.id },
+        page.before,
+        limit,
+        attachmentLinker(deps, c),
+      ),
+    );
   });
 
   app.post('/:id/messages', async (c) => {
@@ -117,9 +144,19 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     });
     const message = toMessage(result.row, attachmentLinker(deps, c));
     if (result.created) {
-      await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'all', payload: { type: 'message', message } });
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: visitor.id,
+        audience: 'all',
+        payload: { type: 'message', message },
+      });
       if (row.status === 'resolved') {
-        await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'all', payload: { type: 'status', conversationId: row.id, status: 'open' } });
+        await deps.hub.publish(deps.db, {
+          workspaceId: workspace.id,
+          visitorPk: visitor.id,
+          audience: 'all',
+          payload: { type: 'status', conversationId: row.id, status: 'open' },
+        });
       }
     }
     return c.json(message, result.created ? 201 : 200);
@@ -144,7 +181,11 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const visitor = c.get('visitor');
     const row = await ownConversation(workspace.id, visitor.id, c.req.param('id'));
     const at = new Date();
-    await deps.db.query('update conversations set visitor_last_read_at = $3 where workspace_id = $1 and id = $2', [workspace.id, row.id, at]);
+    await deps.db.query('update conversations set visitor_last_read_at = $3 where workspace_id = $1 and id = $2', [
+      workspace.id,
+      row.id,
+      at,
+    ]);
     await deps.hub.publish(deps.db, {
       workspaceId: workspace.id,
       visitorPk: visitor.id,

@@ -1,12 +1,12 @@
 import type { Article } from '@helpline/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { recordAnalytics } from '../analytics/record.js';
 import type { AppDeps } from '../app/deps.js';
 import { notFound } from '../http/api-error.js';
 import { readJson, readQuery } from '../http/read-body.js';
 import { findArticle } from '../kb/article-store.js';
 import { relatedArticles, searchArticles, suggestArticles } from '../kb/search.js';
-import { recordAnalytics } from '../analytics/record.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
@@ -20,7 +20,8 @@ const SuggestQuery = z.object({
 });
 const Vote = z.object({ helpful: z.boolean() });
 
-const clampLimit = (limit: number | undefined, fallback: number): number => Math.min(50, Math.max(1, limit ?? fallback));
+const clampLimit = (limit: number | undefined, fallback: number): number =>
+  Math.min(50, Math.max(1, limit ?? fallback));
 
 /** Knowledge base for the widget: search, page suggestions, articles, votes. */
 export function kbRoutes(deps: AppDeps): Hono<WidgetEnv> {
@@ -34,7 +35,10 @@ export function kbRoutes(deps: AppDeps): Hono<WidgetEnv> {
 
   app.get('/suggest', async (c) => {
     const query = readQuery(c, SuggestQuery, 'Suggest query');
-    const ids = (query.ids ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const ids = (query.ids ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     return c.json(await suggestArticles(deps.db, c.get('workspace').id, query.path, ids, clampLimit(query.limit, 5)));
   });
 

@@ -21,13 +21,25 @@ export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
       throw new ApiError(401, 'unauthorized', `Identity verification failed: ${proof.rejected}`, field);
     }
     if (!proof.verified && identity.user?.id && !workspace.settings.allowUnverified) {
-      throw new ApiError(401, 'unauthorized', 'This workspace requires verified identities: send verification.userHash or verification.jwt', 'verification');
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'This workspace requires verified identities: send verification.userHash or verification.jwt',
+        'verification',
+      );
     }
     const visitor = await upsertVisitor(
       deps.db,
       workspace.id,
       proof.verified
-        ? { identity, verified: true, userId: proof.userId, name: proof.name, email: proof.email, account: proof.account }
+        ? {
+            identity,
+            verified: true,
+            userId: proof.userId,
+            name: proof.name,
+            email: proof.email,
+            account: proof.account,
+          }
         : { identity, verified: false },
     );
     const { token, expiresAt } = await issueSessionToken(
@@ -35,7 +47,12 @@ export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
       { workspaceId: workspace.id, visitorPk: visitor.id, visitorId: identity.visitorId },
       deps.config.sessionTtlSeconds,
     );
-    const session: Session = { visitorId: identity.visitorId, verified: visitor.verified, token, expiresAt: expiresAt.toISOString() };
+    const session: Session = {
+      visitorId: identity.visitorId,
+      verified: visitor.verified,
+      token,
+      expiresAt: expiresAt.toISOString(),
+    };
     return c.json(session);
   });
   return app;

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { ACCEPTED_TYPES } from '../attachments/sniff.js';
+import { retryOnConflict } from '../db/retry-on-conflict.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { insertMessage, resolveAttachments, threadMessages, toMessage } from '../messages/message-store.js';
@@ -57,45 +58,62 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
     const plan = input.context?.account?.plan ?? input.context?.user?.plan ?? visitor.plan ?? undefined;
     const createdAt = new Date();
-    const result = await deps.db.transaction(async (tx) => {
-      const [existing] = await tx.query<TicketRow>(`select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and idempotency_key = $2`, [
-        workspace.id,
-        input.idempotencyKey,
-      ]);
-      if (existing) return { row: existing, created: false };
-      const [next] = await tx.query<{ number: number }>('select coalesce(max(number), 1000) + 1 as number from tickets where workspace_id = $1', [
-        workspace.id,
-      ]);
-      const [row] = await tx.query<TicketRow>(
-        `insert into tickets (id, workspace_id, visitor_pk, number, subject, description, severity, category, priority, fields, attachments,
+    const result = await retryOnConflict(() =>
+      deps.db.transaction(async (tx) => {
+        const [existing] = await tx.query<TicketRow>(
+          `select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and idempotency_key = $2`,
+          [workspace.id, input.idempotencyKey],
+        );
+        if (existing) return { row: existing, created: false };
+        const [next] = await tx.query<{ number: number }>(
+          'select coalesce(max(number), 1000) + 1 as number from tickets where workspace_id = $1',
+          [workspace.id],
+        );
+        const [row] = await tx.query<TicketRow>(
+          `insert into tickets (id, workspace_id, visitor_pk, number, subject, description, severity, category, priority, fields, attachments,
            context, idempotency_key, first_response_due_at, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $15)
          returning ${TICKET_COLUMNS}`,
-        [
-          randomUUID(),
-          workspace.id,
-          visitor.id,
-          Number(next?.number ?? 1001),
-          input.subject,
-          input.description,
-          input.severity,
-          input.category,
-          ticketPriority(input.severity, plan, workspace.settings.priorityPlans),
-          fields,
-          attachments,
-          input.context ?? null,
-          input.idempotencyKey,
-          ticketDueAt(createdAt, input.severity, workspace.settings, plan),
-          createdAt,
-        ],
-      );
-      if (!row) throw new Error('ticket insert returned nothing');
-      await recordHistory(tx, { workspaceId: workspace.id, ticketId: row.id, field: 'status', from: null, to: 'new', by: visitor.name ?? 'visitor' });
-      return { row, created: true };
-    });
-    if (result.row.visitor_pk !== visitor.id) throw new ApiError(409, 'conflict', 'idempotencyKey: already used for another ticket', 'idempotencyKey');
+          [
+            randomUUID(),
+            workspace.id,
+            visitor.id,
+            Number(next?.number ?? 1001),
+            input.subject,
+            input.description,
+            input.severity,
+            input.category,
+            ticketPriority(input.severity, plan, workspace.settings.priorityPlans),
+            fields,
+            attachments,
+            input.context ?? null,
+            input.idempotencyKey,
+            ticketDueAt(createdAt, input.severity, workspace.settings, plan),
+            createdAt,
+          ],
+        );
+        if (!row) throw new Error('ticket insert returned nothing');
+        await recordHistory(tx, {
+          workspaceId: workspace.id,
+          ticketId: row.id,
+          field: 'status',
+          from: null,
+          to: 'new',
+          by: visitor.name ?? 'visitor',
+        });
+        return { row, created: true };
+      }),
+    );
+    if (result.row.visitor_pk !== visitor.id)
+      throw new ApiError(409, 'conflict', 'idempotencyKey: already used for another ticket', 'idempotencyKey');
     const ticket = toTicket(result.row, attachmentLinker(deps, c));
-    if (result.created) await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'all', payload: { type: 'ticket', ticket } });
+    if (result.created)
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: visitor.id,
+        audience: 'all',
+        payload: { type: 'ticket', ticket },
+      });
     return c.json(ticket, result.created ? 201 : 200);
   });
 
@@ -103,7 +121,10 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const workspace = c.get('workspace');
     const row = await ownTicket(workspace.id, c.get('visitor').id, c.req.param('id'));
     const link = attachmentLinker(deps, c);
-    const thread: TicketThread = { ticket: toTicket(row, link), messages: await threadMessages(deps.db, workspace.id, { ticketId: row.id }, link) };
+    const thread: TicketThread = {
+      ticket: toTicket(row, link),
+      messages: await threadMessages(deps.db, workspace.id, { ticketId: row.id }, link),
+    };
     return c.json(thread);
   });
 
@@ -112,7 +133,8 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const visitor = c.get('visitor');
     const row = await ownTicket(workspace.id, visitor.id, c.req.param('id'));
     const input = await readJson(c, NewMessage, 'Ticket reply');
-    if (input.body.trim() === '' && input.attachmentIds.length === 0) throw new ApiError(400, 'invalid_input', 'body: must not be empty', 'body');
+    if (input.body.trim() === '' && input.attachmentIds.length === 0)
+      throw new ApiError(400, 'invalid_input', 'body: must not be empty', 'body');
     const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
     const result = await deps.db.transaction(async (tx) => {
       const inserted = await insertMessage(tx, {
@@ -123,17 +145,37 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
         attachments,
         idempotencyKey: input.idempotencyKey,
       });
-      if (inserted.row.ticket_id !== row.id) throw new ApiError(409, 'conflict', 'idempotencyKey: already used for another message', 'idempotencyKey');
+      if (inserted.row.ticket_id !== row.id)
+        throw new ApiError(409, 'conflict', 'idempotencyKey: already used for another message', 'idempotencyKey');
       if (inserted.created && (row.status === 'pending' || row.status === 'solved')) {
-        await tx.query("update tickets set status = 'open', updated_at = now() where workspace_id = $1 and id = $2", [workspace.id, row.id]);
-        await recordHistory(tx, { workspaceId: workspace.id, ticketId: row.id, field: 'status', from: row.status, to: 'open', by: visitor.name ?? 'visitor' });
+        await tx.query("update tickets set status = 'open', updated_at = now() where workspace_id = $1 and id = $2", [
+          workspace.id,
+          row.id,
+        ]);
+        await recordHistory(tx, {
+          workspaceId: workspace.id,
+          ticketId: row.id,
+          field: 'status',
+          from: row.status,
+          to: 'open',
+          by: visitor.name ?? 'visitor',
+        });
       } else if (inserted.created) {
-        await tx.query('update tickets set updated_at = now() where workspace_id = $1 and id = $2', [workspace.id, row.id]);
+        await tx.query('update tickets set updated_at = now() where workspace_id = $1 and id = $2', [
+          workspace.id,
+          row.id,
+        ]);
       }
       return inserted;
     });
     const message = toMessage(result.row, attachmentLinker(deps, c));
-    if (result.created) await deps.hub.publish(deps.db, { workspaceId: workspace.id, visitorPk: visitor.id, audience: 'all', payload: { type: 'message', message } });
+    if (result.created)
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: visitor.id,
+        audience: 'all',
+        payload: { type: 'message', message },
+      });
     return c.json(message, result.created ? 201 : 200);
   });
   return app;

@@ -8,9 +8,15 @@ import { workspaceById, workspaceByKey } from '../workspace/workspace-store.js';
 import type { WidgetEnv } from './widget-env.js';
 
 function tooMany(retryAfterSeconds: number, who: string): ApiError {
-  return new ApiError(429, 'rate_limited', `Too many requests from this ${who}; retry in ${retryAfterSeconds} s`, undefined, {
-    'Retry-After': String(retryAfterSeconds),
-  });
+  return new ApiError(
+    429,
+    'rate_limited',
+    `Too many requests from this ${who}; retry in ${retryAfterSeconds} s`,
+    undefined,
+    {
+      'Retry-After': String(retryAfterSeconds),
+    },
+  );
 }
 
 /** Per-IP token bucket, before anything touches the database. */
@@ -40,12 +46,19 @@ export function widgetAuth(deps: AppDeps, options: { session: boolean }): Middle
         ? await workspaceById(deps.db, claims.workspaceId)
         : undefined;
     if (!workspace) {
-      throw new ApiError(401, 'unauthorized', key ? 'Unknown widget key' : 'Missing X-Helpline-Key header', 'X-Helpline-Key');
+      throw new ApiError(
+        401,
+        'unauthorized',
+        key ? 'Unknown widget key' : 'Missing X-Helpline-Key header',
+        'X-Helpline-Key',
+      );
     }
     c.set('workspace', workspace);
     if (options.session) {
-      if (!token) throw new ApiError(401, 'unauthorized', 'Missing Authorization: Bearer <session token>', 'Authorization');
-      if (!claims || claims.workspaceId !== workspace.id) throw new ApiError(401, 'unauthorized', 'Invalid or expired session token', 'Authorization');
+      if (!token)
+        throw new ApiError(401, 'unauthorized', 'Missing Authorization: Bearer <session token>', 'Authorization');
+      if (!claims || claims.workspaceId !== workspace.id)
+        throw new ApiError(401, 'unauthorized', 'Invalid or expired session token', 'Authorization');
       const visitor = await visitorById(deps.db, workspace.id, claims.visitorPk);
       if (!visitor) throw new ApiError(401, 'unauthorized', 'Session visitor no longer exists', 'Authorization');
       const limited = deps.limits.visitor.take(visitor.id);

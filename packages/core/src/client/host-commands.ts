@@ -1,0 +1,234 @@
+import * as z from 'zod/mini';
+import type { Capability } from '../adapter/capabilities.js';
+import type { ContextCapture } from '../context/capture.js';
+import type { Emitter } from '../events/emitter.js';
+import type { Connection } from '../identity/connection.js';
+import { writeStoredIdentity } from '../identity/stored-identity.js';
+import type { Visitor } from '../identity/visitor.js';
+import type { HelpRegistry } from '../kb/help-registry.js';
+import type { Kb } from '../kb/kb.js';
+import type { HelplineOptions } from '../options/schema.js';
+import type { CustomFields } from '../schemas/common.js';
+import { Id } from '../schemas/common.js';
+import { Verification } from '../schemas/identity.js';
+import type { KeyValueStore } from '../storage/types.js';
+import {
+  HelpEntryArg,
+  IdentifiedUser,
+  PrefillArg,
+  RoutePatternArg,
+  TrackData,
+  TrackName,
+  UpdateArg,
+  ViewArg,
+} from './arg-schemas.js';
+import { command } from './command.js';
+import type { Runtime } from './runtime.js';
+import type { WritableState } from './state.js';
+import type { HelplineClient, HelplineEvents, ViewState } from './types.js';
+
+export interface HostContext {
+  rt: Runtime;
+  state: WritableState;
+  kb: Kb;
+  help: HelpRegistry;
+  capture: ContextCapture;
+  emitter: Emitter<HelplineEvents>;
+  visitor: Visitor;
+  connection: Connection;
+  store: KeyValueStore;
+  /** Context the host sets with `update`, attached to every snapshot. */
+  extras: { custom: CustomFields; app: HelplineOptions['app'] };
+  started(): Promise<void>;
+  markInteraction(): void;
+  wipe(): Promise<void>;
+}
+
+export type HostCommands = Pick<
+  HelplineClient,
+  | 'open'
+  | 'close'
+  | 'toggle'
+  | 'identify'
+  | 'update'
+  | 'logout'
+  | 'search'
+  | 'article'
+  | 'suggest'
+  | 'newMessage'
+  | 'newTicket'
+  | 'prefill'
+  | 'track'
+  | 'help'
+>;
+
+const VIEW_NEEDS: Partial<Record<ViewState['name'], Capability>> = {
+  search: 'kb',
+  article: 'kb',
+  chat: 'chat',
+  conversations: 'chat',
+  ticket: 'tickets',
+  tickets: 'ticketList',
+  ticketThread: 'ticketList',
+};
+
+const none = z.object({});
+
+/** The commands a host page calls (both spellings); each validates its arguments first. */
+export function createHostCommands(ctx: HostContext): HostCommands {
+  const { rt, state, kb, emitter, visitor, connection } = ctx;
+  const report = rt.report;
+  const refreshQuietly = () => {
+    if (connection.isConnected() && state.capabilities.value.kb) kb.refreshSuggestions().catch(() => {});
+  };
+
+  const open = command(report, 'open', ['view'], z.object({ view: z.optional(ViewArg) }), ({ view }) => {
+    const next: ViewState = view === undefined ? state.view.value : typeof view === 'string' ? { name: view } : view;
+    const needs = VIEW_NEEDS[next.name];
+    if (needs !== undefined) rt.require(needs);
+    ctx.markInteraction();
+    const wasOpen = state.isOpen.value;
+    state.view.value = next;
+    state.isOpen.value = true;
+    if (!wasOpen) {
+      emitter.emit('open', { view: next });
+      rt.analytics({ type: 'help_opened', path: rt.currentPath() });
+    }
+    // Opening must feel instant: connect and fetch suggestions behind it.
+    rt.connected()
+      .then(() => (state.capabilities.value.kb && next.name === 'home' ? kb.refreshSuggestions() : undefined))
+      .catch((error: unknown) => report(error, 'open'));
+  });
+
+  const close = command(report, 'close', [], none, () => {
+    if (!state.isOpen.value) return;
+    state.isOpen.value = false;
+    emitter.emit('close', {});
+  });
+
+  return {
+    open,
+    close,
+    toggle: command(report, 'toggle', [], none, () => (state.isOpen.value ? close() : open())),
+
+    identify: command(
+      report,
+      'identify',
+      ['user', 'verification'],
+      z.object({ user: IdentifiedUser, verification: z.optional(Verification) }),
+      async ({ user, verification }) => {
+        await ctx.started();
+        // Someone else signed in on this browser: nothing of the previous user may reach them.
+        if (visitor.stored?.userId !== undefined && visitor.stored.userId !== user.id) await ctx.wipe();
+        ctx.markInteraction();
+        visitor.verification = verification;
+        state.identity.value = { ...state.identity.value, user, verified: false };
+        if (visitor.stored !== undefined) {
+          visitor.stored = { ...visitor.stored, userId: user.id };
+          await writeStoredIdentity(ctx.store, visitor.stored);
+        }
+        await connection.disconnect();
+        await rt.connected();
+      },
+    ),
+
+    update: command(report, 'update', ['context'], z.object({ context: UpdateArg }), ({ context }) => {
+      // Replace, never merge: after an org switch no field of the previous account may linger.
+      if ('account' in context) state.identity.value = { ...state.identity.value, account: context.account };
+      if ('user' in context) state.identity.value = { ...state.identity.value, user: context.user };
+      if (context.custom !== undefined) ctx.extras.custom = context.custom;
+      if (context.app !== undefined) ctx.extras.app = context.app;
+    }),
+
+    logout: command(report, 'logout', [], none, async () => {
+      await ctx.started();
+      await ctx.wipe();
+    }),
+
+    search: command(
+      report,
+      'search',
+      ['query'],
+      z.object({ query: z.string().check(z.maxLength(500)) }),
+      async ({ query }) => {
+        await open({ name: 'search', query });
+        await kb.search(query);
+      },
+    ),
+
+    article: command(report, 'article', ['id'], z.object({ id: Id }), ({ id }) =>
+      open({ name: 'article', articleId: id }),
+    ),
+
+    suggest: command(
+      report,
+      'suggest',
+      ['articleIds'],
+      z.object({ articleIds: z.optional(z.array(Id)) }),
+      async ({ articleIds }) => {
+        await kb.refreshSuggestions(articleIds);
+      },
+    ),
+
+    newMessage: command(
+      report,
+      'newMessage',
+      ['text'],
+      z.object({ text: z.optional(z.string().check(z.maxLength(10_000))) }),
+      async ({ text }) => {
+        rt.require('chat');
+        if (text !== undefined) state.prefilled.value = { ...state.prefilled.value, text };
+        await open({ name: 'chat' });
+      },
+    ),
+
+    newTicket: command(
+      report,
+      'newTicket',
+      ['prefill'],
+      z.object({ prefill: z.optional(PrefillArg) }),
+      async ({ prefill }) => {
+        rt.require('tickets');
+        if (prefill !== undefined) state.prefilled.value = { ...state.prefilled.value, ...prefill };
+        await open({ name: 'ticket' });
+      },
+    ),
+
+    prefill: command(report, 'prefill', ['fields'], z.object({ fields: PrefillArg }), ({ fields }) => {
+      state.prefilled.value = { ...state.prefilled.value, ...fields };
+    }),
+
+    track: command(
+      report,
+      'track',
+      ['name', 'data'],
+      z.object({ name: TrackName, data: z.optional(TrackData) }),
+      ({ name, data }) => {
+        ctx.capture.addBreadcrumb({ type: 'event', name, at: rt.now().toISOString(), ...(data ? { data } : {}) });
+      },
+    ),
+
+    help: {
+      register: command(
+        report,
+        'help.register',
+        ['routePattern', 'entry'],
+        z.object({ routePattern: RoutePatternArg, entry: HelpEntryArg }),
+        ({ routePattern, entry }) => {
+          ctx.help.register(routePattern, entry);
+          refreshQuietly();
+        },
+      ),
+      unregister: command(
+        report,
+        'help.unregister',
+        ['routePattern'],
+        z.object({ routePattern: RoutePatternArg }),
+        ({ routePattern }) => {
+          ctx.help.unregister(routePattern);
+          refreshQuietly();
+        },
+      ),
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
+import { AgentClient } from './agent-client.js';
+import { SseClient } from './sse-client.js';
+import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+
+let server: RunningServer;
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'helpline-static-'));
+  await mkdir(join(root, 'inbox', 'assets'), { recursive: true });
+  await writeFile(join(root, 'inbox', 'index.html'), '<!doctype html><title>Inbox</title>');
+  await writeFile(join(root, 'inbox', 'assets', 'app.js'), 'export {};');
+  await mkdir(join(root, 'widget'));
+  await writeFile(join(root, 'widget', 'loader.js'), '/* loader */');
+  server = await startTestServer({
+    inboxDir: join(root, 'inbox'),
+    staticDirs: [{ prefix: '/widget', dir: join(root, 'widget') }],
+  });
+});
+afterAll(() => server?.close());
+
+describe('static files', () => {
+  it('serves the inbox page for /inbox and any client route below it, under a strict CSP', async () => {
+    for (const path of ['/inbox', '/inbox/', '/inbox/tickets/123']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<title>Inbox</title>');
+      expect(response.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    }
+    const asset = await fetch(`${server.url}/inbox/assets/app.js`);
+    expect(await asset.text()).toBe('export {};');
+    expect(asset.headers.get('Content-Type')).toContain('javascript');
+  });
+
+  it('serves configured static folders cross-origin and refuses path traversal', async () => {
+    const loader = await fetch(`${server.url}/widget/loader.js`);
+    expect(loader.status).toBe(200);
+    expect(loader.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    expect((await fetch(`${server.url}/widget/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+
+  it('answers CORS preflights of the widget API for any origin', async () => {
+    const response = await fetch(`${server.url}/v1/session`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://app.customer.test',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-helpline-key,content-type',
+      },
+    });
+    expect(response.status).toBeLessThan(300);
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(response.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('x-helpline-key');
+  });
+});
+
+describe('presence, availability and agent events', () => {
+  it('reports away without agents, online once an agent is present, and tells visitors', async () => {
+    const visitor = new WidgetClient(server.url);
+    await visitor.session();
+    expect((await visitor.call('GET', '/v1/availability')).body).toMatchObject({
+      status: 'away',
+      agentsOnline: 0,
+      expectedReplyMinutes: 5,
+    });
+    const stream = await SseClient.open(`${server.url}/v1/events?token=${visitor.token}`);
+    await stream.comment('connected');
+    const agent = new AgentClient(server.url);
+    await agent.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+    await agent.call('POST', '/presence', { online: true });
+    const presence = await stream.nextWhere((data) => data.type === 'presence');
+    expect(presence.data.availability).toMatchObject({ status: 'online', agentsOnline: 1 });
+    expect((await visitor.call('GET', '/v1/availability')).body.status).toBe('online');
+    await agent.call('POST', '/presence', { online: false });
+    expect((await visitor.call('GET', '/v1/availability')).body.status).toBe('away');
+    stream.close();
+  });
+
+  it('streams new conversations, visitor typing and read receipts to agents', async () => {
+    const agent = new AgentClient(server.url);
+    await agent.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+    const stream = await SseClient.open(`${server.url}/agent/api/events`, { Cookie: agent.cookie });
+    expect(stream.status).toBe(200);
+    await stream.comment('connected');
+    const visitor = new WidgetClient(server.url);
+    await visitor.session();
+    const started = await visitor.call('POST', '/v1/conversations', {
+      body: 'Hello agents',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    const id = started.body.conversation.id;
+    expect((await stream.nextWhere((data) => data.type === 'conversation')).data.conversation.id).toBe(id);
+    await visitor.call('POST', `/v1/conversations/${id}/typing`, { typing: true });
+    const typing = await stream.nextWhere((data) => data.type === 'typing');
+    expect(typing.data).toMatchObject({ conversationId: id, typing: true, author: { type: 'user' } });
+    expect(typing.id).toBeUndefined();
+    await visitor.call('POST', `/v1/conversations/${id}/read`);
+    expect((await stream.nextWhere((data) => data.type === 'read')).data).toMatchObject({
+      conversationId: id,
+      reader: 'user',
+    });
+    stream.close();
+    const unauthenticated = await SseClient.open(`${server.url}/agent/api/events`);
+    expect(unauthenticated.status).toBe(401);
+    unauthenticated.close();
+  });
+});
