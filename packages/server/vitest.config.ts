@@ -19,5 +19,6 @@ const missingCoreStub = {
 
 export default mergeConfig(packageProject({ name: 'server', environment: 'node', testTimeout: 30_000 }), {
   plugins: [missingCoreStub],
-  test: { hookTimeout: 60_000 },
+  // test/postgres runs against a real PostgreSQL: only when HELPLINE_TEST_DATABASE_URL names one.
+  test: { hookTimeout: 60_000, exclude: process.env.HELPLINE_TEST_DATABASE_URL ? [] : ['test/postgres/**'] },
 });
