@@ -43,7 +43,15 @@ describe('addBusinessMinutes', () => {
   });
 
   it('pauses over a lunch break between two ranges of one day', () => {
-    const hours = { timezone: 'UTC', days: { '1': [['13:00', '17:00'], ['09:00', '12:00']] } } as const;
+    const hours = {
+      timezone: 'UTC',
+      days: {
+        '1': [
+          ['13:00', '17:00'],
+          ['09:00', '12:00'],
+        ],
+      },
+    } as const;
     expect(iso(addBusinessMinutes(at('2026-11-30T11:30:00Z'), 60, hours))).toBe('2026-11-30T13:30:00.000Z');
   });
 

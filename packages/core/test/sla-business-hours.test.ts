@@ -56,6 +56,11 @@ describe('isWithinBusinessHours', () => {
     }
   });
 
+  it('names a malformed opening time', () => {
+    const hours = { timezone: 'UTC', days: { '1': [['9:00', '17:00']] } } as const;
+    expect(() => isWithinBusinessHours(at('2026-11-30T10:00:00Z'), hours)).toThrow(/days\.1\.0\.0/);
+  });
+
   it('refuses a schedule that is never open instead of searching forever', () => {
     expect(() => isWithinBusinessHours(at('2026-11-27T14:00:00Z'), { timezone: 'UTC', days: {} })).toThrow(
       /days: no weekday/,

@@ -1,4 +1,5 @@
 export { createAgent, type NewAgent } from './agents/agent-store.js';
+export { runCli } from './app/run-cli.js';
 export { type RunningServer, type StartOptions, startServer } from './app/start-server.js';
 export { userHash } from './auth/identity.js';
 export { ENV_VARS, loadConfig, resolveConfig } from './config/load.js';

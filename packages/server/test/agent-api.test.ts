@@ -83,14 +83,27 @@ describe('queue, conversations and tickets', () => {
     const stream = await SseClient.open(`${server.url}/v1/events?token=${visitor.token}`);
     const thread = await agent.call('GET', `/conversations/${id}`);
     expect(thread.body.context.page.path).toBe('/invoices/42');
+    expect((await stream.nextWhere((data) => data.type === 'read')).data).toMatchObject({
+      conversationId: id,
+      reader: 'agent',
+    });
     expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual(['Where is my refund?']);
     const reply = await agent.call('POST', `/conversations/${id}/messages`, { body: 'On its way!' });
     expect(reply.status).toBe(201);
     const event = await stream.nextWhere((data) => data.type === 'message' && data.message.author.type === 'agent');
     expect(event.data.message).toMatchObject({ body: 'On its way!', conversationId: id });
+    await agent.call('POST', `/conversations/${id}/typing`, { typing: true });
+    const typing = await stream.nextWhere((data) => data.type === 'typing');
+    expect(typing.data).toMatchObject({
+      conversationId: id,
+      typing: true,
+      author: { type: 'agent', name: 'Dana (demo agent)' },
+    });
     stream.close();
     const list = await visitor.call('GET', '/v1/conversations');
-    expect(list.body.find((c: { id: string }) => c.id === id).unreadCount).toBe(1);
+    const mine = list.body.find((c: { id: string }) => c.id === id);
+    expect(mine.unreadCount).toBe(1);
+    expect(mine.assignee).toMatchObject({ type: 'agent', name: 'Dana (demo agent)' });
     expect((await agent.call('POST', `/conversations/${id}/status`, { status: 'done' })).body.error.field).toBe(
       'status',
     );
@@ -159,6 +172,11 @@ describe('knowledge base editing', () => {
       (await agent.call('POST', '/kb/articles', { title: 'Dup', slug: 'quasar-export', markdown: '', routes: [] }))
         .status,
     ).toBe(409);
+    const listed = await agent.call('GET', '/kb/articles');
+    expect(listed.body.find((a: { id: string }) => a.id === created.body.id)).toMatchObject({
+      slug: 'quasar-export',
+      published: true,
+    });
     const found = await visitor.call('GET', '/v1/kb/search?q=quasar');
     expect(found.body[0].id).toBe(created.body.id);
     const updated = await agent.call('PUT', `/kb/articles/${created.body.id}`, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
+import { MIGRATIONS } from '../src/db/migrations.js';
+import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, migrate, type RunningServer } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
 import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
 
@@ -79,6 +80,12 @@ describe('tenant isolation', () => {
     const otherQueue = await otherAgent.call('GET', '/queue');
     expect(otherQueue.body).toEqual({ conversations: [], tickets: [] });
     expect((await demoAgent.call('GET', `/tickets/${ticket.body.id}`)).body.ticket.status).toBe('new');
+    const visitorId = (await demoAgent.call('GET', `/tickets/${ticket.body.id}`)).body.visitor.id;
+    expect((await otherAgent.call('GET', `/visitors/${visitorId}/export`)).status).toBe(404);
+    expect((await otherAgent.call('DELETE', `/visitors/${visitorId}`)).status).toBe(404);
+    expect((await demoAgent.call('GET', `/visitors/${visitorId}/export`)).body.tickets[0].id).toBe(ticket.body.id);
+    expect((await demoAgent.call('DELETE', `/visitors/${visitorId}`)).status).toBe(204);
+    expect((await demoAgent.call('GET', `/tickets/${ticket.body.id}`)).status).toBe(404);
   });
 
   it("does not accept another visitor's idempotency key as a way into their conversation", async () => {
@@ -176,5 +183,13 @@ describe('analytics', () => {
     expect(bySeverity.P3).toMatchObject({ count: 1, medianMinutes: null, targetMinutes: 1440, breaches: 0 });
     expect(bySeverity.P0).toMatchObject({ count: 0, medianMinutes: null, breaches: 0 });
     expect((await otherAgent.call('GET', '/analytics?days=abc')).body.error.field).toBe('days');
+  });
+});
+
+describe('migrations', () => {
+  it('records each applied version and does nothing on a second run', async () => {
+    const rows = await server.db.query<{ version: number }>('select version from schema_migrations order by version');
+    expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((migration) => migration.version));
+    expect(await migrate(server.db)).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ export class SseClient {
   status = 0;
   contentType = '';
 
+  /** Connects and resolves once the server has subscribed the stream. */
   static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient();
     const response = await fetch(url, {
@@ -27,6 +28,8 @@ export class SseClient {
     client.status = response.status;
     client.contentType = response.headers.get('Content-Type') ?? '';
     if (response.body) void client.#pump(response.body);
+    // The server subscribes before it writes ": connected", so after this no live event is missed.
+    if (response.ok) await client.comment('connected');
     return client;
   }
 

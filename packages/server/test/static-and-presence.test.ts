@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
+import { createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
 import { SseClient } from './sse-client.js';
 import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
@@ -58,7 +58,44 @@ describe('static files', () => {
   });
 });
 
+describe('knowledge base import', () => {
+  it('imports valid markdown files and reports the broken ones without stopping', async () => {
+    const kbDir = join(root, 'kb');
+    await mkdir(kbDir);
+    await writeFile(
+      join(kbDir, 'good.md'),
+      '---\ntitle: Zebra stripes\nslug: zebra-stripes\nroutes: ["/zoo/*"]\n---\n\nAll about zebras.\n',
+    );
+    await writeFile(join(kbDir, 'bad.md'), '---\ntitle: No slug here\n---\n\nBody.\n');
+    const again = await startTestServer({ kbDir }, { db: server.db });
+    try {
+      expect(again.demo?.importedArticles).toBe(1);
+      expect(again.demo?.skippedArticles).toEqual([{ file: 'bad.md', reason: expect.stringContaining('slug') }]);
+      const visitor = new WidgetClient(again.url);
+      await visitor.session();
+      expect((await visitor.call('GET', '/v1/kb/suggest?path=/zoo/animals')).body[0].title).toBe('Zebra stripes');
+    } finally {
+      await again.close();
+    }
+  });
+});
+
 describe('presence, availability and agent events', () => {
+  it('reports offline with the next opening outside business hours', async () => {
+    const closedDay = String((new Date().getUTCDay() + 3) % 7) as '0';
+    await createWorkspace(server.db, {
+      name: 'Closed today',
+      publicKey: 'closed-key',
+      settings: { businessHours: { timezone: 'UTC', days: { [closedDay]: [['09:00', '10:00']] }, alwaysOpen: false } },
+    });
+    const visitor = new WidgetClient(server.url, 'closed-key');
+    await visitor.session();
+    const availability = await visitor.call('GET', '/v1/availability');
+    expect(availability.body.status).toBe('offline');
+    expect(Date.parse(availability.body.nextOpenAt)).toBeGreaterThan(Date.now());
+    expect(new Date(availability.body.nextOpenAt).getUTCHours()).toBe(9);
+  });
+
   it('reports away without agents, online once an agent is present, and tells visitors', async () => {
     const visitor = new WidgetClient(server.url);
     await visitor.session();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
 import { SseClient } from './sse-client.js';
-import { key, startTestServer, WidgetClient } from './test-server.js';
+import { hmac, key, startTestServer, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
 let client: WidgetClient;
@@ -189,5 +189,46 @@ describe('two instances on one database', () => {
     await stream.comment('heartbeat');
     expect(stream.comments).toContain('heartbeat');
     stream.close();
+  });
+});
+
+describe('identity changes and personal data', () => {
+  it("moves an anonymous visitor's conversations to the verified user on sign-in", async () => {
+    const visitorId = `anon-${key()}`;
+    const browser = new WidgetClient(server.url);
+    await browser.session({ visitorId });
+    const started = await browser.call('POST', '/v1/conversations', {
+      body: 'asked before login',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    const signedIn = await browser.session({
+      visitorId,
+      user: { id: 'merge-user' },
+      verification: { userHash: hmac('merge-user') },
+    });
+    expect(signedIn.body.verified).toBe(true);
+    const list = await browser.call('GET', '/v1/conversations');
+    expect(list.body.map((c: { id: string }) => c.id)).toContain(started.body.conversation.id);
+  });
+
+  it("exports the visitor's data and erases it on request", async () => {
+    const person = new WidgetClient(server.url);
+    await person.session({ user: { id: 'gdpr-user', email: 'gdpr@example.com' } });
+    const started = await person.call('POST', '/v1/conversations', {
+      body: 'my data',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    const exported = await person.call('GET', '/v1/me/export');
+    expect(exported.status).toBe(200);
+    expect(exported.body.visitor.email).toBe('gdpr@example.com');
+    expect(exported.body.conversations[0].messages[0].body).toBe('my data');
+    expect((await person.call('DELETE', '/v1/me')).status).toBe(204);
+    expect((await person.call('GET', '/v1/conversations')).status).toBe(401);
+    const left = await server.db.query('select 1 from messages where conversation_id = $1', [
+      started.body.conversation.id,
+    ]);
+    expect(left).toEqual([]);
   });
 });

@@ -61,6 +61,22 @@ describe('sessions and identity', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('takes the account from a JWT claim, and refuses a malformed one', async () => {
+    const withAccount = await new WidgetClient(server.url).session({
+      verification: { jwt: await jwt({ sub: 'user-8', account: { id: 'acme', plan: 'enterprise', seats: 40 } }, '5m') },
+    });
+    expect(withAccount.status).toBe(200);
+    const [row] = await server.db.query<{ account: unknown }>(
+      "select account from visitors where identity_key = 'user:user-8'",
+    );
+    expect(row?.account).toEqual({ id: 'acme', plan: 'enterprise', seats: 40 });
+    const malformed = await new WidgetClient(server.url).session({
+      verification: { jwt: await jwt({ sub: 'user-9', account: { seats: 'many' } }, '5m') },
+    });
+    expect(malformed.status).toBe(401);
+    expect(malformed.body.error.field).toBe('verification.jwt');
+  });
+
   it('accepts an unverified claimed user id in the demo workspace, flagged unverified', async () => {
     const result = await new WidgetClient(server.url).session({ user: { id: 'claimed-user' } });
     expect(result.status).toBe(200);
@@ -99,6 +115,7 @@ describe('knowledge base', () => {
     expect(result.status).toBe(200);
     expect(result.body.length).toBeGreaterThan(0);
     expect(result.body[0].title.toLowerCase()).toContain('refund');
+    expect(result.headers.get('X-Content-Type-Options')).toBe('nosniff');
     const hit = result.body[0];
     expect(hit.highlights.length).toBeGreaterThan(0);
     for (const [start, end] of hit.highlights) expect(hit.snippet.slice(start, end).toLowerCase()).toMatch(/^refund/);
@@ -151,6 +168,12 @@ describe('knowledge base', () => {
     expect(top.confidence).toBeGreaterThan(0);
     expect(top.confidence).toBeLessThanOrEqual(1);
     expect(top.articleTitle.toLowerCase()).toContain('refund');
+    const onPage = await client.call('POST', '/v1/answers', {
+      question: 'how do I get a refund for a payment?',
+      path: '/invoices/INV-7',
+    });
+    const boosted = onPage.body.passages.find((p: { articleId: string }) => p.articleId === top.articleId);
+    expect(boosted.confidence).toBeGreaterThan(top.confidence);
     const empty = await client.call('POST', '/v1/answers', { question: 'x' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.field).toBe('question');

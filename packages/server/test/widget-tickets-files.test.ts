@@ -202,6 +202,24 @@ describe('limits', () => {
     expect(last?.body.error.code).toBe('rate_limited');
   });
 
+  it('limits requests per IP address before any key or token is checked', async () => {
+    const perIp = await startTestServer(
+      {
+        seedDemo: false,
+        rateLimit: { visitor: { capacity: 100, refillPerSecond: 1 }, ip: { capacity: 2, refillPerSecond: 0.01 } },
+      },
+      { db: server.db },
+    );
+    try {
+      const anyone = new WidgetClient(perIp.url, 'not-even-a-key');
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await anyone.call('GET', '/v1/availability')).status);
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await perIp.close();
+    }
+  });
+
   it('answers 413 to an upload over the size cap', async () => {
     const uploader = new WidgetClient(strict.url);
     await uploader.session();

@@ -1,6 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { type BusinessHoursInput, openIntervals } from './open-intervals.js';
-import { assertTimeZone } from './zoned-time.js';
+import { type BusinessHoursInput, checkHours, openIntervals } from './open-intervals.js';
 
 const MINUTE_MS = 60_000;
 
@@ -15,14 +14,11 @@ export function addBusinessMinutes(start: Date, minutes: number, hours?: Busines
     throw new ValidationError('invalid_input', `addBusinessMinutes: ${issue}`, [issue], 'minutes');
   }
   const from = start.getTime();
-  if (!hours || hours.alwaysOpen || minutes === 0) {
-    if (hours) assertTimeZone(hours.timezone);
-    return new Date(from + minutes * MINUTE_MS);
-  }
-  assertTimeZone(hours.timezone);
+  const checked = hours === undefined ? undefined : checkHours(hours);
+  if (!checked || checked.alwaysOpen || minutes === 0) return new Date(from + minutes * MINUTE_MS);
   let remaining = minutes * MINUTE_MS;
   let cursor = from;
-  const intervals = openIntervals(from, hours);
+  const intervals = openIntervals(from, checked);
   for (;;) {
     const interval = intervals.next().value;
     if (interval.close <= cursor) continue;

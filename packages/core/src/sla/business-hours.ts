@@ -1,12 +1,11 @@
-import { type BusinessHoursInput, openIntervals } from './open-intervals.js';
-import { assertTimeZone } from './zoned-time.js';
+import { type BusinessHoursInput, checkHours, openIntervals } from './open-intervals.js';
 
 /** Whether the team is open at `date`; always true for 24/7 coverage. */
 export function isWithinBusinessHours(date: Date, hours: BusinessHoursInput): boolean {
-  assertTimeZone(hours.timezone);
-  if (hours.alwaysOpen) return true;
+  const checked = checkHours(hours);
+  if (checked.alwaysOpen) return true;
   const at = date.getTime();
-  const intervals = openIntervals(at, hours);
+  const intervals = openIntervals(at, checked);
   for (;;) {
     const interval = intervals.next().value;
     if (interval.open > at) return false;
@@ -16,10 +15,10 @@ export function isWithinBusinessHours(date: Date, hours: BusinessHoursInput): bo
 
 /** When the team is next open: `date` itself while open, otherwise the next opening instant. */
 export function nextOpening(date: Date, hours: BusinessHoursInput): Date {
-  assertTimeZone(hours.timezone);
-  if (hours.alwaysOpen) return new Date(date.getTime());
+  const checked = checkHours(hours);
+  if (checked.alwaysOpen) return new Date(date.getTime());
   const at = date.getTime();
-  const intervals = openIntervals(at, hours);
+  const intervals = openIntervals(at, checked);
   for (;;) {
     const interval = intervals.next().value;
     if (interval.close > at) return new Date(Math.max(at, interval.open));

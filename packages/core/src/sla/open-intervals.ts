@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/validation-error.js';
-import type { BusinessHours } from '../schemas/availability.js';
-import { instantOfWallTime, wallTimeAt } from './zoned-time.js';
+import { BusinessHours } from '../schemas/availability.js';
+import { parseWith } from '../validation/parse.js';
+import { assertTimeZone, instantOfWallTime, wallTimeAt } from './zoned-time.js';
 
 type Weekday = keyof BusinessHours['days'];
 type ClockRange = NonNullable<BusinessHours['days'][Weekday]>[number];
@@ -19,21 +20,27 @@ export interface OpenInterval {
 
 const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
-function assertEverOpen(hours: BusinessHoursInput): void {
-  const ranges = Object.values(hours.days).flatMap((day) => day ?? []);
-  if (ranges.length === 0) {
+/**
+ * Parses business hours (clock format, weekday keys), checks that Intl knows the time zone and
+ * that the team is open at some point, so walking the intervals below always ends.
+ */
+export function checkHours(hours: BusinessHoursInput): BusinessHours {
+  const parsed = parseWith(BusinessHours, hours, 'Business hours');
+  assertTimeZone(parsed.timezone);
+  if (!parsed.alwaysOpen && Object.values(parsed.days).every((ranges) => !ranges?.length)) {
     const issue = 'days: no weekday has opening hours, so the team is never open';
     throw new ValidationError('invalid_input', `Business hours: ${issue}`, [issue], 'days');
   }
+  return parsed;
 }
 
 /**
  * Every opening interval from the local day before `from` onwards, ordered by opening instant.
  * A range whose close is not after its open runs past midnight (["22:00", "06:00"]), so
- * ["00:00", "00:00"] is the whole day. The sequence is endless: callers stop when they are done.
+ * ["00:00", "00:00"] is the whole day. Endless for hours that passed `checkHours`: callers stop
+ * when they have what they need.
  */
-export function* openIntervals(from: number, hours: BusinessHoursInput): Generator<OpenInterval, never> {
-  assertEverOpen(hours);
+export function* openIntervals(from: number, hours: BusinessHours): Generator<OpenInterval, never> {
   const start = wallTimeAt(from, hours.timezone);
   for (let offset = -1; ; offset++) {
     // Calendar arithmetic on a UTC date: never touched by DST.

@@ -9,13 +9,23 @@ import { agentKbRoutes } from './kb-routes.js';
 import { presenceRoutes } from './presence-routes.js';
 import { queueRoutes } from './queue-routes.js';
 import { agentTicketRoutes } from './ticket-routes.js';
+import { agentVisitorRoutes } from './visitor-routes.js';
 
 /** /agent/api: cookie session + CSRF header for everything but login (auth routes guard themselves). */
 export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
   const app = new Hono<AgentEnv>();
   const guard = requireAgent(deps);
   // `/x/*` also matches `/x`; a middleware on '*' here would cover /login too.
-  for (const prefix of ['/queue', '/conversations', '/tickets', '/kb', '/analytics', '/presence', '/events'])
+  for (const prefix of [
+    '/queue',
+    '/conversations',
+    '/tickets',
+    '/kb',
+    '/analytics',
+    '/presence',
+    '/events',
+    '/visitors',
+  ])
     app.use(`${prefix}/*`, guard);
   app.route('/', authRoutes(deps));
   app.route('/queue', queueRoutes(deps));
@@ -23,6 +33,7 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
   app.route('/tickets', agentTicketRoutes(deps));
   app.route('/kb', agentKbRoutes(deps));
   app.route('/analytics', agentAnalyticsRoutes(deps));
+  app.route('/visitors', agentVisitorRoutes(deps));
   app.route('/', presenceRoutes(deps));
   return app;
 }

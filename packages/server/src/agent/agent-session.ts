@@ -23,6 +23,7 @@ export async function openAgentSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await deps.db.query('delete from agent_sessions where expires_at < now()');
   await deps.db.query(
     'insert into agent_sessions (token_hash, agent_id, workspace_id, csrf_token, expires_at) values ($1, $2, $3, $4, $5)',
     [hashToken(token), agentId, workspaceId, csrfToken, expiresAt],

@@ -64,9 +64,11 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
         attachments: [],
       });
       await tx.query(
-        `update conversations set updated_at = now(), agent_last_read_at = now(), first_responded_at = coalesce(first_responded_at, now())
+        // The first agent to answer owns the conversation (the widget shows who is helping).
+        `update conversations set updated_at = now(), agent_last_read_at = now(), first_responded_at = coalesce(first_responded_at, now()),
+           assignee_id = coalesce(assignee_id, $3), assignee_name = coalesce(assignee_name, $4)
          where workspace_id = $1 and id = $2`,
-        [workspace.id, row.id],
+        [workspace.id, row.id, agent.id, agent.name],
       );
       return result;
     });

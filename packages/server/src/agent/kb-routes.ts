@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
-import type { Queryable } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { ARTICLE_COLUMNS, type ArticleInput, type ArticleRow, findArticle, saveArticle } from '../kb/article-store.js';
@@ -19,12 +19,11 @@ const ArticleEdit = z.object({
 });
 const Preview = z.object({ markdown: z.string().check(z.maxLength(200_000)) });
 
-const toAgentArticle = (row: ArticleRow) => ({
+/** The list entry: everything but the bodies. */
+const toArticleSummary = (row: ArticleRow) => ({
   id: row.id,
   slug: row.slug,
   title: row.title,
-  markdown: row.markdown,
-  html: row.html,
   summary: row.summary,
   category: row.category,
   routes: row.routes,
@@ -33,13 +32,10 @@ const toAgentArticle = (row: ArticleRow) => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
+const toAgentArticle = (row: ArticleRow) => ({ ...toArticleSummary(row), markdown: row.markdown, html: row.html });
+
 /** Saves, turning a duplicate slug into a 409 that names the field. */
-async function save(
-  db: Queryable & { transaction: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T> },
-  workspaceId: string,
-  input: ArticleInput,
-  id?: string,
-) {
+async function save(db: Database, workspaceId: string, input: ArticleInput, id?: string) {
   try {
     return await db.transaction((tx) => saveArticle(tx, workspaceId, input, id));
   } catch (error) {
@@ -58,14 +54,7 @@ export function agentKbRoutes(deps: AppDeps): Hono<AgentEnv> {
       `select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 order by category, title`,
       [c.get('workspace').id],
     );
-    return c.json(
-      rows
-        .map(({ markdown: _markdown, html: _html, ...row }) => ({
-          ...row,
-          updatedAt: new Date(row.updated_at).toISOString(),
-        }))
-        .map(({ created_at: _c, updated_at: _u, ...row }) => row),
-    );
+    return c.json(rows.map(toArticleSummary));
   });
 
   app.get('/articles/:id', async (c) => {

@@ -11,6 +11,7 @@ import { availabilityRoutes } from '../widget/availability-routes.js';
 import { conversationRoutes } from '../widget/conversation-routes.js';
 import { eventRoutes } from '../widget/event-routes.js';
 import { kbRoutes } from '../widget/kb-routes.js';
+import { privacyRoutes } from '../widget/privacy-routes.js';
 import { sessionRoutes } from '../widget/session-routes.js';
 import { ticketRoutes } from '../widget/ticket-routes.js';
 import { ipRateLimit } from '../widget/widget-auth.js';
@@ -63,14 +64,12 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
         throw new ApiError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
       },
     });
-  app.use('/v1/*', async (c, next) => {
-    const limit =
-      c.req.method === 'POST' && c.req.path === '/v1/attachments'
-        ? deps.config.maxAttachmentBytes
-        : deps.config.maxBodyBytes;
-    return tooLarge(limit)(c, next);
-  });
-  app.use('/agent/*', tooLarge(deps.config.maxBodyBytes));
+  const jsonLimit = tooLarge(deps.config.maxBodyBytes);
+  const uploadLimit = tooLarge(deps.config.maxAttachmentBytes);
+  app.use('/v1/*', (c, next) =>
+    (c.req.method === 'POST' && c.req.path === '/v1/attachments' ? uploadLimit : jsonLimit)(c, next),
+  );
+  app.use('/agent/*', jsonLimit);
 
   app.route('/v1/session', sessionRoutes(deps));
   app.route('/v1/kb', kbRoutes(deps));
@@ -78,14 +77,12 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
   app.route('/v1/events', eventRoutes(deps));
   app.route('/v1/attachments', attachmentRoutes(deps));
   app.route('/v1/tickets', ticketRoutes(deps));
+  app.route('/v1/me', privacyRoutes(deps));
   app.route('/v1', availabilityRoutes(deps));
   app.route('/v1', answerRoutes(deps));
   app.route('/agent/api', agentRoutes(deps));
 
-  app.use('/inbox', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', INBOX_CSP);
-  });
+  // `/inbox/*` also matches `/inbox` itself.
   app.use('/inbox/*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', INBOX_CSP);

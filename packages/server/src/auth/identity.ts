@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ContextAccount, Identity } from '@helpline/core';
+import { ContextAccount, type Identity } from '@helpline/core';
 import { jwtVerify } from 'jose';
+import { safeParse } from 'zod/mini';
 
 export type VerifiedIdentity =
   | { verified: true; userId: string; name?: string; email?: string; account?: ContextAccount }
@@ -37,10 +38,13 @@ export async function verifyIdentity(identity: Identity, secret: string): Promis
       if (!sub) return { rejected: 'verification.jwt: sub is missing' };
       if (identity.user?.id && identity.user.id !== sub)
         return { rejected: 'verification.jwt: sub does not match user.id' };
-      const account =
-        typeof payload.account === 'object' && payload.account !== null
-          ? (payload.account as ContextAccount)
-          : identity.account;
+      let account = identity.account;
+      if (payload.account !== undefined) {
+        // Signed is not the same as well-formed: the claim is parsed like any other input.
+        const parsed = safeParse(ContextAccount, payload.account);
+        if (!parsed.success) return { rejected: 'verification.jwt: the account claim is not a valid account object' };
+        account = parsed.data;
+      }
       return {
         verified: true,
         userId: sub,

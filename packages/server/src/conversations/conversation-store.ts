@@ -14,6 +14,8 @@ export interface ConversationRow {
   visitor_last_read_at: Date | null;
   agent_last_read_at: Date | null;
   first_responded_at: Date | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
   csat_score: number | null;
   csat_comment: string | null;
   created_at: Date;
@@ -21,7 +23,7 @@ export interface ConversationRow {
 }
 
 export const CONVERSATION_COLUMNS =
-  'id, workspace_id, visitor_pk, status, subject, context, idempotency_key, visitor_last_read_at, agent_last_read_at, first_responded_at, csat_score, csat_comment, created_at, updated_at';
+  'id, workspace_id, visitor_pk, status, subject, context, idempotency_key, visitor_last_read_at, agent_last_read_at, first_responded_at, assignee_id, assignee_name, csat_score, csat_comment, created_at, updated_at';
 
 const iso = (date: Date | null): string | undefined => (date ? new Date(date).toISOString() : undefined);
 
@@ -56,6 +58,15 @@ export async function toConversations(
       updatedAt: new Date(row.updated_at).toISOString(),
       ...(lastRow ? { lastMessage: toMessage(lastRow, link) } : {}),
       unreadCount: Number(unread.find((entry) => entry.conversation_id === row.id)?.count ?? 0),
+      ...(row.assignee_id
+        ? {
+            assignee: {
+              type: 'agent' as const,
+              id: row.assignee_id,
+              ...(row.assignee_name ? { name: row.assignee_name } : {}),
+            },
+          }
+        : {}),
       ...(row.csat_score
         ? { csat: { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) } }
         : {}),

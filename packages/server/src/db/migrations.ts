@@ -216,6 +216,16 @@ create table answers (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'article plain text for snippets; conversation assignee',
+    sql: `
+alter table articles add column body_text text not null default '';
+update articles set body_text = regexp_replace(html, '<[^>]*>', ' ', 'g');
+alter table conversations add column assignee_id text;
+alter table conversations add column assignee_name text;
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

@@ -69,17 +69,17 @@ export async function saveArticle(
   const [row] = id
     ? await tx.query<ArticleRow>(
         `update articles set slug = $3, title = $4, markdown = $5, html = $6, summary = $7, category = $8, routes = $9::jsonb,
-           tags = $10::jsonb, published = $11, updated_at = $12, search = ${SEARCH_VECTOR}
+           tags = $10::jsonb, published = $11, updated_at = $12, body_text = $14, search = ${SEARCH_VECTOR}
          where id = $1 and workspace_id = $2 returning ${ARTICLE_COLUMNS}`,
         params,
       )
     : await tx.query<ArticleRow>(
-        `insert into articles (id, workspace_id, slug, title, markdown, html, summary, category, routes, tags, published, updated_at, search)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, ${SEARCH_VECTOR})
+        `insert into articles (id, workspace_id, slug, title, markdown, html, summary, category, routes, tags, published, updated_at, body_text, search)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, $14, ${SEARCH_VECTOR})
          on conflict (workspace_id, slug) do update set
            title = excluded.title, markdown = excluded.markdown, html = excluded.html, summary = excluded.summary,
            category = excluded.category, routes = excluded.routes, tags = excluded.tags, published = excluded.published,
-           updated_at = excluded.updated_at, search = excluded.search
+           updated_at = excluded.updated_at, body_text = excluded.body_text, search = excluded.search
          returning ${ARTICLE_COLUMNS}`,
         params,
       );

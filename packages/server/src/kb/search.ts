@@ -31,20 +31,19 @@ interface HitRow {
   rank: number;
 }
 
+/** Ranks every match, then builds headlines (the expensive part) for the top `limit` only. */
 async function runSearch(db: Queryable, workspaceId: string, tsquery: string, limit: number): Promise<HitRow[]> {
   return db.query<HitRow>(
-    `with q as (select to_tsquery('english', $2) as query)
-     select a.id, a.title, a.category, a.rank,
-       ts_headline('english', a.plain, q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "') as headline
-     from (
-       select id, title, category, summary || ' ' || regexp_replace(html, '<[^>]*>', ' ', 'g') as plain,
-         ts_rank(search, (select query from q)) as rank
-       from articles
-       where workspace_id = $1 and published and search @@ (select query from q)
-       order by rank desc, title
-       limit $3
-     ) a, q
-     order by a.rank desc, a.title`,
+    `with q as (select to_tsquery('english', $2) as query),
+     top as (
+       select a.id, ts_rank(a.search, q.query) as rank from articles a, q
+       where a.workspace_id = $1 and a.published and a.search @@ q.query
+       order by rank desc, a.title limit $3
+     )
+     select a.id, a.title, a.category, top.rank,
+       ts_headline('english', a.body_text, q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "') as headline
+     from top join articles a on a.id = top.id cross join q
+     order by top.rank desc, a.title`,
     [workspaceId, tsquery, limit],
   );
 }
@@ -82,13 +81,17 @@ export async function suggestArticles(
   ids: readonly string[],
   limit: number,
 ): Promise<ArticleHit[]> {
-  const rows = await db.query<ArticleRow>(
-    `select ${ARTICLE_COLUMNS} from articles where workspace_id = $1 and published`,
-    [workspaceId],
+  type SuggestRow = Pick<ArticleRow, 'id' | 'slug' | 'title' | 'summary' | 'category' | 'routes'>;
+  // Only articles that could match: those with routes, and the registered ones; never the bodies.
+  const rows = await db.query<SuggestRow>(
+    `select id, slug, title, summary, category, routes from articles
+     where workspace_id = $1 and published
+       and (routes <> '[]'::jsonb or id in (select jsonb_array_elements_text($2::jsonb)) or slug in (select jsonb_array_elements_text($2::jsonb)))`,
+    [workspaceId, ids],
   );
   const registered = ids
     .map((id) => rows.find((row) => row.id === id || row.slug === id))
-    .filter((row): row is ArticleRow => row !== undefined);
+    .filter((row): row is SuggestRow => row !== undefined);
   const byRoute = path
     ? rows
         .map((row) => ({

@@ -50,6 +50,8 @@ export interface DemoSeedResult {
   /** Set only when this start created the workspace with a random secret. */
   generatedSecret?: string;
   importedArticles: number;
+  /** KB files that could not be imported, with the reason. */
+  skippedArticles: { file: string; reason: string }[];
 }
 
 /**
@@ -102,10 +104,13 @@ async function seed(db: Queryable, options: DemoSeedOptions): Promise<DemoSeedRe
     ]);
   }
 
-  const importedArticles = existsSync(options.kbDir) ? await importKnowledgeBase(db, workspace.id, options.kbDir) : 0;
+  const kb = existsSync(options.kbDir)
+    ? await importKnowledgeBase(db, workspace.id, options.kbDir)
+    : { imported: 0, skipped: [] };
   return {
     workspace,
-    importedArticles,
+    importedArticles: kb.imported,
+    skippedArticles: kb.skipped,
     ...(generatedAgentPassword ? { generatedAgentPassword } : {}),
     ...(generatedSecret ? { generatedSecret } : {}),
   };

@@ -5,6 +5,7 @@ import { verifyIdentity } from '../auth/identity.js';
 import { issueSessionToken } from '../auth/session-token.js';
 import { ApiError } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
+import { adoptAnonymousHistory } from '../privacy/visitor-data.js';
 import { upsertVisitor } from '../visitors/visitor-store.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
@@ -28,20 +29,19 @@ export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
         'verification',
       );
     }
-    const visitor = await upsertVisitor(
-      deps.db,
-      workspace.id,
-      proof.verified
-        ? {
-            identity,
-            verified: true,
-            userId: proof.userId,
-            name: proof.name,
-            email: proof.email,
-            account: proof.account,
-          }
-        : { identity, verified: false },
-    );
+    const visitor = await deps.db.transaction(async (tx) => {
+      if (!proof.verified) return upsertVisitor(tx, workspace.id, { identity, verified: false });
+      const user = await upsertVisitor(tx, workspace.id, {
+        identity,
+        verified: true,
+        userId: proof.userId,
+        name: proof.name,
+        email: proof.email,
+        account: proof.account,
+      });
+      await adoptAnonymousHistory(tx, workspace.id, identity.visitorId, user.id);
+      return user;
+    });
     const { token, expiresAt } = await issueSessionToken(
       deps.serverSecret,
       { workspaceId: workspace.id, visitorPk: visitor.id, visitorId: identity.visitorId },

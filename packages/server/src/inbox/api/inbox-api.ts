@@ -1,0 +1,145 @@
+import { Message, parseResponse, Ticket } from '@helpline/core';
+import type * as z from 'zod/mini';
+import { strings } from '../strings.js';
+import { InboxApiError } from './inbox-api-error.js';
+import {
+  Analytics,
+  type ArticleEdit,
+  ArticleSource,
+  ArticleSummaries,
+  ConversationThread,
+  ErrorBody,
+  Preview,
+  Queue,
+  Session,
+  TicketDetail,
+  type TicketPatch,
+} from './schemas.js';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface InboxApiOptions {
+  /** Defaults to the page's `fetch`; tests pass a fake. */
+  fetch?: FetchLike;
+  /** Where the agent API lives; defaults to the same origin's /agent/api. */
+  baseUrl?: string;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The inbox's only door to the server. Every answer is parsed with the core schemas; failures
+ * become an InboxApiError carrying the server's message. The CSRF token from login/me is kept here
+ * and sent on every mutating request.
+ */
+export function createInboxApi(options: InboxApiOptions = {}) {
+  const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const base = options.baseUrl ?? '/agent/api';
+  let csrfToken: string | undefined;
+
+  async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+    let response: Response;
+    try {
+      response = await fetchFn(`${base}${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new InboxApiError(0, 'network', strings.errors.network);
+    }
+    if (!response.ok) throw await errorOf(response);
+    return response;
+  }
+
+  async function json<S extends z.ZodMiniType>(schema: S, what: string, method: string, path: string, body?: unknown) {
+    const response = await send(method, path, body);
+    return parseResponse(schema, await response.json(), what);
+  }
+
+  async function setSession(session: Session): Promise<Session> {
+    csrfToken = session.csrfToken;
+    return session;
+  }
+
+  return {
+    async login(email: string, password: string): Promise<Session> {
+      return setSession(await json(Session, 'login', 'POST', '/login', { email, password }));
+    },
+    async logout(): Promise<void> {
+      await send('POST', '/logout');
+      csrfToken = undefined;
+    },
+    /** The signed-in agent, or null when there is no session. */
+    async me(): Promise<Session | null> {
+      try {
+        return await setSession(await json(Session, 'session', 'GET', '/me'));
+      } catch (error) {
+        if (error instanceof InboxApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    queue: () => json(Queue, 'queue', 'GET', '/queue'),
+    conversation: (id: string) => json(ConversationThread, 'conversation', 'GET', `/conversations/${enc(id)}`),
+    replyToConversation: (id: string, body: string) =>
+      json(Message, 'message', 'POST', `/conversations/${enc(id)}/messages`, { body }),
+    async sendTyping(id: string, typing: boolean): Promise<void> {
+      await send('POST', `/conversations/${enc(id)}/typing`, { typing });
+    },
+    async setConversationStatus(id: string, status: 'open' | 'pending' | 'resolved'): Promise<void> {
+      await send('POST', `/conversations/${enc(id)}/status`, { status });
+    },
+    ticket: (id: string) => json(TicketDetail, 'ticket', 'GET', `/tickets/${enc(id)}`),
+    updateTicket: (id: string, patch: TicketPatch) => json(Ticket, 'ticket', 'PATCH', `/tickets/${enc(id)}`, patch),
+    replyToTicket: (id: string, body: string) => json(Message, 'message', 'POST', `/tickets/${enc(id)}/replies`, { body }),
+    articles: () => json(ArticleSummaries, 'article list', 'GET', '/kb/articles'),
+    article: (id: string) => json(ArticleSource, 'article', 'GET', `/kb/articles/${enc(id)}`),
+    createArticle: (article: ArticleEdit) => json(ArticleSource, 'article', 'POST', '/kb/articles', article),
+    updateArticle: (id: string, article: ArticleEdit) =>
+      json(ArticleSource, 'article', 'PUT', `/kb/articles/${enc(id)}`, article),
+    async deleteArticle(id: string): Promise<void> {
+      await send('DELETE', `/kb/articles/${enc(id)}`);
+    },
+    async preview(markdown: string): Promise<string> {
+      return (await json(Preview, 'preview', 'POST', '/kb/preview', { markdown })).html;
+    },
+    analytics: (days = 30) => json(Analytics, 'analytics', 'GET', `/analytics?days=${days}`),
+    async setPresence(online: boolean): Promise<void> {
+      await send('POST', '/presence', { online });
+    },
+    /** Opens the workspace event stream (the caller reads the body as SSE). */
+    openEvents(lastEventId: string | undefined, signal: AbortSignal): Promise<Response> {
+      return fetchFn(`${base}/events`, {
+        method: 'GET',
+        credentials: 'same-origin',
+        headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+        signal,
+      });
+    },
+  };
+}
+
+export type InboxApi = ReturnType<typeof createInboxApi>;
+
+const enc = encodeURIComponent;
+
+async function errorOf(response: Response): Promise<InboxApiError> {
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    data = undefined;
+  }
+  const parsed = ErrorBody.safeParse(data);
+  if (parsed.success) {
+    const { code, message, field } = parsed.data.error;
+    return new InboxApiError(response.status, code, message, field);
+  }
+  return new InboxApiError(response.status, 'server', `${strings.errors.generic} (HTTP ${response.status})`);
+}

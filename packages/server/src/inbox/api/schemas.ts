@@ -1,0 +1,142 @@
+import { Category, ContextAccount, Conversation, Message, Severity, Ticket, TicketStatus, Timestamp } from '@helpline/core';
+import * as z from 'zod/mini';
+
+/** Shapes of the server's agent API (/agent/api), built from the core wire schemas. */
+export const Agent = z.object({ id: z.string(), name: z.string(), email: z.string() });
+export type Agent = z.infer<typeof Agent>;
+
+export const Session = z.object({ agent: Agent, csrfToken: z.string().check(z.minLength(1)) });
+export type Session = z.infer<typeof Session>;
+
+export const VisitorSummary = z.object({
+  id: z.string(),
+  name: z.optional(z.string()),
+  email: z.optional(z.string()),
+  verified: z.boolean(),
+});
+export type VisitorSummary = z.infer<typeof VisitorSummary>;
+
+export const Breach = z.enum(['ok', 'at_risk', 'breached']);
+export type Breach = z.infer<typeof Breach>;
+
+export const ConversationItem = z.object({
+  conversation: Conversation,
+  visitor: VisitorSummary,
+  account: z.optional(ContextAccount),
+  lastMessage: z.optional(Message),
+  waitingSince: z.optional(Timestamp),
+  slaDueAt: z.optional(Timestamp),
+});
+export type ConversationItem = z.infer<typeof ConversationItem>;
+
+export const TicketItem = z.object({
+  ticket: Ticket,
+  visitor: VisitorSummary,
+  account: z.optional(ContextAccount),
+  slaDueAt: Timestamp,
+  breach: Breach,
+});
+export type TicketItem = z.infer<typeof TicketItem>;
+
+export const Queue = z.object({ conversations: z.array(ConversationItem), tickets: z.array(TicketItem) });
+export type Queue = z.infer<typeof Queue>;
+
+/**
+ * `context` stays unknown here and is parsed on its own: a snapshot the server kept but this
+ * inbox cannot read must not hide the messages.
+ */
+export const ConversationThread = z.object({
+  conversation: Conversation,
+  messages: z.array(Message),
+  context: z.optional(z.unknown()),
+  visitor: z.optional(z.nullable(VisitorSummary)),
+});
+export type ConversationThread = z.infer<typeof ConversationThread>;
+
+export const HistoryEntry = z.object({
+  at: Timestamp,
+  field: z.string(),
+  from: z.nullable(z.string()),
+  to: z.nullable(z.string()),
+  by: z.string(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const TicketDetail = z.object({
+  ticket: Ticket,
+  messages: z.array(Message),
+  context: z.optional(z.unknown()),
+  visitor: z.optional(z.nullable(VisitorSummary)),
+  history: z._default(z.array(HistoryEntry), []),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const TicketPatch = z.object({
+  status: z.optional(TicketStatus),
+  severity: z.optional(Severity),
+  category: z.optional(Category),
+});
+export type TicketPatch = z.infer<typeof TicketPatch>;
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  category: z.optional(z.nullable(z.string())),
+  routes: z._default(z.array(z.string()), []),
+  published: z.boolean(),
+  updatedAt: Timestamp,
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+export const ArticleSummaries = z.array(ArticleSummary);
+
+export const ArticleSource = z.extend(ArticleSummary, { markdown: z.string() });
+export type ArticleSource = z.infer<typeof ArticleSource>;
+
+export const ArticleEdit = z.object({
+  title: z.string(),
+  slug: z.string(),
+  markdown: z.string(),
+  category: z.optional(z.string()),
+  routes: z.array(z.string()),
+  published: z.boolean(),
+});
+export type ArticleEdit = z.infer<typeof ArticleEdit>;
+
+export const Preview = z.object({ html: z.string() });
+
+const Ratio = z.nullable(z.number());
+
+export const Analytics = z.object({
+  deflectionRate: Ratio,
+  helpSessions: z.number(),
+  escalations: z.number(),
+  articles: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      views: z.number(),
+      helpful: z.number(),
+      notHelpful: z.number(),
+      helpfulness: Ratio,
+      ticketsAfterView: z.number(),
+      attachRate: Ratio,
+      needsUpdate: z.boolean(),
+    }),
+  ),
+  csat: z.object({ responses: z.number(), satisfied: z.number(), score: Ratio }),
+  firstResponse: z.array(
+    z.object({
+      severity: Severity,
+      count: z.number(),
+      medianMinutes: Ratio,
+      targetMinutes: z.number(),
+      breaches: z.number(),
+    }),
+  ),
+});
+export type Analytics = z.infer<typeof Analytics>;
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) }),
+});

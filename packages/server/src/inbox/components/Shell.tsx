@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { connectEventStream } from '../api/event-stream.js';
+import type { InboxStore } from '../state/inbox-store.js';
+import type { Route, Router } from '../state/router.js';
+import { strings } from '../strings.js';
+import { AnalyticsView } from './AnalyticsView.js';
+import { InboxView } from './InboxView.js';
+import { KbView } from './KbView.js';
+
+const TICK_MS = 15_000;
+
+interface ShellProps {
+  store: InboxStore;
+  router: Router;
+  live: boolean;
+}
+
+/** Header, navigation and the current view; owns the event stream, clock and presence while signed in. */
+export function Shell({ store, router, live }: ShellProps) {
+  const route = router.route.value;
+  const main = useRef<HTMLElement>(null);
+  const firstView = useRef(true);
+
+  useEffect(() => {
+    void store.loadQueue();
+    if (!live) return;
+    const stop = connectEventStream({
+      open: store.api.openEvents,
+      onEvent: store.handleEvent,
+      onStatus: (status) => {
+        store.connection.value = status;
+      },
+      onUnauthorized: () => {
+        store.session.value = null;
+      },
+    });
+    const clock = setInterval(store.tick, TICK_MS);
+    void store.api.setPresence(true).catch(() => undefined);
+    const offline = (): void => void store.api.setPresence(false).catch(() => undefined);
+    window.addEventListener('pagehide', offline);
+    return () => {
+      stop();
+      clearInterval(clock);
+      window.removeEventListener('pagehide', offline);
+      store.dispose();
+    };
+  }, [store, live]);
+
+  // Moving to another view puts focus on its heading so screen readers announce it.
+  useEffect(() => {
+    if (firstView.current) {
+      firstView.current = false;
+      return;
+    }
+    if (route.view === 'thread') return; // the thread focuses its own heading once loaded
+    main.current?.querySelector<HTMLElement>('h1, h2')?.focus();
+  }, [route.view, route.view === 'kb' ? route.articleId : undefined]);
+
+  const link = (target: Route, label: string, current: boolean) => (
+    <a
+      href={`/inbox/${target.view === 'inbox' ? '' : target.view}`}
+      aria-current={current ? 'page' : undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        router.navigate(target);
+      }}
+    >
+      {label}
+    </a>
+  );
+
+  const connection = store.connection.value;
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {strings.skipToContent}
+      </a>
+      <header class="topbar">
+        <span class="brand">{strings.appName}</span>
+        <nav aria-label={strings.nav.label}>
+          {link({ view: 'inbox' }, strings.nav.inbox, route.view === 'inbox' || route.view === 'thread')}
+          {link({ view: 'kb' }, strings.nav.kb, route.view === 'kb')}
+          {link({ view: 'analytics' }, strings.nav.analytics, route.view === 'analytics')}
+        </nav>
+        <span class={`connection connection-${connection}`} role="status">
+          {strings.connection[connection]}
+        </span>
+        <span class="agent-name">{store.session.value?.agent.name}</span>
+        <button type="button" class="button subtle" onClick={() => void store.logout()}>
+          {strings.nav.signOut}
+        </button>
+      </header>
+      <main id="main" ref={main} class="main">
+        {route.view === 'kb' ? (
+          <KbView api={store.api} router={router} articleId={route.articleId} />
+        ) : route.view === 'analytics' ? (
+          <AnalyticsView api={store.api} />
+        ) : (
+          <InboxView store={store} router={router} route={route} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+import { batch, computed, signal } from '@preact/signals';
+import { ContextSnapshot, type Message, type RealtimeEvent } from '@helpline/core';
+import type { InboxApi } from '../api/inbox-api.js';
+import { isInboxApiError } from '../api/inbox-api-error.js';
+import type { Conversation, Ticket } from '@helpline/core';
+import type { HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
+import type { StreamStatus } from '../api/event-stream.js';
+import { strings } from '../strings.js';
+import { entryKey, type QueueFilter, queueEntries, type ThreadKind } from './queue-entries.js';
+
+export type ContextState = { kind: 'none' } | { kind: 'ok'; snapshot: ContextSnapshot } | { kind: 'unreadable' };
+
+export interface ThreadData {
+  kind: ThreadKind;
+  id: string;
+  messages: Message[];
+  context: ContextState;
+  visitor: VisitorSummary | null;
+  conversation?: Conversation;
+  ticket?: Ticket;
+  history: HistoryEntry[];
+}
+
+export interface InboxStoreDeps {
+  api: InboxApi;
+  now?: () => number;
+}
+
+const TYPING_EXPIRES_MS = 8_000;
+
+export const errorMessage = (error: unknown): string =>
+  isInboxApiError(error) ? error.message : error instanceof Error ? error.message : strings.errors.generic;
+
+function readContext(raw: unknown): ContextState {
+  if (raw === null || raw === undefined) return { kind: 'none' };
+  const parsed = ContextSnapshot.safeParse(raw);
+  return parsed.success ? { kind: 'ok', snapshot: parsed.data } : { kind: 'unreadable' };
+}
+
+/** All inbox state as signals, plus the actions that change it. One per page. */
+export function createInboxStore(deps: InboxStoreDeps) {
+  const { api } = deps;
+  const clock = deps.now ?? Date.now;
+  const session = signal<Session | null | undefined>(undefined);
+  const now = signal(clock());
+  const queue = signal<Queue | null>(null);
+  const queueError = signal<string | null>(null);
+  const filter = signal<QueueFilter>('all');
+  const fresh = signal<ReadonlySet<string>>(new Set());
+  const thread = signal<ThreadData | null>(null);
+  const threadError = signal<string | null>(null);
+  const visitorTyping = signal<{ conversationId: string; name: string; until: number } | null>(null);
+  const connection = signal<StreamStatus>('connecting');
+  const entries = computed(() => (queue.value ? queueEntries(queue.value, now.value, fresh.value, filter.value) : []));
+  let threadRequest = 0;
+
+  function markSeen(key: string): void {
+    if (!fresh.value.has(key)) return;
+    const next = new Set(fresh.value);
+    next.delete(key);
+    fresh.value = next;
+  }
+
+  function markFresh(key: string): void {
+    if (fresh.value.has(key)) return;
+    fresh.value = new Set([...fresh.value, key]);
+  }
+
+  async function loadQueue(): Promise<void> {
+    try {
+      const data = await api.queue();
+      batch(() => {
+        queue.value = data;
+        queueError.value = null;
+      });
+    } catch (error) {
+      if (isInboxApiError(error) && error.status === 401) session.value = null;
+      else queueError.value = errorMessage(error);
+    }
+  }
+
+  async function openThread(kind: ThreadKind, id: string): Promise<void> {
+    const request = ++threadRequest;
+    markSeen(entryKey(kind, id));
+    if (thread.value && (thread.value.kind !== kind || thread.value.id !== id)) thread.value = null;
+    threadError.value = null;
+    try {
+      const data: ThreadData =
+        kind === 'conversation'
+          ? await api.conversation(id).then((r) => ({
+              kind,
+              id,
+              messages: r.messages,
+              context: readContext(r.context),
+              visitor: r.visitor ?? null,
+              conversation: r.conversation,
+              history: [],
+            }))
+          : await api.ticket(id).then((r) => ({
+              kind,
+              id,
+              messages: r.messages,
+              context: readContext(r.context),
+              visitor: r.visitor ?? null,
+              ticket: r.ticket,
+              history: r.history,
+            }));
+      if (request === threadRequest) thread.value = data;
+    } catch (error) {
+      if (request !== threadRequest) return;
+      if (isInboxApiError(error) && error.status === 401) session.value = null;
+      threadError.value = isInboxApiError(error) && error.status === 404 ? strings.thread.notFound : errorMessage(error);
+    }
+  }
+
+  function closeThread(): void {
+    threadRequest += 1;
+    thread.value = null;
+    threadError.value = null;
+  }
+
+  function appendMessage(message: Message): void {
+    const current = thread.value;
+    if (!current || current.id !== message.conversationId) return;
+    if (current.messages.some((known) => known.id === message.id)) return;
+    thread.value = { ...current, messages: [...current.messages, message] };
+  }
+
+  async function reply(body: string): Promise<void> {
+    const current = thread.value;
+    if (!current) return;
+    const message =
+      current.kind === 'conversation'
+        ? await api.replyToConversation(current.id, body)
+        : await api.replyToTicket(current.id, body);
+    appendMessage(message);
+    void loadQueue();
+  }
+
+  async function setConversationStatus(status: Conversation['status']): Promise<void> {
+    const current = thread.value;
+    if (!current?.conversation) return;
+    await api.setConversationStatus(current.id, status);
+    if (thread.value?.id === current.id && thread.value.conversation)
+      thread.value = { ...thread.value, conversation: { ...thread.value.conversation, status } };
+    void loadQueue();
+  }
+
+  async function updateTicket(patch: Parameters<InboxApi['updateTicket']>[1]): Promise<void> {
+    const current = thread.value;
+    if (!current?.ticket) return;
+    await api.updateTicket(current.id, patch);
+    // The history rows are written by the server: reload to show them.
+    await openThread('ticket', current.id);
+    void loadQueue();
+  }
+
+  let queueTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Many events arrive in bursts: one queue reload for the lot. */
+  function refreshQueueSoon(): void {
+    if (queueTimer !== undefined) return;
+    queueTimer = setTimeout(() => {
+      queueTimer = undefined;
+      void loadQueue();
+    }, 250);
+  }
+
+  function handleEvent(event: RealtimeEvent): void {
+    const current = thread.value;
+    switch (event.type) {
+      case 'message': {
+        const { message } = event;
+        appendMessage(message);
+        if (message.author.type === 'user') {
+          if (visitorTyping.value?.conversationId === message.conversationId) visitorTyping.value = null;
+          if (current?.id !== message.conversationId) {
+            const isTicket = queue.value?.tickets.some((item) => item.ticket.id === message.conversationId);
+            markFresh(entryKey(isTicket ? 'ticket' : 'conversation', message.conversationId));
+          }
+        }
+        refreshQueueSoon();
+        return;
+      }
+      case 'typing':
+        if (event.author.type !== 'user') return;
+        visitorTyping.value = event.typing
+          ? {
+              conversationId: event.conversationId,
+              name: event.author.name ?? current?.visitor?.name ?? strings.thread.visitor,
+              until: clock() + TYPING_EXPIRES_MS,
+            }
+          : null;
+        return;
+      case 'status':
+        if (current?.conversation && current.id === event.conversationId)
+          thread.value = { ...current, conversation: { ...current.conversation, status: event.status } };
+        refreshQueueSoon();
+        return;
+      case 'ticket':
+        if (current?.ticket && current.id === event.ticket.id) thread.value = { ...current, ticket: event.ticket };
+        else markFresh(entryKey('ticket', event.ticket.id));
+        refreshQueueSoon();
+        return;
+      case 'resync':
+        void loadQueue();
+        if (current) void openThread(current.kind, current.id);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Moves the clock signal: SLA labels and typing expiry follow it. */
+  function tick(): void {
+    now.value = clock();
+    const typing = visitorTyping.value;
+    if (typing && typing.until <= now.value) visitorTyping.value = null;
+  }
+
+  async function restoreSession(): Promise<void> {
+    try {
+      session.value = await api.me();
+    } catch {
+      session.value = null;
+    }
+  }
+
+  async function login(email: string, password: string): Promise<void> {
+    session.value = await api.login(email, password);
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await api.logout();
+    } finally {
+      batch(() => {
+        session.value = null;
+        queue.value = null;
+        thread.value = null;
+      });
+    }
+  }
+
+  return {
+    api,
+    session,
+    now,
+    queue,
+    queueError,
+    filter,
+    entries,
+    thread,
+    threadError,
+    visitorTyping,
+    connection,
+    loadQueue,
+    openThread,
+    closeThread,
+    reply,
+    setConversationStatus,
+    updateTicket,
+    handleEvent,
+    tick,
+    restoreSession,
+    login,
+    logout,
+    dispose(): void {
+      if (queueTimer !== undefined) clearTimeout(queueTimer);
+    },
+  };
+}
+
+export type InboxStore = ReturnType<typeof createInboxStore>;

@@ -1,0 +1,17 @@
+export default {
+  'common.title': 'Hilfe',
+  'common.launcherOpen': 'Hilfe öffnen',
+  'common.launcherClose': 'Hilfe schließen',
+  'common.launcherUnread': '{count, plural, one {Hilfe öffnen, # ungelesene Nachricht} other {Hilfe öffnen, # ungelesene Nachrichten}}',
+  'common.close': 'Hilfe schließen',
+  'common.back': 'Zurück',
+  'common.retry': 'Erneut versuchen',
+  'common.loading': 'Wird geladen …',
+  'common.error': 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
+  'common.crashed': 'Etwas ist schiefgelaufen',
+  'common.crashedDetail': 'Dieser Teil des Hilfebereichs funktioniert gerade nicht. Deine übrigen Daten sind sicher.',
+  'common.startChat': 'Chat starten',
+  'common.submitTicket': 'Ticket einreichen',
+  'common.myTickets': 'Meine Tickets',
+  'common.externalLink': '(öffnet in einem neuen Tab)',
+} as const;

@@ -1,0 +1,17 @@
+export default {
+  'common.title': 'Help',
+  'common.launcherOpen': 'Open help',
+  'common.launcherClose': 'Close help',
+  'common.launcherUnread': '{count, plural, one {Open help, # unread message} other {Open help, # unread messages}}',
+  'common.close': 'Close help',
+  'common.back': 'Back',
+  'common.retry': 'Try again',
+  'common.loading': 'Loading…',
+  'common.error': 'Something went wrong. Please try again.',
+  'common.crashed': 'Something went wrong',
+  'common.crashedDetail': 'This part of the help panel stopped working. Your other data is safe.',
+  'common.startChat': 'Start a chat',
+  'common.submitTicket': 'Submit a ticket',
+  'common.myTickets': 'My tickets',
+  'common.externalLink': '(opens in a new tab)',
+} as const;

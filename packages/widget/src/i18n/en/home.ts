@@ -1,0 +1,18 @@
+export default {
+  'home.greeting': 'Hi there. How can we help?',
+  'home.online': 'We’re online',
+  'home.replyTime': '{minutes, plural, one {Typically replies in # minute} other {Typically replies in # minutes}}',
+  'home.away': 'We’re away right now',
+  'home.offline': 'We’re offline right now',
+  'home.backAt': 'Back {when}',
+  'home.leaveMessage': 'Leave a message and we’ll reply by email.',
+  'home.suggestions': 'Suggested for this page',
+  'home.tips': 'Tips for this page',
+  'home.searchLabel': 'Search help articles',
+  'home.searchPlaceholder': 'Search for help…',
+  'home.searchSubmit': 'Search',
+  'home.contact': 'Contact us',
+  'home.recent': 'Recent conversations',
+  'home.allConversations': 'All conversations',
+  'home.conversation': 'Conversation',
+} as const;

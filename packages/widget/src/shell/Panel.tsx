@@ -1,0 +1,83 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useDir, useT } from '../i18n/use-t.js';
+import { IconButton } from '../ui/IconButton.js';
+import { useClient } from './client-context.js';
+import { focusableIn, focusInto } from './focusable.js';
+import css from './Panel.css.js';
+import { useBackStack } from './use-back-stack.js';
+import { useStyles } from './use-styles.js';
+import { ViewHost } from './ViewHost.js';
+
+export interface PanelProps {
+  id: string;
+  /** Where focus goes when the panel closes (our launcher or the host's custom one). */
+  returnFocus: () => void;
+}
+
+const supportsPopover = (el: HTMLElement) => typeof el.showPopover === 'function';
+
+/**
+ * The help panel: a non-modal dialog that keeps Tab inside while open, closes on Escape and sits in
+ * the top layer (popover) where supported, so host modals cannot cover it.
+ */
+export function Panel({ id, returnFocus }: PanelProps) {
+  useStyles(css);
+  const client = useClient();
+  const t = useT();
+  const dir = useDir();
+  const view = client.state.view.value;
+  const goBack = useBackStack(client);
+  const panel = useRef<HTMLDivElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const titleId = `${id}-title`;
+
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!el || !supportsPopover(el)) return;
+    el.setAttribute('popover', 'manual');
+    try {
+      el.showPopover();
+    } catch {
+      // Already shown or not connected: fixed positioning still places it.
+    }
+  }, []);
+
+  const close = () => {
+    returnFocus();
+    void client.close().catch(() => {});
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      close();
+      return;
+    }
+    if (event.key !== 'Tab' || !panel.current) return;
+    const items = focusableIn(panel.current);
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    const active = (panel.current.getRootNode() as ShadowRoot).activeElement;
+    if (event.shiftKey && (active === first || active === title.current)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div ref={panel} id={id} class="hl-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} dir={dir} onKeyDown={onKeyDown}>
+      <header class="hl-panel__header">
+        {view.name !== 'home' && <IconButton icon="back" label={t('common.back')} flipRtl onClick={goBack} />}
+        <h2 ref={title} id={titleId} class="hl-panel__title" tabIndex={-1}>
+          {client.options.appearance.title ?? t('common.title')}
+        </h2>
+        <IconButton icon="close" label={t('common.close')} onClick={close} />
+      </header>
+      <ViewHost view={view} onShown={(container) => focusInto(container, title.current)} />
+    </div>
+  );
+}

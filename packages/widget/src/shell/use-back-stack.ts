@@ -1,0 +1,38 @@
+import type { HelplineClient, ViewState } from '@helpline/core';
+import { useEffect, useRef } from 'preact/hooks';
+
+const sameView = (a: ViewState, b: ViewState) =>
+  a.name === b.name && a.articleId === b.articleId && a.conversationId === b.conversationId && a.ticketId === b.ticketId && a.query === b.query;
+
+/**
+ * Remembers the views the user came through, so Back returns to the previous one (e.g. search
+ * results after an article) instead of always going home.
+ */
+export function useBackStack(client: HelplineClient): () => void {
+  const stack = useRef<ViewState[]>([]);
+  const previous = useRef<ViewState>(client.state.view.value);
+  const goingBack = useRef(false);
+  const view = client.state.view.value;
+
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = view;
+    if (goingBack.current) {
+      goingBack.current = false;
+      return;
+    }
+    if (sameView(before, view)) return;
+    // Searching refines the same page rather than stacking one entry per keystroke.
+    if (before.name === view.name && view.name === 'search') return;
+    if (view.name === 'home') stack.current = [];
+    else stack.current.push(before);
+  }, [view]);
+
+  return () => {
+    const target = stack.current.pop() ?? { name: 'home' };
+    goingBack.current = true;
+    void client.open(target).catch(() => {
+      goingBack.current = false;
+    });
+  };
+}
