@@ -33,19 +33,23 @@ export function Panel({ id, returnFocus }: PanelProps) {
 
   useLayoutEffect(() => {
     const el = panel.current;
-    if (!el || !supportsPopover(el)) return;
-    el.setAttribute('popover', 'manual');
-    try {
-      el.showPopover();
-    } catch {
-      // Already shown or not connected: fixed positioning still places it.
+    if (el && supportsPopover(el)) {
+      el.setAttribute('popover', 'manual');
+      try {
+        el.showPopover();
+      } catch {
+        // Already shown or not connected: fixed positioning still places it.
+      }
     }
+    // However the panel closes (button, Escape, launcher, host command), focus that was inside it
+    // goes back to what opened it instead of falling to <body>.
+    return () => {
+      const active = (el?.getRootNode() as ShadowRoot | undefined)?.activeElement;
+      if (active && el?.contains(active)) returnFocus();
+    };
   }, []);
 
-  const close = () => {
-    returnFocus();
-    void client.close().catch(() => {});
-  };
+  const close = () => void client.close().catch(() => {});
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.defaultPrevented) {

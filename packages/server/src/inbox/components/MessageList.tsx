@@ -1,0 +1,52 @@
+import type { Attachment, Message } from '@helpline/core';
+import { useEffect, useRef } from 'preact/hooks';
+import { strings } from '../strings.js';
+import { formatTime } from '../util/duration.js';
+import { safeHttpUrl } from '../util/linkify.js';
+import { LinkifiedText } from './LinkifiedText.js';
+
+function AttachmentLink({ attachment }: { attachment: Attachment }) {
+  const href = safeHttpUrl(attachment.url);
+  if (!href) return <span class="attachment">{attachment.name}</span>;
+  const isImage = /^image\/(png|jpeg|gif|webp)$/.test(attachment.type);
+  return (
+    <a class="attachment" href={href} target="_blank" rel="noopener noreferrer">
+      {isImage ? <img src={href} alt={attachment.name} class="thumbnail" loading="lazy" /> : null}
+      <span>
+        {strings.thread.attachment}: {attachment.name}
+      </span>
+    </a>
+  );
+}
+
+/** Messages as plain text (links made from http(s) URLs only); new ones are announced politely. */
+export function MessageList({ messages }: { messages: Message[] }) {
+  const end = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'end' });
+  }, [messages.length]);
+  return (
+    <ol class="messages" aria-label={strings.thread.messages} aria-live="polite" aria-relevant="additions">
+      {messages.map((message) => {
+        const mine = message.author.type === 'agent';
+        const author =
+          message.author.name ?? (message.author.type === 'user' ? strings.thread.visitor : message.author.type);
+        return (
+          <li key={message.id} class={`message message-${message.author.type}`}>
+            <p class="message-meta">
+              <span class="message-author">{mine ? `${author} (${strings.thread.you})` : author}</span>{' '}
+              <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+            </p>
+            <p class="message-text">
+              <LinkifiedText text={message.body} />
+            </p>
+            {message.attachments.map((attachment) => (
+              <AttachmentLink key={attachment.id} attachment={attachment} />
+            ))}
+          </li>
+        );
+      })}
+      <li ref={end} class="messages-end" aria-hidden="true" />
+    </ol>
+  );
+}

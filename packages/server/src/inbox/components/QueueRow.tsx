@@ -1,0 +1,61 @@
+import type { QueueEntry } from '../state/queue-entries.js';
+import { routePath } from '../state/router.js';
+import { strings } from '../strings.js';
+import { SlaBadge } from './SlaBadge.js';
+
+interface QueueRowProps {
+  entry: QueueEntry;
+  selected: boolean;
+  onOpen: () => void;
+}
+
+/** One queue item: who, what, how urgent. A link, so it opens in a new tab too. */
+export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
+  const visitor = entry.item.visitor;
+  const who = visitor.name ?? visitor.email ?? strings.queue.anonymous;
+  const account = entry.item.account?.name;
+  let title: string;
+  let preview: string;
+  if (entry.kind === 'ticket') {
+    title = entry.item.ticket.subject;
+    preview = `${entry.item.ticket.reference ?? entry.item.ticket.id} · ${who}`;
+  } else {
+    const last = entry.item.lastMessage ?? entry.item.conversation.lastMessage;
+    title = entry.item.conversation.subject ?? who;
+    preview = last?.body ?? strings.queue.noMessages;
+  }
+  return (
+    <a
+      class={`queue-item ${selected ? 'selected' : ''} ${entry.unread ? 'unread' : ''}`}
+      href={routePath({ view: 'thread', kind: entry.kind, id: entry.id })}
+      aria-current={selected ? 'true' : undefined}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        onOpen();
+      }}
+    >
+      <span class="queue-item-top">
+        {entry.unread ? (
+          <span class="unread-dot" role="img" aria-label={strings.queue.unread} />
+        ) : (
+          <span class="unread-dot-space" />
+        )}
+        <span class="kind">{entry.kind === 'ticket' ? strings.queue.ticket : strings.queue.conversation}</span>
+        {entry.kind === 'ticket' ? (
+          <span class={`severity severity-${entry.item.ticket.severity}`}>{entry.item.ticket.severity}</span>
+        ) : null}
+        <span class="queue-title">{title}</span>
+      </span>
+      <span class="queue-preview">{preview}</span>
+      <span class="queue-meta">
+        {account ? <span class="account">{account}</span> : null}
+        {entry.sla ? (
+          <SlaBadge sla={entry.sla} />
+        ) : entry.kind === 'conversation' ? (
+          <span class="muted">{strings.queue.waitingOnVisitor}</span>
+        ) : null}
+      </span>
+    </a>
+  );
+}

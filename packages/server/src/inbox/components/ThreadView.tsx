@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { InboxStore } from '../state/inbox-store.js';
+import type { Router } from '../state/router.js';
+import { strings } from '../strings.js';
+import { Composer } from './Composer.js';
+import { ConversationStatusControl } from './ConversationStatusControl.js';
+import { MessageList } from './MessageList.js';
+import { TicketControls } from './TicketControls.js';
+import { TicketHistory } from './TicketHistory.js';
+
+/** The open conversation or ticket: header with controls, messages, reply box. */
+export function ThreadView({ store, router }: { store: InboxStore; router: Router }) {
+  const thread = store.thread.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusedFor = useRef<string | null>(null);
+  const key = thread ? `${thread.kind}:${thread.id}` : null;
+
+  // Focus moves to the thread heading when a new thread has loaded (not on every update).
+  useEffect(() => {
+    if (key && focusedFor.current !== key) {
+      focusedFor.current = key;
+      heading.current?.focus();
+    }
+  }, [key]);
+
+  if (store.threadError.value)
+    return (
+      <section class="thread" aria-label={strings.thread.messages}>
+        <p class="form-error" role="alert">
+          {store.threadError.value}
+        </p>
+      </section>
+    );
+  if (!thread)
+    return (
+      <section class="thread" aria-busy="true" aria-label={strings.thread.messages}>
+        <p class="muted">{strings.loading}</p>
+      </section>
+    );
+
+  const visitorName = thread.visitor?.name ?? thread.visitor?.email ?? strings.queue.anonymous;
+  const title = thread.ticket
+    ? `${thread.ticket.reference ?? thread.ticket.id}: ${thread.ticket.subject}`
+    : (thread.conversation?.subject ?? visitorName);
+  const typing = store.visitorTyping.value;
+  return (
+    <section class="thread" aria-labelledby="thread-title">
+      <header class="thread-header">
+        <a
+          class="back-link"
+          href="/inbox/"
+          onClick={(event) => {
+            event.preventDefault();
+            router.navigate({ view: 'inbox' });
+          }}
+        >
+          {strings.thread.back}
+        </a>
+        <h2 id="thread-title" tabIndex={-1} ref={heading}>
+          {title}
+        </h2>
+        {thread.conversation ? (
+          <ConversationStatusControl
+            status={thread.conversation.status}
+            onChange={(status) => store.setConversationStatus(status)}
+          />
+        ) : null}
+        {thread.ticket ? <TicketControls ticket={thread.ticket} onChange={(patch) => store.updateTicket(patch)} /> : null}
+      </header>
+      {thread.ticket?.description ? (
+        <section class="ticket-description" aria-label={strings.ticket.description}>
+          <p class="message-text">{thread.ticket.description}</p>
+        </section>
+      ) : null}
+      <MessageList messages={thread.messages} />
+      <p class="typing" aria-live="polite">
+        {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}
+      </p>
+      <Composer
+        key={key}
+        onSend={(body) => store.reply(body)}
+        onTyping={
+          thread.kind === 'conversation'
+            ? (typingNow) => void store.api.sendTyping(thread.id, typingNow).catch(() => undefined)
+            : undefined
+        }
+      />
+      {thread.ticket ? <TicketHistory history={thread.history} /> : null}
+    </section>
+  );
+}

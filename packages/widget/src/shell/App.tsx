@@ -1,0 +1,40 @@
+import type { HelplineClient } from '@helpline/core';
+import { useRef } from 'preact/hooks';
+import { LocaleProvider } from '../i18n/LocaleProvider.js';
+import { ClientContext } from './client-context.js';
+import { Launcher } from './Launcher.js';
+import { Panel } from './Panel.js';
+import { type StyleHost, StyleHostContext } from './style-host.js';
+
+export interface AppProps {
+  client: HelplineClient;
+  styles: StyleHost;
+  /** The host element that last opened the widget through the custom launcher selector. */
+  opener: { current: HTMLElement | null };
+}
+
+const PANEL_ID = 'helpline-panel';
+
+export function App({ client, styles, opener }: AppProps) {
+  const launcher = useRef<HTMLButtonElement>(null);
+  const open = client.state.isOpen.value;
+  const locale = client.state.locale.value;
+
+  const returnFocus = () => {
+    const target = opener.current?.isConnected ? opener.current : launcher.current;
+    target?.focus();
+  };
+
+  return (
+    <ClientContext.Provider value={client}>
+      <StyleHostContext.Provider value={styles}>
+        <LocaleProvider locale={locale}>
+          <div class="hl-root">
+            {!client.options.appearance.hideLauncher && <Launcher buttonRef={launcher} panelId={PANEL_ID} />}
+            {open && <Panel id={PANEL_ID} returnFocus={returnFocus} />}
+          </div>
+        </LocaleProvider>
+      </StyleHostContext.Provider>
+    </ClientContext.Provider>
+  );
+}
