@@ -17,7 +17,9 @@ const missingCoreStub = {
   },
 };
 
-export default mergeConfig(packageProject({ name: 'server', environment: 'node', testTimeout: 30_000 }), {
+// Server tests run in node (real sockets, Node's fetch); the inbox's component tests (src/inbox, JSX)
+// opt into a DOM per file with a `// @vitest-environment happy-dom` first line.
+export default mergeConfig(packageProject({ name: 'server', environment: 'node', jsx: true, testTimeout: 30_000 }), {
   plugins: [missingCoreStub],
   // test/postgres runs against a real PostgreSQL: only when HELPLINE_TEST_DATABASE_URL names one.
   test: { hookTimeout: 60_000, exclude: process.env.HELPLINE_TEST_DATABASE_URL ? [] : ['test/postgres/**'] },

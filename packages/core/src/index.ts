@@ -32,3 +32,4 @@ export { createEmitter, type Emitter, type Listener } from './events/emitter.js'
 export { compileRoutePattern, type RoutePattern } from './kb/route-pattern.js';
 export type { Timers } from './outbox/timers.js';
 export { backoffDelay, BACKOFF_BASE_MS, BACKOFF_MAX_MS } from './outbox/backoff.js';
+export { validateTicketFields } from './tickets/validate-fields.js';

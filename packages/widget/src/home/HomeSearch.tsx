@@ -9,31 +9,32 @@ export function HomeSearch() {
   const t = useT();
   const [query, setQuery] = useState('');
   return (
-    <form
-      class="hl-search-box"
-      role="search"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void client.open({ name: 'search', query }).catch(() => {});
-      }}
-    >
-      <label class="hl-visually-hidden" for="hl-home-search">
-        {t('home.searchLabel')}
-      </label>
-      <Icon name="search" class="hl-search-box__icon" />
-      <input
-        id="hl-home-search"
-        class="hl-search-box__input"
-        type="search"
-        autocomplete="off"
-        maxLength={500}
-        placeholder={t('home.searchPlaceholder')}
-        value={query}
-        onInput={(event) => setQuery(event.currentTarget.value)}
-      />
-      <button type="submit" class="hl-visually-hidden">
-        {t('home.searchSubmit')}
-      </button>
-    </form>
+    <search>
+      <form
+        class="hl-search-box"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void client.search(query).catch(() => {});
+        }}
+      >
+        <label class="hl-visually-hidden" for="hl-home-search">
+          {t('home.searchLabel')}
+        </label>
+        <Icon name="search" class="hl-search-box__icon" />
+        <input
+          id="hl-home-search"
+          class="hl-search-box__input"
+          type="search"
+          autocomplete="off"
+          maxLength={500}
+          placeholder={t('home.searchPlaceholder')}
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
+        <button type="submit" class="hl-visually-hidden">
+          {t('home.searchSubmit')}
+        </button>
+      </form>
+    </search>
   );
 }

@@ -20,7 +20,12 @@ export function Suggestions() {
           ))}
         </ul>
       )}
-      {hits.length > 0 && <ArticleList hits={hits} onOpen={(id) => void client.open({ name: 'article', articleId: id }).catch(() => {})} />}
+      {hits.length > 0 && (
+        <ArticleList
+          hits={hits}
+          onOpen={(id) => void client.open({ name: 'article', articleId: id }).catch(() => {})}
+        />
+      )}
     </section>
   );
 }

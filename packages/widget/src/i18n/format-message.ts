@@ -39,7 +39,8 @@ function pluralBranches(body: string): Map<string, string> {
 
 function formatPlural(body: string, value: number, locale: string, vars: MessageVars): string {
   const branches = pluralBranches(body);
-  const chosen = branches.get(`=${value}`) ?? branches.get(rulesFor(locale).select(value)) ?? branches.get('other') ?? '';
+  const chosen =
+    branches.get(`=${value}`) ?? branches.get(rulesFor(locale).select(value)) ?? branches.get('other') ?? '';
   return formatMessage(chosen.replaceAll('#', new Intl.NumberFormat(locale).format(value)), vars, locale);
 }
 

@@ -26,6 +26,10 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, St
       return <Crashed onRetry={() => this.setState({ error: undefined, attempt: this.state.attempt + 1 })} />;
     }
     // A new key on retry remounts the subtree, so it starts from fresh state.
-    return <div key={this.state.attempt} class="hl-boundary">{this.props.children}</div>;
+    return (
+      <div key={this.state.attempt} class="hl-boundary">
+        {this.props.children}
+      </div>
+    );
   }
 }

@@ -7,13 +7,23 @@ import { useStyles } from './use-styles.js';
 const MAX_BADGE = 99;
 
 /** The floating button; its accessible name says whether it opens or closes and how many messages are unread. */
-export function Launcher({ buttonRef, panelId }: { buttonRef: { current: HTMLButtonElement | null }; panelId: string }) {
+export function Launcher({
+  buttonRef,
+  panelId,
+}: {
+  buttonRef: { current: HTMLButtonElement | null };
+  panelId: string;
+}) {
   useStyles(css);
   const client = useClient();
   const t = useT();
   const open = client.state.isOpen.value;
   const unread = client.state.unreadCount.value;
-  const label = open ? t('common.launcherClose') : unread > 0 ? t('common.launcherUnread', { count: unread }) : t('common.launcherOpen');
+  const label = open
+    ? t('common.launcherClose')
+    : unread > 0
+      ? t('common.launcherUnread', { count: unread })
+      : t('common.launcherOpen');
   return (
     <button
       ref={buttonRef}

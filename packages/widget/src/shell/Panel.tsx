@@ -73,7 +73,16 @@ export function Panel({ id, returnFocus }: PanelProps) {
   };
 
   return (
-    <div ref={panel} id={id} class="hl-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} dir={dir} onKeyDown={onKeyDown}>
+    <div
+      ref={panel}
+      id={id}
+      class="hl-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      dir={dir}
+      onKeyDown={onKeyDown}
+    >
       <header class="hl-panel__header">
         {view.name !== 'home' && <IconButton icon="back" label={t('common.back')} flipRtl onClick={goBack} />}
         <h2 ref={title} id={titleId} class="hl-panel__title" tabIndex={-1}>

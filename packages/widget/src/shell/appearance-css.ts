@@ -11,7 +11,7 @@ export function brandForeground(color: string): string {
   }) as [number, number, number];
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   // Contrast with white vs with near-black (#111827, luminance ≈ 0.012).
-  return (1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.062 ? '#ffffff' : '#111827');
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.062 ? '#ffffff' : '#111827';
 }
 
 /**

@@ -2,7 +2,11 @@
  * Host elements matching `selector` toggle the widget. One delegated listener on the document, so
  * elements the host renders later work too; the returned function removes it.
  */
-export function delegateLauncher(doc: Document, selector: string, onActivate: (element: HTMLElement) => void): () => void {
+export function delegateLauncher(
+  doc: Document,
+  selector: string,
+  onActivate: (element: HTMLElement) => void,
+): () => void {
   try {
     doc.querySelector(selector);
   } catch {

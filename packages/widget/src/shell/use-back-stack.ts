@@ -2,7 +2,11 @@ import type { HelplineClient, ViewState } from '@helpline/core';
 import { useEffect, useRef } from 'preact/hooks';
 
 const sameView = (a: ViewState, b: ViewState) =>
-  a.name === b.name && a.articleId === b.articleId && a.conversationId === b.conversationId && a.ticketId === b.ticketId && a.query === b.query;
+  a.name === b.name &&
+  a.articleId === b.articleId &&
+  a.conversationId === b.conversationId &&
+  a.ticketId === b.ticketId &&
+  a.query === b.query;
 
 /**
  * Remembers the views the user came through, so Back returns to the previous one (e.g. search

@@ -1,18 +1,31 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useStyles } from '../shell/use-styles.js';
 import css from './Button.css.js';
 import { Icon, type IconName } from './Icon.js';
 
-export interface ButtonProps extends Omit<JSX.HTMLAttributes<HTMLButtonElement>, 'icon'> {
+export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'icon'> {
   variant?: 'primary' | 'secondary';
   block?: boolean;
   icon?: IconName;
   children: ComponentChildren;
 }
 
-export function Button({ variant = 'primary', block = false, icon, children, type = 'button', class: extra, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  block = false,
+  icon,
+  children,
+  type = 'button',
+  class: extra,
+  ...rest
+}: ButtonProps) {
   useStyles(css);
-  const classes = ['hl-button', `hl-button--${variant}`, block ? 'hl-button--block' : '', typeof extra === 'string' ? extra : '']
+  const classes = [
+    'hl-button',
+    `hl-button--${variant}`,
+    block ? 'hl-button--block' : '',
+    typeof extra === 'string' ? extra : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (

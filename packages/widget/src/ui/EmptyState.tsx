@@ -3,7 +3,17 @@ import { useStyles } from '../shell/use-styles.js';
 import css from './EmptyState.css.js';
 import { Icon, type IconName } from './Icon.js';
 
-export function EmptyState({ icon, title, hint, children }: { icon?: IconName; title: string; hint?: string; children?: ComponentChildren }) {
+export function EmptyState({
+  icon,
+  title,
+  hint,
+  children,
+}: {
+  icon?: IconName;
+  title: string;
+  hint?: string;
+  children?: ComponentChildren;
+}) {
   useStyles(css);
   return (
     <div class="hl-empty">

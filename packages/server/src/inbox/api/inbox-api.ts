@@ -97,7 +97,8 @@ export function createInboxApi(options: InboxApiOptions = {}) {
     },
     ticket: (id: string) => json(TicketDetail, 'ticket', 'GET', `/tickets/${enc(id)}`),
     updateTicket: (id: string, patch: TicketPatch) => json(Ticket, 'ticket', 'PATCH', `/tickets/${enc(id)}`, patch),
-    replyToTicket: (id: string, body: string) => json(Message, 'message', 'POST', `/tickets/${enc(id)}/replies`, { body }),
+    replyToTicket: (id: string, body: string) =>
+      json(Message, 'message', 'POST', `/tickets/${enc(id)}/replies`, { body }),
     articles: () => json(ArticleSummaries, 'article list', 'GET', '/kb/articles'),
     article: (id: string) => json(ArticleSource, 'article', 'GET', `/kb/articles/${enc(id)}`),
     createArticle: (article: ArticleEdit) => json(ArticleSource, 'article', 'POST', '/kb/articles', article),

@@ -1,4 +1,13 @@
-import { Category, ContextAccount, Conversation, Message, Severity, Ticket, TicketStatus, Timestamp } from '@helpline/core';
+import {
+  Category,
+  ContextAccount,
+  Conversation,
+  Message,
+  Severity,
+  Ticket,
+  TicketStatus,
+  Timestamp,
+} from '@helpline/core';
 import * as z from 'zod/mini';
 
 /** Shapes of the server's agent API (/agent/api), built from the core wire schemas. */

@@ -6,7 +6,6 @@ export function LinkifiedText({ text }: { text: string }) {
     <>
       {linkify(text).map((part, index) =>
         part.kind === 'link' ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of an immutable string, never reordered
           <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
             {part.text}
           </a>

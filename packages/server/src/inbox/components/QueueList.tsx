@@ -45,7 +45,8 @@ export function QueueList({ store, router, selectedKey }: QueueListProps) {
       <h2 id="queue-title" class="column-title" tabIndex={-1}>
         {strings.queue.label}
       </h2>
-      <div class="filters" role="group" aria-label={strings.queue.filters}>
+      <fieldset class="filters">
+        <legend class="visually-hidden">{strings.queue.filters}</legend>
         {FILTERS.map(([value, label]) => (
           <button
             key={value}
@@ -59,7 +60,7 @@ export function QueueList({ store, router, selectedKey }: QueueListProps) {
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
       {store.queueError.value ? (
         <p class="form-error" role="alert">
           {store.queueError.value}{' '}
@@ -70,7 +71,6 @@ export function QueueList({ store, router, selectedKey }: QueueListProps) {
       ) : null}
       {store.queue.value === null && !store.queueError.value ? <p class="muted">{strings.loading}</p> : null}
       {store.queue.value !== null && entries.length === 0 ? <p class="muted">{strings.queue.empty}</p> : null}
-      {/* biome-ignore lint/a11y/noNoninteractiveElementInteractions: arrow keys move focus between the links inside */}
       <ul class="queue-list" aria-labelledby="queue-title" onKeyDown={onKeyDown}>
         {entries.map((entry) => (
           <li key={entry.key}>

@@ -65,7 +65,9 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
             onChange={(status) => store.setConversationStatus(status)}
           />
         ) : null}
-        {thread.ticket ? <TicketControls ticket={thread.ticket} onChange={(patch) => store.updateTicket(patch)} /> : null}
+        {thread.ticket ? (
+          <TicketControls ticket={thread.ticket} onChange={(patch) => store.updateTicket(patch)} />
+        ) : null}
       </header>
       {thread.ticket?.description ? (
         <section class="ticket-description" aria-label={strings.ticket.description}>

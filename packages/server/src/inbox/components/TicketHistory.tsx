@@ -12,10 +12,14 @@ export function TicketHistory({ history }: { history: HistoryEntry[] }) {
       ) : (
         <ol>
           {history.map((entry, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: history is append-only
             <li key={index}>
               <time dateTime={entry.at}>{formatTime(entry.at)}</time>{' '}
-              {strings.ticket.change(entry.field, entry.from ?? strings.ticket.none, entry.to ?? strings.ticket.none, entry.by)}
+              {strings.ticket.change(
+                entry.field,
+                entry.from ?? strings.ticket.none,
+                entry.to ?? strings.ticket.none,
+                entry.by,
+              )}
             </li>
           ))}
         </ol>

@@ -1,10 +1,10 @@
-import { batch, computed, signal } from '@preact/signals';
+import type { Conversation, Ticket } from '@helpline/core';
 import { ContextSnapshot, type Message, type RealtimeEvent } from '@helpline/core';
+import { batch, computed, signal } from '@preact/signals';
+import type { StreamStatus } from '../api/event-stream.js';
 import type { InboxApi } from '../api/inbox-api.js';
 import { isInboxApiError } from '../api/inbox-api-error.js';
-import type { Conversation, Ticket } from '@helpline/core';
 import type { HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
-import type { StreamStatus } from '../api/event-stream.js';
 import { strings } from '../strings.js';
 import { entryKey, type QueueFilter, queueEntries, type ThreadKind } from './queue-entries.js';
 
@@ -109,7 +109,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
     } catch (error) {
       if (request !== threadRequest) return;
       if (isInboxApiError(error) && error.status === 401) session.value = null;
-      threadError.value = isInboxApiError(error) && error.status === 404 ? strings.thread.notFound : errorMessage(error);
+      threadError.value =
+        isInboxApiError(error) && error.status === 404 ? strings.thread.notFound : errorMessage(error);
     }
   }
 

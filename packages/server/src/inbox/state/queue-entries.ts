@@ -23,7 +23,8 @@ function conversationEntry(item: ConversationItem, now: number, fresh: ReadonlyS
   const last = item.lastMessage ?? conversation.lastMessage;
   const unseen =
     last?.author.type === 'user' &&
-    (conversation.agentLastReadAt === undefined || Date.parse(last.createdAt) > Date.parse(conversation.agentLastReadAt));
+    (conversation.agentLastReadAt === undefined ||
+      Date.parse(last.createdAt) > Date.parse(conversation.agentLastReadAt));
   return {
     kind: 'conversation',
     key,

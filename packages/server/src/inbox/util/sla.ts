@@ -23,8 +23,13 @@ export function slaStatus(dueAt: string, startedAt: string | undefined, now: num
   const start = startedAt === undefined ? Number.NaN : Date.parse(startedAt);
   const window = Number.isNaN(start) ? 0 : due - start;
   const state: Breach =
-    remainingMs < 0 ? 'breached' : remainingMs <= Math.max(window / QUARTER, 0) || remainingMs <= AT_RISK_MS ? 'at_risk' : 'ok';
-  const when = remainingMs < 0 ? strings.sla.overdue(formatDuration(remainingMs)) : strings.sla.dueIn(formatDuration(remainingMs));
+    remainingMs < 0
+      ? 'breached'
+      : remainingMs <= Math.max(window / QUARTER, 0) || remainingMs <= AT_RISK_MS
+        ? 'at_risk'
+        : 'ok';
+  const when =
+    remainingMs < 0 ? strings.sla.overdue(formatDuration(remainingMs)) : strings.sla.dueIn(formatDuration(remainingMs));
   const name = state === 'breached' ? strings.sla.breached : state === 'at_risk' ? strings.sla.atRisk : strings.sla.ok;
   return { state, label: `${name} · ${when}`, remainingMs };
 }

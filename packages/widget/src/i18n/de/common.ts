@@ -2,7 +2,8 @@ export default {
   'common.title': 'Hilfe',
   'common.launcherOpen': 'Hilfe öffnen',
   'common.launcherClose': 'Hilfe schließen',
-  'common.launcherUnread': '{count, plural, one {Hilfe öffnen, # ungelesene Nachricht} other {Hilfe öffnen, # ungelesene Nachrichten}}',
+  'common.launcherUnread':
+    '{count, plural, one {Hilfe öffnen, # ungelesene Nachricht} other {Hilfe öffnen, # ungelesene Nachrichten}}',
   'common.close': 'Hilfe schließen',
   'common.back': 'Zurück',
   'common.retry': 'Erneut versuchen',

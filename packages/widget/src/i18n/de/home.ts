@@ -1,7 +1,8 @@
 export default {
   'home.greeting': 'Hallo! Wie können wir helfen?',
   'home.online': 'Wir sind online',
-  'home.replyTime': '{minutes, plural, one {Antwortet meist innerhalb von # Minute} other {Antwortet meist innerhalb von # Minuten}}',
+  'home.replyTime':
+    '{minutes, plural, one {Antwortet meist innerhalb von # Minute} other {Antwortet meist innerhalb von # Minuten}}',
   'home.away': 'Wir sind gerade nicht da',
   'home.offline': 'Wir sind gerade offline',
   'home.backAt': 'Zurück {when}',

@@ -1,0 +1,94 @@
+import {
+  AdapterError,
+  Attachment,
+  Capabilities,
+  Identity,
+  parseResponse,
+  parseWith,
+  Session,
+  type SupportAdapter,
+} from '@helpline/core';
+import { helpCenter } from './help-center.js';
+import { toAttachment } from './map-ticket.js';
+import { originOf, type ZendeskAdapterDeps, ZendeskAdapterOptions, type ZendeskAdapterOptionsInput } from './options.js';
+import { createZendeskClient } from './request.js';
+import { requestsApi } from './tickets.js';
+import { checkUpload, type UploadedFiles } from './uploads.js';
+import { ZMe, ZUpload } from './wire.js';
+
+/**
+ * Adapter for Zendesk: tickets through the end-user Requests API, knowledge base through Help
+ * Center search. No chat (Zendesk messaging has its own SDK). Listing tickets needs a signed-in
+ * end user (`identity.verification.jwt` carrying a Zendesk end-user access token).
+ */
+export function createZendeskAdapter(input: ZendeskAdapterOptionsInput, deps: ZendeskAdapterDeps = {}): SupportAdapter {
+  const options = parseWith(ZendeskAdapterOptions, input, 'Helpline Zendesk adapter options', 'invalid_option');
+  const fetchImpl = deps.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const client = createZendeskClient(originOf(options), options.timeoutMs, fetchImpl);
+  const uploads: UploadedFiles = new Map();
+  let identity: Identity | undefined;
+  let signedIn = false;
+  const kb = helpCenter(client, options.helpCenterLocale);
+  const requests = requestsApi(client, options, { identity: () => identity, uploads });
+
+  return {
+    name: 'zendesk',
+    // ticketList depends on who connected: anonymous requesters cannot list their requests.
+    get capabilities() {
+      return Capabilities.parse({
+        kb: true,
+        tickets: true,
+        ticketList: signedIn,
+        attachments: true,
+        formSchema: true,
+      });
+    },
+
+    async connect(next) {
+      const parsed = parseWith(Identity, next, 'Identity');
+      client.setToken(parsed.verification?.jwt);
+      const me = parseResponse(ZMe, await client.call('GET', '/api/v2/users/me', 'Connecting'), 'Zendesk user');
+      identity = parsed;
+      // Without a valid token Zendesk answers with the anonymous user (id null).
+      signedIn = me.user.id !== null && parsed.verification?.jwt !== undefined;
+      return parseResponse(Session, { visitorId: parsed.visitorId, verified: signedIn }, 'session');
+    },
+    async disconnect() {
+      identity = undefined;
+      signedIn = false;
+      client.setToken(undefined);
+    },
+
+    searchArticles: kb.search,
+    suggestArticles: kb.suggest,
+    getArticle: kb.get,
+    rateArticle: kb.rate,
+
+    async uploadAttachment(file, uploadOptions = {}) {
+      checkUpload(file, options.attachments);
+      const raw = await client.call('POST', `/api/v2/uploads?filename=${encodeURIComponent(file.name)}`, 'Uploading', {
+        body: file.data,
+        contentType: file.type || 'application/binary',
+      });
+      const { upload } = parseResponse(ZUpload, raw, 'Zendesk upload');
+      // The token is what a comment references; the attachment describes the stored file.
+      const attachment = parseResponse(Attachment, { ...toAttachment(upload.attachment), id: upload.token }, 'attachment');
+      uploads.set(attachment.id, attachment);
+      // fetch cannot observe upload progress: report completion once.
+      uploadOptions.onProgress?.(file.size, file.size);
+      return attachment;
+    },
+
+    async getTicketForm() {
+      return requests.form();
+    },
+    createTicket: requests.create,
+    async listTickets() {
+      if (!signedIn)
+        throw new AdapterError('unauthorized', 'Loading tickets failed: only signed-in users can list their requests');
+      return requests.list();
+    },
+    getTicket: requests.get,
+    replyToTicket: requests.reply,
+  };
+}

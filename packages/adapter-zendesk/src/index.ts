@@ -1,0 +1,7 @@
+export { createZendeskAdapter } from './adapter.js';
+export {
+  type ZendeskAdapterDeps,
+  ZendeskAdapterOptions,
+  type ZendeskAdapterOptionsInput,
+  ZendeskTicketField,
+} from './options.js';

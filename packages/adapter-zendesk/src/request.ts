@@ -1,0 +1,91 @@
+import { AdapterError, adapterErrorFromStatus } from '@helpline/core';
+
+export interface ZendeskClient {
+  /** Sends a JSON (or raw body) request and returns the parsed JSON answer. */
+  call(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    what: string,
+    init?: { json?: unknown; body?: Blob; contentType?: string; headers?: Record<string, string> },
+  ): Promise<unknown>;
+  setToken(token: string | undefined): void;
+  hasToken(): boolean;
+}
+
+interface ZendeskErrorBody {
+  error?: string | { title?: string; message?: string };
+  description?: string;
+  details?: Record<string, { description?: string; field_key?: number | string }[]>;
+}
+
+/**
+ * Fetch with Zendesk's error conventions (developer.zendesk.com "Response format"): JSON bodies like
+ * {"error":"RecordNotFound","description":"Not found"} or RecordInvalid with per-field details;
+ * 429 carries Retry-After in seconds.
+ */
+export function createZendeskClient(origin: string, timeoutMs: number, fetchImpl: typeof fetch): ZendeskClient {
+  let token: string | undefined;
+  return {
+    setToken(next) {
+      token = next;
+    },
+    hasToken: () => token !== undefined,
+    async call(method, path, what, init = {}) {
+      const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      let body: BodyInit | undefined;
+      if (init.json !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        body = JSON.stringify(init.json);
+      } else if (init.body) {
+        headers['Content-Type'] = init.contentType ?? 'application/binary';
+        body = init.body;
+      }
+      let response: Response;
+      try {
+        response = await fetchImpl(`${origin}${path}`, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new AdapterError('network', `${what} failed: ${reason}`, { retryable: true, cause });
+      }
+      if (!response.ok) throw await errorFrom(response, what);
+      const text = await response.text();
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new AdapterError('invalid_response', `${what} failed: Zendesk answered with something that is not JSON`, {
+          status: response.status,
+        });
+      }
+    },
+  };
+}
+
+async function errorFrom(response: Response, what: string): Promise<AdapterError> {
+  let detail = `${response.status} ${response.statusText}`.trim();
+  let fieldKey: string | undefined;
+  try {
+    const body = (await response.clone().json()) as ZendeskErrorBody;
+    const error = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.error?.title);
+    const first = Object.values(body.details ?? {}).flat()[0];
+    detail = [error, first?.description ?? body.description].filter(Boolean).join(': ') || detail;
+    if (first?.field_key !== undefined) fieldKey = String(first.field_key);
+  } catch {
+    // An HTML page (unknown subdomain, closed Help Center): the status line says enough.
+  }
+  const header = response.headers.get('retry-after');
+  const retryAfter = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const mapped = adapterErrorFromStatus(response.status, `${what} failed: ${detail}`, retryAfter);
+  if (fieldKey === undefined) return mapped;
+  return new AdapterError(mapped.code, mapped.message, {
+    status: response.status,
+    retryable: mapped.retryable,
+    field: `zendesk_field_${fieldKey}`,
+  });
+}

@@ -1,0 +1,117 @@
+import type { RealtimeEvent } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
+import { connectEventStream, type StreamStatus } from './event-stream.js';
+
+function streamOf(text: string): Response {
+  return new Response(text, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+}
+
+/** Timers the test fires by hand: no waiting on the clock. */
+function manualTimers() {
+  const pending: Array<{ run: () => void; ms: number }> = [];
+  return {
+    pending,
+    setTimer: (run: () => void, ms: number) => {
+      pending.push({ run, ms });
+      return pending.length;
+    },
+    clearTimer: () => undefined,
+    fire(): void {
+      pending.shift()?.run();
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await settle();
+  expect(check()).toBe(true);
+}
+
+describe('event stream', () => {
+  it('delivers parsed events, skips malformed ones and resumes from the last id after a drop', async () => {
+    const opened: Array<string | undefined> = [];
+    const events: RealtimeEvent[] = [];
+    const statuses: StreamStatus[] = [];
+    const timers = manualTimers();
+    const bodies = [
+      'retry: 500\n\nid: 41\ndata: {"type":"resync"}\n\ndata: {"type":"nonsense"}\n\nid: 42\ndata: not json\n\n',
+      'id: 43\ndata: {"type":"status","conversationId":"c1","status":"pending"}\n\n',
+    ];
+    const stop = connectEventStream({
+      open: async (lastEventId) => {
+        opened.push(lastEventId);
+        return streamOf(bodies.shift() ?? '');
+      },
+      onEvent: (event) => events.push(event),
+      onStatus: (status) => statuses.push(status),
+      onUnauthorized: () => undefined,
+      random: () => 0,
+      setTimer: timers.setTimer,
+      clearTimer: timers.clearTimer,
+    });
+    await until(() => timers.pending.length === 1);
+    // The server's retry: is the floor under the (here zero) jittered backoff.
+    expect(timers.pending[0]?.ms).toBe(500);
+    expect(events).toEqual([{ type: 'resync' }]);
+    timers.fire();
+    await until(() => events.length === 2);
+    expect(opened).toEqual([undefined, '42']);
+    expect(events[1]).toEqual({ type: 'status', conversationId: 'c1', status: 'pending' });
+    expect(statuses.slice(0, 3)).toEqual(['connecting', 'connected', 'reconnecting']);
+    stop();
+  });
+
+  it('backs off after failures and stops on 401', async () => {
+    const timers = manualTimers();
+    let calls = 0;
+    let unauthorized = false;
+    connectEventStream({
+      open: async () => {
+        calls += 1;
+        if (calls === 1) throw new TypeError('network down');
+        if (calls === 2) return new Response('', { status: 503 });
+        return new Response('', { status: 401 });
+      },
+      onEvent: () => undefined,
+      onStatus: () => undefined,
+      onUnauthorized: () => {
+        unauthorized = true;
+      },
+      random: () => 0.999,
+      setTimer: timers.setTimer,
+      clearTimer: timers.clearTimer,
+    });
+    await until(() => timers.pending.length === 1);
+    expect(timers.pending[0]?.ms).toBe(999);
+    timers.fire();
+    await until(() => timers.pending.length === 1 && calls === 2);
+    expect(timers.pending[0]?.ms).toBe(1998);
+    timers.fire();
+    await until(() => unauthorized);
+    expect(timers.pending).toHaveLength(0);
+  });
+
+  it('sends nothing more once stopped', async () => {
+    const timers = manualTimers();
+    let calls = 0;
+    const stop = connectEventStream({
+      open: async (_id, signal) => {
+        calls += 1;
+        return new Promise<Response>((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        );
+      },
+      onEvent: () => undefined,
+      onStatus: () => undefined,
+      onUnauthorized: () => undefined,
+      setTimer: timers.setTimer,
+      clearTimer: timers.clearTimer,
+    });
+    await until(() => calls === 1);
+    stop();
+    await settle();
+    expect(timers.pending).toHaveLength(0);
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { InboxApi } from '../api/inbox-api.js';
+import type { Analytics } from '../api/schemas.js';
+import { errorMessage } from '../state/inbox-store.js';
+import { strings } from '../strings.js';
+
+const a = strings.analytics;
+const percent = (ratio: number | null): string => (ratio === null ? a.noData : `${Math.round(ratio * 100)}%`);
+const minutes = (value: number | null): string => (value === null ? a.noData : `${Math.round(value)} min`);
+
+/** Deflection, article helpfulness, CSAT and first response against the SLA. */
+export function AnalyticsView({ api }: { api: InboxApi }) {
+  const [data, setData] = useState<Analytics | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .analytics(30)
+      .then(setData)
+      .catch((failure: unknown) => setError(errorMessage(failure)));
+  }, [api]);
+
+  return (
+    <div class="analytics">
+      <h1 id="analytics-title" tabIndex={-1}>
+        {a.title} <span class="muted small">{a.period}</span>
+      </h1>
+      {error ? (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!data && !error ? <p class="muted">{strings.loading}</p> : null}
+      {data ? (
+        <>
+          <dl class="stats">
+            <div class="stat">
+              <dt>{a.deflection}</dt>
+              <dd>{percent(data.deflectionRate)}</dd>
+            </div>
+            <div class="stat">
+              <dt>{a.helpSessions}</dt>
+              <dd>{data.helpSessions}</dd>
+            </div>
+            <div class="stat">
+              <dt>{a.escalations}</dt>
+              <dd>{data.escalations}</dd>
+            </div>
+            <div class="stat">
+              <dt>{a.csat}</dt>
+              <dd>
+                {percent(data.csat.score)}{' '}
+                <span class="muted small">{a.csatDetail(data.csat.satisfied, data.csat.responses)}</span>
+              </dd>
+            </div>
+          </dl>
+          <section aria-labelledby="first-response-title">
+            <h2 id="first-response-title">{a.firstResponse}</h2>
+            <table aria-labelledby="first-response-title">
+              <thead>
+                <tr>
+                  <th scope="col">{a.severity}</th>
+                  <th scope="col">{a.count}</th>
+                  <th scope="col">{a.median}</th>
+                  <th scope="col">{a.target}</th>
+                  <th scope="col">{a.breaches}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.firstResponse.map((row) => (
+                  <tr key={row.severity}>
+                    <th scope="row">
+                      <span class={`severity severity-${row.severity}`}>{row.severity}</span>
+                    </th>
+                    <td>{row.count}</td>
+                    <td class={row.medianMinutes !== null && row.medianMinutes > row.targetMinutes ? 'over' : ''}>
+                      {minutes(row.medianMinutes)}
+                    </td>
+                    <td>{minutes(row.targetMinutes)}</td>
+                    <td class={row.breaches > 0 ? 'over' : ''}>{row.breaches}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="articles-title">
+            <h2 id="articles-title">{a.articles}</h2>
+            <table aria-labelledby="articles-title">
+              <thead>
+                <tr>
+                  <th scope="col">{a.article}</th>
+                  <th scope="col">{a.views}</th>
+                  <th scope="col">{a.helpful}</th>
+                  <th scope="col">{a.notHelpful}</th>
+                  <th scope="col">{a.helpfulness}</th>
+                  <th scope="col">{a.ticketsAfterView}</th>
+                  <th scope="col">{a.attachRate}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.articles.map((row) => (
+                  <tr key={row.id} class={row.needsUpdate ? 'needs-update' : ''}>
+                    <th scope="row">
+                      {row.title}
+                      {row.needsUpdate ? <span class="badge badge-warn">{a.needsUpdate}</span> : null}
+                    </th>
+                    <td>{row.views}</td>
+                    <td>{row.helpful}</td>
+                    <td>{row.notHelpful}</td>
+                    <td>{percent(row.helpfulness)}</td>
+                    <td>{row.ticketsAfterView}</td>
+                    <td>{percent(row.attachRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../testing/fake-fetch.js';
+import { at, conversationItem, HOSTILE, hostileSnapshot, message, session, ticketItem } from '../testing/fixtures.js';
+import { renderInbox } from '../testing/render-inbox.js';
+
+afterEach(cleanup);
+
+const queue = { body: { conversations: [conversationItem('c1', { due: 10 })], tickets: [] } };
+
+function conversationRoutes(overrides: Record<string, unknown> = {}) {
+  const item = conversationItem('c1', { due: 10 });
+  return {
+    'GET /me': { body: session },
+    'GET /queue': queue,
+    'GET /conversations/c1': {
+      body: {
+        conversation: item.conversation,
+        messages: [
+          message({
+            id: 'm1',
+            conversationId: 'c1',
+            body: `Invoices fail ${HOSTILE} see https://status.example.com/x. and javascript:alert(1)`,
+            attachments: [
+              { id: 'at1', name: 'screen.png', type: 'image/png', size: 10, url: 'https://files.example.com/s.png' },
+              { id: 'at2', name: 'evil.png', type: 'image/png', size: 10, url: 'javascript:alert(1)' },
+            ],
+          }),
+        ],
+        context: hostileSnapshot(),
+        visitor: { id: 'v1', name: 'Dana', email: 'dana@example.com', verified: true },
+      },
+    },
+    'POST /conversations/c1/typing': { status: 204 },
+    ...overrides,
+  };
+}
+
+async function openConversation(overrides: Record<string, unknown> = {}) {
+  const view = renderInbox(conversationRoutes(overrides) as never, { path: '/inbox/conversations/c1' });
+  await screen.findByRole('textbox', { name: 'Reply' });
+  return view;
+}
+
+const composer = (): HTMLTextAreaElement => screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement;
+
+describe('thread', () => {
+  it('renders a hostile context snapshot and message as text, creating no element from them', async () => {
+    const { container } = await openConversation();
+    const context = screen.getByRole('complementary', { name: 'Context' });
+    expect(within(context).getByText(`Billing ${HOSTILE}`)).toBeTruthy();
+    expect(within(context).getByText(`Acme ${HOSTILE}`)).toBeTruthy();
+    expect(within(context).getByText(`TypeError ${HOSTILE}`)).toBeTruthy();
+    expect(within(context).getByText(`/settings/${HOSTILE}`)).toBeTruthy();
+    expect(within(context).getByText(`beta ${HOSTILE}`)).toBeTruthy();
+    expect(container.querySelectorAll('[onerror]')).toHaveLength(0);
+    // The only image is the real attachment thumbnail.
+    const images = [...container.querySelectorAll('img')];
+    expect(images.map((image) => image.getAttribute('src'))).toEqual(['https://files.example.com/s.png']);
+    expect(within(context).getByText('Enterprise')).toBeTruthy();
+    expect(within(context).getByText('42')).toBeTruthy();
+  });
+
+  it('highlights failed requests with method, url, status and duration, and leaves successful ones out', async () => {
+    await openConversation();
+    const errors = screen.getByRole('region', { name: 'Errors' });
+    const failed = within(errors).getByText('/api/invoices').closest('li') as HTMLElement;
+    expect(failed.textContent).toBe('POST /api/invoices 500 812 ms');
+    expect(failed.className).toContain('problem');
+    expect(within(errors).queryByText('/api/ok')).toBeNull();
+    const trail = screen.getByRole('region', { name: 'Route trail' });
+    expect(within(trail).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('region', { name: 'Tried before asking' }).textContent).toContain('Updating your card');
+  });
+
+  it('links only http(s) URLs in messages and attachments', async () => {
+    await openConversation();
+    const messages = screen.getByRole('list', { name: 'Messages' });
+    const links = within(messages).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      'https://status.example.com/x',
+      'https://files.example.com/s.png',
+    ]);
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(messages).getByText('evil.png')).toBeTruthy();
+  });
+
+  it('moves focus to the thread heading once it loads', async () => {
+    await openConversation();
+    const heading = screen.getByRole('heading', { level: 2, name: 'Dana' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('sends a reply on Enter with the CSRF token, shows it and clears the box', async () => {
+    const { requests } = await openConversation({
+      'POST /conversations/c1/messages': (request: RecordedRequest) => ({
+        status: 201,
+        body: message({
+          id: 'm2',
+          conversationId: 'c1',
+          author: { type: 'agent', id: 'ag_1', name: 'Alex Agent' },
+          body: (request.body as { body: string }).body,
+          createdAt: at(0),
+        }),
+      }),
+    });
+    fireEvent.input(composer(), { target: { value: 'Looking into it' } });
+    fireEvent.keyDown(composer(), { key: 'Enter', shiftKey: true });
+    expect(requests.some((request) => request.path.endsWith('/messages'))).toBe(false);
+    fireEvent.keyDown(composer(), { key: 'Enter' });
+    expect(await screen.findByText('Looking into it')).toBeTruthy();
+    const sent = requests.find((request) => request.path === '/conversations/c1/messages');
+    expect(sent).toMatchObject({ method: 'POST', body: { body: 'Looking into it' } });
+    expect(sent?.headers['x-csrf-token']).toBe('csrf-123');
+    expect(composer().value).toBe('');
+    const typing = requests.filter((request) => request.path === '/conversations/c1/typing');
+    expect(typing.map((request) => request.body)).toEqual([{ typing: true }, { typing: false }]);
+    expect(typing[0]?.headers['x-csrf-token']).toBe('csrf-123');
+  });
+
+  it('keeps the draft and shows the error when the reply is refused', async () => {
+    await openConversation({
+      'POST /conversations/c1/messages': {
+        status: 400,
+        body: { error: { code: 'invalid_input', message: 'Reply: body: too long', field: 'body' } },
+      },
+    });
+    fireEvent.input(composer(), { target: { value: 'My long answer' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Reply: body: too long');
+    expect(composer().value).toBe('My long answer');
+  });
+
+  it('refuses to send an empty reply', async () => {
+    const { requests } = await openConversation();
+    fireEvent.keyDown(composer(), { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toBe('Write something before sending.');
+    expect(requests.some((request) => request.path.endsWith('/messages'))).toBe(false);
+  });
+
+  it('shows the visitor typing and appends their new message from the event stream', async () => {
+    const { store } = await openConversation();
+    act(() =>
+      store.handleEvent({ type: 'typing', conversationId: 'c1', author: { type: 'user', name: 'Dana' }, typing: true }),
+    );
+    expect(screen.getByText('Dana is typing…')).toBeTruthy();
+    act(() =>
+      store.handleEvent({
+        type: 'message',
+        message: message({ id: 'm9', conversationId: 'c1', body: 'Any news?', createdAt: at(1) }),
+      }),
+    );
+    expect(screen.getByText('Any news?')).toBeTruthy();
+    expect(screen.queryByText('Dana is typing…')).toBeNull();
+    // The same event twice (a replay after reconnect) shows once.
+    act(() =>
+      store.handleEvent({
+        type: 'message',
+        message: message({ id: 'm9', conversationId: 'c1', body: 'Any news?', createdAt: at(1) }),
+      }),
+    );
+    expect(screen.getAllByText('Any news?')).toHaveLength(1);
+  });
+
+  it('changes the conversation status', async () => {
+    const { requests } = await openConversation({ 'POST /conversations/c1/status': { status: 204 } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'resolved' } });
+    await waitFor(() =>
+      expect(requests.find((request) => request.path === '/conversations/c1/status')?.body).toEqual({
+        status: 'resolved',
+      }),
+    );
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Status' })).toHaveProperty('value', 'resolved'));
+  });
+
+  it('says so when the snapshot is missing', async () => {
+    await openConversation({
+      'GET /conversations/c1': {
+        body: { conversation: conversationItem('c1').conversation, messages: [], context: null, visitor: null },
+      },
+    });
+    expect(screen.getByText('No context snapshot was sent with this request.')).toBeTruthy();
+  });
+
+  it('still shows the messages when the snapshot cannot be read', async () => {
+    await openConversation({
+      'GET /conversations/c1': {
+        body: {
+          conversation: conversationItem('c1').conversation,
+          messages: [message({ id: 'm1', conversationId: 'c1', body: 'Still here' })],
+          context: { page: 'not an object' },
+          visitor: null,
+        },
+      },
+    });
+    expect(screen.getByText('Still here')).toBeTruthy();
+    expect(screen.getByText('The context snapshot could not be read.')).toBeTruthy();
+  });
+});
+
+describe('ticket thread', () => {
+  it('changes severity with the CSRF token and shows the recorded history', async () => {
+    const item = ticketItem('t1', { due: -5, severity: 'P2' });
+    let history: unknown[] = [];
+    let severity = 'P2';
+    const { requests } = renderInbox(
+      {
+        'GET /me': { body: session },
+        'GET /queue': { body: { conversations: [], tickets: [item] } },
+        'GET /tickets/t1': () => ({
+          body: {
+            ticket: { ...item.ticket, severity },
+            messages: [],
+            context: hostileSnapshot(),
+            visitor: null,
+            history,
+          },
+        }),
+        'PATCH /tickets/t1': (request) => {
+          severity = (request.body as { severity: string }).severity;
+          history = [{ at: at(0), field: 'severity', from: 'P2', to: severity, by: 'Alex Agent' }];
+          return { body: { ...item.ticket, severity } };
+        },
+      },
+      { path: '/inbox/tickets/t1' },
+    );
+    await screen.findByRole('heading', { level: 2, name: 'HL-t1: Ticket t1' });
+    expect(screen.getByText('No changes yet.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Severity' }), { target: { value: 'P1' } });
+    expect(await screen.findByText(/Alex Agent changed severity from P2 to P1/)).toBeTruthy();
+    const patch = requests.find((request) => request.method === 'PATCH');
+    expect(patch?.body).toEqual({ severity: 'P1' });
+    expect(patch?.headers['x-csrf-token']).toBe('csrf-123');
+    expect(screen.getByRole('combobox', { name: 'Severity' })).toHaveProperty('value', 'P1');
+    expect(screen.getByRole('combobox', { name: 'Category' })).toHaveProperty('value', 'bug');
+  });
+
+  it('says when the ticket no longer exists', async () => {
+    renderInbox(
+      { 'GET /me': { body: session }, 'GET /queue': { body: { conversations: [], tickets: [] } } },
+      { path: '/inbox/tickets/gone' },
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe('This item no longer exists.');
+  });
+});

@@ -1,0 +1,20 @@
+import { render } from '@testing-library/preact';
+import { createInboxApi } from '../api/inbox-api.js';
+import { App } from '../components/App.js';
+import { createInboxStore } from '../state/inbox-store.js';
+import { createRouter } from '../state/router.js';
+import { fakeFetch, type Handler, type Reply } from './fake-fetch.js';
+import { NOW } from './fixtures.js';
+
+/** Renders the whole inbox at `path` against a fake agent API and a fixed clock. */
+export function renderInbox(
+  routes: Record<string, Handler | Reply>,
+  options: { path?: string; now?: () => number } = {},
+) {
+  window.history.replaceState(null, '', options.path ?? '/inbox/');
+  const server = fakeFetch(routes);
+  const store = createInboxStore({ api: createInboxApi({ fetch: server.fetch }), now: options.now ?? (() => NOW) });
+  const router = createRouter(window);
+  const view = render(<App store={store} router={router} live={false} />);
+  return { ...view, store, router, requests: server.requests };
+}

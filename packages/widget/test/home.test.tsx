@@ -1,0 +1,90 @@
+import { createMemoryAdapter, demoArticles } from '@helpline/adapter-memory';
+import type { Capabilities } from '@helpline/core';
+import { fireEvent, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { mountWidget } from './widget.js';
+
+async function openHome(widget: ReturnType<typeof mountWidget>) {
+  fireEvent.click(widget.ui.getByRole('button', { name: 'Open help' }));
+  await widget.ui.findByText('Hi there. How can we help?');
+}
+
+describe('home view', () => {
+  it('offers search, chat, a ticket and my tickets when the adapter can do all of them', async () => {
+    const widget = mountWidget();
+    await openHome(widget);
+    const { ui } = widget;
+    expect(ui.getByRole('searchbox', { name: 'Search help articles' })).toBeTruthy();
+    expect(ui.getByRole('button', { name: 'Start a chat' })).toBeTruthy();
+    expect(ui.getByRole('button', { name: 'Submit a ticket' })).toBeTruthy();
+    expect(ui.getByRole('button', { name: 'My tickets' })).toBeTruthy();
+  });
+
+  it('hides chat when the chat feature is off', async () => {
+    const widget = mountWidget({ features: { chat: false } });
+    await openHome(widget);
+    expect(widget.ui.queryByRole('button', { name: 'Start a chat' })).toBeNull();
+    expect(widget.ui.getByRole('button', { name: 'Submit a ticket' })).toBeTruthy();
+  });
+
+  it('hides the ticket entries when the tickets feature is off', async () => {
+    const widget = mountWidget({ features: { tickets: false } });
+    await openHome(widget);
+    expect(widget.ui.queryByRole('button', { name: 'Submit a ticket' })).toBeNull();
+    expect(widget.ui.queryByRole('button', { name: 'My tickets' })).toBeNull();
+    expect(widget.ui.getByRole('button', { name: 'Start a chat' })).toBeTruthy();
+  });
+
+  it('hides search and suggestions when the knowledge base is off', async () => {
+    const widget = mountWidget({ features: { kb: false } });
+    await openHome(widget);
+    expect(widget.ui.queryByRole('searchbox')).toBeNull();
+    expect(widget.ui.queryByText('Suggested for this page')).toBeNull();
+  });
+
+  it('offers "My tickets" only when the adapter can list tickets', async () => {
+    const memory = createMemoryAdapter({ articles: demoArticles });
+    const capabilities: Capabilities = { ...memory.capabilities, ticketList: false };
+    const adapter = Object.assign(Object.create(memory), { capabilities });
+    const widget = mountWidget({ adapter });
+    await openHome(widget);
+    expect(widget.ui.getByRole('button', { name: 'Submit a ticket' })).toBeTruthy();
+    expect(widget.ui.queryByRole('button', { name: 'My tickets' })).toBeNull();
+  });
+
+  it('uses the greeting from appearance and shows the availability line', async () => {
+    const widget = mountWidget({ appearance: { greeting: 'Welcome to Acme support' } }, { availability: 'online' });
+    fireEvent.click(widget.ui.getByRole('button', { name: 'Open help' }));
+    expect(await widget.ui.findByText('Welcome to Acme support')).toBeTruthy();
+    expect(await widget.ui.findByText('We’re online')).toBeTruthy();
+  });
+
+  it('says when the team is away', async () => {
+    const widget = mountWidget({}, { availability: 'away' });
+    await openHome(widget);
+    expect(await widget.ui.findByText(/We’re away right now|We’re offline right now/)).toBeTruthy();
+  });
+
+  it('suggests the articles and tips registered for the current route', async () => {
+    window.history.replaceState(null, '', '/settings/taxes');
+    const widget = mountWidget();
+    await widget.hl.help.register('/settings/taxes', {
+      articles: ['tax-rates'],
+      tips: ['VAT changes apply to new invoices only.'],
+    });
+    await openHome(widget);
+    expect(await widget.ui.findByText('Suggested for this page')).toBeTruthy();
+    expect(widget.ui.getByText('VAT changes apply to new invoices only.')).toBeTruthy();
+    fireEvent.click(widget.ui.getByRole('button', { name: /Configure tax rates and VAT/ }));
+    await waitFor(() => expect(widget.hl.state.view.value).toEqual({ name: 'article', articleId: 'tax-rates' }));
+  });
+
+  it('lists recent conversations with a link to all of them', async () => {
+    const widget = mountWidget();
+    widget.hl.interacted();
+    await widget.hl.chat.send({ body: 'My export is stuck' });
+    await openHome(widget);
+    expect(await widget.ui.findByText('Recent conversations')).toBeTruthy();
+    expect(widget.ui.getByRole('button', { name: 'All conversations' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,8 @@
+import { packageProject } from '../../scripts/vite-shared.ts';
+
+export default packageProject({
+  name: 'widget',
+  environment: 'happy-dom',
+  jsx: true,
+  setupFiles: ['./test/happy-dom-conformance.ts'],
+});
