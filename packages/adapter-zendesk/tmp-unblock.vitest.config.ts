@@ -19,7 +19,10 @@ export default mergeConfig(base, {
         for (const m of source.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
           if (m[2] !== id) continue;
           for (const part of (m[1] ?? '').split(',')) {
-            const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+            const name = part
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/)[0];
             if (name) names.add(name);
           }
         }
@@ -27,7 +30,14 @@ export default mergeConfig(base, {
       },
       load(id: string) {
         if (!id.startsWith('\0stub:')) return null;
-        return id.slice(6).split(',').filter(Boolean).map((n) => `export const ${n} = undefined;`).join('\n') || 'export {};';
+        return (
+          id
+            .slice(6)
+            .split(',')
+            .filter(Boolean)
+            .map((n) => `export const ${n} = undefined;`)
+            .join('\n') || 'export {};'
+        );
       },
     },
   ],

@@ -16,7 +16,9 @@ export function contextAttributes(context: ContextSnapshot): Record<string, stri
     page_url: clip(context.page.url),
     page_path: clip(context.page.path),
     page_title: clip(context.page.title),
-    errors_before_contact: context.breadcrumbs.filter((b) => b.type === 'exception' || (b.type === 'console' && b.level === 'error')).length,
+    errors_before_contact: context.breadcrumbs.filter(
+      (b) => b.type === 'exception' || (b.type === 'console' && b.level === 'error'),
+    ).length,
   };
   if (context.app?.version) attributes.app_version = clip(context.app.version);
   if (context.user?.plan) attributes.plan = clip(context.user.plan);

@@ -29,7 +29,11 @@ export function toAttachment(a: CAttachment): Attachment {
 function author(m: CMessage): Author {
   const name = m.sender?.name ?? undefined;
   const avatarUrl = m.sender?.avatar_url || m.sender?.thumbnail || undefined;
-  const base = { ...(m.sender?.id === undefined ? {} : { id: String(m.sender.id) }), ...(name ? { name } : {}), ...(avatarUrl ? { avatarUrl } : {}) };
+  const base = {
+    ...(m.sender?.id === undefined ? {} : { id: String(m.sender.id) }),
+    ...(name ? { name } : {}),
+    ...(avatarUrl ? { avatarUrl } : {}),
+  };
   if (m.message_type === 0) return { type: 'user', ...base };
   if (m.message_type === 2) return { type: 'system' };
   // Outgoing messages come from an agent, or from an agent bot (sender.type "agent_bot"); templates are automated.

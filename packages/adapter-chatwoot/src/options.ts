@@ -6,10 +6,10 @@ export const ChatwootAdapterOptions = z.object({
   /** The API-channel inbox's identifier (Settings → Inboxes → Configuration). */
   inboxIdentifier: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/)),
   /** Upload limits checked before sending. @default 10 MB; images, PDF and plain text */
-  attachments: z._default(
-    z.object({ maxBytes: z.number().check(z.int(), z.positive()), types: z.array(z.string()) }),
-    { maxBytes: 10 * 1024 * 1024, types: ['image/*', 'application/pdf', 'text/plain'] },
-  ),
+  attachments: z._default(z.object({ maxBytes: z.number().check(z.int(), z.positive()), types: z.array(z.string()) }), {
+    maxBytes: 10 * 1024 * 1024,
+    types: ['image/*', 'application/pdf', 'text/plain'],
+  }),
   /** Per-request timeout in milliseconds. @default 10000 */
   timeoutMs: z._default(z.number().check(z.int(), z.positive()), 10_000),
   /** Realtime reconnect backoff bounds in milliseconds. @default { baseMs: 1000, maxMs: 30000 } */

@@ -29,7 +29,13 @@ export const CMessage = z.object({
   attachments: z._default(z.array(CAttachment), []),
   sender: z.nullable(
     z.optional(
-      z.object({ id: z.optional(CId), name: z.nullable(z.optional(z.string())), type: z.optional(z.string()), avatar_url: z.nullable(z.optional(z.string())), thumbnail: z.nullable(z.optional(z.string())) }),
+      z.object({
+        id: z.optional(CId),
+        name: z.nullable(z.optional(z.string())),
+        type: z.optional(z.string()),
+        avatar_url: z.nullable(z.optional(z.string())),
+        thumbnail: z.nullable(z.optional(z.string())),
+      }),
     ),
   ),
 });
@@ -67,7 +73,9 @@ export const CEvent = z.object({ event: z.string(), data: z.unknown() });
 
 export const CTyping = z.object({
   conversation: z.object({ id: CId }),
-  user: z.optional(z.object({ id: z.optional(CId), name: z.nullable(z.optional(z.string())), type: z.optional(z.string()) })),
+  user: z.optional(
+    z.object({ id: z.optional(CId), name: z.nullable(z.optional(z.string())), type: z.optional(z.string()) }),
+  ),
   is_private: z.optional(z.boolean()),
 });
 export const CStatusChanged = z.object({ id: CId, status: z.enum(['open', 'resolved', 'pending', 'snoozed']) });

@@ -10,7 +10,12 @@ import {
 } from '@helpline/core';
 import { helpCenter } from './help-center.js';
 import { toAttachment } from './map-ticket.js';
-import { originOf, type ZendeskAdapterDeps, ZendeskAdapterOptions, type ZendeskAdapterOptionsInput } from './options.js';
+import {
+  originOf,
+  type ZendeskAdapterDeps,
+  ZendeskAdapterOptions,
+  type ZendeskAdapterOptionsInput,
+} from './options.js';
 import { createZendeskClient } from './request.js';
 import { requestsApi } from './tickets.js';
 import { checkUpload, type UploadedFiles } from './uploads.js';
@@ -72,7 +77,11 @@ export function createZendeskAdapter(input: ZendeskAdapterOptionsInput, deps: Ze
       });
       const { upload } = parseResponse(ZUpload, raw, 'Zendesk upload');
       // The token is what a comment references; the attachment describes the stored file.
-      const attachment = parseResponse(Attachment, { ...toAttachment(upload.attachment), id: upload.token }, 'attachment');
+      const attachment = parseResponse(
+        Attachment,
+        { ...toAttachment(upload.attachment), id: upload.token },
+        'attachment',
+      );
       uploads.set(attachment.id, attachment);
       // fetch cannot observe upload progress: report completion once.
       uploadOptions.onProgress?.(file.size, file.size);

@@ -20,12 +20,20 @@ export function contextBlock(input: {
   if (c) {
     lines.push(`Page: ${c.page.title || c.page.path} (${c.page.url})`, `Path: ${c.page.path}`);
     if (c.routeTrail.length) lines.push(`Route trail: ${c.routeTrail.map((r) => r.path).join(' → ')}`);
-    if (c.user) lines.push(`User: ${[c.user.name, c.user.email, c.user.plan && `plan ${c.user.plan}`].filter(Boolean).join(', ')}`);
-    if (c.account) lines.push(`Account: ${[c.account.name, c.account.id, c.account.plan && `plan ${c.account.plan}`].filter(Boolean).join(', ')}`);
+    if (c.user)
+      lines.push(
+        `User: ${[c.user.name, c.user.email, c.user.plan && `plan ${c.user.plan}`].filter(Boolean).join(', ')}`,
+      );
+    if (c.account)
+      lines.push(
+        `Account: ${[c.account.name, c.account.id, c.account.plan && `plan ${c.account.plan}`].filter(Boolean).join(', ')}`,
+      );
     if (c.app) lines.push(`App: ${[c.app.version, c.app.environment].filter(Boolean).join(', ')}`);
     if (c.device) {
       const d = c.device;
-      lines.push(`Device: ${d.userAgent}; ${d.viewport.width}×${d.viewport.height}; ${d.language}${d.timezone ? `; ${d.timezone}` : ''}`);
+      lines.push(
+        `Device: ${d.userAgent}; ${d.viewport.width}×${d.viewport.height}; ${d.language}${d.timezone ? `; ${d.timezone}` : ''}`,
+      );
     }
     for (const b of c.breadcrumbs.slice(-10)) {
       if (b.type === 'console') lines.push(`Console ${b.level}: ${b.message}`);

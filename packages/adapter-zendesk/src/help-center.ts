@@ -1,4 +1,4 @@
-import { Article, ArticleHits, type ArticleHit, parseResponse, type SuggestContext } from '@helpline/core';
+import { Article, type ArticleHit, ArticleHits, parseResponse, type SuggestContext } from '@helpline/core';
 import { plainText, splitSnippet } from './highlights.js';
 import type { ZendeskClient } from './request.js';
 import { ZArticleEnvelope, ZSearch } from './wire.js';
@@ -49,7 +49,13 @@ export function helpCenter(client: ZendeskClient, defaultLocale: string) {
     for (const id of context.articleIds ?? []) {
       try {
         const article = await get(id);
-        registered.push({ id: article.id, title: article.title, snippet: article.summary, highlights: [], url: article.url });
+        registered.push({
+          id: article.id,
+          title: article.title,
+          snippet: article.summary,
+          highlights: [],
+          url: article.url,
+        });
       } catch {
         // A registered article that was archived or moved should not hide the others.
       }

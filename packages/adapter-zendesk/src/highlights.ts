@@ -21,6 +21,8 @@ export function decodeEntities(value: string): string {
 
 /** Plain text of an article body for a summary line: tags dropped, whitespace collapsed. */
 export function plainText(html: string, max: number): string {
-  const text = decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const text = decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

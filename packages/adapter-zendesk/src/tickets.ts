@@ -1,6 +1,6 @@
 import {
   AdapterError,
-  type ContextSnapshot,
+  ContextSnapshot,
   type Identity,
   type Message,
   Message as MessageSchema,
@@ -60,6 +60,7 @@ export function requestsApi(
 
   const create = async (raw: TicketInput & { context?: ContextSnapshot }): Promise<Ticket> => {
     const input = parseWith(TicketInput, raw, 'Ticket');
+    const context = raw.context === undefined ? undefined : parseWith(ContextSnapshot, raw.context, 'Context');
     validateTicketFields(form(), input.category, input.fields);
     const earlier = createdByKey.get(input.idempotencyKey);
     if (earlier) return earlier;
@@ -68,11 +69,15 @@ export function requestsApi(
       existing ??
       parseResponse(
         ZRequestEnvelope,
-        await client.call('POST', '/api/v2/requests', 'Submitting the ticket', {
-          // Zendesk documents Idempotency-Key for ticket creation; sent here too, in case it applies.
-          headers: { 'Idempotency-Key': input.idempotencyKey },
-          json: { request: requestBody(input, raw.context, client.hasToken() ? undefined : state.identity()) },
-        }),
+        await client
+          .call('POST', '/api/v2/requests', 'Submitting the ticket', {
+            // Zendesk documents Idempotency-Key for ticket creation; sent here too, in case it applies.
+            headers: { 'Idempotency-Key': input.idempotencyKey },
+            json: { request: requestBody(input, context, client.hasToken() ? undefined : state.identity()) },
+          })
+          .catch((error: unknown) => {
+            throw namedField(error);
+          }),
         'Zendesk request',
       ).request;
     const ticket = parseResponse(Ticket, toTicket(request, options), 'ticket');
@@ -94,11 +99,24 @@ export function requestsApi(
     return ticket;
   };
 
+  /** Names a RecordInvalid field_key by the Helpline form field it belongs to, when there is one. */
+  const namedField = (error: unknown) => {
+    if (!(error instanceof AdapterError) || !error.field?.startsWith('zendesk_field_')) return error;
+    const field = options.ticketFields.find((f) => `zendesk_field_${f.zendeskId}` === error.field);
+    if (!field) return error;
+    return new AdapterError(error.code, error.message, {
+      field: `fields.${field.id}`,
+      retryable: error.retryable,
+      ...(error.status === undefined ? {} : { status: error.status }),
+    });
+  };
+
   const requestBody = (input: TicketInput, context: ContextSnapshot | undefined, anonymous: Identity | undefined) => {
     const customFields = options.ticketFields
       .filter((f) => input.fields[f.id] !== undefined)
       .map((f) => ({ id: f.zendeskId, value: input.fields[f.id] }));
-    if (options.categoryFieldId !== undefined) customFields.push({ id: options.categoryFieldId, value: input.category });
+    if (options.categoryFieldId !== undefined)
+      customFields.push({ id: options.categoryFieldId, value: input.category });
     const block = contextBlock({ ...input, context });
     return {
       subject: input.subject,

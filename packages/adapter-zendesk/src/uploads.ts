@@ -7,7 +7,9 @@ export function checkUpload(file: Upload, limits: { maxBytes: number; types: str
     pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern,
   );
   if (!allowed)
-    throw new AdapterError('invalid_input', `Upload refused: files of type ${type} are not accepted`, { field: 'type' });
+    throw new AdapterError('invalid_input', `Upload refused: files of type ${type} are not accepted`, {
+      field: 'type',
+    });
   if (file.size > limits.maxBytes)
     throw new AdapterError('invalid_input', `Upload refused: ${file.name} is larger than ${limits.maxBytes} bytes`, {
       field: 'size',

@@ -52,7 +52,9 @@ export const ZCommentList = z.object({
 });
 export type ZCommentList = z.infer<typeof ZCommentList>;
 
-export const ZUpload = z.object({ upload: z.object({ token: z.string().check(z.minLength(1)), attachment: ZAttachment }) });
+export const ZUpload = z.object({
+  upload: z.object({ token: z.string().check(z.minLength(1)), attachment: ZAttachment }),
+});
 
 export const ZMe = z.object({
   user: z.object({ id: z.nullable(ZId), name: z.string(), email: z.nullable(z.optional(z.string())) }),

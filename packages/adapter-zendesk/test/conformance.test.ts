@@ -12,7 +12,9 @@ import { startFakeZendesk } from './fake-zendesk.js';
 function signedInByHost(adapter: SupportAdapter, jwt: string): SupportAdapter {
   return new Proxy(adapter, {
     get(target, key) {
-      if (key === 'connect') return (identity: Parameters<SupportAdapter['connect']>[0]) => target.connect({ ...identity, verification: { jwt } });
+      if (key === 'connect')
+        return (identity: Parameters<SupportAdapter['connect']>[0]) =>
+          target.connect({ ...identity, verification: { jwt } });
       const value: unknown = Reflect.get(target, key, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

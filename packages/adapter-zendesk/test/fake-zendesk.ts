@@ -95,8 +95,10 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
   }
   const unauthorized = (res: ServerResponse) => send(res, 401, { error: "Couldn't authenticate you" });
   const notFound = (res: ServerResponse) => send(res, 404, { error: 'RecordNotFound', description: 'Not found' });
-  const invalid = (res: ServerResponse, details: Record<string, { description: string; error: string; field_key?: number }[]>) =>
-    send(res, 422, { error: 'RecordInvalid', description: 'Record validation errors', details });
+  const invalid = (
+    res: ServerResponse,
+    details: Record<string, { description: string; error: string; field_key?: number }[]>,
+  ) => send(res, 422, { error: 'RecordInvalid', description: 'Record validation errors', details });
 
   const requestJson = (r: FakeRequest) => ({
     url: `${origin}/api/v2/requests/${r.id}.json`,
@@ -186,13 +188,16 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
       };
       uploadsByToken.set(upload.token, upload);
       const attachment = attachmentJson(upload, origin);
-      return send(res, 201, { upload: { token: upload.token, expires_at: now, attachments: [attachment], attachment } });
+      return send(res, 201, {
+        upload: { token: upload.token, expires_at: now, attachments: [attachment], attachment },
+      });
     }
 
     // Requests: "Create Request" — authenticated end user, or anonymous with a requester.
     if (method === 'POST' && path === '/api/v2/requests') {
       const request = (body as { request?: Record<string, unknown> } | undefined)?.request;
-      if (!request || typeof request !== 'object') return send(res, 400, { error: 'InvalidEndpoint', description: 'request is required' });
+      if (!request || typeof request !== 'object')
+        return send(res, 400, { error: 'InvalidEndpoint', description: 'request is required' });
       const requester = request.requester as { name?: unknown; email?: unknown } | undefined;
       if (!user && (typeof requester?.name !== 'string' || !requester.name)) return unauthorized(res);
       const comment = request.comment as { body?: unknown; uploads?: unknown } | undefined;
@@ -208,13 +213,16 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
       for (const id of options.requiredFieldIds ?? []) {
         const value = customFields.find((f) => f.id === id)?.value;
         if (value === undefined || value === null || value === '')
-          return invalid(res, { base: [{ description: `Field ${id}: is required`, error: 'BlankValue', field_key: id }] });
+          return invalid(res, {
+            base: [{ description: `Field ${id}: is required`, error: 'BlankValue', field_key: id }],
+          });
       }
       const tokens = Array.isArray(comment.uploads) ? (comment.uploads as string[]) : [];
       const attached = [];
       for (const token of tokens) {
         const upload = uploadsByToken.get(token);
-        if (!upload) return invalid(res, { base: [{ description: `Upload token ${token} is invalid`, error: 'InvalidValue' }] });
+        if (!upload)
+          return invalid(res, { base: [{ description: `Upload token ${token} is invalid`, error: 'InvalidValue' }] });
         attached.push(attachmentJson(upload, origin));
       }
       const requesterId = user?.id ?? 9000 + ++anonymousRequesters;
@@ -230,15 +238,32 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
         updatedAt: now,
       };
       requests.set(created.id, created);
-      comments.push({ id: ++nextId, requestId: created.id, authorId: requesterId, body: comment.body, attachments: attached, createdAt: now });
-      return send(res, 201, { request: requestJson(created) }, { Location: `${origin}/api/v2/requests/${created.id}.json` });
+      comments.push({
+        id: ++nextId,
+        requestId: created.id,
+        authorId: requesterId,
+        body: comment.body,
+        attachments: attached,
+        createdAt: now,
+      });
+      return send(
+        res,
+        201,
+        { request: requestJson(created) },
+        { Location: `${origin}/api/v2/requests/${created.id}.json` },
+      );
     }
 
     // Requests: list, show, comments and update need a signed-in end user and only show their own.
     if (path === '/api/v2/requests' && method === 'GET') {
       if (!user) return unauthorized(res);
       const own = [...requests.values()].filter((r) => r.requesterId === user.id).reverse();
-      return send(res, 200, { requests: own.map(requestJson), next_page: null, previous_page: null, count: own.length });
+      return send(res, 200, {
+        requests: own.map(requestJson),
+        next_page: null,
+        previous_page: null,
+        count: own.length,
+      });
     }
     if ((match = path.match(/^\/api\/v2\/requests\/(\d+)(\/comments)?$/))) {
       if (!user) return unauthorized(res);
@@ -257,8 +282,17 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
         if (typeof comment?.body !== 'string' || !comment.body.trim())
           return invalid(res, { base: [{ description: 'Comment: cannot be blank', error: 'BlankValue' }] });
         if (found.status === 'closed')
-          return invalid(res, { status: [{ description: 'Status: closed prevents ticket update', error: 'InvalidValue' }] });
-        comments.push({ id: ++nextId, requestId: found.id, authorId: user.id, body: comment.body, attachments: [], createdAt: now });
+          return invalid(res, {
+            status: [{ description: 'Status: closed prevents ticket update', error: 'InvalidValue' }],
+          });
+        comments.push({
+          id: ++nextId,
+          requestId: found.id,
+          authorId: user.id,
+          body: comment.body,
+          attachments: [],
+          createdAt: now,
+        });
         found.status = 'open';
         found.updatedAt = now;
         return send(res, 200, { request: requestJson(found) });
@@ -282,7 +316,14 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
           section_id: 1,
           result_type: 'article',
           updated_at: now,
-          snippet: emphasize(a.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160), words),
+          snippet: emphasize(
+            a.html
+              .replace(/<[^>]*>/g, ' ')
+              .replace(/\s+/g, ' ')
+              .trim()
+              .slice(0, 160),
+            words,
+          ),
         }));
       return send(res, 200, { results, count: results.length, next_page: null, page: 1, per_page: 25, page_count: 1 });
     }
@@ -290,7 +331,15 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
       const article = articles.find((a) => a.id === Number(match?.[2]));
       if (!article) return notFound(res);
       return send(res, 200, {
-        article: { id: article.id, html_url: `${origin}/hc/${match[1]}/articles/${article.id}`, title: article.title, body: article.html, locale: match[1], section_id: 1, updated_at: now },
+        article: {
+          id: article.id,
+          html_url: `${origin}/hc/${match[1]}/articles/${article.id}`,
+          title: article.title,
+          body: article.html,
+          locale: match[1],
+          section_id: 1,
+          updated_at: now,
+        },
       });
     }
     // Help Center: "Create Vote" — signed-in users only.
@@ -299,7 +348,15 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
       const article = articles.find((a) => a.id === Number(match?.[1]));
       if (!article) return notFound(res);
       votes.push({ articleId: article.id, userId: user.id, value: match[2] === 'up' ? 1 : -1 });
-      return send(res, 200, { vote: { id: ++nextId, user_id: user.id, value: match[2] === 'up' ? 1 : -1, item_id: article.id, item_type: 'Article' } });
+      return send(res, 200, {
+        vote: {
+          id: ++nextId,
+          user_id: user.id,
+          value: match[2] === 'up' ? 1 : -1,
+          item_id: article.id,
+          item_type: 'Article',
+        },
+      });
     }
     return send(res, 404, { error: 'InvalidEndpoint', description: 'Not found' });
   }
@@ -319,7 +376,14 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
     agent: {
       reply(id: string, body: string) {
         const found = requestOf(id);
-        comments.push({ id: ++nextId, requestId: found.id, authorId: AGENT.id, body, attachments: [], createdAt: new Date().toISOString() });
+        comments.push({
+          id: ++nextId,
+          requestId: found.id,
+          authorId: AGENT.id,
+          body,
+          attachments: [],
+          createdAt: new Date().toISOString(),
+        });
         found.status = 'pending';
       },
       resolve(id: string) {
@@ -334,7 +398,11 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
       /** What an agent reads in the ticket's first comment, parsed back from the context block. */
       lastContext(id: string): ContextSnapshot | undefined {
         const description = requests.get(Number(id))?.description ?? '';
-        const line = (prefix: string) => description.split('\n').find((l) => l.startsWith(prefix))?.slice(prefix.length);
+        const line = (prefix: string) =>
+          description
+            .split('\n')
+            .find((l) => l.startsWith(prefix))
+            ?.slice(prefix.length);
         const path = line('Path: ');
         if (path === undefined) return undefined;
         const custom = line('Custom: ');
@@ -351,7 +419,9 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
 
 function emphasize(text: string, words: string[]): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped.replace(/[A-Za-z0-9]+/g, (word) => (words.some((w) => word.toLowerCase().startsWith(w)) ? `<em>${word}</em>` : word));
+  return escaped.replace(/[A-Za-z0-9]+/g, (word) =>
+    words.some((w) => word.toLowerCase().startsWith(w)) ? `<em>${word}</em>` : word,
+  );
 }
 
 export type FakeZendesk = Awaited<ReturnType<typeof startFakeZendesk>>;

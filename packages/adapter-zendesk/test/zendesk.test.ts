@@ -58,7 +58,12 @@ describe('options', () => {
     const urls: string[] = [];
     const recording = createZendeskAdapter(
       { subdomain: 'acme' },
-      { fetch: async (url) => (urls.push(String(url)), new Response(JSON.stringify({ user: { id: null, name: 'Anonymous user' } }))) },
+      {
+        fetch: async (url) => {
+          urls.push(String(url));
+          return new Response(JSON.stringify({ user: { id: null, name: 'Anonymous user' } }));
+        },
+      },
     );
     await recording.connect(visitor);
     expect(urls).toEqual(['https://acme.zendesk.com/api/v2/users/me']);
@@ -75,17 +80,25 @@ describe('anonymous requester', () => {
         capturedAt: new Date().toISOString(),
         page: { url: 'https://app.example.com/payments', path: '/payments', title: 'Payments' },
         routeTrail: [],
-        breadcrumbs: [{ type: 'console', level: 'error', message: 'TypeError: x is undefined', at: new Date().toISOString() }],
+        breadcrumbs: [
+          { type: 'console', level: 'error', message: 'TypeError: x is undefined', at: new Date().toISOString() },
+        ],
         selfService: [],
         custom: { plan: 'pro' },
       },
     });
-    expect(ticket).toMatchObject({ severity: 'P0', priority: 'urgent', category: 'bug', status: 'new', fields: { order_id: 'A-1001' } });
+    expect(ticket).toMatchObject({
+      severity: 'P0',
+      priority: 'urgent',
+      category: 'bug',
+      status: 'new',
+      fields: { order_id: 'A-1001' },
+    });
     expect(ticket?.description).toBe('Since this morning the page shows nothing.');
     expect(Date.parse(ticket?.firstResponseDueAt ?? '')).toBe(Date.parse(ticket?.createdAt ?? '') + 15 * 60_000);
     const post = zendesk.seen.find((r) => r.method === 'POST' && r.path === '/api/v2/requests');
     expect(post?.headers['idempotency-key']).toBe('ticket-key-0001');
-    const sent = (post?.body as { request: Record<string, unknown> }).request;
+    const sent = (post?.body as { request: Record<string, unknown> } | undefined)?.request ?? {};
     expect(sent).toMatchObject({
       subject: 'Payments page is blank',
       priority: 'urgent',
@@ -117,7 +130,9 @@ describe('anonymous requester', () => {
   });
 
   it('refuses a missing required field before sending, naming it', async () => {
-    const error = await failure(adapter.createTicket?.(ticketInput('ticket-key-0003', { fields: {} })) ?? Promise.resolve());
+    const error = await failure(
+      adapter.createTicket?.(ticketInput('ticket-key-0003', { fields: {} })) ?? Promise.resolve(),
+    );
     expect(error).toMatchObject({ code: 'invalid_input', field: 'fields.order_id' });
     expect(zendesk.requests.size).toBe(0);
   });
@@ -125,36 +140,68 @@ describe('anonymous requester', () => {
   it("surfaces Zendesk's RecordInvalid for a field the form does not know is required", async () => {
     const loose = createZendeskAdapter({ baseUrl: zendesk.origin });
     await loose.connect(visitor);
-    const error = await failure(loose.createTicket?.(ticketInput('ticket-key-0004', { fields: {} })) ?? Promise.resolve());
+    const error = await failure(
+      loose.createTicket?.(ticketInput('ticket-key-0004', { fields: {} })) ?? Promise.resolve(),
+    );
     expect(error).toMatchObject({ code: 'invalid_input', status: 422, field: `zendesk_field_${ORDER_FIELD}` });
+    // A form that maps the field but does not mark it required gets the error under the field's own id.
+    const mapped = createZendeskAdapter({
+      baseUrl: zendesk.origin,
+      ticketFields: [{ id: 'order_id', label: 'Order number', type: 'text', zendeskId: ORDER_FIELD }],
+    });
+    await mapped.connect(visitor);
+    const named = await failure(
+      mapped.createTicket?.(ticketInput('ticket-key-0007', { fields: {} })) ?? Promise.resolve(),
+    );
+    expect(named).toMatchObject({ code: 'invalid_input', status: 422, field: 'fields.order_id' });
   });
 
   it('uploads a file and attaches its token to the request', async () => {
     const data = new Blob(['hello'], { type: 'text/plain' });
-    const attachment = await adapter.uploadAttachment?.({ name: 'notes.txt', type: 'text/plain', size: data.size, data });
+    const attachment = await adapter.uploadAttachment?.({
+      name: 'notes.txt',
+      type: 'text/plain',
+      size: data.size,
+      data,
+    });
     expect(attachment).toMatchObject({ name: 'notes.txt', type: 'text/plain', size: 5 });
     const ticket = await adapter.createTicket?.(ticketInput('ticket-key-0005', { attachmentIds: [attachment?.id] }));
     expect(ticket?.attachments.map((a) => a.name)).toEqual(['notes.txt']);
-    const sent = zendesk.seen.find((r) => r.path === '/api/v2/requests')?.body as { request: { comment: { uploads: string[] } } };
+    const sent = zendesk.seen.find((r) => r.path === '/api/v2/requests')?.body as {
+      request: { comment: { uploads: string[] } };
+    };
     expect(sent.request.comment.uploads).toEqual([attachment?.id]);
   });
 
   it('refuses a disallowed file type without uploading, and an unknown upload token at Zendesk', async () => {
     const exe = new Blob(['MZ'], { type: 'application/x-msdownload' });
     const refused = await failure(
-      adapter.uploadAttachment?.({ name: 'a.exe', type: 'application/x-msdownload', size: 2, data: exe }) ?? Promise.resolve(),
+      adapter.uploadAttachment?.({ name: 'a.exe', type: 'application/x-msdownload', size: 2, data: exe }) ??
+        Promise.resolve(),
     );
     expect(refused).toMatchObject({ code: 'invalid_input', field: 'type' });
     expect(zendesk.seen.some((r) => r.path === '/api/v2/uploads')).toBe(false);
-    const unknown = await failure(adapter.createTicket?.(ticketInput('ticket-key-0006', { attachmentIds: ['no-such-token'] })) ?? Promise.resolve());
+    const unknown = await failure(
+      adapter.createTicket?.(ticketInput('ticket-key-0006', { attachmentIds: ['no-such-token'] })) ?? Promise.resolve(),
+    );
     expect(unknown).toMatchObject({ code: 'invalid_input', status: 422 });
+  });
+
+  it('shows what it submitted this session, but cannot read other requests back', async () => {
+    const ticket = await adapter.createTicket?.(ticketInput('ticket-key-0008'));
+    const thread = await adapter.getTicket?.(ticket?.id ?? '');
+    expect(thread?.messages.map((m) => m.body)).toEqual(['Since this morning the page shows nothing.']);
+    expect(await failure(adapter.getTicket?.('12345') ?? Promise.resolve())).toMatchObject({ code: 'unauthorized' });
   });
 
   it('cannot list requests or vote: Zendesk needs a signed-in end user', async () => {
     expect(adapter.capabilities.ticketList).toBe(false);
     expect(await failure(adapter.listTickets?.() ?? Promise.resolve())).toMatchObject({ code: 'unauthorized' });
     const [hit] = (await adapter.searchArticles?.('refund')) ?? [];
-    expect(await failure(adapter.rateArticle?.(hit?.id ?? '', true) ?? Promise.resolve())).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(await failure(adapter.rateArticle?.(hit?.id ?? '', true) ?? Promise.resolve())).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+    });
   });
 });
 
@@ -169,7 +216,9 @@ describe('signed-in end user', () => {
     if (requestHold) requestHold.status = 'hold';
     const [listed] = (await adapter.listTickets?.()) ?? [];
     expect(listed).toMatchObject({ id: ticket?.id, status: 'open', category: 'bug', fields: { order_id: 'A-1001' } });
-    expect(zendesk.seen.find((r) => r.path === '/api/v2/requests' && r.method === 'POST')?.body).not.toHaveProperty('request.requester');
+    expect(zendesk.seen.find((r) => r.path === '/api/v2/requests' && r.method === 'POST')?.body).not.toHaveProperty(
+      'request.requester',
+    );
   });
 
   it('reads the thread with agent replies and posts a reply', async () => {
@@ -182,12 +231,23 @@ describe('signed-in end user', () => {
       ['user', 'Since this morning the page shows nothing.'],
       ['agent', 'We are looking into it.'],
     ]);
-    const reply = await adapter.replyToTicket?.(id, { body: 'Thanks!', attachmentIds: [], idempotencyKey: 'reply-key-0001' });
+    const reply = await adapter.replyToTicket?.(id, {
+      body: 'Thanks!',
+      attachmentIds: [],
+      idempotencyKey: 'reply-key-0001',
+    });
     expect(reply).toMatchObject({ body: 'Thanks!', author: { type: 'user' }, idempotencyKey: 'reply-key-0001' });
-    const again = await adapter.replyToTicket?.(id, { body: 'Thanks!', attachmentIds: [], idempotencyKey: 'reply-key-0001' });
+    const again = await adapter.replyToTicket?.(id, {
+      body: 'Thanks!',
+      attachmentIds: [],
+      idempotencyKey: 'reply-key-0001',
+    });
     expect(again?.id).toBe(reply?.id);
     expect(zendesk.comments.filter((c) => c.body === 'Thanks!')).toHaveLength(1);
-    const empty = await failure(adapter.replyToTicket?.(id, { body: '  ', attachmentIds: [], idempotencyKey: 'reply-key-0002' }) ?? Promise.resolve());
+    const empty = await failure(
+      adapter.replyToTicket?.(id, { body: '  ', attachmentIds: [], idempotencyKey: 'reply-key-0002' }) ??
+        Promise.resolve(),
+    );
     expect(empty).toMatchObject({ code: 'invalid_input', field: 'body' });
   });
 
@@ -231,14 +291,22 @@ describe('help center', () => {
   it('loads an article and answers an unknown one with not_found', async () => {
     const [hit] = (await adapter.searchArticles?.('export')) ?? [];
     const article = await adapter.getArticle?.(hit?.id ?? '');
-    expect(article).toMatchObject({ title: 'Exporting reports', summary: expect.stringContaining('Reports can be exported') });
-    expect(await failure(adapter.getArticle?.('999999') ?? Promise.resolve())).toMatchObject({ code: 'not_found', status: 404 });
+    expect(article).toMatchObject({
+      title: 'Exporting reports',
+      summary: expect.stringContaining('Reports can be exported'),
+    });
+    expect(await failure(adapter.getArticle?.('999999') ?? Promise.resolve())).toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
   });
 });
 
 describe('errors', () => {
   it('refuses an unknown token as unauthorized', async () => {
-    const error = await failure(adapter.connect({ visitorId: 'visitor-12345678', verification: { jwt: 'token-forged' } }));
+    const error = await failure(
+      adapter.connect({ visitorId: 'visitor-12345678', verification: { jwt: 'token-forged' } }),
+    );
     expect(error).toMatchObject({ code: 'unauthorized', status: 401, retryable: false });
   });
 
@@ -251,12 +319,18 @@ describe('errors', () => {
 
   it('maps a malformed answer to invalid_response', async () => {
     zendesk.agent.failNext('malformed');
-    expect(await failure(adapter.searchArticles?.('refund') ?? Promise.resolve())).toMatchObject({ code: 'invalid_response' });
+    expect(await failure(adapter.searchArticles?.('refund') ?? Promise.resolve())).toMatchObject({
+      code: 'invalid_response',
+    });
   });
 
   it('maps 429 to a retryable rate_limited error with Retry-After', async () => {
     zendesk.agent.failNext(429);
-    expect(await failure(adapter.connect(visitor))).toMatchObject({ code: 'rate_limited', retryable: true, retryAfter: 7 });
+    expect(await failure(adapter.connect(visitor))).toMatchObject({
+      code: 'rate_limited',
+      retryable: true,
+      retryAfter: 7,
+    });
   });
 
   it('maps a dropped connection to a retryable network error', async () => {

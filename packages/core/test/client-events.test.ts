@@ -92,3 +92,19 @@ describe('client events', () => {
     expect(logs.errors).toHaveLength(2);
   });
 });
+
+describe('shutdown', () => {
+  it('stops listeners, realtime and retries, and refuses later work with shut_down', async () => {
+    const { client, backend } = startClient();
+    await client.chat.send({ body: 'Hello' });
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    const seen: string[] = [];
+    client.on('message', () => seen.push('message'));
+    await client.shutdown();
+    backend.agentSays(client.chat.conversations.value[0]!.id, 'Are you still there?');
+    expect(seen).toEqual([]);
+    expect(client.state.ready.value).toBe(false);
+    await expect(client.chat.send({ body: 'late' })).rejects.toMatchObject({ code: 'shut_down' });
+    await expect(client.shutdown()).resolves.toBeUndefined();
+  });
+});

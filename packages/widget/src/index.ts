@@ -10,7 +10,7 @@ export interface HelplineWidget extends HelplineClient {
  * Creates the Helpline client and mounts its UI (launcher and panel in a shadow root). Invalid options
  * throw a ValidationError naming the field; nothing else ever throws into the host page.
  */
-export function createHelpline(options: HelplineOptionsInput, deps: ClientDeps = {}): HelplineWidget {
+export function createHelpline(options: CreateHelplineOptions, deps: ClientDeps = {}): HelplineWidget {
   const client = createClient(options, deps);
   const doc = deps.window?.document ?? document;
   const removeUi = mountWidget(client, doc);
@@ -33,4 +33,20 @@ export function createHelpline(options: HelplineOptionsInput, deps: ClientDeps =
   };
 }
 
-export type { HelplineClient, HelplineOptionsInput, ViewName, ViewState } from '@helpline/core';
+/** Options of `createHelpline`: core's options as callers write them (defaults filled in by validation). */
+export type CreateHelplineOptions = HelplineOptionsInput;
+
+export type {
+  Appearance,
+  Capabilities,
+  ClientDeps,
+  HelplineClient,
+  HelplineEventName,
+  HelplineEvents,
+  HelplineOptionsInput,
+  HelplineState,
+  Prefill,
+  SupportAdapter,
+  ViewName,
+  ViewState,
+} from '@helpline/core';

@@ -59,6 +59,19 @@ describe('home view', () => {
     expect(await widget.ui.findByText('We’re online')).toBeTruthy();
   });
 
+  it('says when a closed team is back, from the business hours', async () => {
+    const widget = mountWidget(
+      {},
+      {
+        now: () => new Date('2026-11-29T12:00:00Z'),
+        businessHours: { timezone: 'UTC', days: { '1': [['09:00', '17:00']] } },
+      },
+    );
+    await openHome(widget);
+    expect(await widget.ui.findByText(/^Back /)).toBeTruthy();
+    expect(widget.ui.queryByText('We’re online')).toBeNull();
+  });
+
   it('says when the team is away', async () => {
     const widget = mountWidget({}, { availability: 'away' });
     await openHome(widget);

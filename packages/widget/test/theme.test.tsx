@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mountWidget } from './widget.js';
 
 const cssOf = (shadow: ShadowRoot) =>
@@ -51,6 +51,9 @@ describe('theme and placement', () => {
   });
 
   it('refuses a brand colour that could inject CSS, naming the field', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => mountWidget({ appearance: { brandColor: 'red; } body { display:none' } })).toThrow(/brandColor/);
+    logged.mockRestore();
+    expect(document.querySelector('helpline-widget')).toBeNull();
   });
 });

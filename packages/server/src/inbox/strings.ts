@@ -68,6 +68,9 @@ export const strings = {
     change: (field: string, from: string, to: string, by: string) => `${by} changed ${field} from ${from} to ${to}`,
     none: 'none',
     description: 'Description',
+    details: 'Ticket details',
+    priority: 'Priority',
+    attachments: 'Attachments',
     categories: {
       outage: 'Outage',
       billing_access: 'Billing & access',
@@ -106,6 +109,11 @@ export const strings = {
     failedRequests: 'Failed requests',
     noErrors: 'No errors or failed requests.',
     networkError: 'network error',
+    durationMs: (ms: number) => `${Math.round(ms)} ms`,
+    levels: { error: 'error', warn: 'warning', exception: 'exception' },
+    userAgent: 'User agent',
+    yes: 'yes',
+    no: 'no',
     device: 'Device',
     viewport: 'Viewport',
     language: 'Language',
@@ -167,5 +175,6 @@ export const strings = {
     target: 'Target',
     breaches: 'Breaches',
     noData: '—',
+    minutes: (value: number) => `${Math.round(value)} min`,
   },
 } as const;

@@ -37,7 +37,7 @@ export function createInboxApi(options: InboxApiOptions = {}) {
   const base = options.baseUrl ?? '/agent/api';
   let csrfToken: string | undefined;
 
-  async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+  async function send(method: string, path: string, body?: unknown, keepalive = false): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -48,10 +48,9 @@ export function createInboxApi(options: InboxApiOptions = {}) {
         headers,
         credentials: 'same-origin',
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        ...(signal ? { signal } : {}),
+        ...(keepalive ? { keepalive } : {}),
       });
-    } catch (error) {
-      if (signal?.aborted) throw error;
+    } catch {
       throw new InboxApiError(0, 'network', strings.errors.network);
     }
     if (!response.ok) throw await errorOf(response);
@@ -111,8 +110,9 @@ export function createInboxApi(options: InboxApiOptions = {}) {
       return (await json(Preview, 'preview', 'POST', '/kb/preview', { markdown })).html;
     },
     analytics: (days = 30) => json(Analytics, 'analytics', 'GET', `/analytics?days=${days}`),
+    /** Going offline happens as the page unloads: keepalive lets that request outlive it. */
     async setPresence(online: boolean): Promise<void> {
-      await send('POST', '/presence', { online });
+      await send('POST', '/presence', { online }, !online);
     },
     /** Opens the workspace event stream (the caller reads the body as SSE). */
     openEvents(lastEventId: string | undefined, signal: AbortSignal): Promise<Response> {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { InboxApi } from '../api/inbox-api.js';
 import type { Analytics } from '../api/schemas.js';
 import { errorMessage } from '../state/inbox-store.js';
@@ -6,12 +6,14 @@ import { strings } from '../strings.js';
 
 const a = strings.analytics;
 const percent = (ratio: number | null): string => (ratio === null ? a.noData : `${Math.round(ratio * 100)}%`);
-const minutes = (value: number | null): string => (value === null ? a.noData : `${Math.round(value)} min`);
+const minutes = (value: number | null): string => (value === null ? a.noData : a.minutes(value));
 
 /** Deflection, article helpfulness, CSAT and first response against the SLA. */
 export function AnalyticsView({ api }: { api: InboxApi }) {
   const [data, setData] = useState<Analytics | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     api
       .analytics(30)
@@ -21,7 +23,7 @@ export function AnalyticsView({ api }: { api: InboxApi }) {
 
   return (
     <div class="analytics">
-      <h1 id="analytics-title" tabIndex={-1}>
+      <h1 id="analytics-title" tabIndex={-1} ref={heading}>
         {a.title} <span class="muted small">{a.period}</span>
       </h1>
       {error ? (

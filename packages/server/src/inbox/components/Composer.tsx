@@ -3,19 +3,29 @@ import { errorMessage } from '../state/inbox-store.js';
 import { strings } from '../strings.js';
 
 const TYPING_IDLE_MS = 3_000;
+// Widgets expire a typing indicator that is not repeated; a long reply re-announces itself.
+const TYPING_REFRESH_MS = 5_000;
 
 interface ComposerProps {
   onSend: (body: string) => Promise<void>;
+  /** The draft kept for this thread, and where to keep it as it changes. */
+  initialDraft?: string;
+  onDraftChange?: (draft: string) => void;
   /** Called with true while the agent types and false once they stop or send. */
   onTyping?: ((typing: boolean) => void) | undefined;
 }
 
 /** Reply box: Enter sends, Shift+Enter adds a line; the draft survives a failed send. */
-export function Composer({ onSend, onTyping }: ComposerProps) {
-  const [draft, setDraft] = useState('');
+export function Composer({ onSend, onTyping, initialDraft = '', onDraftChange }: ComposerProps) {
+  const [draft, setDraftState] = useState(initialDraft);
+  const setDraft = (value: string): void => {
+    setDraftState(value);
+    onDraftChange?.(value);
+  };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const typing = useRef(false);
+  const typingSentAt = useRef(0);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   function stopTyping(): void {
@@ -32,8 +42,9 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
     setDraft(value);
     if (error) setError(null);
     if (!onTyping) return;
-    if (!typing.current && value.trim()) {
+    if (value.trim() && (!typing.current || Date.now() - typingSentAt.current > TYPING_REFRESH_MS)) {
       typing.current = true;
+      typingSentAt.current = Date.now();
       onTyping(true);
     }
     clearTimeout(idle.current);

@@ -26,7 +26,7 @@ export function ContextBreadcrumbs({ breadcrumbs }: { breadcrumbs: Breadcrumb[] 
             <ul class="plain-list problems">
               {problems.map((crumb, index) => (
                 <li key={index} class={`problem ${crumb.type === 'console' ? `level-${crumb.level}` : 'level-error'}`}>
-                  <span class="kind">{crumb.type === 'console' ? crumb.level : 'exception'}</span>{' '}
+                  <span class="kind">{crumb.type === 'console' ? s.levels[crumb.level] : s.levels.exception}</span>{' '}
                   <code>{crumb.message}</code> <time dateTime={crumb.at}>{formatTime(crumb.at)}</time>
                   {crumb.type === 'exception' && crumb.stack ? <pre class="stack">{crumb.stack}</pre> : null}
                 </li>
@@ -42,7 +42,7 @@ export function ContextBreadcrumbs({ breadcrumbs }: { breadcrumbs: Breadcrumb[] 
                 <li key={index} class="problem level-error">
                   <span class="kind">{crumb.method}</span> <code>{crumb.url}</code>{' '}
                   <span class="status">{crumb.status === 0 ? s.networkError : crumb.status}</span>{' '}
-                  <span class="muted">{Math.round(crumb.durationMs)} ms</span>
+                  <span class="muted">{s.durationMs(crumb.durationMs)}</span>
                 </li>
               ))}
             </ul>

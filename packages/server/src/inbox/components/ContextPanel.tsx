@@ -108,7 +108,7 @@ function Snapshot({ snapshot }: { snapshot: ContextSnapshot }) {
         <Section id="device" title={s.device}>
           <Facts
             rows={[
-              ['User agent', device.userAgent],
+              [s.userAgent, device.userAgent],
               [s.viewport, `${device.viewport.width} × ${device.viewport.height}`],
               [s.language, device.language],
               [s.timezone, device.timezone],
@@ -145,7 +145,8 @@ interface ContextPanelProps {
 /** What the user was doing when they asked: everything they sent, shown as text. */
 export function ContextPanel({ context, visitor }: ContextPanelProps) {
   return (
-    <aside class="context" aria-labelledby="context-title">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1)
+    <aside class="context" aria-labelledby="context-title" tabIndex={0}>
       <h2 id="context-title" class="column-title">
         {s.label}
       </h2>
@@ -153,9 +154,9 @@ export function ContextPanel({ context, visitor }: ContextPanelProps) {
         <Section id="visitor" title={s.visitor}>
           <Facts
             rows={[
-              [s.name, visitor.name],
+              [s.name, visitor.name ?? (visitor.email ? undefined : strings.queue.anonymous)],
               [s.email, visitor.email],
-              [strings.queue.verified, visitor.verified ? 'yes' : 'no'],
+              [strings.queue.verified, visitor.verified ? s.yes : s.no],
             ]}
           />
         </Section>

@@ -23,6 +23,7 @@ export function InboxView({ store, router, route }: InboxViewProps) {
   const thread = store.thread.value;
   return (
     <div class={`inbox ${selected ? 'has-thread' : ''}`}>
+      <h1 class="visually-hidden">{strings.nav.inbox}</h1>
       <QueueList store={store} router={router} selectedKey={selected ? `${selected.kind}:${selected.id}` : undefined} />
       {selected ? (
         <>

@@ -144,6 +144,8 @@ describe('KB view', () => {
       { path: '/inbox/kb' },
     );
     const list = await screen.findByRole('list', { name: 'Articles' });
+    // The view arrives as a lazy chunk and then takes focus, so screen readers announce it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Knowledge base' })));
     await waitFor(() => expect(list.textContent).toContain('Draft article'));
     expect(list.textContent).toContain('Draft');
     fireEvent.click(screen.getByRole('link', { name: 'Updating your card' }));

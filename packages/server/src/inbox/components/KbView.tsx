@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { InboxApi } from '../api/inbox-api.js';
 import type { ArticleSummary } from '../api/schemas.js';
 import { errorMessage } from '../state/inbox-store.js';
@@ -19,6 +19,8 @@ export function KbView({ api, router, articleId }: KbViewProps) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   useEffect(() => {
     api
@@ -38,7 +40,7 @@ export function KbView({ api, router, articleId }: KbViewProps) {
   return (
     <div class="kb">
       <section class="kb-list" aria-labelledby="kb-title">
-        <h1 id="kb-title" tabIndex={-1}>
+        <h1 id="kb-title" tabIndex={-1} ref={heading}>
           {strings.kb.title}
         </h1>
         <a class="button primary" href={routePath({ view: 'kb', articleId: 'new' })} onClick={open('new')}>

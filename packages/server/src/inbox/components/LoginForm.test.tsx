@@ -56,6 +56,7 @@ describe('login', () => {
       'POST /login': { body: session },
       'GET /queue': emptyQueue,
       'POST /logout': { status: 204 },
+      'POST /presence': { status: 204 },
     });
     await screen.findByRole('heading', { name: 'Sign in to the Helpline inbox' });
     fillAndSubmit('alex@example.com', 'secret');
@@ -66,6 +67,8 @@ describe('login', () => {
     await screen.findByRole('heading', { name: 'Sign in to the Helpline inbox' });
     const logout = requests.find((request) => request.path === '/logout');
     expect(logout?.headers['x-csrf-token']).toBe('csrf-123');
+    // The agent goes offline before the session ends, so the widget stops promising a live reply.
+    expect(requests.find((request) => request.path === '/presence')?.body).toEqual({ online: false });
   });
 
   it('skips the form when a session already exists', async () => {

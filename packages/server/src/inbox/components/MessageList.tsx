@@ -1,23 +1,9 @@
-import type { Attachment, Message } from '@helpline/core';
+import type { Message } from '@helpline/core';
 import { useEffect, useRef } from 'preact/hooks';
 import { strings } from '../strings.js';
 import { formatTime } from '../util/duration.js';
-import { safeHttpUrl } from '../util/linkify.js';
+import { AttachmentLink } from './AttachmentLink.js';
 import { LinkifiedText } from './LinkifiedText.js';
-
-function AttachmentLink({ attachment }: { attachment: Attachment }) {
-  const href = safeHttpUrl(attachment.url);
-  if (!href) return <span class="attachment">{attachment.name}</span>;
-  const isImage = /^image\/(png|jpeg|gif|webp)$/.test(attachment.type);
-  return (
-    <a class="attachment" href={href} target="_blank" rel="noopener noreferrer">
-      {isImage ? <img src={href} alt={attachment.name} class="thumbnail" loading="lazy" /> : null}
-      <span>
-        {strings.thread.attachment}: {attachment.name}
-      </span>
-    </a>
-  );
-}
 
 /** Messages as plain text (links made from http(s) URLs only); new ones are announced politely. */
 export function MessageList({ messages }: { messages: Message[] }) {

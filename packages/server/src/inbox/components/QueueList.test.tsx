@@ -63,6 +63,34 @@ describe('queue', () => {
     expect(unread).toEqual([false, true, false, false, true]);
   });
 
+  it('clears the unread dot of a conversation or new ticket once opened', async () => {
+    const routes = queueRoutes();
+    routes['GET /queue'].body.tickets[0]!.ticket.status = 'new';
+    const { router } = renderInbox({
+      ...routes,
+      'GET /conversations/c1': {
+        body: { conversation: conversationItem('c1').conversation, messages: [], context: null, visitor: null },
+      },
+      'GET /tickets/t2': {
+        body: {
+          ticket: ticketItem('t2', { due: 180 }).ticket,
+          messages: [],
+          context: null,
+          visitor: null,
+          history: [],
+        },
+      },
+    } as never);
+    const unreadOf = async () =>
+      (await queueLinks()).map((link) => within(link).queryByRole('img', { name: 'Unread' }) !== null);
+    expect(await unreadOf()).toEqual([false, true, false, true, true]);
+    act(() => router.navigate({ view: 'thread', kind: 'conversation', id: 'c1' }));
+    await screen.findByRole('textbox', { name: 'Reply' });
+    act(() => router.navigate({ view: 'thread', kind: 'ticket', id: 't2' }));
+    await screen.findByRole('heading', { level: 2, name: 'HL-t2: Ticket t2' });
+    expect(await unreadOf()).toEqual([false, false, false, false, true]);
+  });
+
   it('filters to breached items and back to everything', async () => {
     renderInbox(queueRoutes());
     await queueLinks();

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { connectEventStream } from '../api/event-stream.js';
 import type { InboxStore } from '../state/inbox-store.js';
-import type { Route, Router } from '../state/router.js';
+import { type Route, type Router, routePath } from '../state/router.js';
 import { strings } from '../strings.js';
-import { AnalyticsView } from './AnalyticsView.js';
 import { InboxView } from './InboxView.js';
-import { KbView } from './KbView.js';
+import { LazyView } from './LazyView.js';
+
+const loadKb = () => import('./KbView.js').then((module) => module.KbView);
+const loadAnalytics = () => import('./AnalyticsView.js').then((module) => module.AnalyticsView);
 
 const TICK_MS = 15_000;
 
@@ -46,19 +48,19 @@ export function Shell({ store, router, live }: ShellProps) {
     };
   }, [store, live]);
 
-  // Moving to another view puts focus on its heading so screen readers announce it.
+  // Back to the inbox from another view: focus the queue heading so screen readers announce it.
+  // The lazily loaded views focus their own heading once they have rendered.
   useEffect(() => {
     if (firstView.current) {
       firstView.current = false;
       return;
     }
-    if (route.view === 'thread') return; // the thread focuses its own heading once loaded
-    main.current?.querySelector<HTMLElement>('h1, h2')?.focus();
-  }, [route.view, route.view === 'kb' ? route.articleId : undefined]);
+    if (route.view === 'inbox') main.current?.querySelector<HTMLElement>('#queue-title')?.focus();
+  }, [route.view]);
 
   const link = (target: Route, label: string, current: boolean) => (
     <a
-      href={`/inbox/${target.view === 'inbox' ? '' : target.view}`}
+      href={routePath(target)}
       aria-current={current ? 'page' : undefined}
       onClick={(event) => {
         event.preventDefault();
@@ -92,9 +94,9 @@ export function Shell({ store, router, live }: ShellProps) {
       </header>
       <main id="main" ref={main} class="main">
         {route.view === 'kb' ? (
-          <KbView api={store.api} router={router} articleId={route.articleId} />
+          <LazyView load={loadKb} props={{ api: store.api, router, articleId: route.articleId }} />
         ) : route.view === 'analytics' ? (
-          <AnalyticsView api={store.api} />
+          <LazyView load={loadAnalytics} props={{ api: store.api }} />
         ) : (
           <InboxView store={store} router={router} route={route} />
         )}

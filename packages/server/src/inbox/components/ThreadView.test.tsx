@@ -131,6 +131,21 @@ describe('thread', () => {
     expect(composer().value).toBe('My long answer');
   });
 
+  it('keeps an unsent draft per thread while the agent moves around the queue', async () => {
+    const { router } = await openConversation({
+      'GET /conversations/c2': {
+        body: { conversation: conversationItem('c2').conversation, messages: [], context: null, visitor: null },
+      },
+    });
+    fireEvent.input(composer(), { target: { value: 'Half-written answer' } });
+    act(() => router.navigate({ view: 'thread', kind: 'conversation', id: 'c2' }));
+    await screen.findByRole('heading', { level: 2, name: 'Anonymous visitor' });
+    expect(composer().value).toBe('');
+    act(() => router.navigate({ view: 'thread', kind: 'conversation', id: 'c1' }));
+    await screen.findByRole('heading', { level: 2, name: 'Dana' });
+    expect(composer().value).toBe('Half-written answer');
+  });
+
   it('refuses to send an empty reply', async () => {
     const { requests } = await openConversation();
     fireEvent.keyDown(composer(), { key: 'Enter' });
@@ -198,9 +213,40 @@ describe('thread', () => {
   });
 });
 
+describe('live updates', () => {
+  it('reads the event stream: new visitor message in the open thread, queue reloaded, presence set', async () => {
+    const event = message({ id: 'm-live', conversationId: 'c1', body: 'Pushed over SSE', createdAt: at(1) });
+    let queueLoads = 0;
+    const { requests, unmount } = renderInbox(
+      {
+        ...conversationRoutes(),
+        'GET /queue': () => {
+          queueLoads += 1;
+          return queue;
+        },
+        'POST /presence': { status: 204 },
+        'GET /events': () =>
+          new Response(`: connected\n\nid: 5\ndata: ${JSON.stringify({ type: 'message', message: event })}\n\n`, {
+            headers: { 'Content-Type': 'text/event-stream' },
+          }),
+      } as never,
+      { path: '/inbox/conversations/c1', live: true },
+    );
+    expect(await screen.findByText('Pushed over SSE')).toBeTruthy();
+    await waitFor(() => expect(queueLoads).toBeGreaterThan(1));
+    const presence = requests.find((request) => request.path === '/presence');
+    expect(presence?.body).toEqual({ online: true });
+    expect(presence?.headers['x-csrf-token']).toBe('csrf-123');
+    expect(requests.find((request) => request.path === '/events')?.headers.accept).toBe('text/event-stream');
+    unmount();
+  });
+});
+
 describe('ticket thread', () => {
   it('changes severity with the CSRF token and shows the recorded history', async () => {
     const item = ticketItem('t1', { due: -5, severity: 'P2' });
+    item.ticket.description = `Steps: ${HOSTILE}`;
+    item.ticket.fields = { affected_area: `invoices ${HOSTILE}` };
     let history: unknown[] = [];
     let severity = 'P2';
     const { requests } = renderInbox(
@@ -226,6 +272,10 @@ describe('ticket thread', () => {
     );
     await screen.findByRole('heading', { level: 2, name: 'HL-t1: Ticket t1' });
     expect(screen.getByText('No changes yet.')).toBeTruthy();
+    const details = screen.getByRole('region', { name: 'Ticket details' });
+    expect(within(details).getByText(`Steps: ${HOSTILE}`)).toBeTruthy();
+    expect(within(details).getByText(`invoices ${HOSTILE}`)).toBeTruthy();
+    expect(details.querySelector('img')).toBeNull();
     fireEvent.change(screen.getByRole('combobox', { name: 'Severity' }), { target: { value: 'P1' } });
     expect(await screen.findByText(/Alex Agent changed severity from P2 to P1/)).toBeTruthy();
     const patch = requests.find((request) => request.method === 'PATCH');

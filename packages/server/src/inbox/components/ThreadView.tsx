@@ -6,6 +6,7 @@ import { Composer } from './Composer.js';
 import { ConversationStatusControl } from './ConversationStatusControl.js';
 import { MessageList } from './MessageList.js';
 import { TicketControls } from './TicketControls.js';
+import { TicketDetails } from './TicketDetails.js';
 import { TicketHistory } from './TicketHistory.js';
 
 /** The open conversation or ticket: header with controls, messages, reply box. */
@@ -69,17 +70,15 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
           <TicketControls ticket={thread.ticket} onChange={(patch) => store.updateTicket(patch)} />
         ) : null}
       </header>
-      {thread.ticket?.description ? (
-        <section class="ticket-description" aria-label={strings.ticket.description}>
-          <p class="message-text">{thread.ticket.description}</p>
-        </section>
-      ) : null}
+      {thread.ticket ? <TicketDetails ticket={thread.ticket} /> : null}
       <MessageList messages={thread.messages} />
       <p class="typing" aria-live="polite">
         {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}
       </p>
       <Composer
         key={key}
+        initialDraft={store.drafts.get(`${thread.kind}:${thread.id}`)}
+        onDraftChange={(draft) => store.drafts.set(`${thread.kind}:${thread.id}`, draft)}
         onSend={(body) => store.reply(body)}
         onTyping={
           thread.kind === 'conversation'

@@ -1,5 +1,4 @@
-import type { Conversation, Ticket } from '@helpline/core';
-import { ContextSnapshot, type Message, type RealtimeEvent } from '@helpline/core';
+import { ContextSnapshot, type Conversation, type Message, type RealtimeEvent, type Ticket } from '@helpline/core';
 import { batch, computed, signal } from '@preact/signals';
 import type { StreamStatus } from '../api/event-stream.js';
 import type { InboxApi } from '../api/inbox-api.js';
@@ -47,18 +46,26 @@ export function createInboxStore(deps: InboxStoreDeps) {
   const queueError = signal<string | null>(null);
   const filter = signal<QueueFilter>('all');
   const fresh = signal<ReadonlySet<string>>(new Set());
+  const opened = signal<ReadonlyMap<string, number>>(new Map());
   const thread = signal<ThreadData | null>(null);
   const threadError = signal<string | null>(null);
   const visitorTyping = signal<{ conversationId: string; name: string; until: number } | null>(null);
   const connection = signal<StreamStatus>('connecting');
-  const entries = computed(() => (queue.value ? queueEntries(queue.value, now.value, fresh.value, filter.value) : []));
+  const entries = computed(() =>
+    queue.value ? queueEntries(queue.value, now.value, { opened: opened.value, fresh: fresh.value }, filter.value) : [],
+  );
+  /** Unsent replies per thread, so moving around the queue never loses what the agent typed. */
+  const drafts = new Map<string, string>();
   let threadRequest = 0;
 
   function markSeen(key: string): void {
-    if (!fresh.value.has(key)) return;
-    const next = new Set(fresh.value);
-    next.delete(key);
-    fresh.value = next;
+    batch(() => {
+      opened.value = new Map([...opened.value, [key, clock()]]);
+      if (!fresh.value.has(key)) return;
+      const next = new Set(fresh.value);
+      next.delete(key);
+      fresh.value = next;
+    });
   }
 
   function markFresh(key: string): void {
@@ -232,13 +239,18 @@ export function createInboxStore(deps: InboxStoreDeps) {
 
   async function logout(): Promise<void> {
     try {
+      await api.setPresence(false).catch(() => undefined);
       await api.logout();
     } finally {
       batch(() => {
         session.value = null;
         queue.value = null;
         thread.value = null;
+        fresh.value = new Set();
+        opened.value = new Map();
+        visitorTyping.value = null;
       });
+      drafts.clear();
     }
   }
 
@@ -254,6 +266,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     threadError,
     visitorTyping,
     connection,
+    drafts,
     loadQueue,
     openThread,
     closeThread,

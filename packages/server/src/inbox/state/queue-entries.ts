@@ -17,25 +17,32 @@ export type QueueEntry =
 
 export const entryKey = (kind: ThreadKind, id: string): string => `${kind}:${id}`;
 
-function conversationEntry(item: ConversationItem, now: number, fresh: ReadonlySet<string>): QueueEntry {
+/** What this agent did since the queue loaded: what they opened (when), what changed unseen. */
+export interface ReadMarks {
+  opened: ReadonlyMap<string, number>;
+  fresh: ReadonlySet<string>;
+}
+
+function conversationEntry(item: ConversationItem, now: number, marks: ReadMarks): QueueEntry {
   const { conversation } = item;
   const key = entryKey('conversation', conversation.id);
   const last = item.lastMessage ?? conversation.lastMessage;
-  const unseen =
-    last?.author.type === 'user' &&
-    (conversation.agentLastReadAt === undefined ||
-      Date.parse(last.createdAt) > Date.parse(conversation.agentLastReadAt));
+  const readAt = Math.max(
+    conversation.agentLastReadAt === undefined ? 0 : Date.parse(conversation.agentLastReadAt),
+    marks.opened.get(key) ?? 0,
+  );
+  const unseen = last?.author.type === 'user' && Date.parse(last.createdAt) > readAt;
   return {
     kind: 'conversation',
     key,
     id: conversation.id,
     item,
-    unread: unseen || fresh.has(key),
+    unread: unseen || marks.fresh.has(key),
     ...(item.slaDueAt ? { sla: slaStatus(item.slaDueAt, item.waitingSince, now) } : {}),
   };
 }
 
-function ticketEntry(item: TicketItem, now: number, fresh: ReadonlySet<string>): QueueEntry {
+function ticketEntry(item: TicketItem, now: number, marks: ReadMarks): QueueEntry {
   const { ticket } = item;
   const key = entryKey('ticket', ticket.id);
   return {
@@ -43,16 +50,16 @@ function ticketEntry(item: TicketItem, now: number, fresh: ReadonlySet<string>):
     key,
     id: ticket.id,
     item,
-    unread: ticket.status === 'new' || fresh.has(key),
+    unread: (ticket.status === 'new' && !marks.opened.has(key)) || marks.fresh.has(key),
     ...(ticket.firstRespondedAt ? {} : { sla: slaStatus(item.slaDueAt, ticket.createdAt, now) }),
   };
 }
 
 /** Conversations and tickets in one list, most urgent first: overdue, then soonest due, then the rest. */
-export function queueEntries(queue: Queue, now: number, fresh: ReadonlySet<string>, filter: QueueFilter): QueueEntry[] {
+export function queueEntries(queue: Queue, now: number, marks: ReadMarks, filter: QueueFilter): QueueEntry[] {
   const entries = [
-    ...(filter === 'tickets' ? [] : queue.conversations.map((item) => conversationEntry(item, now, fresh))),
-    ...(filter === 'conversations' ? [] : queue.tickets.map((item) => ticketEntry(item, now, fresh))),
+    ...(filter === 'tickets' ? [] : queue.conversations.map((item) => conversationEntry(item, now, marks))),
+    ...(filter === 'conversations' ? [] : queue.tickets.map((item) => ticketEntry(item, now, marks))),
   ];
   const shown = filter === 'breached' ? entries.filter((entry) => entry.sla?.state === 'breached') : entries;
   return shown.sort(

@@ -9,12 +9,12 @@ import { NOW } from './fixtures.js';
 /** Renders the whole inbox at `path` against a fake agent API and a fixed clock. */
 export function renderInbox(
   routes: Record<string, Handler | Reply>,
-  options: { path?: string; now?: () => number } = {},
+  options: { path?: string; now?: () => number; live?: boolean } = {},
 ) {
   window.history.replaceState(null, '', options.path ?? '/inbox/');
   const server = fakeFetch(routes);
   const store = createInboxStore({ api: createInboxApi({ fetch: server.fetch }), now: options.now ?? (() => NOW) });
   const router = createRouter(window);
-  const view = render(<App store={store} router={router} live={false} />);
+  const view = render(<App store={store} router={router} live={options.live ?? false} />);
   return { ...view, store, router, requests: server.requests };
 }
