@@ -88,7 +88,7 @@ describe('home view', () => {
     await openHome(widget);
     expect(await widget.ui.findByText('Suggested for this page')).toBeTruthy();
     expect(widget.ui.getByText('VAT changes apply to new invoices only.')).toBeTruthy();
-    fireEvent.click(widget.ui.getByRole('button', { name: /Configure tax rates and VAT/ }));
+    fireEvent.click(await widget.ui.findByRole('button', { name: /Configure tax rates and VAT/ }));
     await waitFor(() => expect(widget.hl.state.view.value).toEqual({ name: 'article', articleId: 'tax-rates' }));
   });
 

@@ -18,6 +18,7 @@ describe('locales', () => {
     await hl.open();
     const dialog = await ui.findByRole('dialog', { name: 'المساعدة' });
     expect(dialog.getAttribute('dir')).toBe('rtl');
+    expect(dialog.closest('[lang]')?.getAttribute('lang')).toBe('ar');
     expect(await ui.findByText('مرحبًا! كيف يمكننا مساعدتك؟')).toBeTruthy();
   });
 

@@ -29,7 +29,7 @@ export function App({ client, styles, opener }: AppProps) {
     <ClientContext.Provider value={client}>
       <StyleHostContext.Provider value={styles}>
         <LocaleProvider locale={locale}>
-          <div class="hl-root">
+          <div class="hl-root" lang={locale}>
             {!client.options.appearance.hideLauncher && <Launcher buttonRef={launcher} panelId={PANEL_ID} />}
             {open && <Panel id={PANEL_ID} returnFocus={returnFocus} />}
           </div>

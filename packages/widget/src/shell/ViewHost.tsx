@@ -8,7 +8,8 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { useStyles } from './use-styles.js';
 import css from './ViewHost.css.js';
 
-type Load = { state: 'loading' } | { state: 'ready'; name: ViewName; Component: ViewComponent } | { state: 'failed' };
+// Loaded view components, so returning to a view (or reopening the panel) renders it at once.
+const loaded = new Map<ViewName, ViewComponent>();
 
 const viewKey = (view: ViewState) => [view.name, view.articleId, view.conversationId, view.ticketId].join('/');
 
@@ -16,37 +17,44 @@ const viewKey = (view: ViewState) => [view.name, view.articleId, view.conversati
 export function ViewHost({ view, onShown }: { view: ViewState; onShown: (container: HTMLElement | null) => void }) {
   useStyles(css);
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [failed, setFailed] = useState<ViewName | undefined>(undefined);
+  const [, setLoadedCount] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const key = viewKey(view);
+  const Component = loaded.get(view.name);
 
   useEffect(() => {
+    if (loaded.has(view.name)) return;
     let current = true;
-    setLoad({ state: 'loading' });
+    setFailed(undefined);
     views[view.name]().then(
-      (Component) => current && setLoad({ state: 'ready', name: view.name, Component }),
-      () => current && setLoad({ state: 'failed' }),
+      (component) => {
+        loaded.set(view.name, component);
+        if (current) setLoadedCount((n) => n + 1);
+      },
+      () => current && setFailed(view.name),
     );
     return () => {
       current = false;
     };
   }, [view.name, attempt]);
 
-  // Until the new chunk is in, never hand the previous view's component the new view's state.
-  const ready = load.state === 'ready' && load.name === view.name;
+  const ready = Component !== undefined;
   useEffect(() => {
     if (ready) onShown(container.current);
   }, [ready, key]);
 
   return (
     <div ref={container} key={key} class="hl-view">
-      {!ready && load.state !== 'failed' && <Spinner label={t('common.loading')} />}
-      {load.state === 'failed' && <ErrorNotice message={t('common.error')} onRetry={() => setAttempt((n) => n + 1)} />}
-      {ready && (
+      {Component ? (
         <ErrorBoundary>
-          <load.Component view={view} />
+          <Component view={view} />
         </ErrorBoundary>
+      ) : failed === view.name ? (
+        <ErrorNotice message={t('common.error')} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : (
+        <Spinner label={t('common.loading')} />
       )}
     </div>
   );

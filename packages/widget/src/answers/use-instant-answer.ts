@@ -1,0 +1,32 @@
+import type { Answer } from '@helpline/core';
+import { useEffect, useState } from 'preact/hooks';
+import { useClient } from '../shell/client-context.js';
+
+const DEBOUNCE_MS = 400;
+const MIN_CHARS = 12;
+
+/** Instant answers for text being typed: debounced, only for long enough questions, last one wins. */
+export function useInstantAnswer(text: string, enabled: boolean) {
+  const client = useClient();
+  const [answer, setAnswer] = useState<Answer | undefined>();
+  const [dismissed, setDismissed] = useState(false);
+  const active = enabled && !dismissed && client.state.capabilities.value.answers && text.trim().length >= MIN_CHARS;
+  useEffect(() => {
+    if (!active) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      client.kb.answer(text.trim()).then(
+        (result) => current && setAnswer(result),
+        () => current && setAnswer(undefined),
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, active]);
+  return {
+    answer: active && answer && answer.passages.length > 0 ? answer : undefined,
+    dismiss: () => setDismissed(true),
+  };
+}

@@ -1,0 +1,24 @@
+import { useT, useLocale } from '../i18n/use-t.js';
+import { useClient } from '../shell/client-context.js';
+
+/** Tells the user the team is away or offline, when it is back and how soon to expect a reply. */
+export function AvailabilityBanner() {
+  const client = useClient();
+  const t = useT();
+  const locale = useLocale();
+  const availability = client.state.availability.value;
+  if (!availability || availability.status === 'online') return null;
+  const back = availability.nextOpenAt
+    ? new Intl.DateTimeFormat(locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(new Date(availability.nextOpenAt))
+    : undefined;
+  return (
+    <div class="hl-chat__banner" role="note">
+      <p>{t(availability.status === 'away' ? 'chat.away' : 'chat.offline')}</p>
+      {back && <p>{t('chat.backAt', { when: back })}</p>}
+      {availability.expectedReplyMinutes !== undefined && (
+        <p>{t('chat.expectedReply', { minutes: Math.round(availability.expectedReplyMinutes) })}</p>
+      )}
+      <p>{t('chat.stillSend')}</p>
+    </div>
+  );
+}

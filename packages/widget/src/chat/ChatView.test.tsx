@@ -1,0 +1,143 @@
+import { fireEvent, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { renderView } from '../../test/render-view.js';
+import { ChatView } from './ChatView.js';
+
+async function startConversation(text = 'Hello there, my export is broken') {
+  const setup = renderView(ChatView, { name: 'chat' });
+  const box = setup.getByRole('textbox', { name: 'Message' });
+  fireEvent.input(box, { target: { value: text } });
+  fireEvent.keyDown(box, { key: 'Enter' });
+  const conversation = await waitFor(() => {
+    const [first] = setup.client.chat.conversations.value;
+    if (!first) throw new Error('no conversation yet');
+    return first;
+  });
+  setup.rerenderView({ name: 'chat', conversationId: conversation.id });
+  await setup.findByText(text);
+  return { ...setup, conversationId: conversation.id };
+}
+
+describe('chat view', () => {
+  it('sends the first message with Enter and shows it once delivered', async () => {
+    const { findByText, queryByText, agent, conversationId } = await startConversation();
+    await waitFor(() => expect(queryByText('Sending…')).toBeNull());
+    expect(await findByText('You')).toBeTruthy();
+    expect(agent.conversations()[0]?.messages[0]?.body).toBe('Hello there, my export is broken');
+    expect(agent.lastContext(conversationId)).toBeDefined();
+  });
+
+  it('keeps Shift+Enter as a newline instead of sending', () => {
+    const { getByRole, client } = renderView(ChatView, { name: 'chat' });
+    const box = getByRole('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'line one' } });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(client.chat.thread(undefined).value.pending).toHaveLength(0);
+  });
+
+  it('shows a failed message with its error, and Retry delivers it', async () => {
+    const { getByRole, findByRole, findByText, queryByRole, agent, conversationId } = await startConversation();
+    agent.failNext(500);
+    const box = getByRole('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'second try' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const alert = await findByRole('alert');
+    expect(alert.textContent).toMatch(/Not sent/);
+    fireEvent.click(getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(queryByRole('alert')).toBeNull());
+    expect(await findByText('second try')).toBeTruthy();
+    await waitFor(() => expect(agent.conversations().find((c) => c.conversation.id === conversationId)?.messages.at(-1)?.body).toBe('second try'));
+  });
+
+  it('lets a failed message be discarded', async () => {
+    const { getByRole, findByRole, queryByText, agent } = await startConversation();
+    agent.failNext(500);
+    const box = getByRole('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'throw me away' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await findByRole('alert');
+    fireEvent.click(getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(queryByText('throw me away')).toBeNull());
+  });
+
+  it('restores the draft after the view is rendered again', () => {
+    const first = renderView(ChatView, { name: 'chat' });
+    fireEvent.input(first.getByRole('textbox', { name: 'Message' }), { target: { value: 'half a thought' } });
+    first.unmount();
+    first.rerenderView({ name: 'chat' });
+    expect((first.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('half a thought');
+  });
+
+  it('shows agent typing, the reply, and announces it in the live region', async () => {
+    const { findByText, getByTestId, agent, conversationId } = await startConversation();
+    await agent.typing(conversationId, true);
+    expect(await findByText('Sam from Support is typing…')).toBeTruthy();
+    await agent.reply(conversationId, 'Let me check that for you');
+    expect(await findByText('Let me check that for you')).toBeTruthy();
+    await waitFor(() => expect(getByTestId('chat-live').textContent).toBe('New message from Sam from Support: Let me check that for you'));
+    expect(getByTestId('chat-live').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('renders a hostile agent message as text and links URLs safely', async () => {
+    const { findByText, container, agent, conversationId } = await startConversation();
+    await agent.reply(conversationId, '<img src=x onerror=alert(1)> see https://example.com/help.');
+    const body = await findByText(/<img src=x onerror=alert\(1\)>/);
+    expect(container.querySelector('img')).toBeNull();
+    const link = body.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://example.com/help');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link?.getAttribute('target')).toBe('_blank');
+  });
+
+  it('shows the away banner and still accepts the message', async () => {
+    const { findByText, getByRole, client } = renderView(ChatView, { name: 'chat' }, { memory: { availability: 'away' } });
+    expect(await findByText('We’re away right now.')).toBeTruthy();
+    const box = getByRole('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'Are you there?' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+  });
+
+  it('asks for a rating once the agent resolves the conversation, then thanks', async () => {
+    const { findByText, getByLabelText, getByRole, agent, conversationId } = await startConversation();
+    await agent.resolve(conversationId);
+    expect(await findByText('How did we do?')).toBeTruthy();
+    fireEvent.click(getByLabelText('Excellent'));
+    fireEvent.input(getByLabelText('Anything to add? (optional)'), { target: { value: 'Quick and kind' } });
+    fireEvent.click(getByRole('button', { name: 'Send rating' }));
+    expect(await findByText('Thanks for your feedback!')).toBeTruthy();
+  });
+
+  it('uploads an attached file, shows it, and lets it be removed', async () => {
+    const { getByTestId, findByText, getByRole, queryByText } = renderView(ChatView, { name: 'chat' });
+    const file = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+    fireEvent.change(getByTestId('file-input'), { target: { files: [file] } });
+    expect(await findByText('notes.txt')).toBeTruthy();
+    fireEvent.click(getByRole('button', { name: 'Remove notes.txt' }));
+    await waitFor(() => expect(queryByText('notes.txt')).toBeNull());
+  });
+
+  it('refuses a file of a type the backend does not accept and says why', async () => {
+    const { getByTestId, findByRole } = renderView(ChatView, { name: 'chat' });
+    const file = new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' });
+    fireEvent.change(getByTestId('file-input'), { target: { files: [file] } });
+    expect((await findByRole('alert')).textContent).toMatch(/setup\.exe/);
+  });
+
+  it('offers instant answers for the first message and "I still need help" dismisses them', async () => {
+    const { getByRole, findByRole, queryByRole } = renderView(ChatView, { name: 'chat' });
+    fireEvent.input(getByRole('textbox', { name: 'Message' }), { target: { value: 'How do I reset my password?' } });
+    const answers = await findByRole('region', { name: 'These articles might answer your question' }, { timeout: 3000 });
+    expect(answers.textContent).toMatch(/Read article/);
+    fireEvent.click(getByRole('button', { name: 'I still need help' }));
+    await waitFor(() => expect(queryByRole('region', { name: 'These articles might answer your question' })).toBeNull());
+    expect((getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('How do I reset my password?');
+  });
+
+  it('lets the user preview the diagnostics before the first message', async () => {
+    const { getByRole, getByLabelText } = renderView(ChatView, { name: 'chat' });
+    expect((getByLabelText('Diagnostics will be shared') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(getByRole('button', { name: 'Preview' }));
+    expect(getByRole('group', { name: 'Shared diagnostics' })).toBeTruthy();
+  });
+});

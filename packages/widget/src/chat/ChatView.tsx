@@ -1,0 +1,104 @@
+import type { Message } from '@helpline/core';
+import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../i18n/use-t.js';
+import { useClient } from '../shell/client-context.js';
+import { useStyles } from '../shell/use-styles.js';
+import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { Spinner } from '../ui/Spinner.js';
+import type { ViewProps } from '../views.js';
+import { AvailabilityBanner } from './AvailabilityBanner.js';
+import css from './ChatView.css.js';
+import { Composer } from './Composer.js';
+import { CsatPrompt } from './CsatPrompt.js';
+import { MessageItem, PendingItem } from './MessageItem.js';
+import { useAnnouncer } from './use-announcer.js';
+
+const GROUP_GAP_MS = 5 * 60 * 1000;
+
+function startsGroup(message: Message, previous: Message | undefined): boolean {
+  if (!previous) return true;
+  if (previous.author.type !== message.author.type || previous.author.name !== message.author.name) return true;
+  return Date.parse(message.createdAt) - Date.parse(previous.createdAt) > GROUP_GAP_MS;
+}
+
+/** A chat conversation, or a new one when the view has no conversation id. */
+export function ChatView({ view }: ViewProps) {
+  return <ChatThread key={view.conversationId ?? 'new'} conversationId={view.conversationId} />;
+}
+
+function ChatThread({ conversationId }: { conversationId: string | undefined }) {
+  useStyles(css);
+  const client = useClient();
+  const t = useT();
+  const thread = client.chat.thread(conversationId).value;
+  const conversation = client.chat.conversations.value.find((other) => other.id === conversationId);
+  const typing = conversationId ? client.chat.typing(conversationId).value : [];
+  const scroller = useRef<HTMLDivElement>(null);
+  const announcement = useAnnouncer(thread.messages, !thread.loading, (message) =>
+    t('chat.announce', { name: message.author.name ?? t('chat.support'), body: message.body }),
+  );
+
+  // A new conversation moves to its own view once the backend has given it an id.
+  useEffect(() => {
+    if (conversationId) return;
+    return client.on('conversation:started', ({ conversation: started }) => {
+      void client.open({ name: 'chat', conversationId: started.id });
+    });
+  }, [conversationId]);
+
+  useEffect(() => {
+    if (!conversationId || typeof document === 'undefined' || document.visibilityState === 'hidden') return;
+    if ((conversation?.unreadCount ?? 0) > 0) void client.chat.markRead(conversationId).catch(() => undefined);
+  }, [conversationId, conversation?.unreadCount, thread.messages.length]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [thread.messages.length, thread.pending.length]);
+
+  const lastUser = [...thread.messages].reverse().find((message) => message.author.type === 'user');
+  const seenId =
+    lastUser && conversation?.agentLastReadAt && Date.parse(conversation.agentLastReadAt) >= Date.parse(lastUser.createdAt)
+      ? lastUser.id
+      : undefined;
+  const resolved = conversation?.status === 'resolved' && client.state.capabilities.value.csat;
+
+  return (
+    <section class="hl-chat" aria-label={t('chat.title')}>
+      <AvailabilityBanner />
+      <div
+        class="hl-chat__scroller"
+        ref={scroller}
+        onScroll={(event) => {
+          if (conversationId && thread.hasMore && !thread.loading && event.currentTarget.scrollTop === 0)
+            void client.chat.loadOlder(conversationId).catch(() => undefined);
+        }}
+      >
+        {thread.hasMore && conversationId && (
+          <button type="button" class="hl-link-button hl-chat__older" onClick={() => void client.chat.loadOlder(conversationId).catch(() => undefined)}>
+            {t('chat.loadOlder')}
+          </button>
+        )}
+        {thread.loading && <Spinner label={t('common.loading')} />}
+        {thread.error && <ErrorNotice message={thread.error.message} onRetry={conversationId ? () => void client.chat.loadOlder(conversationId).catch(() => undefined) : undefined} />}
+        {!thread.loading && thread.messages.length === 0 && thread.pending.length === 0 && (
+          <p class="hl-chat__intro">{t('chat.intro')}</p>
+        )}
+        <ol class="hl-chat__list">
+          {thread.messages.map((message, index) => (
+            <MessageItem key={message.id} message={message} showAuthor={startsGroup(message, thread.messages[index - 1])} seen={message.id === seenId} />
+          ))}
+          {thread.pending.map((item) => (
+            <PendingItem key={item.id} item={item} />
+          ))}
+        </ol>
+        {typing.length > 0 && <p class="hl-chat__typing">{t('chat.typing', { name: typing.join(', ') })}</p>}
+        {resolved && conversation && <CsatPrompt conversation={conversation} />}
+      </div>
+      <div class="hl-visually-hidden" aria-live="polite" data-testid="chat-live">
+        {announcement}
+      </div>
+      <Composer conversationId={conversationId} />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useState } from 'preact/hooks';
+import { useClient } from '../shell/client-context.js';
+import { useT } from '../i18n/use-t.js';
+import { ContextPreview } from './ContextPreview.js';
+
+/** "Diagnostics will be shared" with a checkbox to opt out and a button revealing exactly what. */
+export function DiagnosticsToggle({ include, onChange, label }: { include: boolean; onChange: (on: boolean) => void; label: string }) {
+  const client = useClient();
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <div class="hl-diag">
+      <label class="hl-diag__check">
+        <input type="checkbox" checked={include} onChange={(e) => onChange(e.currentTarget.checked)} />
+        {label}
+      </label>
+      <button type="button" class="hl-link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? t('ticket.ctxHide') : t('ticket.ctxPreview')}
+      </button>
+      {open && <ContextPreview snapshot={client.snapshot()} />}
+    </div>
+  );
+}

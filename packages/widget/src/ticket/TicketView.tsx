@@ -1,0 +1,169 @@
+import type { Ticket, TicketForm } from '@helpline/core';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { InstantAnswers } from '../answers/InstantAnswers.js';
+import { useInstantAnswer } from '../answers/use-instant-answer.js';
+import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
+import { useAttachments } from '../attachments/use-attachments.js';
+import { DiagnosticsToggle } from '../context-preview/DiagnosticsToggle.js';
+import { useT } from '../i18n/use-t.js';
+import { useClient } from '../shell/client-context.js';
+import { useStyles } from '../shell/use-styles.js';
+import { Button } from '../ui/Button.js';
+import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { Spinner } from '../ui/Spinner.js';
+import type { ViewProps } from '../views.js';
+import { CustomFieldInput } from './CustomFieldInput.js';
+import { toCustomFields, validateTicket, visibleFields } from './form-validation.js';
+import { SeverityPicker } from './SeverityPicker.js';
+import { TicketConfirmation } from './TicketConfirmation.js';
+import { readDraft, type TicketDraft } from './ticket-draft.js';
+import css from './TicketView.css.js';
+
+/** The ticket form: loads the backend's form, then renders it. */
+export function TicketView(_props: ViewProps) {
+  useStyles(css);
+  const client = useClient();
+  const t = useT();
+  const [form, setForm] = useState<TicketForm | undefined>();
+  const [failed, setFailed] = useState(false);
+  const load = () => {
+    setFailed(false);
+    client.tickets.form().then(setForm, () => setFailed(true));
+  };
+  useEffect(load, []);
+  if (failed) return <ErrorNotice message={t('ticket.loadFailed')} onRetry={load} />;
+  if (!form) return <Spinner label={t('common.loading')} />;
+  return <TicketFormView form={form} />;
+}
+
+function TicketFormView({ form }: { form: TicketForm }) {
+  const client = useClient();
+  const t = useT();
+  const prefill = client.prefilled.value;
+  const [values, setValues] = useState<TicketDraft>(() => {
+    const draft = readDraft(client.tickets.draft.value);
+    return {
+      ...draft,
+      subject: draft.subject || prefill.subject || '',
+      description: draft.description || prefill.text || '',
+      severity: prefill.severity ?? draft.severity,
+      category: prefill.category ?? (form.categories.includes(draft.category) ? draft.category : (form.categories[0] ?? draft.category)),
+    };
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | undefined>();
+  const [created, setCreated] = useState<Ticket | undefined>();
+  const files = useAttachments();
+  const formRef = useRef<HTMLFormElement>(null);
+  const instant = useInstantAnswer(values.subject, true);
+  const includeContext = values.includeContext ?? client.options.privacy.diagnosticsByDefault;
+  const fields = visibleFields(form.fields, values.category);
+
+  const change = (patch: Partial<TicketDraft>) => {
+    const next = { ...values, ...patch };
+    setValues(next);
+    client.tickets.setDraft(next);
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const found = validateTicket({ subject: values.subject, fields: values.fields }, fields, t);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      formRef.current?.querySelector<HTMLElement>(`[id="hl-field-${first}"]`)?.focus();
+      return;
+    }
+    setSubmitting(true);
+    setSubmitError(undefined);
+    client.tickets
+      .create({
+        subject: values.subject.trim(),
+        description: values.description,
+        severity: values.severity,
+        category: values.category,
+        fields: toCustomFields(values.fields, fields),
+        attachments: files.attached,
+        includeContext,
+      })
+      .then(
+        (ticket) => {
+          client.tickets.setDraft({});
+          files.clear();
+          setCreated(ticket);
+        },
+        (failure: unknown) => setSubmitError(failure instanceof Error ? failure.message : t('common.error')),
+      )
+      .finally(() => setSubmitting(false));
+  };
+
+  if (created) return <TicketConfirmation ticket={created} form={form} />;
+  const subjectError = errors.subject;
+  return (
+    <form class="hl-ticket" ref={formRef} onSubmit={submit} noValidate aria-label={t('ticket.title')}>
+      <div class="hl-form__field">
+        <label for="hl-field-subject">
+          {t('ticket.subject')}
+          <span class="hl-form__required" aria-hidden="true">
+            {' '}*
+          </span>
+        </label>
+        <input
+          id="hl-field-subject"
+          value={values.subject}
+          aria-required="true"
+          aria-invalid={subjectError ? 'true' : undefined}
+          aria-describedby={subjectError ? 'hl-field-subject-error' : undefined}
+          maxLength={200}
+          onInput={(e) => change({ subject: e.currentTarget.value })}
+        />
+        {subjectError && (
+          <p id="hl-field-subject-error" class="hl-form__error">
+            {subjectError}
+          </p>
+        )}
+      </div>
+      {instant.answer && <InstantAnswers answer={instant.answer} onDismiss={instant.dismiss} />}
+      <div class="hl-form__field">
+        <label for="hl-field-description">{t('ticket.description')}</label>
+        <textarea
+          id="hl-field-description"
+          rows={5}
+          value={values.description}
+          placeholder={t('ticket.descriptionHint')}
+          onInput={(e) => change({ description: e.currentTarget.value })}
+        />
+      </div>
+      <SeverityPicker form={form} value={values.severity} onChange={(severity) => change({ severity })} />
+      <div class="hl-form__field">
+        <label for="hl-field-category">{t('ticket.category')}</label>
+        <select id="hl-field-category" value={values.category} onChange={(e) => change({ category: e.currentTarget.value as TicketDraft['category'] })}>
+          {form.categories.map((category) => (
+            <option key={category} value={category}>
+              {t(`ticket.category.${category}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {fields.map((field) => (
+        <CustomFieldInput
+          key={field.id}
+          field={field}
+          value={values.fields[field.id]}
+          error={errors[field.id]}
+          onChange={(value) => change({ fields: { ...values.fields, [field.id]: value } })}
+        />
+      ))}
+      <div class="hl-ticket__attach">
+        <AttachButton state={files} />
+        <AttachmentTray state={files} />
+      </div>
+      <DiagnosticsToggle include={includeContext} onChange={(on) => change({ includeContext: on })} label={t('ticket.includeDiagnostics')} />
+      {submitError && <ErrorNotice message={submitError} onRetry={() => formRef.current?.requestSubmit()} />}
+      <Button type="submit" block disabled={submitting}>
+        {submitting ? t('ticket.submitting') : t('ticket.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import type { TicketThread } from '@helpline/core';
+import { useEffect, useState } from 'preact/hooks';
+import { MessageText } from '../chat/MessageText.js';
+import { useLocale, useT } from '../i18n/use-t.js';
+import { useClient } from '../shell/client-context.js';
+import { useStyles } from '../shell/use-styles.js';
+import { Button } from '../ui/Button.js';
+import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { Spinner } from '../ui/Spinner.js';
+import type { ViewProps } from '../views.js';
+import { relativeTime } from './relative-time.js';
+import { TicketStatusBadge } from './TicketsView.js';
+import css from './TicketsView.css.js';
+
+/** One ticket: its details, status, the conversation with support and a reply box. */
+export function TicketThreadView({ view }: ViewProps) {
+  useStyles(css);
+  const client = useClient();
+  const t = useT();
+  const locale = useLocale();
+  const [thread, setThread] = useState<TicketThread | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [reply, setReply] = useState('');
+  const [replyError, setReplyError] = useState<string | undefined>();
+  const [sending, setSending] = useState(false);
+  const ticketId = view.ticketId;
+  // The list signal updates on realtime status changes; prefer it over the fetched copy.
+  const listed = client.tickets.list.value.tickets.find((ticket) => ticket.id === ticketId);
+
+  const load = () => {
+    if (!ticketId) return;
+    setError(undefined);
+    client.tickets.get(ticketId).then(setThread, (failure: unknown) => setError(failure instanceof Error ? failure.message : t('common.error')));
+  };
+  useEffect(load, [ticketId]);
+
+  if (error) return <ErrorNotice message={error} onRetry={load} />;
+  if (!thread) return <Spinner label={t('common.loading')} />;
+  const ticket = listed ?? thread.ticket;
+  const send = (event: Event) => {
+    event.preventDefault();
+    if (!reply.trim() || !ticketId) return;
+    setSending(true);
+    setReplyError(undefined);
+    client.tickets
+      .reply(ticketId, reply)
+      .then(
+        (message) => {
+          setReply('');
+          setThread((current) => current && { ...current, messages: [...current.messages, message] });
+        },
+        (failure: unknown) => setReplyError(failure instanceof Error ? failure.message : t('common.error')),
+      )
+      .finally(() => setSending(false));
+  };
+  return (
+    <section class="hl-thread" aria-label={ticket.subject}>
+      <header>
+        <h2>{ticket.subject}</h2>
+        <p>
+          <TicketStatusBadge ticket={ticket} /> {t(`ticket.severity.${ticket.severity}`)} · {ticket.reference ?? ticket.id} ·{' '}
+          {t('tickets.updated', { when: relativeTime(ticket.updatedAt, new Date(), locale) })}
+        </p>
+        {ticket.description && <MessageText body={ticket.description} />}
+      </header>
+      {thread.messages.length === 0 ? (
+        <p>{t('tickets.noMessages')}</p>
+      ) : (
+        <ol class="hl-thread__list">
+          {thread.messages.map((message) => (
+            <li key={message.id} class="hl-thread__msg">
+              <p class="hl-thread__author">{message.author.type === 'user' ? t('chat.you') : (message.author.name ?? t('chat.support'))}</p>
+              <MessageText body={message.body} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <form class="hl-thread__reply" onSubmit={send}>
+        <label for="hl-ticket-reply">{t('tickets.replyLabel')}</label>
+        <textarea id="hl-ticket-reply" rows={3} value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+        {replyError && <ErrorNotice message={replyError} />}
+        <Button type="submit" disabled={sending || !reply.trim()}>
+          {t('tickets.reply')}
+        </Button>
+      </form>
+    </section>
+  );
+}

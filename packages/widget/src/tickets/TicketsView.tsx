@@ -1,0 +1,56 @@
+import type { Ticket } from '@helpline/core';
+import { useEffect } from 'preact/hooks';
+import { useLocale, useT } from '../i18n/use-t.js';
+import { useClient } from '../shell/client-context.js';
+import { useStyles } from '../shell/use-styles.js';
+import { Button } from '../ui/Button.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { Spinner } from '../ui/Spinner.js';
+import type { ViewProps } from '../views.js';
+import { relativeTime } from './relative-time.js';
+import css from './TicketsView.css.js';
+
+export function TicketStatusBadge({ ticket }: { ticket: Ticket }) {
+  const t = useT();
+  return <span class={`hl-badge hl-badge--${ticket.status}`}>{t(`tickets.status.${ticket.status}`)}</span>;
+}
+
+/** "My tickets": every ticket of the visitor with status, severity and last update. */
+export function TicketsView(_props: ViewProps) {
+  useStyles(css);
+  const client = useClient();
+  const t = useT();
+  const locale = useLocale();
+  const { tickets, loading, error } = client.tickets.list.value;
+  const load = () => void client.tickets.load().catch(() => undefined);
+  useEffect(load, []);
+  const now = new Date();
+  return (
+    <section class="hl-tickets" aria-label={t('tickets.title')}>
+      {error && <ErrorNotice message={error.message} onRetry={load} />}
+      {loading && tickets.length === 0 && <Spinner label={t('common.loading')} />}
+      {!loading && !error && tickets.length === 0 && (
+        <EmptyState icon="ticket" title={t('tickets.empty')} hint={t('tickets.emptyHint')}>
+          <Button onClick={() => void client.open({ name: 'ticket' })}>{t('tickets.new')}</Button>
+        </EmptyState>
+      )}
+      <ul class="hl-tickets__list">
+        {[...tickets]
+          .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
+          .map((ticket) => (
+            <li key={ticket.id}>
+              <button type="button" class="hl-tickets__item" onClick={() => void client.open({ name: 'ticketThread', ticketId: ticket.id })}>
+                <span class="hl-tickets__subject">{ticket.subject}</span>
+                <span class="hl-tickets__meta">
+                  <TicketStatusBadge ticket={ticket} /> <span>{t(`ticket.severity.${ticket.severity}`)}</span>{' '}
+                  <span>{t('tickets.updated', { when: relativeTime(ticket.updatedAt, now, locale) })}</span>
+                </span>
+                <span class="hl-tickets__ref">{ticket.reference ?? ticket.id}</span>
+              </button>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}

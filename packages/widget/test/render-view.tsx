@@ -1,0 +1,34 @@
+import { createMemoryAdapter, demoArticles, type MemoryAdapterOptions } from '@helpline/adapter-memory';
+import { createClient, type HelplineClient, type HelplineOptionsInput, type ViewState } from '@helpline/core';
+import { cleanup, render } from '@testing-library/preact';
+import type { ComponentType } from 'preact';
+import { afterEach } from 'vitest';
+import { LocaleProvider } from '../src/i18n/LocaleProvider.js';
+import { ClientContext } from '../src/shell/client-context.js';
+
+const clients: HelplineClient[] = [];
+
+afterEach(async () => {
+  cleanup();
+  for (const client of clients.splice(0)) await client.shutdown();
+});
+
+/** Renders one view over a real core client and the in-memory backend, without the launcher. */
+export function renderView(
+  View: ComponentType<{ view: ViewState }>,
+  view: ViewState,
+  { options = {}, memory = {}, locale = 'en' }: { options?: Partial<HelplineOptionsInput>; memory?: MemoryAdapterOptions; locale?: string } = {},
+) {
+  const adapter = createMemoryAdapter({ articles: demoArticles, replyDelayMs: 0, autoReply: () => null, ...memory });
+  const client = createClient({ adapter, ...options });
+  clients.push(client);
+  const ui = (current: ViewState) => (
+    <ClientContext.Provider value={client}>
+      <LocaleProvider locale={locale}>
+        <View view={current} />
+      </LocaleProvider>
+    </ClientContext.Provider>
+  );
+  const result = render(ui(view));
+  return { ...result, client, adapter, agent: adapter.agent, rerenderView: (next: ViewState) => result.rerender(ui(next)) };
+}
