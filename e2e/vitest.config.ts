@@ -7,7 +7,7 @@ export default defineProject({
   test: {
     name: 'e2e',
     environment: 'node',
-    include: ['e2e/**/*.e2e.test.ts'],
+    include: ['**/*.e2e.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -236,3 +236,50 @@ export async function makePng(): Promise<{ path: string; cleanup: () => Promise<
 // 4×4 opaque indigo PNG.
 const TINY_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPwd3sKRwzEcQBdMhehNi/xVAAAAABJRU5ErkJggg==';
+
+/** Everything the page's origin keeps (IndexedDB records, Web Storage, cookies) as one string to search. */
+export function storageDump(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name as string);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const records = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        parts.push(`${info.name}/${store}: ${JSON.stringify(records)}`);
+      }
+      db.close();
+    }
+    return parts.join('\n');
+  });
+}
+
+/** The accessible name (or text) of the element that has focus, looking through open shadow roots. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body) return '';
+    return (active.getAttribute('aria-label') ?? active.textContent ?? '').trim();
+  });
+}
+
+/** Presses Tab until the focused element's name matches, failing after `limit` presses. */
+export async function tabTo(page: Page, name: RegExp, limit = 40): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const current = await focusedName(page);
+    if (name.test(current)) return;
+    seen.push(current);
+  }
+  throw new Error(`Tab never reached ${name}; focus went through: ${seen.join(' → ')}`);
+}

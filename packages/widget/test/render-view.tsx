@@ -3,6 +3,8 @@ import { createClient, type HelplineClient, type HelplineOptionsInput, type View
 import { cleanup, render } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import { afterEach } from 'vitest';
+// As in the widget's mount: lets components re-render when the client's signals they read change.
+import '@preact/signals';
 import { LocaleProvider } from '../src/i18n/LocaleProvider.js';
 import { ClientContext } from '../src/shell/client-context.js';
 
@@ -22,13 +24,14 @@ export function renderView(
   const adapter = createMemoryAdapter({ articles: demoArticles, replyDelayMs: 0, autoReply: () => null, ...memory });
   const client = createClient({ adapter, ...options });
   clients.push(client);
-  const ui = (current: ViewState) => (
+  const ui = (current: ViewState, Current: ComponentType<{ view: ViewState }> = View) => (
     <ClientContext.Provider value={client}>
       <LocaleProvider locale={locale}>
-        <View view={current} />
+        <Current view={current} />
       </LocaleProvider>
     </ClientContext.Provider>
   );
   const result = render(ui(view));
-  return { ...result, client, adapter, agent: adapter.agent, rerenderView: (next: ViewState) => result.rerender(ui(next)) };
+  return { ...result, client, adapter, agent: adapter.agent, rerenderView: (next: ViewState, Next?: ComponentType<{ view: ViewState }>) => result.rerender(ui(next, Next)),
+  };
 }

@@ -35,9 +35,20 @@ describe('chat view', () => {
     expect(client.chat.thread(undefined).value.pending).toHaveLength(0);
   });
 
+  it('keeps a message pending while a server error is retried', async () => {
+    const { getByRole, findByText, agent } = await startConversation();
+    agent.failNext(500);
+    const box = getByRole('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'are you there?' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const pending = (await findByText('are you there?')).closest('li');
+    expect(pending?.className).toContain('hl-msg--pending');
+    expect(pending?.textContent).toContain('Sending…');
+  });
+
   it('shows a failed message with its error, and Retry delivers it', async () => {
     const { getByRole, findByRole, findByText, queryByRole, agent, conversationId } = await startConversation();
-    agent.failNext(500);
+    agent.failNext('malformed');
     const box = getByRole('textbox', { name: 'Message' });
     fireEvent.input(box, { target: { value: 'second try' } });
     fireEvent.keyDown(box, { key: 'Enter' });
@@ -51,7 +62,7 @@ describe('chat view', () => {
 
   it('lets a failed message be discarded', async () => {
     const { getByRole, findByRole, queryByText, agent } = await startConversation();
-    agent.failNext(500);
+    agent.failNext('malformed');
     const box = getByRole('textbox', { name: 'Message' });
     fireEvent.input(box, { target: { value: 'throw me away' } });
     fireEvent.keyDown(box, { key: 'Enter' });
@@ -91,6 +102,8 @@ describe('chat view', () => {
 
   it('shows the away banner and still accepts the message', async () => {
     const { findByText, getByRole, client } = renderView(ChatView, { name: 'chat' }, { memory: { availability: 'away' } });
+    // Opening the panel counts as the first interaction, which connects and fetches availability.
+    client.interacted();
     expect(await findByText('We’re away right now.')).toBeTruthy();
     const box = getByRole('textbox', { name: 'Message' });
     fireEvent.input(box, { target: { value: 'Are you there?' } });
@@ -109,11 +122,10 @@ describe('chat view', () => {
   });
 
   it('uploads an attached file, shows it, and lets it be removed', async () => {
-    const { getByTestId, findByText, getByRole, queryByText } = renderView(ChatView, { name: 'chat' });
+    const { getByTestId, findByRole, queryByText } = renderView(ChatView, { name: 'chat' });
     const file = new File(['hello'], 'notes.txt', { type: 'text/plain' });
     fireEvent.change(getByTestId('file-input'), { target: { files: [file] } });
-    expect(await findByText('notes.txt')).toBeTruthy();
-    fireEvent.click(getByRole('button', { name: 'Remove notes.txt' }));
+    fireEvent.click(await findByRole('button', { name: 'Remove notes.txt' }));
     await waitFor(() => expect(queryByText('notes.txt')).toBeNull());
   });
 

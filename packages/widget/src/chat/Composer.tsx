@@ -29,6 +29,8 @@ export function Composer({ conversationId }: { conversationId: string | undefine
     typing(value);
   };
   const send = () => {
+    // The signal, not the rendered value: a key press can arrive before the re-render of the last input.
+    const text = client.chat.draft(draftKey).peek();
     if (text.trim() === '' && files.attached.length === 0) return;
     setError(undefined);
     const input = { body: text.trim() === '' ? files.attached.map((a) => a.name).join(', ') : text, attachments: files.attached, includeContext };

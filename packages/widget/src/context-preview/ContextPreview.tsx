@@ -44,11 +44,12 @@ export function ContextPreview({ snapshot }: { snapshot: ContextSnapshot }) {
       )}
       <Section title={t('ticket.ctxProblems')}>
         {problems.length === 0 && <li>{t('ticket.ctxNoProblems')}</li>}
-        {problems.map((crumb, index) =>
-          crumb.type === 'request'
-            ? line(`${crumb.method} ${crumb.status}`, crumb.url)
-            : line(crumb.type === 'exception' ? t('ticket.ctxError') : crumb.level, crumb.message) ?? <li key={index} />,
-        )}
+        {problems.map((crumb) => {
+          if (crumb.type === 'request') return line(`${crumb.method} ${crumb.status}`, crumb.url);
+          if (crumb.type === 'exception') return line(t('ticket.ctxError'), crumb.message);
+          if (crumb.type === 'console') return line(crumb.level, crumb.message);
+          return null;
+        })}
       </Section>
       {snapshot.device && (
         <Section title={t('ticket.ctxDevice')}>

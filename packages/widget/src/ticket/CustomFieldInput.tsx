@@ -59,7 +59,8 @@ export function CustomFieldInput({
           ) : (
             <input
               {...common}
-              type={field.type === 'number' ? 'number' : field.type}
+              // Preact types <input> as a union on `type`; these four share every prop used here.
+              type={field.type as 'text'}
               value={text}
               placeholder={field.placeholder}
               maxLength={field.maxLength}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const REFUND = 'How to issue a refund on a paid invoice';
+const CARD_DECLINED = 'Fix the card_declined payment error';
+
+interface Analytics {
+  articles: { title: string; views: number; helpful: number; notHelpful: number }[];
+}
+
+describe('self-service help inside the host app', () => {
+  it('suggests for the route, searches, opens an article, records a vote, and follows SPA navigation', async () => {
+    const { page, context, problems } = await stack.openHost('/invoices');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+
+    // Home: articles registered for /invoices.
+    const suggestions = dialog.getByRole('region', { name: 'Suggested for this page' });
+    await suggestions.getByRole('button', { name: new RegExp(REFUND) }).waitFor();
+    const onInvoices = await suggestions.getByRole('button').allTextContents();
+    await saveScreenshot(dialog, 'home-light');
+
+    // Search.
+    const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
+    await search.fill('refund');
+    await search.press('Enter');
+    const results = dialog.getByRole('list', { name: 'Search results' });
+    await results.getByRole('button').first().waitFor();
+    expect(await results.getByRole('button').first().textContent()).toContain(REFUND);
+    await dialog.getByText(/\d+ articles? found/).waitFor();
+    await saveScreenshot(dialog, 'search');
+
+    // Article, then a helpful vote the backend records.
+    await results.getByRole('button', { name: new RegExp(REFUND) }).click();
+    await dialog.getByRole('heading', { name: REFUND }).waitFor();
+    await dialog.getByText('Acme Ledger sends the refund to Stripe straight away.', { exact: false }).waitFor();
+    await saveScreenshot(dialog, 'article');
+    await dialog.getByRole('button', { name: 'Yes' }).click();
+    await dialog.getByText('Thanks for your feedback!').waitFor();
+    const agent = await stack.agentApi();
+    await expect
+      .poll(async () => (await agent.get<Analytics>('/analytics')).articles.find((a) => a.title === REFUND))
+      .toMatchObject({ helpful: 1, notHelpful: 0 });
+
+    // Back home, then the host app navigates: the suggestions follow the route.
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await suggestions.waitFor();
+    await page.locator('nav').getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    await suggestions.getByRole('button', { name: new RegExp(CARD_DECLINED) }).waitFor();
+    await suggestions.getByText('Card declined? Update your payment method, then retry.').waitFor();
+    const onBilling = await suggestions.getByRole('button').allTextContents();
+    expect(onBilling).not.toEqual(onInvoices);
+    expect(onBilling.join('\n')).not.toContain(REFUND);
+
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
+  it('says so when nothing matches, and offers a person instead', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const dialog = await openWidget(page);
+    const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
+    await search.fill('zzqxv flibbertigibbet');
+    await search.press('Enter');
+    await dialog.getByText('No articles match “zzqxv flibbertigibbet”.').waitFor();
+    await dialog.getByText('Our team can help you directly.').waitFor();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+// The host app's own failure, triggered on purpose; anything else on the console is a bug.
+const HOST_PAYMENT_FAILURE = /Payment retry failed|status of 502/;
+
+describe('live chat between a user and an agent', () => {
+  it('carries the context snapshot to the inbox and the reply back in realtime, with an unread badge', async () => {
+    const user = await stack.openHost('/invoices');
+    const { page } = user;
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    await page.locator('nav').getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('button', { name: 'Retry payment' }).click();
+    await page.getByText('Payment retry failed (502).', { exact: false }).waitFor();
+
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    await composer.fill('My payment keeps failing on the billing page');
+    await composer.press('Enter');
+    const thread = dialog.getByRole('listitem');
+    await thread.filter({ hasText: 'My payment keeps failing on the billing page' }).waitFor();
+
+    // The agent, in another browser context, finds it in the queue with everything they need.
+    const agent = await stack.openInbox();
+    const inbox = agent.page;
+    const queue = inbox.getByRole('list', { name: 'Queue' });
+    await queue.getByRole('link', { name: /My payment keeps failing on the billing page/ }).click();
+    await inbox.getByRole('heading', { level: 2, name: 'Dana Whitfield' }).waitFor();
+    await inbox
+      .getByRole('list', { name: 'Messages' })
+      .getByText('My payment keeps failing on the billing page')
+      .waitFor();
+
+    const context = inbox.getByRole('complementary', { name: 'Context' });
+    const region = (name: string) => context.getByRole('region', { name, exact: true });
+    await expect.poll(() => region('Page').textContent()).toContain(`${stack.hostUrl}/billing`);
+    expect(await region('User').textContent()).toContain('Dana Whitfield');
+    const account = (await region('Account').textContent()) ?? '';
+    expect(account).toContain('Northwind Traders');
+    expect(account).toContain('growth');
+    expect(account).toContain('12');
+    const errors = (await region('Errors').textContent()) ?? '';
+    expect(errors).toContain('POST');
+    expect(errors).toContain('/api/payments/retry');
+    expect(errors).toContain('502');
+    expect(errors).toContain('Payment retry failed');
+    const trail = (await region('Route trail').textContent()) ?? '';
+    expect(trail).toContain('/invoices');
+    expect(trail).toContain('/billing');
+    expect(trail.indexOf('/invoices')).toBeLessThan(trail.indexOf('/billing'));
+    await saveScreenshot(inbox, 'inbox-thread');
+
+    // The reply reaches the open widget without a reload.
+    await inbox.getByRole('textbox', { name: 'Reply' }).fill('Thanks Dana, I can see the 502 from our gateway. Fixing it now.');
+    await inbox.getByRole('button', { name: 'Send' }).click();
+    await thread.filter({ hasText: 'I can see the 502 from our gateway' }).waitFor();
+    await saveScreenshot(dialog, 'chat');
+
+    // With the panel closed, the next reply shows as an unread badge on the launcher.
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await inbox.getByRole('textbox', { name: 'Reply' }).fill('It should work again — could you retry?');
+    await inbox.getByRole('button', { name: 'Send' }).click();
+    const badged = page.locator('helpline-widget').getByRole('button', { name: 'Open help, 1 unread message' });
+    await badged.waitFor();
+    expect(await page.locator('helpline-widget').locator('.hl-launcher__badge').textContent()).toBe('1');
+
+    // Opening shows it, and reading clears the badge.
+    await badged.click();
+    await dialog.getByRole('listitem').filter({ hasText: 'could you retry?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+    await expect.poll(() => page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).count()).toBe(1);
+
+    expect(user.problems.consoleErrors.filter((text) => !HOST_PAYMENT_FAILURE.test(text))).toEqual([]);
+    expect(user.problems.pageErrors).toEqual([]);
+    expect(user.problems.cspViolations).toEqual([]);
+    expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await user.context.close();
+    await agent.context.close();
+  });
+});

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePng, openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Queue {
+  conversations: { conversation: { id: string; lastMessage?: { body: string } } }[];
+  tickets: {
+    ticket: { id: string; subject: string; severity: string; createdAt: string; fields: Record<string, unknown> };
+    slaDueAt: string;
+  }[];
+}
+interface Analytics {
+  csat: { responses: number; satisfied: number; score: number | null };
+}
+
+const SUBJECT = 'Invoices page shows a blank screen';
+
+describe('tickets and satisfaction', () => {
+  it('files a P1 ticket with a custom field and a screenshot; the agent resolves it; My tickets follows', async () => {
+    const png = await makePng();
+    const { page, context, problems } = await stack.openHost('/invoices');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
+
+    const form = dialog.getByRole('form', { name: 'Submit a ticket' });
+    await form.getByRole('textbox', { name: 'Subject' }).fill(SUBJECT);
+    await form.getByRole('textbox', { name: 'Description' }).fill('Since this morning the invoice list stays blank.');
+    await form.getByRole('radio', { name: /A major feature is broken/ }).check();
+    await form.getByRole('combobox', { name: /Affected area/ }).selectOption({ label: 'Invoices' });
+    await form.locator('input[type=file]').setInputFiles(png.path);
+    await form.getByText('screenshot.png').waitFor();
+    await form.getByRole('button', { name: 'Remove screenshot.png' }).waitFor();
+    await saveScreenshot(dialog, 'ticket-form');
+    await form.getByRole('button', { name: 'Submit ticket' }).click();
+
+    const sent = dialog.getByRole('status').filter({ hasText: 'Ticket submitted' });
+    await sent.waitFor();
+    const reference = /Your reference: (\S+)/.exec((await sent.textContent()) ?? '')?.[1];
+    expect(reference).toBeTruthy();
+    expect(await sent.textContent()).toContain('Expect a first response within 1 hour.');
+
+    // The backend stored it as P1 with the field, and its SLA due one hour after creation.
+    const api = await stack.agentApi();
+    const queued = (await api.get<Queue>('/queue')).tickets.find((item) => item.ticket.subject === SUBJECT);
+    expect(queued?.ticket.severity).toBe('P1');
+    expect(queued?.ticket.fields).toMatchObject({ affected_area: 'invoices' });
+    const dueMinutes = (Date.parse(queued?.slaDueAt ?? '') - Date.parse(queued?.ticket.createdAt ?? '')) / 60_000;
+    expect(dueMinutes).toBe(60);
+
+    // The inbox shows it with its SLA, the field and the attachment; the agent solves it.
+    const agent = await stack.openInbox();
+    const inbox = agent.page;
+    const row = inbox.getByRole('list', { name: 'Queue' }).getByRole('link', { name: new RegExp(SUBJECT) });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/P1/);
+    expect(await row.textContent()).toMatch(/due in/);
+    await row.click();
+    await inbox.getByRole('heading', { level: 2, name: `${reference}: ${SUBJECT}` }).waitFor();
+    const details = inbox.getByRole('region', { name: 'Ticket details' });
+    expect(await details.textContent()).toMatch(/invoices/i);
+    await details.getByRole('link', { name: /screenshot\.png/ }).waitFor();
+    await inbox.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Solved' });
+    await inbox.getByRole('region', { name: 'History' }).getByText(/changed status from \w+ to solved/i).waitFor();
+
+    // "My tickets" in the widget shows the new status.
+    await dialog.getByRole('button', { name: 'View my tickets' }).click();
+    const mine = dialog.getByRole('region', { name: 'My tickets' });
+    const item = mine.getByRole('button', { name: new RegExp(SUBJECT) });
+    await item.waitFor();
+    await expect.poll(async () => item.textContent(), { timeout: 15_000 }).toContain('Solved');
+    await saveScreenshot(dialog, 'my-tickets');
+
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+    await agent.context.close();
+    await png.cleanup();
+  });
+
+  it('asks for a rating when the agent resolves a chat, and records it', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    await composer.fill('How do I export my invoices?');
+    await composer.press('Enter');
+    await dialog.getByRole('listitem').filter({ hasText: 'How do I export my invoices?' }).waitFor();
+
+    const api = await stack.agentApi();
+    let conversationId: string | undefined;
+    await expect
+      .poll(async () => {
+        const queue = await api.get<Queue>('/queue');
+        conversationId = queue.conversations.find(
+          (item) => item.conversation.lastMessage?.body === 'How do I export my invoices?',
+        )?.conversation.id;
+        return conversationId;
+      })
+      .toBeTruthy();
+    const before = (await api.get<Analytics>('/analytics')).csat.responses;
+    await api.post(`/conversations/${conversationId}/messages`, { body: 'Reports → Export. Anything else?' });
+    await api.post(`/conversations/${conversationId}/status`, { status: 'resolved' });
+
+    const rating = dialog.getByRole('group', { name: 'How did we do?' });
+    await rating.getByRole('radio', { name: 'Excellent' }).check();
+    await dialog.getByRole('textbox', { name: 'Anything to add? (optional)' }).fill('Quick and clear');
+    await dialog.getByRole('button', { name: 'Send rating' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Thanks for your feedback!' }).waitFor();
+
+    await expect.poll(async () => (await api.get<Analytics>('/analytics')).csat.responses).toBe(before + 1);
+    const analytics = await api.get<Analytics>('/analytics');
+    expect(analytics.csat.satisfied).toBeGreaterThanOrEqual(1);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+});

@@ -1,0 +1,152 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { focusedName, openWidget, type Stack, startStack, tabTo } from './support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe violations as "rule: target" lines, so a failure says what and where. */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(WCAG);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${JSON.stringify(node.target)} — ${violation.help}`),
+  );
+}
+
+describe('accessibility', () => {
+  it('has no axe violations in any widget view', async () => {
+    const { page, context } = await stack.openHost('/invoices');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+    const found: Record<string, string[]> = {};
+
+    await dialog.getByRole('region', { name: 'Suggested for this page' }).waitFor();
+    found.home = await violations(page, 'helpline-widget');
+
+    const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
+    await search.fill('refund');
+    await search.press('Enter');
+    const results = dialog.getByRole('list', { name: 'Search results' });
+    await results.getByRole('button').first().waitFor();
+    found.search = await violations(page, 'helpline-widget');
+
+    await results.getByRole('button').first().click();
+    await dialog.getByText('Was this helpful?').waitFor();
+    found.article = await violations(page, 'helpline-widget');
+
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    await composer.fill('Checking the chat view with axe');
+    await composer.press('Enter');
+    await dialog.getByRole('listitem').filter({ hasText: 'Checking the chat view with axe' }).waitFor();
+    found.chat = await violations(page, 'helpline-widget');
+
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
+    await dialog.getByRole('form', { name: 'Submit a ticket' }).waitFor();
+    found.ticketForm = await violations(page, 'helpline-widget');
+    // With validation errors shown, too.
+    await dialog.getByRole('button', { name: 'Submit ticket' }).click();
+    await dialog.getByText('Subject needs at least 3 characters').or(dialog.getByText('Subject is required')).first().waitFor();
+    found.ticketFormErrors = await violations(page, 'helpline-widget');
+
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'My tickets' }).click();
+    await dialog.getByRole('region', { name: 'My tickets' }).waitFor();
+    await dialog.getByText('No tickets yet').waitFor();
+    found.myTickets = await violations(page, 'helpline-widget');
+
+    expect(found).toEqual({
+      home: [],
+      search: [],
+      article: [],
+      chat: [],
+      ticketForm: [],
+      ticketFormErrors: [],
+      myTickets: [],
+    });
+    await context.close();
+  });
+
+  it('has no axe violations in the agent inbox (login, queue, thread)', async () => {
+    // A conversation for the queue and thread to show.
+    const user = await stack.openHost('/billing');
+    const dialog = await openWidget(user.page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    await dialog.getByRole('textbox', { name: 'Message' }).fill('A question for the inbox axe check');
+    await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await dialog.getByRole('listitem').filter({ hasText: 'A question for the inbox axe check' }).waitFor();
+
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.helplineUrl}/inbox/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const found: Record<string, string[]> = { login: await violations(page) };
+
+    await page.getByLabel('Email').fill('agent@demo.helpline.dev');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    found.loginError = await violations(page);
+    await context.close();
+
+    const agent = await stack.openInbox();
+    const queue = agent.page.getByRole('list', { name: 'Queue' });
+    await queue.getByRole('link', { name: /A question for the inbox axe check/ }).waitFor();
+    found.queue = await violations(agent.page);
+    await queue.getByRole('link', { name: /A question for the inbox axe check/ }).click();
+    await agent.page.getByRole('textbox', { name: 'Reply' }).waitFor();
+    await agent.page.getByRole('complementary', { name: 'Context' }).waitFor();
+    found.thread = await violations(agent.page);
+
+    expect(found).toEqual({ login: [], loginError: [], queue: [], thread: [] });
+    await agent.context.close();
+    await user.context.close();
+  });
+
+  it('runs the whole chat flow from the keyboard, and Escape returns focus to the launcher', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+
+    // Tab through the host page to the launcher; focusing it starts loading the widget, which must
+    // keep the keyboard user's focus on its own launcher when it replaces the placeholder.
+    await tabTo(page, /^Open (support|help)$/);
+    await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();
+    expect(await focusedName(page)).toBe('Open help');
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('helpline-widget').getByRole('dialog');
+    await dialog.waitFor();
+
+    await tabTo(page, /^Start a chat$/);
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('textbox', { name: 'Message' }).waitFor();
+    await tabTo(page, /^Message$/);
+    await page.keyboard.type('Typed with the keyboard only');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('listitem').filter({ hasText: 'Typed with the keyboard only' }).waitFor();
+    // Focus stays in the composer, ready for the next message.
+    expect(await focusedName(page)).toBe('Message');
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focusedName(page)).toBe('Open help');
+
+    // Enter on the launcher reopens where the user was.
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('listitem').filter({ hasText: 'Typed with the keyboard only' }).waitFor();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+});

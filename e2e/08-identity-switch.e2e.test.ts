@@ -1,0 +1,91 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWidget, type Stack, startStack, storageDump } from './support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Queue {
+  conversations: { conversation: { id: string; lastMessage?: { body: string } }; visitor: { name?: string } }[];
+}
+
+const DANA_SECRET = 'Dana private question about Northwind payroll';
+const DANA_TRACES = ['Dana', 'Whitfield', 'dana@northwind.example', 'Northwind', 'user-1001', 'acct-77', 'payroll'];
+
+async function chatAs(page: Page, body: string): Promise<Locator> {
+  const dialog = await openWidget(page);
+  await dialog.getByRole('button', { name: 'Start a chat' }).click();
+  await dialog.getByRole('textbox', { name: 'Message' }).fill(body);
+  await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await dialog.getByRole('listitem').filter({ hasText: body }).waitFor();
+  await expect.poll(() => dialog.getByText('Sending…').count()).toBe(0);
+  // Back home, where recent conversations are listed.
+  await dialog.getByRole('button', { name: 'Back' }).click();
+  await dialog.getByRole('region', { name: 'Recent conversations' }).getByText(body).waitFor();
+  return dialog;
+}
+
+/** Nothing of Dana in the widget's DOM or in what the origin stores. */
+async function expectNoTraceOfDana(page: Page, dialog: Locator): Promise<void> {
+  const shown = (await page.locator('helpline-widget').evaluate((host) => host.shadowRoot?.textContent ?? '')) ?? '';
+  const stored = await storageDump(page);
+  for (const trace of DANA_TRACES) {
+    expect(shown, `widget shows "${trace}"`).not.toContain(trace);
+    expect(stored, `storage keeps "${trace}"`).not.toContain(trace);
+  }
+  expect(await dialog.getByText(DANA_SECRET).count()).toBe(0);
+}
+
+describe('switching users in one tab', () => {
+  it('logout wipes the first user; the next identified user sees only their own data', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await chatAs(page, DANA_SECRET);
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByText('Signed out').waitFor();
+    await expect.poll(() => storageDump(page).then((dump) => DANA_TRACES.filter((t) => dump.includes(t)))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await page.getByText('Lee Okafor · Contoso Ltd (enterprise)').waitFor();
+    const lee = await openWidget(page);
+    await expectNoTraceOfDana(page, lee);
+
+    await lee.getByRole('button', { name: 'Start a chat' }).click();
+    await lee.getByRole('textbox', { name: 'Message' }).fill('Lee here, a question about SSO');
+    await lee.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await lee.getByRole('listitem').filter({ hasText: 'Lee here, a question about SSO' }).waitFor();
+    await expectNoTraceOfDana(page, lee);
+
+    // The server keeps them apart too: two conversations, two visitors.
+    const queue = await (await stack.agentApi()).get<Queue>('/queue');
+    const byBody = (body: string) => queue.conversations.find((item) => item.conversation.lastMessage?.body === body);
+    expect(byBody(DANA_SECRET)?.visitor.name).toBe('Dana Whitfield');
+    expect(byBody('Lee here, a question about SSO')?.visitor.name).toBe('Lee Okafor');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
+  it('identifying a different user without a logout also drops the previous user’s data', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await chatAs(page, DANA_SECRET);
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await page.getByText('Lee Okafor · Contoso Ltd (enterprise)').waitFor();
+    const lee = await openWidget(page);
+    await expect
+      .poll(() => storageDump(page).then((dump) => DANA_TRACES.filter((t) => dump.includes(t))))
+      .toEqual([]);
+    await expectNoTraceOfDana(page, lee);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+});

@@ -1,0 +1,113 @@
+import type { Privacy } from '../options/schema.js';
+import type { CustomFields } from '../schemas/common.js';
+import { type Breadcrumb, type ContextAccount, ContextSnapshot, type ContextUser } from '../schemas/context.js';
+import { redactSnapshot } from '../privacy/redact-snapshot.js';
+import { redactUrl } from '../privacy/redact-url.js';
+import { redactionRules } from '../privacy/rules.js';
+import { instrumentConsole } from './breadcrumbs-console.js';
+import { instrumentNetwork } from './breadcrumbs-network.js';
+import { captureDevice } from './device.js';
+import { capturePage } from './page.js';
+import { createRingBuffer } from './ring-buffer.js';
+import { createRouteTrail, instrumentRoutes, pathOf } from './route-trail.js';
+
+export interface SnapshotExtras {
+  user?: ContextUser;
+  account?: ContextAccount;
+  app?: { version?: string; environment?: string };
+  custom?: CustomFields;
+  selfService?: ContextSnapshot['selfService'];
+}
+
+export interface ContextCapture {
+  start(): void;
+  stop(): void;
+  snapshot(extra?: SnapshotExtras): ContextSnapshot;
+  addBreadcrumb(crumb: Breadcrumb): void;
+  currentPath(): string;
+  onRouteChange(listener: (path: string) => void): () => void;
+}
+
+export interface ContextCaptureOptions {
+  privacy: Privacy;
+  window?: Window;
+  now?: () => Date;
+  /** Requests to these urls never become breadcrumbs (the widget's own backend calls). */
+  ignoreUrl?: (url: string) => boolean;
+}
+
+/**
+ * Collects what an agent needs to help (page, route trail, device, failures) by wrapping the History API,
+ * console and fetch/XHR of `window`. Everything is redacted by the privacy rules when captured and again
+ * when snapshotted. Without a window (SSR) it still returns valid, mostly empty snapshots.
+ */
+export function createContextCapture(options: ContextCaptureOptions): ContextCapture {
+  const { privacy } = options;
+  const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+  const now = options.now ?? (() => new Date());
+  const ignoreUrl = options.ignoreUrl ?? (() => false);
+  const rules = redactionRules(privacy);
+  const crumbs = createRingBuffer<Breadcrumb>(privacy.breadcrumbs.max);
+  const trail = createRouteTrail();
+  const routeListeners = new Set<(path: string) => void>();
+  let undo: Array<() => void> | undefined;
+
+  const currentPath = () => (win ? redactUrl(pathOf(win), rules) : '/');
+  const addBreadcrumb = (crumb: Breadcrumb) => crumbs.push(crumb);
+
+  const onRoute = () => {
+    if (!win) return;
+    const path = currentPath();
+    if (!trail.record(path, win.document.title, now().toISOString())) return;
+    for (const listener of routeListeners) {
+      try {
+        listener(path);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  };
+
+  return {
+    start() {
+      if (undo || !win) return;
+      undo = [];
+      if (privacy.breadcrumbs.navigation) {
+        onRoute();
+        undo.push(instrumentRoutes(win, onRoute));
+      }
+      if (privacy.breadcrumbs.console) undo.push(instrumentConsole(win, now, addBreadcrumb));
+      if (privacy.breadcrumbs.network) {
+        undo.push(instrumentNetwork(win, { now, ignoreUrl, add: (c) => addBreadcrumb(c.type === 'request' ? { ...c, url: redactUrl(c.url, rules) } : c) }));
+      }
+    },
+    stop() {
+      if (!undo) return;
+      for (const u of undo) u();
+      undo = undefined;
+    },
+    snapshot(extra = {}) {
+      const raw = ContextSnapshot.parse({
+        capturedAt: now().toISOString(),
+        page: win ? capturePage(win) : { url: '', path: '/', title: '' },
+        routeTrail: trail.values(),
+        ...(win ? { device: captureDevice(win) } : {}),
+        ...(extra.app ? { app: extra.app } : {}),
+        ...(extra.user ? { user: extra.user } : {}),
+        ...(extra.account ? { account: extra.account } : {}),
+        breadcrumbs: crumbs.values(),
+        selfService: extra.selfService ?? [],
+        custom: extra.custom ?? {},
+      });
+      return redactSnapshot(raw, rules);
+    },
+    addBreadcrumb,
+    currentPath,
+    onRouteChange(listener) {
+      routeListeners.add(listener);
+      return () => routeListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { isLuhnValid } from './luhn.js';
+import { REDACTED, redactUrl } from './redact-url.js';
+import type { RedactionRules } from './rules.js';
+
+const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
+// Quantifiers are bounded so long runs of text cannot make the scan quadratic.
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,24}/g;
+const BEARER = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9\-._~+/]+=*/gi;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const URLISH = /(?:[a-z][a-z0-9+.-]{0,30}:\/\/|\/)[^\s"'<>`?#]{0,2048}[?#][^\s"'<>`]*/gi;
+
+/** Masks card numbers, bearer tokens, JWTs, credential url params, custom patterns and (optionally) emails. */
+export function redactText(text: string, rules: RedactionRules): string {
+  let out = text.replace(URLISH, (url) => redactUrl(url, rules));
+  out = out.replace(BEARER, (_m, scheme: string) => `${scheme} ${REDACTED}`);
+  out = out.replace(JWT, REDACTED);
+  out = out.replace(CARD, (run) => (isLuhnValid(run.replace(/\D/g, '')) ? '[card]' : run));
+  if (rules.emails) out = out.replace(EMAIL, '[email]');
+  for (const pattern of rules.patterns) {
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, REDACTED);
+  }
+  return out;
+}

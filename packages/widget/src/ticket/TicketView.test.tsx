@@ -1,0 +1,96 @@
+import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { renderView } from '../../test/render-view.js';
+import { TicketView } from './TicketView.js';
+
+async function openForm(options: Parameters<typeof renderView>[2] = {}) {
+  const setup = renderView(TicketView, { name: 'ticket' }, options);
+  await setup.findByRole('form', { name: 'Submit a ticket' });
+  return setup;
+}
+
+describe('ticket form', () => {
+  it('names a missing required custom field, marks it invalid and focuses it', async () => {
+    const { getByLabelText, getByRole, findByText } = await openForm();
+    fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'Invoices will not export' } });
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+    expect(await findByText('Affected area is required')).toBeTruthy();
+    const area = getByLabelText(/^Affected area/);
+    expect(area.getAttribute('aria-invalid')).toBe('true');
+    expect(area.getAttribute('aria-describedby')).toBe('hl-field-area-error');
+    expect(document.activeElement).toBe(area);
+  });
+
+  it('refuses a too-short subject before anything is sent', async () => {
+    const { getByLabelText, getByRole, findByText, agent } = await openForm();
+    fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'x' } });
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+    expect(await findByText('Subject needs at least 3 characters')).toBeTruthy();
+    expect(document.activeElement).toBe(getByLabelText(/^Subject/));
+    expect(agent.tickets()).toHaveLength(0);
+  });
+
+  it('describes severities in plain words with the first response they imply', async () => {
+    const { getByRole } = await openForm();
+    const severity = getByRole('group', { name: 'How bad is it?' });
+    expect(within(severity).getByRole('radio', { name: /Everything is down.*First response within 15 minutes/ })).toBeTruthy();
+    expect(within(severity).getByRole('radio', { name: /A question or request/ })).toBeTruthy();
+  });
+
+  it('shows only the fields of the chosen category', async () => {
+    const { getByLabelText, queryByLabelText } = await openForm();
+    expect(queryByLabelText(/^Invoice number/)).toBeNull();
+    fireEvent.change(getByLabelText('Category'), { target: { value: 'billing_access' } });
+    expect(getByLabelText(/^Invoice number/)).toBeTruthy();
+  });
+
+  it('previews the diagnostics with secrets redacted', async () => {
+    window.history.replaceState({}, '', '/billing?token=secret123&tab=open');
+    const { getByRole } = await openForm();
+    fireEvent.click(getByRole('button', { name: 'Preview' }));
+    const preview = getByRole('group', { name: 'Shared diagnostics' });
+    expect(preview.textContent).toContain('/billing');
+    expect(preview.textContent).not.toContain('secret123');
+  });
+
+  it('submits and confirms with the reference and the expected first response', async () => {
+    const { getByLabelText, getByRole, findByRole, agent } = await openForm();
+    fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'Payments page is blank' } });
+    fireEvent.input(getByLabelText('Description'), { target: { value: 'Since this morning' } });
+    fireEvent.click(getByRole('radio', { name: /A major feature is broken/ }));
+    fireEvent.change(getByLabelText(/^Affected area/), { target: { value: 'payments' } });
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+    const confirmation = await findByRole('status');
+    await waitFor(() => expect(confirmation.textContent).toContain('Ticket submitted'));
+    const [stored] = agent.tickets();
+    expect(stored?.ticket.severity).toBe('P1');
+    expect(stored?.ticket.fields).toEqual({ area: 'payments' });
+    expect(confirmation.textContent).toContain(stored?.ticket.reference ?? stored?.ticket.id);
+    expect(confirmation.textContent).toMatch(/Expect a first response within/);
+  });
+
+  it('keeps the form filled and offers retry when submitting fails', async () => {
+    const { getByLabelText, getByRole, findByRole, agent } = await openForm();
+    fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'Reports are empty' } });
+    fireEvent.change(getByLabelText(/^Affected area/), { target: { value: 'reports' } });
+    agent.failNext(401);
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+    expect(await findByRole('alert')).toBeTruthy();
+    expect((getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Reports are empty');
+  });
+
+  it('keeps the draft when the form is opened again', async () => {
+    const first = await openForm();
+    fireEvent.input(first.getByLabelText(/^Subject/), { target: { value: 'Half written subject' } });
+    first.unmount();
+    first.rerenderView({ name: 'ticket' });
+    await first.findByRole('form', { name: 'Submit a ticket' });
+    expect((first.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Half written subject');
+  });
+
+  it('shows the form in Arabic, right to left strings included', async () => {
+    const { findByText } = await openForm({ locale: 'ar' });
+    expect(await findByText('كل شيء متوقف')).toBeTruthy();
+    expect(await findByText('إرسال التذكرة')).toBeTruthy();
+  });
+});

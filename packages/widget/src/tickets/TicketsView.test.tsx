@@ -1,0 +1,36 @@
+import { fireEvent, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { renderView } from '../../test/render-view.js';
+import { TicketThreadView } from './TicketThreadView.js';
+import { TicketsView } from './TicketsView.js';
+
+const input = { subject: 'Export broken', description: 'CSV is empty', severity: 'P1', category: 'bug', fields: { area: 'reports' }, includeContext: false } as const;
+
+describe('my tickets', () => {
+  it('says so when there are no tickets yet', async () => {
+    const { findByText } = renderView(TicketsView, { name: 'tickets' });
+    expect(await findByText('No tickets yet')).toBeTruthy();
+  });
+
+  it('lists tickets with status and severity, and follows a status change by the agent', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const ticket = await setup.client.tickets.create(input);
+    expect(await setup.findByText('Export broken')).toBeTruthy();
+    expect(setup.getByText('A major feature is broken')).toBeTruthy();
+    await setup.agent.setTicketStatus(ticket.id, 'solved');
+    await setup.client.tickets.load();
+    expect(await setup.findByText('Solved')).toBeTruthy();
+  });
+
+  it('shows a ticket thread and sends a reply', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const ticket = await setup.client.tickets.create(input);
+    await setup.agent.replyToTicket(ticket.id, 'Which report? <b>x</b>');
+    setup.rerenderView({ name: 'ticketThread', ticketId: ticket.id }, TicketThreadView);
+    expect(await setup.findByText('Which report? <b>x</b>')).toBeTruthy();
+    fireEvent.input(setup.getByLabelText('Your reply'), { target: { value: 'The monthly one' } });
+    fireEvent.click(setup.getByRole('button', { name: 'Reply' }));
+    expect(await setup.findByText('The monthly one')).toBeTruthy();
+    await waitFor(() => expect(setup.agent.tickets()[0]?.messages.at(-1)?.body).toBe('The monthly one'));
+  });
+});
