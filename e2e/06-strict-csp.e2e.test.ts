@@ -29,8 +29,8 @@ describe('a host page with a strict Content Security Policy', () => {
     const results = dialog.getByRole('list', { name: 'Search results' });
     await results.getByRole('button', { name: /How to issue a refund on a paid invoice/ }).click();
     await dialog.getByRole('heading', { name: 'How to issue a refund on a paid invoice' }).waitFor();
-    await dialog.getByRole('button', { name: 'Back' }).click();
-    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
 
     await dialog.getByRole('button', { name: 'Start a chat' }).click();
     const message = dialog.getByRole('textbox', { name: 'Message' });

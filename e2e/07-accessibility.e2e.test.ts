@@ -44,8 +44,8 @@ describe('accessibility', () => {
     await dialog.getByText('Was this helpful?').waitFor();
     found.article = await violations(page, 'helpline-widget');
 
-    await dialog.getByRole('button', { name: 'Back' }).click();
-    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
     await dialog.getByRole('button', { name: 'Start a chat' }).click();
     const composer = dialog.getByRole('textbox', { name: 'Message' });
     await composer.fill('Checking the chat view with axe');
@@ -53,7 +53,7 @@ describe('accessibility', () => {
     await dialog.getByRole('listitem').filter({ hasText: 'Checking the chat view with axe' }).waitFor();
     found.chat = await violations(page, 'helpline-widget');
 
-    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
     await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
     await dialog.getByRole('form', { name: 'Submit a ticket' }).waitFor();
     found.ticketForm = await violations(page, 'helpline-widget');
@@ -62,7 +62,7 @@ describe('accessibility', () => {
     await dialog.getByText('Subject needs at least 3 characters').or(dialog.getByText('Subject is required')).first().waitFor();
     found.ticketFormErrors = await violations(page, 'helpline-widget');
 
-    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
     await dialog.getByRole('button', { name: 'My tickets' }).click();
     await dialog.getByRole('region', { name: 'My tickets' }).waitFor();
     await dialog.getByText('No tickets yet').waitFor();

@@ -25,7 +25,7 @@ async function chatAs(page: Page, body: string): Promise<Locator> {
   await dialog.getByRole('listitem').filter({ hasText: body }).waitFor();
   await expect.poll(() => dialog.getByText('Sending…').count()).toBe(0);
   // Back home, where recent conversations are listed.
-  await dialog.getByRole('button', { name: 'Back' }).click();
+  await dialog.getByRole('button', { name: 'Back', exact: true }).click();
   await dialog.getByRole('region', { name: 'Recent conversations' }).getByText(body).waitFor();
   return dialog;
 }

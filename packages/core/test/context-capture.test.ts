@@ -1,7 +1,7 @@
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Privacy } from '../src/options/schema.js';
 import { type ContextCapture, createContextCapture } from '../src/index.js';
+import { Privacy } from '../src/options/schema.js';
 
 class FakeXhr extends EventTarget {
   status = 0;
@@ -15,7 +15,13 @@ class FakeXhr extends EventTarget {
   }
 }
 
-type TestWindow = Window & { fetch: typeof fetch; XMLHttpRequest: typeof XMLHttpRequest };
+type TestWindow = Window & {
+  fetch: typeof fetch;
+  XMLHttpRequest: typeof XMLHttpRequest;
+  console: Console;
+  ErrorEvent: typeof ErrorEvent;
+  Event: typeof Event;
+};
 
 function makeWindow(): TestWindow {
   const win = new HappyWindow({ url: 'https://app.test/start?token=abc' }) as unknown as TestWindow;
@@ -92,7 +98,9 @@ describe('console breadcrumbs', () => {
   it('records window errors and unhandled rejections', () => {
     const { win, capture } = setup();
     capture.start();
-    win.dispatchEvent(new win.ErrorEvent('error', { message: 'bad', error: new Error('bad thing') }) as unknown as Event);
+    win.dispatchEvent(
+      new win.ErrorEvent('error', { message: 'bad', error: new Error('bad thing') }) as unknown as Event,
+    );
     const rejection = new win.Event('unhandledrejection') as unknown as Event & { reason: unknown };
     Object.defineProperty(rejection, 'reason', { value: { code: 42 } });
     win.dispatchEvent(rejection);
@@ -121,7 +129,12 @@ describe('network breadcrumbs', () => {
     await Promise.resolve();
     const crumbs = capture.snapshot().breadcrumbs;
     expect(crumbs).toHaveLength(2);
-    expect(crumbs[0]).toMatchObject({ type: 'request', method: 'POST', url: '/api/x?status=500&api_key=[redacted]', status: 500 });
+    expect(crumbs[0]).toMatchObject({
+      type: 'request',
+      method: 'POST',
+      url: '/api/x?status=500&api_key=[redacted]',
+      status: 500,
+    });
     expect(crumbs[1]).toMatchObject({ type: 'request', method: 'GET', url: '/offline', status: 0 });
     expect((crumbs[0] as { durationMs: number }).durationMs).toBeGreaterThanOrEqual(0);
   });
@@ -135,7 +148,12 @@ describe('network breadcrumbs', () => {
     bad.open('DELETE', '/item?status=404&secret=s');
     bad.send();
     expect(capture.snapshot().breadcrumbs).toEqual([
-      expect.objectContaining({ type: 'request', method: 'DELETE', url: '/item?status=404&secret=[redacted]', status: 404 }),
+      expect.objectContaining({
+        type: 'request',
+        method: 'DELETE',
+        url: '/item?status=404&secret=[redacted]',
+        status: 404,
+      }),
     ]);
   });
 });
@@ -204,14 +222,23 @@ describe('snapshot', () => {
     const { win, capture } = setup({ redactPatterns: ['ACME-\\d+'] });
     win.document.title = 'Billing';
     capture.start();
-    capture.addBreadcrumb({ type: 'event', name: 'checkout', data: { ref: 'ACME-77', password: 'p' }, at: '2026-01-01T00:00:00.000Z' });
+    capture.addBreadcrumb({
+      type: 'event',
+      name: 'checkout',
+      data: { ref: 'ACME-77', password: 'p' },
+      at: '2026-01-01T00:00:00.000Z',
+    });
     const snap = capture.snapshot({
       user: { id: 'u1', email: 'u@ex.com' },
       app: { version: '1.2.3' },
       custom: { plan: 'pro' },
       selfService: [{ kind: 'search', ref: 'refund', at: '2026-01-01T00:00:00.000Z' }],
     });
-    expect(snap.page).toEqual({ url: 'https://app.test/start?token=[redacted]', path: '/start?token=[redacted]', title: 'Billing' });
+    expect(snap.page).toEqual({
+      url: 'https://app.test/start?token=[redacted]',
+      path: '/start?token=[redacted]',
+      title: 'Billing',
+    });
     expect(snap.device).toMatchObject({ viewport: expect.any(Object), online: expect.any(Boolean) });
     expect(snap.user).toEqual({ id: 'u1', email: 'u@ex.com' });
     expect(snap.app).toEqual({ version: '1.2.3' });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Privacy } from '../src/options/schema.js';
 import { redactionRules, redactSnapshot, redactText, redactUrl, redactValue } from '../src/index.js';
+import { Privacy } from '../src/options/schema.js';
 
 const rules = (input: Partial<Privacy> = {}) => redactionRules(Privacy.parse(input));
 
@@ -62,7 +62,12 @@ describe('redactValue', () => {
   it('masks secret-looking keys deeply and redacts strings, cutting cycles', () => {
     const value: Record<string, unknown> = {
       password: 'p',
-      nested: { apiKey: 'k', cardNumber: '4242', note: 'token=1 https://x.test/?code=9', list: ['4242 4242 4242 4242'] },
+      nested: {
+        apiKey: 'k',
+        cardNumber: '4242',
+        note: 'token=1 https://x.test/?code=9',
+        list: ['4242 4242 4242 4242'],
+      },
       count: 3,
     };
     value.self = value;
@@ -86,7 +91,12 @@ describe('redactSnapshot', () => {
     const out = redactSnapshot(
       {
         capturedAt: at,
-        page: { url: 'https://a.test/?session=s1', path: '/?session=s1', title: 't', referrer: 'https://b.test/?otp=1' },
+        page: {
+          url: 'https://a.test/?session=s1',
+          path: '/?session=s1',
+          title: 't',
+          referrer: 'https://b.test/?otp=1',
+        },
         routeTrail: [],
         breadcrumbs: [{ type: 'console', level: 'error', message: 'pay 4242424242424242', at }],
         selfService: [],

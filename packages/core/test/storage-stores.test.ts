@@ -48,7 +48,7 @@ describe('createIdbStore', () => {
     expect(await store.get('a')).toBe(1);
     expect((await store.keys()).sort()).toEqual(['a', 'b']);
     expect(onError).toHaveBeenCalledTimes(1);
-    expect((onError.mock.calls[0]?.[0] as DOMException).name).toBe('QuotaExceededError');
+    expect(onError.mock.calls[0]?.[0]).toHaveProperty('name', 'QuotaExceededError');
   });
   it('falls back to memory when indexedDB.open throws', async () => {
     const factory = new FakeIDBFactory();

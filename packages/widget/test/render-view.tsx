@@ -19,7 +19,11 @@ afterEach(async () => {
 export function renderView(
   View: ComponentType<{ view: ViewState }>,
   view: ViewState,
-  { options = {}, memory = {}, locale = 'en' }: { options?: Partial<HelplineOptionsInput>; memory?: MemoryAdapterOptions; locale?: string } = {},
+  {
+    options = {},
+    memory = {},
+    locale = 'en',
+  }: { options?: Partial<HelplineOptionsInput>; memory?: MemoryAdapterOptions; locale?: string } = {},
 ) {
   const adapter = createMemoryAdapter({ articles: demoArticles, replyDelayMs: 0, autoReply: () => null, ...memory });
   const client = createClient({ adapter, ...options });
@@ -32,6 +36,11 @@ export function renderView(
     </ClientContext.Provider>
   );
   const result = render(ui(view));
-  return { ...result, client, adapter, agent: adapter.agent, rerenderView: (next: ViewState, Next?: ComponentType<{ view: ViewState }>) => result.rerender(ui(next, Next)),
+  return {
+    ...result,
+    client,
+    adapter,
+    agent: adapter.agent,
+    rerenderView: (next: ViewState, Next?: ComponentType<{ view: ViewState }>) => result.rerender(ui(next, Next)),
   };
 }

@@ -8,17 +8,20 @@ type Add = (crumb: Breadcrumb) => void;
 export function instrumentConsole(win: Window, now: () => Date, add: Add): () => void {
   const con = (win as Window & { console: Console }).console;
   const wrap = (level: 'error' | 'warn') =>
-    patchMethod(con, level, (original, isActive) =>
-      function (this: Console, ...args: unknown[]) {
-        if (isActive()) {
-          try {
-            add({ type: 'console', level, message: stringifyArgs(args), at: now().toISOString() });
-          } catch {
-            // never let recording break the host's logging
+    patchMethod(
+      con,
+      level,
+      (original, isActive) =>
+        function (this: Console, ...args: unknown[]) {
+          if (isActive()) {
+            try {
+              add({ type: 'console', level, message: stringifyArgs(args), at: now().toISOString() });
+            } catch {
+              // never let recording break the host's logging
+            }
           }
-        }
-        return original.apply(this, args);
-      },
+          return original.apply(this, args);
+        },
     );
   const undoError = wrap('error');
   const undoWarn = wrap('warn');

@@ -27,7 +27,14 @@ export function instrumentNetwork(win: NetWindow, opts: NetworkOptions): () => v
       if (status > 0 && status < 400) return;
       if (opts.ignoreUrl(url)) return;
       const durationMs = Math.max(0, opts.now().getTime() - started);
-      opts.add({ type: 'request', method: method.toUpperCase(), url, status, durationMs, at: opts.now().toISOString() });
+      opts.add({
+        type: 'request',
+        method: method.toUpperCase(),
+        url,
+        status,
+        durationMs,
+        at: opts.now().toISOString(),
+      });
     } catch {
       // recording must never affect the request
     }
@@ -35,30 +42,33 @@ export function instrumentNetwork(win: NetWindow, opts: NetworkOptions): () => v
 
   if (typeof win.fetch === 'function') {
     undo.push(
-      patchMethod(win as Required<NetWindow>, 'fetch', (original, isActive) =>
-        function (this: unknown, ...args: Parameters<typeof fetch>) {
-          if (!isActive()) return original.apply(this, args);
-          let method = 'GET';
-          let url = '';
-          let started = 0;
-          try {
-            const [input, init] = args;
-            url = requestUrl(input);
-            const fromInput = (input as { method?: unknown } | null)?.method;
-            method = init?.method ?? (typeof fromInput === 'string' ? fromInput : 'GET');
-            started = opts.now().getTime();
-          } catch {
-            // recording is best-effort
-          }
-          const result = original.apply(this, args);
-          if (typeof (result as unknown as { then?: unknown })?.then !== 'function') return result;
-          // observe without altering the promise the host receives
-          void result.then(
-            (response) => record(method, url, response.status, started),
-            () => record(method, url, 0, started),
-          );
-          return result;
-        },
+      patchMethod(
+        win as Required<NetWindow>,
+        'fetch',
+        (original, isActive) =>
+          function (this: unknown, ...args: Parameters<typeof fetch>) {
+            if (!isActive()) return original.apply(this, args);
+            let method = 'GET';
+            let url = '';
+            let started = 0;
+            try {
+              const [input, init] = args;
+              url = requestUrl(input);
+              const fromInput = (input as { method?: unknown } | null)?.method;
+              method = init?.method ?? (typeof fromInput === 'string' ? fromInput : 'GET');
+              started = opts.now().getTime();
+            } catch {
+              // recording is best-effort
+            }
+            const result = original.apply(this, args);
+            if (typeof (result as unknown as { then?: unknown })?.then !== 'function') return result;
+            // observe without altering the promise the host receives
+            void result.then(
+              (response) => record(method, url, response.status, started),
+              () => record(method, url, 0, started),
+            );
+            return result;
+          },
       ),
     );
   }
@@ -68,33 +78,39 @@ export function instrumentNetwork(win: NetWindow, opts: NetworkOptions): () => v
     const meta = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
     const proto = Xhr.prototype;
     undo.push(
-      patchMethod(proto, 'open', (original, isActive) =>
-        function (this: XMLHttpRequest, ...args: unknown[]) {
-          if (isActive()) {
-            try {
-              meta.set(this, { method: String(args[0]), url: requestUrl(args[1]) });
-            } catch {
-              // ignore
+      patchMethod(
+        proto,
+        'open',
+        (original, isActive) =>
+          function (this: XMLHttpRequest, ...args: unknown[]) {
+            if (isActive()) {
+              try {
+                meta.set(this, { method: String(args[0]), url: requestUrl(args[1]) });
+              } catch {
+                // ignore
+              }
             }
-          }
-          return (original as (...a: unknown[]) => void).apply(this, args);
-        } as XMLHttpRequest['open'],
+            return (original as (...a: unknown[]) => void).apply(this, args);
+          } as XMLHttpRequest['open'],
       ),
     );
     undo.push(
-      patchMethod(proto, 'send', (original, isActive) =>
-        function (this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['send']>) {
-          const info = meta.get(this);
-          if (isActive() && info) {
-            const started = opts.now().getTime();
-            const onEnd = () => {
-              this.removeEventListener('loadend', onEnd);
-              record(info.method, info.url, this.status, started);
-            };
-            this.addEventListener('loadend', onEnd);
-          }
-          return original.apply(this, args);
-        },
+      patchMethod(
+        proto,
+        'send',
+        (original, isActive) =>
+          function (this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['send']>) {
+            const info = meta.get(this);
+            if (isActive() && info) {
+              const started = opts.now().getTime();
+              const onEnd = () => {
+                this.removeEventListener('loadend', onEnd);
+                record(info.method, info.url, this.status, started);
+              };
+              this.addEventListener('loadend', onEnd);
+            }
+            return original.apply(this, args);
+          },
       ),
     );
   }

@@ -1,9 +1,9 @@
 import type { Privacy } from '../options/schema.js';
-import type { CustomFields } from '../schemas/common.js';
-import { type Breadcrumb, type ContextAccount, ContextSnapshot, type ContextUser } from '../schemas/context.js';
 import { redactSnapshot } from '../privacy/redact-snapshot.js';
 import { redactUrl } from '../privacy/redact-url.js';
 import { redactionRules } from '../privacy/rules.js';
+import type { CustomFields } from '../schemas/common.js';
+import { type Breadcrumb, type ContextAccount, ContextSnapshot, type ContextUser } from '../schemas/context.js';
 import { instrumentConsole } from './breadcrumbs-console.js';
 import { instrumentNetwork } from './breadcrumbs-network.js';
 import { captureDevice } from './device.js';
@@ -55,10 +55,14 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
   const currentPath = () => (win ? redactUrl(pathOf(win), rules) : '/');
   const addBreadcrumb = (crumb: Breadcrumb) => crumbs.push(crumb);
 
-  const onRoute = () => {
-    if (!win) return;
+  const recordRoute = (): string | undefined => {
+    if (!win) return undefined;
     const path = currentPath();
-    if (!trail.record(path, win.document.title, now().toISOString())) return;
+    return trail.record(path, win.document.title, now().toISOString()) ? path : undefined;
+  };
+  const onRoute = () => {
+    const path = recordRoute();
+    if (path === undefined) return;
     for (const listener of routeListeners) {
       try {
         listener(path);
@@ -75,12 +79,19 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
       if (undo || !win) return;
       undo = [];
       if (privacy.breadcrumbs.navigation) {
-        onRoute();
+        // the page we start on is part of the trail, but it is not a route change
+        recordRoute();
         undo.push(instrumentRoutes(win, onRoute));
       }
       if (privacy.breadcrumbs.console) undo.push(instrumentConsole(win, now, addBreadcrumb));
       if (privacy.breadcrumbs.network) {
-        undo.push(instrumentNetwork(win, { now, ignoreUrl, add: (c) => addBreadcrumb(c.type === 'request' ? { ...c, url: redactUrl(c.url, rules) } : c) }));
+        undo.push(
+          instrumentNetwork(win, {
+            now,
+            ignoreUrl,
+            add: (c) => addBreadcrumb(c.type === 'request' ? { ...c, url: redactUrl(c.url, rules) } : c),
+          }),
+        );
       }
     },
     stop() {

@@ -11,7 +11,8 @@ export function captureDevice(win: Window): Device | undefined {
     } catch {
       timezone = undefined;
     }
-    const dark = typeof win.matchMedia === 'function' ? win.matchMedia('(prefers-color-scheme: dark)').matches : undefined;
+    const dark =
+      typeof win.matchMedia === 'function' ? win.matchMedia('(prefers-color-scheme: dark)').matches : undefined;
     return {
       userAgent: nav.userAgent,
       viewport: { width: win.innerWidth, height: win.innerHeight },

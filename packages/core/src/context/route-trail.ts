@@ -11,12 +11,15 @@ export function pathOf(win: Window): string {
 /** Records SPA navigation: History API calls, back/forward and hash changes. */
 export function instrumentRoutes(win: Window, onChange: () => void): () => void {
   const wrap = (key: 'pushState' | 'replaceState') =>
-    patchMethod(win.history, key, (original, isActive) =>
-      function (this: History, ...args: Parameters<History['pushState']>) {
-        const result = original.apply(this, args);
-        if (isActive()) onChange();
-        return result;
-      },
+    patchMethod(
+      win.history,
+      key,
+      (original, isActive) =>
+        function (this: History, ...args: Parameters<History['pushState']>) {
+          const result = original.apply(this, args);
+          if (isActive()) onChange();
+          return result;
+        },
     );
   const undoPush = wrap('pushState');
   const undoReplace = wrap('replaceState');

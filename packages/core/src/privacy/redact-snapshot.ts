@@ -19,6 +19,8 @@ export function redactSnapshot(snapshot: ContextSnapshot, rules: RedactionRules)
       ...(redacted.page.referrer === undefined ? {} : { referrer: redactUrl(redacted.page.referrer, rules) }),
     },
     ...(user ? { user: { ...user, ...(user.custom ? { custom: redactValue(user.custom, rules) } : {}) } } : {}),
-    ...(account ? { account: { ...account, ...(account.custom ? { custom: redactValue(account.custom, rules) } : {}) } } : {}),
+    ...(account
+      ? { account: { ...account, ...(account.custom ? { custom: redactValue(account.custom, rules) } : {}) } }
+      : {}),
   };
 }

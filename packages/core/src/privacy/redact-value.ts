@@ -1,8 +1,9 @@
-import { REDACTED } from './redact-url.js';
 import { redactText } from './redact-text.js';
+import { REDACTED } from './redact-url.js';
 import type { RedactionRules } from './rules.js';
 
-const SECRET_KEY = /pass(word|wd|phrase)?|pwd|secret|token|api[-_]?key|authorization|^auth$|cvv|cvc|card[-_]?number|^pan$|ssn|private[-_]?key|session/i;
+const SECRET_KEY =
+  /pass(word|wd|phrase)?|pwd|secret|token|api[-_]?key|authorization|^auth$|cvv|cvc|card[-_]?number|^pan$|ssn|private[-_]?key|session/i;
 
 /** Deep copy with every string run through redactText and secret-looking keys masked. Cycles are cut. */
 export function redactValue<T>(value: T, rules: RedactionRules): T {

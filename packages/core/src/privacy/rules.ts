@@ -8,8 +8,25 @@ export interface RedactionRules {
 
 /** Query-parameter names that carry credentials; matched case-insensitively and as substrings. */
 export const BUILT_IN_PARAMS = [
-  'token', 'access_token', 'id_token', 'refresh_token', 'auth', 'password', 'pass', 'pwd', 'secret',
-  'client_secret', 'key', 'api_key', 'apikey', 'code', 'otp', 'session', 'sig', 'signature', 'jwt',
+  'token',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'auth',
+  'password',
+  'pass',
+  'pwd',
+  'secret',
+  'client_secret',
+  'key',
+  'api_key',
+  'apikey',
+  'code',
+  'otp',
+  'session',
+  'sig',
+  'signature',
+  'jwt',
 ] as const;
 
 export function redactionRules(privacy: Privacy): RedactionRules {

@@ -6,7 +6,10 @@ const DELETED = Symbol('deleted');
  * Holds writes in memory until `gate` opens (the user interacted), so nothing touches persistent storage
  * before then. Reads see the held writes on top of the inner store.
  */
-export function createGatedStore(inner: KeyValueStore, gate: { isOpen(): boolean }): KeyValueStore & { flush(): Promise<void> } {
+export function createGatedStore(
+  inner: KeyValueStore,
+  gate: { isOpen(): boolean },
+): KeyValueStore & { flush(): Promise<void> } {
   const pending = new Map<string, unknown>();
   let cleared = false;
 

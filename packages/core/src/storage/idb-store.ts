@@ -64,10 +64,32 @@ export function createIdbStore(dbName = 'helpline', deps: IdbStoreDeps = {}): Ke
   }
 
   return {
-    get: <T>(key: string) => read<T | undefined>((s) => get<T>(key, s), () => memory.get<T>(key), undefined),
-    keys: () => read<string[]>(async (s) => (await keys(s)).map(String), () => memory.keys(), []),
-    set: (key, value) => write((s) => set(key, value, s), () => memory.set(key, value)),
-    del: (key) => write((s) => del(key, s), () => memory.del(key)),
-    clear: () => write((s) => clear(s), () => memory.clear()),
+    get: <T>(key: string) =>
+      read<T | undefined>(
+        (s) => get<T>(key, s),
+        () => memory.get<T>(key),
+        undefined,
+      ),
+    keys: () =>
+      read<string[]>(
+        async (s) => (await keys(s)).map(String),
+        () => memory.keys(),
+        [],
+      ),
+    set: (key, value) =>
+      write(
+        (s) => set(key, value, s),
+        () => memory.set(key, value),
+      ),
+    del: (key) =>
+      write(
+        (s) => del(key, s),
+        () => memory.del(key),
+      ),
+    clear: () =>
+      write(
+        (s) => clear(s),
+        () => memory.clear(),
+      ),
   };
 }

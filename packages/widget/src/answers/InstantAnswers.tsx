@@ -14,7 +14,12 @@ export function InstantAnswers({ answer, onDismiss }: { answer: Answer; onDismis
   const t = useT();
   const client = useClient();
   const [solved, setSolved] = useState(false);
-  if (solved) return <p class="hl-answers__thanks" role="status">{t('chat.answerSolvedThanks')}</p>;
+  if (solved)
+    return (
+      <p class="hl-answers__thanks" role="status">
+        {t('chat.answerSolvedThanks')}
+      </p>
+    );
   return (
     <section class="hl-answers" aria-label={t('chat.answersTitle')}>
       <h3 class="hl-answers__title">{t('chat.answersTitle')}</h3>

@@ -44,13 +44,21 @@ export function AttachmentTray({ state }: { state: AttachmentsState }) {
         {uploading.map((upload) => (
           <li key={upload.id} class="hl-tray__item">
             <span>{upload.name}</span>
-            <progress max={upload.total || 1} value={upload.sent} aria-label={t('chat.uploading', { name: upload.name })} />
+            <progress
+              max={upload.total || 1}
+              value={upload.sent}
+              aria-label={t('chat.uploading', { name: upload.name })}
+            />
           </li>
         ))}
         {state.attached.map((attachment) => (
           <li key={attachment.id} class="hl-tray__item">
             <span>{attachment.name}</span>
-            <IconButton icon="close" label={t('chat.removeAttachment', { name: attachment.name })} onClick={() => state.remove(attachment.id)} />
+            <IconButton
+              icon="close"
+              label={t('chat.removeAttachment', { name: attachment.name })}
+              onClick={() => state.remove(attachment.id)}
+            />
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { useT, useLocale } from '../i18n/use-t.js';
+import { useLocale, useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 
 /** Tells the user the team is away or offline, when it is back and how soon to expect a reply. */
@@ -9,7 +9,9 @@ export function AvailabilityBanner() {
   const availability = client.state.availability.value;
   if (!availability || availability.status === 'online') return null;
   const back = availability.nextOpenAt
-    ? new Intl.DateTimeFormat(locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(new Date(availability.nextOpenAt))
+    ? new Intl.DateTimeFormat(locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(
+        new Date(availability.nextOpenAt),
+      )
     : undefined;
   return (
     <div class="hl-chat__banner" role="note">

@@ -36,36 +36,38 @@ describe('chat view', () => {
   });
 
   it('keeps a message pending while a server error is retried', async () => {
-    const { getByRole, findByText, agent } = await startConversation();
+    const { findByText, agent, client, conversationId } = await startConversation();
     agent.failNext(500);
-    const box = getByRole('textbox', { name: 'Message' });
-    fireEvent.input(box, { target: { value: 'are you there?' } });
-    fireEvent.keyDown(box, { key: 'Enter' });
+    await client.chat.send({ conversationId, body: 'are you there?' });
     const pending = (await findByText('are you there?')).closest('li');
     expect(pending?.className).toContain('hl-msg--pending');
     expect(pending?.textContent).toContain('Sending…');
   });
 
   it('shows a failed message with its error, and Retry delivers it', async () => {
-    const { getByRole, findByRole, findByText, queryByRole, agent, conversationId } = await startConversation();
+    const { getByRole, findByRole, findByText, queryByRole, agent, client, conversationId } = await startConversation();
+    // Sent directly: typing notifications from the composer would take the injected fault first.
     agent.failNext('malformed');
-    const box = getByRole('textbox', { name: 'Message' });
-    fireEvent.input(box, { target: { value: 'second try' } });
-    fireEvent.keyDown(box, { key: 'Enter' });
+    await client.chat.send({ conversationId, body: 'second try' });
     const alert = await findByRole('alert');
     expect(alert.textContent).toMatch(/Not sent/);
     fireEvent.click(getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(queryByRole('alert')).toBeNull());
     expect(await findByText('second try')).toBeTruthy();
-    await waitFor(() => expect(agent.conversations().find((c) => c.conversation.id === conversationId)?.messages.at(-1)?.body).toBe('second try'));
+    await waitFor(() =>
+      expect(
+        agent
+          .conversations()
+          .find((c) => c.conversation.id === conversationId)
+          ?.messages.at(-1)?.body,
+      ).toBe('second try'),
+    );
   });
 
   it('lets a failed message be discarded', async () => {
-    const { getByRole, findByRole, queryByText, agent } = await startConversation();
-    agent.failNext('malformed');
-    const box = getByRole('textbox', { name: 'Message' });
-    fireEvent.input(box, { target: { value: 'throw me away' } });
-    fireEvent.keyDown(box, { key: 'Enter' });
+    const { getByRole, findByRole, queryByText, agent, client, conversationId } = await startConversation();
+    agent.failNext(401);
+    await client.chat.send({ conversationId, body: 'throw me away' });
     await findByRole('alert');
     fireEvent.click(getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(queryByText('throw me away')).toBeNull());
@@ -85,8 +87,12 @@ describe('chat view', () => {
     expect(await findByText('Sam from Support is typing…')).toBeTruthy();
     await agent.reply(conversationId, 'Let me check that for you');
     expect(await findByText('Let me check that for you')).toBeTruthy();
-    await waitFor(() => expect(getByTestId('chat-live').textContent).toBe('New message from Sam from Support: Let me check that for you'));
+    await waitFor(() =>
+      expect(getByTestId('chat-live').textContent).toBe('New message from Sam from Support: Let me check that for you'),
+    );
     expect(getByTestId('chat-live').getAttribute('aria-live')).toBe('polite');
+    // Replying means the agent read the thread: the user's last message shows as seen.
+    expect(await findByText('Seen')).toBeTruthy();
   });
 
   it('renders a hostile agent message as text and links URLs safely', async () => {
@@ -101,9 +107,13 @@ describe('chat view', () => {
   });
 
   it('shows the away banner and still accepts the message', async () => {
-    const { findByText, getByRole, client } = renderView(ChatView, { name: 'chat' }, { memory: { availability: 'away' } });
-    // Opening the panel counts as the first interaction, which connects and fetches availability.
-    client.interacted();
+    const { findByText, getByRole, client } = renderView(
+      ChatView,
+      { name: 'chat' },
+      { memory: { availability: 'away' } },
+    );
+    // As the launcher does: opening the panel connects and fetches the availability.
+    await client.open({ name: 'chat' });
     expect(await findByText('We’re away right now.')).toBeTruthy();
     const box = getByRole('textbox', { name: 'Message' });
     fireEvent.input(box, { target: { value: 'Are you there?' } });
@@ -139,11 +149,19 @@ describe('chat view', () => {
   it('offers instant answers for the first message and "I still need help" dismisses them', async () => {
     const { getByRole, findByRole, queryByRole } = renderView(ChatView, { name: 'chat' });
     fireEvent.input(getByRole('textbox', { name: 'Message' }), { target: { value: 'How do I reset my password?' } });
-    const answers = await findByRole('region', { name: 'These articles might answer your question' }, { timeout: 3000 });
+    const answers = await findByRole(
+      'region',
+      { name: 'These articles might answer your question' },
+      { timeout: 3000 },
+    );
     expect(answers.textContent).toMatch(/Read article/);
     fireEvent.click(getByRole('button', { name: 'I still need help' }));
-    await waitFor(() => expect(queryByRole('region', { name: 'These articles might answer your question' })).toBeNull());
-    expect((getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('How do I reset my password?');
+    await waitFor(() =>
+      expect(queryByRole('region', { name: 'These articles might answer your question' })).toBeNull(),
+    );
+    expect((getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe(
+      'How do I reset my password?',
+    );
   });
 
   it('lets the user preview the diagnostics before the first message', async () => {
@@ -151,5 +169,23 @@ describe('chat view', () => {
     expect((getByLabelText('Diagnostics will be shared') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(getByRole('button', { name: 'Preview' }));
     expect(getByRole('group', { name: 'Shared diagnostics' })).toBeTruthy();
+  });
+
+  it('"This solved it" thanks the user and keeps what they typed', async () => {
+    const { getByRole, findByRole, findByText, agent } = renderView(ChatView, { name: 'chat' });
+    fireEvent.input(getByRole('textbox', { name: 'Message' }), { target: { value: 'How do I reset my password?' } });
+    await findByRole('region', { name: 'These articles might answer your question' }, { timeout: 3000 });
+    fireEvent.click(getByRole('button', { name: 'This solved it' }));
+    expect(await findByText('Glad that helped!')).toBeTruthy();
+    expect((getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe(
+      'How do I reset my password?',
+    );
+    await waitFor(() => expect(agent.events().some((event) => JSON.stringify(event).includes('answer'))).toBe(true));
+  });
+
+  it('speaks Arabic when the locale is ar', async () => {
+    const { findByRole } = renderView(ChatView, { name: 'chat' }, { locale: 'ar' });
+    expect(await findByRole('textbox', { name: 'الرسالة' })).toBeTruthy();
+    expect(await findByRole('button', { name: 'إرسال' })).toBeTruthy();
   });
 });

@@ -58,7 +58,9 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
 
   const lastUser = [...thread.messages].reverse().find((message) => message.author.type === 'user');
   const seenId =
-    lastUser && conversation?.agentLastReadAt && Date.parse(conversation.agentLastReadAt) >= Date.parse(lastUser.createdAt)
+    lastUser &&
+    conversation?.agentLastReadAt &&
+    Date.parse(conversation.agentLastReadAt) >= Date.parse(lastUser.createdAt)
       ? lastUser.id
       : undefined;
   const resolved = conversation?.status === 'resolved' && client.state.capabilities.value.csat;
@@ -75,18 +77,34 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
         }}
       >
         {thread.hasMore && conversationId && (
-          <button type="button" class="hl-link-button hl-chat__older" onClick={() => void client.chat.loadOlder(conversationId).catch(() => undefined)}>
+          <button
+            type="button"
+            class="hl-link-button hl-chat__older"
+            onClick={() => void client.chat.loadOlder(conversationId).catch(() => undefined)}
+          >
             {t('chat.loadOlder')}
           </button>
         )}
         {thread.loading && <Spinner label={t('common.loading')} />}
-        {thread.error && <ErrorNotice message={thread.error.message} onRetry={conversationId ? () => void client.chat.loadOlder(conversationId).catch(() => undefined) : undefined} />}
+        {thread.error && (
+          <ErrorNotice
+            message={thread.error.message}
+            onRetry={
+              conversationId ? () => void client.chat.loadOlder(conversationId).catch(() => undefined) : undefined
+            }
+          />
+        )}
         {!thread.loading && thread.messages.length === 0 && thread.pending.length === 0 && (
           <p class="hl-chat__intro">{t('chat.intro')}</p>
         )}
         <ol class="hl-chat__list">
           {thread.messages.map((message, index) => (
-            <MessageItem key={message.id} message={message} showAuthor={startsGroup(message, thread.messages[index - 1])} seen={message.id === seenId} />
+            <MessageItem
+              key={message.id}
+              message={message}
+              showAuthor={startsGroup(message, thread.messages[index - 1])}
+              seen={message.id === seenId}
+            />
           ))}
           {thread.pending.map((item) => (
             <PendingItem key={item.id} item={item} />

@@ -33,7 +33,11 @@ export function Composer({ conversationId }: { conversationId: string | undefine
     const text = client.chat.draft(draftKey).peek();
     if (text.trim() === '' && files.attached.length === 0) return;
     setError(undefined);
-    const input = { body: text.trim() === '' ? files.attached.map((a) => a.name).join(', ') : text, attachments: files.attached, includeContext };
+    const input = {
+      body: text.trim() === '' ? files.attached.map((a) => a.name).join(', ') : text,
+      attachments: files.attached,
+      includeContext,
+    };
     client.chat.send(conversationId ? { ...input, conversationId } : input).then(
       () => {
         files.clear();
@@ -69,7 +73,9 @@ export function Composer({ conversationId }: { conversationId: string | undefine
           {error}
         </p>
       )}
-      {isNew && <DiagnosticsToggle include={includeContext} onChange={setIncludeContext} label={t('chat.diagnostics')} />}
+      {isNew && (
+        <DiagnosticsToggle include={includeContext} onChange={setIncludeContext} label={t('chat.diagnostics')} />
+      )}
       <div class="hl-composer__row">
         <AttachButton state={files} />
         <textarea

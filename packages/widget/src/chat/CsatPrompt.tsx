@@ -14,7 +14,12 @@ export function CsatPrompt({ conversation }: { conversation: Conversation }) {
   const [comment, setComment] = useState('');
   const [sent, setSent] = useState(conversation.csat !== undefined);
   const [error, setError] = useState<string | undefined>();
-  if (sent) return <p class="hl-csat__thanks" role="status">{t('chat.csatThanks')}</p>;
+  if (sent)
+    return (
+      <p class="hl-csat__thanks" role="status">
+        {t('chat.csatThanks')}
+      </p>
+    );
   const submit = (event: Event) => {
     event.preventDefault();
     if (score === undefined) return;
@@ -31,7 +36,13 @@ export function CsatPrompt({ conversation }: { conversation: Conversation }) {
         <div class="hl-csat__scores">
           {SCORES.map((value) => (
             <label key={value} class="hl-csat__score">
-              <input type="radio" name="csat" value={value} checked={score === value} onChange={() => setScore(value)} />
+              <input
+                type="radio"
+                name="csat"
+                value={value}
+                checked={score === value}
+                onChange={() => setScore(value)}
+              />
               <span>{t(`chat.csat${value}`)}</span>
             </label>
           ))}
@@ -41,7 +52,11 @@ export function CsatPrompt({ conversation }: { conversation: Conversation }) {
         <span>{t('chat.csatComment')}</span>
         <textarea rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
-      {error && <p role="alert" class="hl-chat__error">{error}</p>}
+      {error && (
+        <p role="alert" class="hl-chat__error">
+          {error}
+        </p>
+      )}
       <Button type="submit" disabled={score === undefined}>
         {t('chat.csatSubmit')}
       </Button>

@@ -3,7 +3,8 @@ import { useLocale, useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { MessageText } from './MessageText.js';
 
-const time = (at: string, locale: string) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(at));
+const time = (at: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(at));
 
 /** One confirmed message; `showAuthor` is false inside a run from the same author. */
 export function MessageItem({ message, showAuthor, seen }: { message: Message; showAuthor: boolean; seen: boolean }) {
@@ -40,10 +41,18 @@ export function PendingItem({ item }: { item: OutboxItem }) {
       {failed ? (
         <div class="hl-msg__failure" role="alert">
           <p>{t('chat.failed', { reason: item.error?.message ?? t('common.error') })}</p>
-          <button type="button" class="hl-link-button" onClick={() => void client.chat.retry(item.id).catch(() => undefined)}>
+          <button
+            type="button"
+            class="hl-link-button"
+            onClick={() => void client.chat.retry(item.id).catch(() => undefined)}
+          >
             {t('common.retry')}
           </button>{' '}
-          <button type="button" class="hl-link-button" onClick={() => void client.chat.discard(item.id).catch(() => undefined)}>
+          <button
+            type="button"
+            class="hl-link-button"
+            onClick={() => void client.chat.discard(item.id).catch(() => undefined)}
+          >
             {t('chat.discard')}
           </button>
         </div>

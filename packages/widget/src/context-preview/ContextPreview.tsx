@@ -26,10 +26,11 @@ export function ContextPreview({ snapshot }: { snapshot: ContextSnapshot }) {
   useStyles(css);
   const t = useT();
   const problems = snapshot.breadcrumbs.filter(
-    (crumb) => crumb.type === 'exception' || crumb.type === 'console' || (crumb.type === 'request' && crumb.status >= 400),
+    (crumb) =>
+      crumb.type === 'exception' || crumb.type === 'console' || (crumb.type === 'request' && crumb.status >= 400),
   );
   return (
-    <div class="hl-ctx" aria-label={t('ticket.ctxTitle')} role="group">
+    <fieldset class="hl-ctx" aria-label={t('ticket.ctxTitle')}>
       <Section title={t('ticket.ctxPage')}>
         {line(t('ticket.ctxUrl'), snapshot.page.url)}
         {line(t('ticket.ctxPageTitle'), snapshot.page.title)}
@@ -59,6 +60,6 @@ export function ContextPreview({ snapshot }: { snapshot: ContextSnapshot }) {
           {line(t('ticket.ctxTimezone'), snapshot.device.timezone)}
         </Section>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -1,10 +1,18 @@
 import { useState } from 'preact/hooks';
-import { useClient } from '../shell/client-context.js';
 import { useT } from '../i18n/use-t.js';
+import { useClient } from '../shell/client-context.js';
 import { ContextPreview } from './ContextPreview.js';
 
 /** "Diagnostics will be shared" with a checkbox to opt out and a button revealing exactly what. */
-export function DiagnosticsToggle({ include, onChange, label }: { include: boolean; onChange: (on: boolean) => void; label: string }) {
+export function DiagnosticsToggle({
+  include,
+  onChange,
+  label,
+}: {
+  include: boolean;
+  onChange: (on: boolean) => void;
+  label: string;
+}) {
   const client = useClient();
   const t = useT();
   const [open, setOpen] = useState(false);

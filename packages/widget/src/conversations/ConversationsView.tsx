@@ -2,9 +2,9 @@ import { useEffect } from 'preact/hooks';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { relativeTime } from '../tickets/relative-time.js';
 import { Button } from '../ui/Button.js';
 import { EmptyState } from '../ui/EmptyState.js';
-import { relativeTime } from '../tickets/relative-time.js';
 import type { ViewProps } from '../views.js';
 import css from './ConversationsView.css.js';
 
@@ -15,7 +15,9 @@ export function ConversationsView(_props: ViewProps) {
   const t = useT();
   const locale = useLocale();
   useEffect(() => void client.chat.loadConversations().catch(() => undefined), []);
-  const conversations = [...client.chat.conversations.value].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+  const conversations = [...client.chat.conversations.value].sort(
+    (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt),
+  );
   const now = new Date();
   return (
     <section class="hl-convs" aria-label={t('chat.conversationsTitle')}>
@@ -28,13 +30,21 @@ export function ConversationsView(_props: ViewProps) {
         <ul class="hl-convs__list">
           {conversations.map((conversation) => (
             <li key={conversation.id}>
-              <button type="button" class="hl-convs__item" onClick={() => void client.open({ name: 'chat', conversationId: conversation.id })}>
+              <button
+                type="button"
+                class="hl-convs__item"
+                onClick={() => void client.open({ name: 'chat', conversationId: conversation.id })}
+              >
                 <span class="hl-convs__top">
                   <span class="hl-convs__status">{t(`chat.status.${conversation.status}`)}</span>
                   <span class="hl-convs__when">{relativeTime(conversation.updatedAt, now, locale)}</span>
                 </span>
-                <span class="hl-convs__preview">{conversation.lastMessage?.body ?? conversation.subject ?? t('chat.noMessages')}</span>
-                {conversation.unreadCount > 0 && <span class="hl-convs__unread">{t('chat.unread', { count: conversation.unreadCount })}</span>}
+                <span class="hl-convs__preview">
+                  {conversation.lastMessage?.body ?? conversation.subject ?? t('chat.noMessages')}
+                </span>
+                {conversation.unreadCount > 0 && (
+                  <span class="hl-convs__unread">{t('chat.unread', { count: conversation.unreadCount })}</span>
+                )}
               </button>
             </li>
           ))}

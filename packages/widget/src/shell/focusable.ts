@@ -12,6 +12,3 @@ export function focusInto(view: Element | null, fallback: HTMLElement | null): v
   const target = marked ?? (view ? focusableIn(view)[0] : undefined) ?? fallback;
   target?.focus();
 }
-
-/** The element focused inside our shadow root, or null when focus is elsewhere. */
-export const focusedIn = (root: ShadowRoot): Element | null => root.activeElement;

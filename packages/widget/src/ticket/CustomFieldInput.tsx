@@ -29,7 +29,8 @@ export function CustomFieldInput({
       {field.label}
       {field.required && (
         <span class="hl-form__required" aria-hidden="true">
-          {' '}*
+          {' '}
+          *
         </span>
       )}
       {field.required && <span class="hl-visually-hidden"> ({t('ticket.required')})</span>}
@@ -39,14 +40,26 @@ export function CustomFieldInput({
     <div class="hl-form__field">
       {field.type === 'checkbox' ? (
         <label class="hl-form__check">
-          <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            {...common}
+            checked={value === true}
+            onChange={(e) => onChange(e.currentTarget.checked)}
+          />
           <span>{label}</span>
         </label>
       ) : (
         <>
           <label for={id}>{label}</label>
           {field.type === 'textarea' ? (
-            <textarea {...common} rows={3} value={text} placeholder={field.placeholder} maxLength={field.maxLength} onInput={(e) => onChange(e.currentTarget.value)} />
+            <textarea
+              {...common}
+              rows={3}
+              value={text}
+              placeholder={field.placeholder}
+              maxLength={field.maxLength}
+              onInput={(e) => onChange(e.currentTarget.value)}
+            />
           ) : field.type === 'select' ? (
             <select {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)}>
               <option value="">—</option>

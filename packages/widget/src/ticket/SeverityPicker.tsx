@@ -4,7 +4,15 @@ import { useClient } from '../shell/client-context.js';
 import { firstResponseMinutes, formatWithin } from './first-response.js';
 
 /** Severity as radio cards: a plain-language label and the first-response time it implies. */
-export function SeverityPicker({ form, value, onChange }: { form: TicketForm; value: Severity; onChange: (severity: Severity) => void }) {
+export function SeverityPicker({
+  form,
+  value,
+  onChange,
+}: {
+  form: TicketForm;
+  value: Severity;
+  onChange: (severity: Severity) => void;
+}) {
   const t = useT();
   const client = useClient();
   const hours = client.state.availability.value?.businessHours;
@@ -16,7 +24,13 @@ export function SeverityPicker({ form, value, onChange }: { form: TicketForm; va
         const within = formatWithin(firstResponseMinutes(form, severity), t);
         return (
           <label key={severity} class="hl-severity__card">
-            <input type="radio" name="severity" value={severity} checked={value === severity} onChange={() => onChange(severity)} />
+            <input
+              type="radio"
+              name="severity"
+              value={severity}
+              checked={value === severity}
+              onChange={() => onChange(severity)}
+            />
             <span class="hl-severity__text">
               <span class="hl-severity__label">{t(`ticket.severity.${severity}`)}</span>
               <span class="hl-severity__sla">

@@ -33,7 +33,9 @@ describe('ticket form', () => {
   it('describes severities in plain words with the first response they imply', async () => {
     const { getByRole } = await openForm();
     const severity = getByRole('group', { name: 'How bad is it?' });
-    expect(within(severity).getByRole('radio', { name: /Everything is down.*First response within 15 minutes/ })).toBeTruthy();
+    expect(
+      within(severity).getByRole('radio', { name: /Everything is down.*First response within 15 minutes/ }),
+    ).toBeTruthy();
     expect(within(severity).getByRole('radio', { name: /A question or request/ })).toBeTruthy();
   });
 

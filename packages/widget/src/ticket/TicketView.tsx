@@ -16,8 +16,8 @@ import { CustomFieldInput } from './CustomFieldInput.js';
 import { toCustomFields, validateTicket, visibleFields } from './form-validation.js';
 import { SeverityPicker } from './SeverityPicker.js';
 import { TicketConfirmation } from './TicketConfirmation.js';
-import { readDraft, type TicketDraft } from './ticket-draft.js';
 import css from './TicketView.css.js';
+import { readDraft, type TicketDraft } from './ticket-draft.js';
 
 /** The ticket form: loads the backend's form, then renders it. */
 export function TicketView(_props: ViewProps) {
@@ -47,7 +47,9 @@ function TicketFormView({ form }: { form: TicketForm }) {
       subject: draft.subject || prefill.subject || '',
       description: draft.description || prefill.text || '',
       severity: prefill.severity ?? draft.severity,
-      category: prefill.category ?? (form.categories.includes(draft.category) ? draft.category : (form.categories[0] ?? draft.category)),
+      category:
+        prefill.category ??
+        (form.categories.includes(draft.category) ? draft.category : (form.categories[0] ?? draft.category)),
     };
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -106,7 +108,8 @@ function TicketFormView({ form }: { form: TicketForm }) {
         <label for="hl-field-subject">
           {t('ticket.subject')}
           <span class="hl-form__required" aria-hidden="true">
-            {' '}*
+            {' '}
+            *
           </span>
         </label>
         <input
@@ -138,7 +141,11 @@ function TicketFormView({ form }: { form: TicketForm }) {
       <SeverityPicker form={form} value={values.severity} onChange={(severity) => change({ severity })} />
       <div class="hl-form__field">
         <label for="hl-field-category">{t('ticket.category')}</label>
-        <select id="hl-field-category" value={values.category} onChange={(e) => change({ category: e.currentTarget.value as TicketDraft['category'] })}>
+        <select
+          id="hl-field-category"
+          value={values.category}
+          onChange={(e) => change({ category: e.currentTarget.value as TicketDraft['category'] })}
+        >
           {form.categories.map((category) => (
             <option key={category} value={category}>
               {t(`ticket.category.${category}`)}
@@ -159,7 +166,11 @@ function TicketFormView({ form }: { form: TicketForm }) {
         <AttachButton state={files} />
         <AttachmentTray state={files} />
       </div>
-      <DiagnosticsToggle include={includeContext} onChange={(on) => change({ includeContext: on })} label={t('ticket.includeDiagnostics')} />
+      <DiagnosticsToggle
+        include={includeContext}
+        onChange={(on) => change({ includeContext: on })}
+        label={t('ticket.includeDiagnostics')}
+      />
       {submitError && <ErrorNotice message={submitError} onRetry={() => formRef.current?.requestSubmit()} />}
       <Button type="submit" block disabled={submitting}>
         {submitting ? t('ticket.submitting') : t('ticket.submit')}

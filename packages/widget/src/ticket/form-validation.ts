@@ -21,7 +21,9 @@ function fieldSchema(field: FormField, t: Translate) {
       z.refine((value: string) => {
         const number = Number(value);
         return (
-          Number.isFinite(number) && (field.min === undefined || number >= field.min) && (field.max === undefined || number <= field.max)
+          Number.isFinite(number) &&
+          (field.min === undefined || number >= field.min) &&
+          (field.max === undefined || number <= field.max)
         );
       }, invalid),
     );
@@ -45,7 +47,8 @@ export function validateTicket(
   for (const field of fields) {
     const value = input.fields[field.id];
     const result = fieldSchema(field, t).safeParse(value === undefined && field.type !== 'checkbox' ? '' : value);
-    if (!result.success) errors[field.id] = result.error.issues[0]?.message ?? t('ticket.errorInvalid', { field: field.label });
+    if (!result.success)
+      errors[field.id] = result.error.issues[0]?.message ?? t('ticket.errorInvalid', { field: field.label });
   }
   return errors;
 }

@@ -14,5 +14,7 @@ export type TicketDraft = z.infer<typeof TicketDraft>;
 
 export function readDraft(raw: Record<string, unknown>): TicketDraft {
   const parsed = TicketDraft.safeParse(raw);
-  return parsed.success ? parsed.data : { subject: '', description: '', severity: 'P2', category: 'how_to', fields: {} };
+  return parsed.success
+    ? parsed.data
+    : { subject: '', description: '', severity: 'P2', category: 'how_to', fields: {} };
 }

@@ -9,8 +9,8 @@ import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { relativeTime } from './relative-time.js';
-import { TicketStatusBadge } from './TicketsView.js';
 import css from './TicketsView.css.js';
+import { TicketStatusBadge } from './TicketsView.js';
 
 /** One ticket: its details, status, the conversation with support and a reply box. */
 export function TicketThreadView({ view }: ViewProps) {
@@ -30,7 +30,9 @@ export function TicketThreadView({ view }: ViewProps) {
   const load = () => {
     if (!ticketId) return;
     setError(undefined);
-    client.tickets.get(ticketId).then(setThread, (failure: unknown) => setError(failure instanceof Error ? failure.message : t('common.error')));
+    client.tickets
+      .get(ticketId)
+      .then(setThread, (failure: unknown) => setError(failure instanceof Error ? failure.message : t('common.error')));
   };
   useEffect(load, [ticketId]);
 
@@ -58,7 +60,8 @@ export function TicketThreadView({ view }: ViewProps) {
       <header>
         <h2>{ticket.subject}</h2>
         <p>
-          <TicketStatusBadge ticket={ticket} /> {t(`ticket.severity.${ticket.severity}`)} · {ticket.reference ?? ticket.id} ·{' '}
+          <TicketStatusBadge ticket={ticket} /> {t(`ticket.severity.${ticket.severity}`)} ·{' '}
+          {ticket.reference ?? ticket.id} ·{' '}
           {t('tickets.updated', { when: relativeTime(ticket.updatedAt, new Date(), locale) })}
         </p>
         {ticket.description && <MessageText body={ticket.description} />}
@@ -69,7 +72,9 @@ export function TicketThreadView({ view }: ViewProps) {
         <ol class="hl-thread__list">
           {thread.messages.map((message) => (
             <li key={message.id} class="hl-thread__msg">
-              <p class="hl-thread__author">{message.author.type === 'user' ? t('chat.you') : (message.author.name ?? t('chat.support'))}</p>
+              <p class="hl-thread__author">
+                {message.author.type === 'user' ? t('chat.you') : (message.author.name ?? t('chat.support'))}
+              </p>
               <MessageText body={message.body} />
             </li>
           ))}

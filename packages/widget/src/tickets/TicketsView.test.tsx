@@ -1,10 +1,17 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { renderView } from '../../test/render-view.js';
-import { TicketThreadView } from './TicketThreadView.js';
 import { TicketsView } from './TicketsView.js';
+import { TicketThreadView } from './TicketThreadView.js';
 
-const input = { subject: 'Export broken', description: 'CSV is empty', severity: 'P1', category: 'bug', fields: { area: 'reports' }, includeContext: false } as const;
+const input = {
+  subject: 'Export broken',
+  description: 'CSV is empty',
+  severity: 'P1',
+  category: 'bug',
+  fields: { area: 'reports' },
+  includeContext: false,
+} as const;
 
 describe('my tickets', () => {
   it('says so when there are no tickets yet', async () => {

@@ -40,7 +40,11 @@ export function TicketsView(_props: ViewProps) {
           .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
           .map((ticket) => (
             <li key={ticket.id}>
-              <button type="button" class="hl-tickets__item" onClick={() => void client.open({ name: 'ticketThread', ticketId: ticket.id })}>
+              <button
+                type="button"
+                class="hl-tickets__item"
+                onClick={() => void client.open({ name: 'ticketThread', ticketId: ticket.id })}
+              >
                 <span class="hl-tickets__subject">{ticket.subject}</span>
                 <span class="hl-tickets__meta">
                   <TicketStatusBadge ticket={ticket} /> <span>{t(`ticket.severity.${ticket.severity}`)}</span>{' '}

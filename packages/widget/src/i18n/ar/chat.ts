@@ -16,7 +16,8 @@ export default {
   'chat.away': 'نحن غير متاحين الآن.',
   'chat.offline': 'نحن غير متصلين الآن.',
   'chat.backAt': 'سنعود {when}.',
-  'chat.expectedReply': '{minutes, plural, one {نرد عادةً خلال دقيقة واحدة.} two {نرد عادةً خلال دقيقتين.} few {نرد عادةً خلال # دقائق.} other {نرد عادةً خلال # دقيقة.}}',
+  'chat.expectedReply':
+    '{minutes, plural, one {نرد عادةً خلال دقيقة واحدة.} two {نرد عادةً خلال دقيقتين.} few {نرد عادةً خلال # دقائق.} other {نرد عادةً خلال # دقيقة.}}',
   'chat.stillSend': 'لا يزال بإمكانك إرسال رسالتك، وسنرد فور عودتنا.',
   'chat.diagnostics': 'ستتم مشاركة بيانات التشخيص',
   'chat.attach': 'إرفاق ملفات',

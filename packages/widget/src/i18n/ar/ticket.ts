@@ -10,8 +10,10 @@ export default {
   'ticket.severity.P3': 'سؤال أو طلب',
   'ticket.firstResponse': 'أول رد {within}',
   'ticket.businessHours': 'خلال ساعات العمل',
-  'ticket.withinMinutes': '{count, plural, one {خلال دقيقة واحدة} two {خلال دقيقتين} few {خلال # دقائق} other {خلال # دقيقة}}',
-  'ticket.withinHours': '{count, plural, one {خلال ساعة واحدة} two {خلال ساعتين} few {خلال # ساعات} other {خلال # ساعة}}',
+  'ticket.withinMinutes':
+    '{count, plural, one {خلال دقيقة واحدة} two {خلال دقيقتين} few {خلال # دقائق} other {خلال # دقيقة}}',
+  'ticket.withinHours':
+    '{count, plural, one {خلال ساعة واحدة} two {خلال ساعتين} few {خلال # ساعات} other {خلال # ساعة}}',
   'ticket.withinDays': '{count, plural, one {خلال يوم واحد} two {خلال يومين} few {خلال # أيام} other {خلال # يومًا}}',
   'ticket.category': 'الفئة',
   'ticket.category.outage': 'انقطاع الخدمة',

@@ -16,7 +16,8 @@ export default {
   'chat.away': 'Wir sind gerade nicht da.',
   'chat.offline': 'Wir sind gerade offline.',
   'chat.backAt': 'Wir sind {when} wieder da.',
-  'chat.expectedReply': '{minutes, plural, one {Wir antworten meist innerhalb von # Minute.} other {Wir antworten meist innerhalb von # Minuten.}}',
+  'chat.expectedReply':
+    '{minutes, plural, one {Wir antworten meist innerhalb von # Minute.} other {Wir antworten meist innerhalb von # Minuten.}}',
   'chat.stillSend': 'Sie können Ihre Nachricht trotzdem senden; wir antworten, sobald wir zurück sind.',
   'chat.diagnostics': 'Diagnosedaten werden geteilt',
   'chat.attach': 'Dateien anhängen',

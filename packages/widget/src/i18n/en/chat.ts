@@ -16,7 +16,8 @@ export default {
   'chat.away': 'We’re away right now.',
   'chat.offline': 'We’re offline right now.',
   'chat.backAt': 'We’re back {when}.',
-  'chat.expectedReply': '{minutes, plural, one {We usually reply within # minute.} other {We usually reply within # minutes.}}',
+  'chat.expectedReply':
+    '{minutes, plural, one {We usually reply within # minute.} other {We usually reply within # minutes.}}',
   'chat.stillSend': 'You can still send your message; we’ll reply as soon as we’re back.',
   'chat.diagnostics': 'Diagnostics will be shared',
   'chat.attach': 'Attach files',
