@@ -12,16 +12,28 @@ afterAll(async () => {
 // The host app's own failure, triggered on purpose; anything else on the console is a bug.
 const HOST_PAYMENT_FAILURE = /Payment retry failed|status of 502/;
 
+interface Queue {
+  conversations: { conversation: { id: string; lastMessage?: { body: string } } }[];
+}
+interface Thread {
+  context: {
+    breadcrumbs: { type: string; method?: string; url?: string; status?: number; message?: string }[];
+  } | null;
+}
+
 describe('live chat between a user and an agent', () => {
   it('carries the context snapshot to the inbox and the reply back in realtime, with an unread badge', async () => {
     const user = await stack.openHost('/invoices');
     const { page } = user;
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    // The widget is loaded (first open) before the failure, so its capture is running.
+    let dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Close help' }).click();
     await page.locator('nav').getByRole('link', { name: 'Billing' }).click();
     await page.getByRole('button', { name: 'Retry payment' }).click();
     await page.getByText('Payment retry failed (502).', { exact: false }).waitFor();
 
-    const dialog = await openWidget(page);
+    dialog = await openWidget(page);
     await dialog.getByRole('button', { name: 'Start a chat' }).click();
     const composer = dialog.getByRole('textbox', { name: 'Message' });
     await composer.fill('My payment keeps failing on the billing page');
@@ -87,5 +99,37 @@ describe('live chat between a user and an agent', () => {
     expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await user.context.close();
     await agent.context.close();
+  });
+
+  it('reports a failed request that happened before the widget was first opened', async () => {
+    // The usual order: something breaks, then the user looks for help.
+    const user = await stack.openHost('/billing');
+    await user.page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    await user.page.getByRole('button', { name: 'Retry payment' }).click();
+    await user.page.getByText('Payment retry failed (502).', { exact: false }).waitFor();
+
+    const dialog = await openWidget(user.page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    await dialog.getByRole('textbox', { name: 'Message' }).fill('Retry payment fails before I opened help');
+    await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await dialog.getByRole('listitem').filter({ hasText: 'Retry payment fails before I opened help' }).waitFor();
+
+    const api = await stack.agentApi();
+    let conversationId: string | undefined;
+    await expect
+      .poll(async () => {
+        conversationId = (await api.get<Queue>('/queue')).conversations.find(
+          (item) => item.conversation.lastMessage?.body === 'Retry payment fails before I opened help',
+        )?.conversation.id;
+        return conversationId;
+      })
+      .toBeTruthy();
+    const { context } = await api.get<Thread>(`/conversations/${conversationId}`);
+    expect(context?.breadcrumbs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'request', method: 'POST', status: 502, url: expect.stringContaining('/api/payments/retry') }),
+      ]),
+    );
+    await user.context.close();
   });
 });

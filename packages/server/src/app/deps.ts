@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config/schema.js';
 import type { Database } from '../db/database.js';
+import type { WebhookDispatcher } from '../escalation/dispatcher.js';
 import type { TokenBucketLimiter } from '../http/rate-limit.js';
 import type { RealtimeHub } from '../realtime/hub.js';
 
@@ -11,6 +12,8 @@ export interface AppDeps {
   /** Signs widget session tokens and attachment URLs; shared by every instance through the database. */
   serverSecret: Uint8Array;
   limits: { visitor: TokenBucketLimiter; ip: TokenBucketLimiter };
+  /** Escalation and P0 webhooks, delivered in the background. */
+  webhooks: WebhookDispatcher;
   /** Open SSE streams, so close() can end them. */
   streams: Set<() => void>;
 }

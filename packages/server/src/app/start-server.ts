@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrations.js';
 import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
+import { createWebhookDispatcher } from '../escalation/dispatcher.js';
 import { TokenBucketLimiter } from '../http/rate-limit.js';
 import { RealtimeHub } from '../realtime/hub.js';
 import { type DemoSeedResult, seedDemoWorkspace } from '../seed/demo-workspace.js';
@@ -63,6 +64,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
         ip: new TokenBucketLimiter(config.rateLimit.ip),
       },
       streams: new Set(),
+      webhooks: createWebhookDispatcher({ db, endpoints: config.webhooks, retry: config.webhookRetry }),
     };
     const app = createApp(deps, config.inboxDir ?? join(root, 'dist', 'inbox'));
     const server = await new Promise<Server>((resolve, reject) => {
@@ -92,6 +94,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
             server.close(() => resolve());
             server.closeAllConnections();
           });
+          await deps.webhooks.close();
           await hub.stop();
           if (!options.db) await db.close();
         })();

@@ -25,6 +25,9 @@ export const ENV_VARS: Readonly<Record<string, { key: keyof ServerConfig; kind: 
   HELPLINE_SESSION_TTL_SECONDS: { key: 'sessionTtlSeconds', kind: 'number' },
   HELPLINE_BUSINESS_HOURS: { key: 'demoBusinessHours', kind: 'json' },
   HELPLINE_LOG_REQUESTS: { key: 'logRequests', kind: 'boolean' },
+  HELPLINE_WEBHOOKS: { key: 'webhooks', kind: 'json' },
+  HELPLINE_WEBHOOK_RETRY: { key: 'webhookRetry', kind: 'json' },
+  HELPLINE_ROUTING: { key: 'routing', kind: 'json' },
 };
 
 function fail(field: string, issue: string): never {

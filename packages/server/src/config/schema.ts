@@ -1,5 +1,7 @@
 import { BusinessHours } from '@helpline/core';
 import * as z from 'zod/mini';
+import { WebhookEndpoint } from '../escalation/deliver.js';
+import { RoutingRules } from '../routing/rules.js';
 
 const Bucket = z.object({
   /** Requests allowed in a burst. */
@@ -47,6 +49,23 @@ export const ServerConfig = z.object({
   attachmentUrlTtlSeconds: z._default(z.number().check(z.int(), z.positive()), 3600),
   /** Business hours given to the demo workspace; absent means 24/7. */
   demoBusinessHours: z.optional(BusinessHours),
+  /** Where escalations and P0 tickets are posted (docs/self-service.md): signed, retried, logged. */
+  webhooks: z._default(
+    z.array(WebhookEndpoint).check(
+      z.refine((list) => new Set(list.map((endpoint) => endpoint.id)).size === list.length, 'endpoint ids must be unique'),
+    ),
+    [],
+  ),
+  /** Retries of a failing webhook: attempts in all, and the backoff base (doubles each time, with jitter). */
+  webhookRetry: z._default(
+    z.object({
+      maxAttempts: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+      baseDelayMs: z.number().check(z.int(), z.nonnegative()),
+    }),
+    { maxAttempts: 5, baseDelayMs: 1000 },
+  ),
+  /** Queue and priority of new tickets (docs/self-service.md → Routing rules). */
+  routing: z._default(RoutingRules, { defaultQueue: 'general', rules: [] }),
   /** Log one line per request to stdout. */
   logRequests: z._default(z.boolean(), false),
 });

@@ -226,6 +226,29 @@ alter table conversations add column assignee_id text;
 alter table conversations add column assignee_name text;
 `,
   },
+  {
+    version: 3,
+    name: 'webhook delivery log; ticket queue',
+    sql: `
+create table webhook_deliveries (
+  id bigserial primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  endpoint_id text not null,
+  payload_id text not null,
+  event text not null,
+  source_kind text not null,
+  source_id text not null,
+  source_reference text,
+  attempt integer not null,
+  status integer not null,
+  ok boolean not null,
+  error text,
+  at timestamptz not null default now()
+);
+create index webhook_deliveries_workspace on webhook_deliveries (workspace_id, id);
+alter table tickets add column queue text not null default 'general';
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

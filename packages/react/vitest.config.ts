@@ -1,0 +1,3 @@
+import { packageProject } from '../../scripts/vite-shared.ts';
+
+export default packageProject({ name: 'react', environment: 'happy-dom' });
