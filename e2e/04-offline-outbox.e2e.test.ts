@@ -38,7 +38,7 @@ describe('messages written offline', () => {
       await dialog.getByRole('listitem').filter({ hasText: body }).waitFor();
     }
     // Nothing typed is lost: the composer is free again and both wait in the outbox.
-    expect(await composer.inputValue()).toBe('');
+    await expect.poll(() => composer.inputValue()).toBe('');
 
     // Reload with Helpline's API still unreachable (the host page itself loads), and open the
     // widget again: the outbox in IndexedDB kept both.

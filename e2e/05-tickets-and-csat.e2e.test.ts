@@ -43,7 +43,7 @@ describe('tickets and satisfaction', () => {
 
     const sent = dialog.getByRole('status').filter({ hasText: 'Ticket submitted' });
     await sent.waitFor();
-    const reference = /Your reference: (\S+)/.exec((await sent.textContent()) ?? '')?.[1];
+    const reference = /^Your reference: (.+)$/.exec((await sent.getByText(/^Your reference:/).textContent()) ?? '')?.[1];
     expect(reference).toBeTruthy();
     expect(await sent.textContent()).toContain('Expect a first response within 1 hour.');
 

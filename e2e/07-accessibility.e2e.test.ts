@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focusedName, openWidget, type Stack, startStack, tabTo } from './support/stack.ts';
+import { focusedName, goHome, openWidget, type Stack, startStack, tabTo } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -44,16 +44,16 @@ describe('accessibility', () => {
     await dialog.getByText('Was this helpful?').waitFor();
     found.article = await violations(page, 'helpline-widget');
 
-    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
-    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await goHome(dialog);
     await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    await page.screenshot({ path: '/tmp/e2e-07-chat.png' });
     const composer = dialog.getByRole('textbox', { name: 'Message' });
     await composer.fill('Checking the chat view with axe');
     await composer.press('Enter');
     await dialog.getByRole('listitem').filter({ hasText: 'Checking the chat view with axe' }).waitFor();
     found.chat = await violations(page, 'helpline-widget');
 
-    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await goHome(dialog);
     await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
     await dialog.getByRole('form', { name: 'Submit a ticket' }).waitFor();
     found.ticketForm = await violations(page, 'helpline-widget');
@@ -62,7 +62,7 @@ describe('accessibility', () => {
     await dialog.getByText('Subject needs at least 3 characters').or(dialog.getByText('Subject is required')).first().waitFor();
     found.ticketFormErrors = await violations(page, 'helpline-widget');
 
-    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await goHome(dialog);
     await dialog.getByRole('button', { name: 'My tickets' }).click();
     await dialog.getByRole('region', { name: 'My tickets' }).waitFor();
     await dialog.getByText('No tickets yet').waitFor();
@@ -116,15 +116,23 @@ describe('accessibility', () => {
     await user.context.close();
   });
 
+  it('keeps keyboard focus on the launcher when the widget replaces the loader’s placeholder', async () => {
+    const { page, context } = await stack.openHost('/dashboard');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    // Focusing the placeholder starts loading the widget, which then swaps in its own launcher.
+    await tabTo(page, /^Open support$/);
+    await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();
+    expect(await focusedName(page)).toBe('Open help');
+    await context.close();
+  });
+
   it('runs the whole chat flow from the keyboard, and Escape returns focus to the launcher', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-
-    // Tab through the host page to the launcher; focusing it starts loading the widget, which must
-    // keep the keyboard user's focus on its own launcher when it replaces the placeholder.
     await tabTo(page, /^Open (support|help)$/);
     await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();
-    expect(await focusedName(page)).toBe('Open help');
+    // Wherever focus went meanwhile, Tab reaches the widget's launcher in the page's tab order.
+    await tabTo(page, /^Open help$/);
     await page.keyboard.press('Enter');
     const dialog = page.locator('helpline-widget').getByRole('dialog');
     await dialog.waitFor();

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { APIResponse, Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Locator, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { launchChromium } from './browser.mjs';
 import { AGENT_EMAIL, E2E_AGENT_PASSWORD, repoRoot } from './constants.ts';
 
@@ -73,6 +73,8 @@ async function watchContext(context: BrowserContext): Promise<Map<Page, PageProb
       const text = message.text();
       // Chromium asks every origin for /favicon.ico on its own; the demo host has none.
       if (message.location().url.endsWith('/favicon.ico')) return;
+      // The inbox asks whether a session exists before showing its login form; 401 is the expected "no".
+      if (message.location().url.endsWith('/agent/api/me') && text.includes('status of 401')) return;
       // Chromium also logs CSP refusals on the console; count them once, as violations.
       if (/Content Security Policy/i.test(text)) problems.cspViolations.push(text);
       else problems.consoleErrors.push(`${text} (${message.location().url}:${message.location().lineNumber})`);
@@ -255,4 +257,11 @@ export async function tabTo(page: Page, name: RegExp, limit = 40): Promise<void>
     seen.push(current);
   }
   throw new Error(`Tab never reached ${name}; focus went through: ${seen.join(' → ')}`);
+}
+
+/** Walks the panel's Back button until the home view (which has none) shows. */
+export async function goHome(dialog: Locator): Promise<void> {
+  const back = dialog.getByRole('button', { name: 'Back', exact: true });
+  for (let step = 0; step < 6 && (await back.count()) > 0; step++) await back.click();
+  expect(await back.count()).toBe(0);
 }

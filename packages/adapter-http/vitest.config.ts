@@ -1,3 +1,7 @@
+import { mergeConfig } from 'vitest/config';
 import { packageProject } from '../../scripts/vite-shared.ts';
 
-export default packageProject({ name: 'adapter-http', environment: 'node', testTimeout: 20_000 });
+// The conformance run starts the real server (PGlite + seed) per group: slow hooks on a busy machine.
+export default mergeConfig(packageProject({ name: 'adapter-http', environment: 'node', testTimeout: 30_000 }), {
+  test: { hookTimeout: 90_000 },
+});

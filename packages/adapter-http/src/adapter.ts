@@ -23,8 +23,6 @@ import {
 } from '@helpline/core';
 import { createHttpClient } from './http-client.js';
 import { type HttpAdapterDeps, HttpAdapterOptions, type HttpAdapterOptionsInput } from './options.js';
-import { openRealtime } from './realtime.js';
-import { uploadBytes } from './upload.js';
 
 const enc = encodeURIComponent;
 
@@ -140,17 +138,34 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     },
 
     subscribe(handler: (event: RealtimeEvent) => void, onStatus?: (status: ConnectionStatus) => void) {
-      return openRealtime(client, options, {
-        fetch: fetchImpl,
-        random,
-        onEvent: handler,
-        onStatus: onStatus ?? (() => {}),
-        onInvalid: (error) => console.error('Helpline: ignored a malformed realtime event', error),
-      });
+      const status = onStatus ?? (() => {});
+      let stopped = false;
+      let stop: (() => void) | undefined;
+      // The SSE reader loads with the first subscription, after the panel's first paint.
+      import('./realtime.js')
+        .then(({ openRealtime }) => {
+          if (stopped) return;
+          stop = openRealtime(client, options, {
+            fetch: fetchImpl,
+            random,
+            onEvent: handler,
+            onStatus: status,
+            onInvalid: (error) => console.error('Helpline: ignored a malformed realtime event', error),
+          });
+        })
+        .catch((error: unknown) => {
+          console.error('Helpline: realtime updates are unavailable', error);
+          if (!stopped) status('offline');
+        });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
     },
 
     async uploadAttachment(file, uploadOptions = {}) {
       const xhr = deps.XMLHttpRequest ?? (typeof XMLHttpRequest === 'function' ? XMLHttpRequest : undefined);
+      const { uploadBytes } = await import('./upload.js');
       return parseResponse(
         Attachment,
         await uploadBytes(client, file, uploadOptions, { fetch: fetchImpl, XMLHttpRequest: xhr }),

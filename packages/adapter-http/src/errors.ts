@@ -5,7 +5,11 @@ interface ErrorBody {
 }
 
 /** Turns a non-2xx response of the reference server into a typed AdapterError with its message. */
-export async function errorFromResponse(response: Response, what: string): Promise<AdapterError> {
+export async function errorFromResponse(
+  response: Response,
+  what: string,
+  fieldForStatus: Record<number, string> = {},
+): Promise<AdapterError> {
   let detail = `${response.status} ${response.statusText}`.trim();
   let field: string | undefined;
   try {
@@ -15,6 +19,7 @@ export async function errorFromResponse(response: Response, what: string): Promi
   } catch {
     // Not JSON (a proxy's HTML error page, say): the status line is all we can report.
   }
+  field = fieldForStatus[response.status] ?? field;
   const header = response.headers.get('retry-after');
   const retryAfter = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
   const error = adapterErrorFromStatus(response.status, `${what} failed: ${detail}`, retryAfter);

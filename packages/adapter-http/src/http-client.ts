@@ -1,7 +1,6 @@
 import type { AdapterError } from '@helpline/core';
-import ky, { HTTPError, type KyInstance, type Options } from 'ky';
 import { errorFromResponse, networkError } from './errors.js';
-import type { HttpAdapterDeps, HttpAdapterOptions } from './options.js';
+import type { HttpAdapterOptions } from './options.js';
 
 export interface HttpClient {
   /** Sends a request under /v1 and returns the parsed JSON (or undefined for 204). */
@@ -19,40 +18,61 @@ export interface HttpClient {
   onUnauthorized(handler: () => Promise<void>): void;
 }
 
-export function createHttpClient(options: HttpAdapterOptions, deps: HttpAdapterDeps): HttpClient {
+const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * fetch with a timeout, JSON in and out, and retries of GETs (idempotent) on network errors and
+ * 408/429/5xx with exponential backoff (Retry-After honoured up to 10 s). Writes are never retried
+ * here: the outbox owns their retries, with idempotency keys. (ky did this for 5 KB gzip; this is
+ * the part we use, for a tenth of it.)
+ */
+export function createHttpClient(
+  options: HttpAdapterOptions,
+  deps: { fetch: typeof fetch; sleep?: (ms: number) => Promise<void> },
+): HttpClient {
   const prefix = `${options.baseUrl.replace(/\/+$/, '')}/v1`;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let token: string | undefined;
   let refresh: (() => Promise<void>) | undefined;
-  const headers = () => ({
+  const headers = (): Record<string, string> => ({
     'X-Helpline-Key': options.workspaceKey,
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   });
-  const api: KyInstance = ky.create({
-    prefixUrl: prefix,
-    timeout: options.timeoutMs,
-    retry: { limit: options.retries, methods: ['get'], statusCodes: [408, 429, 500, 502, 503, 504] },
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
 
-  async function send(
-    method: string,
-    path: string,
-    what: string,
-    body: unknown,
-    searchParams?: Record<string, string>,
-  ) {
-    const init: Options = { method, headers: headers() };
-    if (body !== undefined) init.json = body;
-    if (searchParams) init.searchParams = searchParams;
-    try {
-      const response = await api(path.replace(/^\//, ''), init);
-      if (response.status === 204) return undefined;
-      const text = await response.text();
-      return text ? (JSON.parse(text) as unknown) : undefined;
-    } catch (error) {
-      if (error instanceof HTTPError) throw await errorFromResponse(error.response, what);
-      if (error instanceof SyntaxError) throw networkError(what, new Error('response is not JSON'));
-      throw networkError(what, error);
+  async function send(method: string, path: string, what: string, body: unknown, searchParams?: Record<string, string>) {
+    const query = searchParams ? `?${new URLSearchParams(searchParams)}` : '';
+    const retries = method === 'GET' ? options.retries : 0;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await deps.fetch(`${prefix}${path}${query}`, {
+          method,
+          headers: body === undefined ? headers() : { ...headers(), 'Content-Type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+      } catch (error) {
+        if (attempt < retries) {
+          await sleep(300 * 2 ** attempt);
+          continue;
+        }
+        throw networkError(what, error);
+      }
+      if (response.ok) {
+        if (response.status === 204) return undefined;
+        const text = await response.text();
+        try {
+          return text ? (JSON.parse(text) as unknown) : undefined;
+        } catch {
+          throw networkError(what, new Error('response is not JSON'));
+        }
+      }
+      if (attempt < retries && RETRY_STATUS.has(response.status)) {
+        const after = Number(response.headers.get('retry-after'));
+        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after, 10) * 1000 : 300 * 2 ** attempt);
+        continue;
+      }
+      throw await errorFromResponse(response, what);
     }
   }
 

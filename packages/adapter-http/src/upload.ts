@@ -2,6 +2,9 @@ import type { Upload, UploadOptions } from '@helpline/core';
 import { errorFromResponse, networkError } from './errors.js';
 import type { HttpClient } from './http-client.js';
 
+// The server names HTTP headers; callers know the file's `type` and `size`.
+const UPLOAD_FIELDS = { 413: 'size', 415: 'type' };
+
 /**
  * Uploads the raw bytes (no multipart: the server sniffs the type from the bytes anyway). XHR where
  * available, because fetch cannot report upload progress.
@@ -40,7 +43,7 @@ export async function uploadBytes(
       options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
       xhr.send(file.data);
     });
-    if (!response.ok) throw await errorFromResponse(response, 'Upload');
+    if (!response.ok) throw await errorFromResponse(response, 'Upload', UPLOAD_FIELDS);
     return response.json();
   }
   let response: Response;
@@ -54,7 +57,7 @@ export async function uploadBytes(
   } catch (error) {
     throw networkError('Upload', error);
   }
-  if (!response.ok) throw await errorFromResponse(response, 'Upload');
+  if (!response.ok) throw await errorFromResponse(response, 'Upload', UPLOAD_FIELDS);
   options.onProgress?.(file.size, file.size);
   return response.json();
 }

@@ -1,13 +1,16 @@
-import type { Answer } from '@helpline/core';
+import type { Answer, ContextSnapshot } from '@helpline/core';
 import { describe, expect, it } from 'vitest';
-import { createTestBackend, startClient } from './client-test-adapter.js';
+import { createTestBackend, lastContextOf, startClient } from './client-test-adapter.js';
 
 function answeringBackend() {
   const backend = createTestBackend({ answers: true });
   backend.answer = async (question) => ({
     answerId: 'ans-1',
     passages: question.includes('invoice')
-      ? [{ articleId: 'a1', articleTitle: 'Exporting invoices', text: 'Use the export button.', confidence: 0.9 }]
+      ? [
+          { articleId: 'a1', articleTitle: 'Exporting invoices', text: 'Use the export button.', confidence: 0.9 },
+          { articleId: 'a2', articleTitle: 'Billing', heading: 'Invoice history', text: 'Open Billing.', confidence: 0.6 },
+        ]
       : [],
   });
   return backend;
@@ -31,10 +34,33 @@ describe('instant answers', () => {
     const answer: Answer = await client.kb.answer('invoice export');
     await client.kb.resolveAnswer(answer, false);
     await client.kb.resolveAnswer(answer, true);
-    expect(client.snapshot().selfService.at(-1)).toMatchObject({ kind: 'answer', title: 'still needed help' });
+    // Every passage seen, titled "article › heading", once each: the agent's "Tried before asking".
+    expect(client.snapshot().selfService).toEqual([
+      expect.objectContaining({ kind: 'answer', ref: 'ans-1', title: 'Exporting invoices' }),
+      expect.objectContaining({ kind: 'answer', ref: 'ans-1', title: 'Billing › Invoice history' }),
+    ]);
     expect(backend.analytics.map((event) => event.type)).toEqual(
       expect.arrayContaining(['answer_escalated', 'answer_solved']),
     );
+  });
+
+  it('sends the passages seen before "still need help" with the next ticket', async () => {
+    const backend = answeringBackend();
+    const { client } = startClient({}, { backend });
+    await client.kb.resolveAnswer(await client.kb.answer('invoice export'), false);
+    await client.tickets.create({
+      subject: 'Export still fails',
+      description: 'Tried the answer',
+      severity: 'P2',
+      category: 'bug',
+      fields: { plan: 'pro' },
+      includeContext: true,
+    });
+    const context = lastContextOf(backend) as ContextSnapshot;
+    expect(context.selfService.map(({ kind, title }) => `${kind}: ${title}`)).toEqual([
+      'answer: Exporting invoices',
+      'answer: Billing › Invoice history',
+    ]);
   });
 
   it('refuses answers when the adapter has none, or the host turned them off', async () => {

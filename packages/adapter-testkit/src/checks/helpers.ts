@@ -88,18 +88,28 @@ export function nextEvent<T extends RealtimeEvent['type']>(
   adapter: SupportAdapter,
   type: T,
   predicate: (event: Extract<RealtimeEvent, { type: T }>) => boolean = () => true,
-): { event: Promise<Extract<RealtimeEvent, { type: T }>>; stop: () => void } {
+): { event: Promise<Extract<RealtimeEvent, { type: T }>>; connected: Promise<void>; stop: () => void } {
   let stop: () => void = () => {};
+  // Realtime adapters report 'connected' once events can no longer be missed; the checks act after it.
+  let markConnected: () => void = () => {};
+  const connected = new Promise<void>((resolve) => {
+    markConnected = resolve;
+  });
   const event = new Promise<Extract<RealtimeEvent, { type: T }>>((resolve) => {
     stop = method(
       adapter,
       'subscribe',
-    )((incoming) => {
-      if (incoming.type === type && predicate(incoming as Extract<RealtimeEvent, { type: T }>)) {
-        stop();
-        resolve(incoming as Extract<RealtimeEvent, { type: T }>);
-      }
-    });
+    )(
+      (incoming) => {
+        if (incoming.type === type && predicate(incoming as Extract<RealtimeEvent, { type: T }>)) {
+          stop();
+          resolve(incoming as Extract<RealtimeEvent, { type: T }>);
+        }
+      },
+      (status) => {
+        if (status === 'connected') markConnected();
+      },
+    );
   });
-  return { event, stop };
+  return { event, connected, stop };
 }

@@ -18,7 +18,8 @@ export function realtimeChecks(suite: ConformanceSuite): void {
       const { adapter, agent } = fixture();
       if (!adapter.capabilities.realtime) return expectNotPretending(adapter, ['subscribe']);
       const id = await conversation();
-      const { event } = nextEvent(adapter, 'message', (e) => e.message.conversationId === id);
+      const { event, connected } = nextEvent(adapter, 'message', (e) => e.message.conversationId === id);
+      await connected;
       await agent.reply(id, 'Hello from the conformance agent');
       const { message } = await event;
       expect(message.body).toBe('Hello from the conformance agent');
@@ -32,7 +33,8 @@ export function realtimeChecks(suite: ConformanceSuite): void {
       await method(adapter, 'sendTyping')(id, true);
       if (!adapter.capabilities.realtime) return;
       if (!agent.typing) throw new Error(`${adapter.name} declares typing but its AgentDriver has no typing()`);
-      const { event } = nextEvent(adapter, 'typing', (e) => e.conversationId === id && e.typing);
+      const { event, connected } = nextEvent(adapter, 'typing', (e) => e.conversationId === id && e.typing);
+      await connected;
       await agent.typing(id, true);
       expect((await event).author.type).toBe('agent');
     });
@@ -41,7 +43,8 @@ export function realtimeChecks(suite: ConformanceSuite): void {
       const { adapter, agent } = fixture();
       if (!adapter.capabilities.realtime) return expectNotPretending(adapter, ['subscribe']);
       const id = await conversation();
-      const { event } = nextEvent(adapter, 'status', (e) => e.conversationId === id);
+      const { event, connected } = nextEvent(adapter, 'status', (e) => e.conversationId === id);
+      await connected;
       await agent.resolve(id);
       expect((await event).status).toBe('resolved');
     });

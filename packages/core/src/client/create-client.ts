@@ -16,7 +16,6 @@ import { createSelfServiceLog } from '../kb/self-service.js';
 import { parseOptions } from '../options/parse-options.js';
 import type { HelplineOptionsInput } from '../options/schema.js';
 import { createOutbox } from '../outbox/outbox.js';
-import { sendItem } from '../outbox/send-item.js';
 import { defaultTimers, type Timers } from '../outbox/timers.js';
 import { Availability } from '../schemas/availability.js';
 import type { ContextSnapshot } from '../schemas/context.js';
@@ -203,6 +202,8 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     store,
     async send(record) {
       await connection.connect();
+      // The payload schemas and adapter calls for each kind of write load with the first send.
+      const { sendItem } = await import('../outbox/send-item.js');
       return sendItem(adapter, record);
     },
     onSent(record, sent) {

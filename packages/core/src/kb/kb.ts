@@ -18,6 +18,10 @@ export interface Kb extends KbApi {
 
 const Query = z.string().check(z.maxLength(500));
 
+/** "Article title › Section heading": what the agent reads under "Tried before asking". */
+const passageTitle = (passage: Answer['passages'][number]): string =>
+  passage.heading ? `${passage.articleTitle} › ${passage.heading}` : passage.articleTitle;
+
 export function createKb(rt: Runtime, help: HelpRegistry): Kb {
   const results = signal<KbApi['results']['value']>({ query: '', hits: [], loading: false });
   const suggestions = signal<KbApi['suggestions']['value']>({ hits: [], tips: [], loading: false });
@@ -118,7 +122,7 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
       const result = parseResponse(Answer, await adapterMethod('answer')(question, suggestContext()), 'answer');
       const top = result.passages[0];
       if (top !== undefined) {
-        rt.selfService.add('answer', result.answerId ?? top.articleId, top.articleTitle);
+        rt.selfService.add('answer', result.answerId ?? top.articleId, passageTitle(top));
         rt.analytics({
           type: 'answer_shown',
           articleId: top.articleId,
@@ -138,7 +142,10 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     async ({ answer: shown, solved }) => {
       rt.require('answers');
       const top = shown.passages[0];
-      if (!solved) rt.selfService.add('answer', shown.answerId ?? top?.articleId ?? 'answer', 'still needed help');
+      // "Still need help": every passage the user read goes with their next conversation or ticket.
+      if (!solved)
+        for (const passage of shown.passages)
+          rt.selfService.add('answer', shown.answerId ?? passage.articleId, passageTitle(passage));
       rt.analytics({
         type: solved ? 'answer_solved' : 'answer_escalated',
         ...(shown.answerId ? { answerId: shown.answerId } : {}),

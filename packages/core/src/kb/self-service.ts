@@ -14,9 +14,11 @@ export interface SelfServiceLog {
 export function createSelfServiceLog(now: () => Date): SelfServiceLog {
   let entries: SelfServiceEntry[] = [];
   return {
+    // Seeing the same thing again moves it to the end (latest time) instead of listing it twice.
     add(kind, ref, title) {
       const entry: SelfServiceEntry = { kind, ref, at: now().toISOString(), ...(title === undefined ? {} : { title }) };
-      entries = [...entries, entry].slice(-MAX_ENTRIES);
+      const others = entries.filter((old) => !(old.kind === kind && old.ref === ref && old.title === title));
+      entries = [...others, entry].slice(-MAX_ENTRIES);
     },
     entries: () => entries,
     clear() {

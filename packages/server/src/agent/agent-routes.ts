@@ -4,6 +4,7 @@ import type { AgentEnv } from './agent-env.js';
 import { requireAgent } from './agent-session.js';
 import { agentAnalyticsRoutes } from './analytics-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { escalationRoutes } from './escalation-routes.js';
 import { agentConversationRoutes } from './conversation-routes.js';
 import { agentKbRoutes } from './kb-routes.js';
 import { presenceRoutes } from './presence-routes.js';
@@ -25,6 +26,7 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
     '/presence',
     '/events',
     '/visitors',
+    '/webhooks',
   ])
     app.use(`${prefix}/*`, guard);
   app.route('/', authRoutes(deps));
@@ -35,5 +37,6 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
   app.route('/analytics', agentAnalyticsRoutes(deps));
   app.route('/visitors', agentVisitorRoutes(deps));
   app.route('/', presenceRoutes(deps));
+  app.route('/', escalationRoutes(deps));
   return app;
 }

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app/deps.js';
 import { ApiError } from '../http/api-error.js';
+import { isSecureRequest } from '../http/secure-request.js';
 import { workspaceById } from '../workspace/workspace-store.js';
 import type { AgentEnv, AgentIdentity } from './agent-env.js';
 
@@ -32,7 +33,7 @@ export async function openAgentSession(
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
-    secure: new URL(c.req.url).protocol === 'https:' || (deps.config.publicUrl?.startsWith('https:') ?? false),
+    secure: isSecureRequest(c, deps.config),
     expires: expiresAt,
   });
   return csrfToken;

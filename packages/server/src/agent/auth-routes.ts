@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { ApiError } from '../http/api-error.js';
+import { clientIp } from '../http/client-ip.js';
+import { TokenBucketLimiter } from '../http/rate-limit.js';
 import { readJson } from '../http/read-body.js';
 import { ipRateLimit } from '../widget/widget-auth.js';
 import type { AgentEnv } from './agent-env.js';
@@ -18,9 +20,20 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
   const app = new Hono<AgentEnv>();
   // Compared against when the email is unknown, so both paths cost one scrypt.
   const dummyHash = hashPassword('not-a-real-password');
+  // Password guessing: 10 tries per address and account, then one every 30 s (per instance).
+  const guesses = new TokenBucketLimiter({ capacity: 10, refillPerSecond: 1 / 30 });
 
   app.post('/login', ipRateLimit(deps), async (c) => {
     const input = await readJson(c, Login, 'Login');
+    const guess = guesses.take(`${clientIp(c, deps.config.trustProxy)} ${input.email.toLowerCase()}`);
+    if (!guess.ok)
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many sign-in attempts; retry in ${guess.retryAfterSeconds} s`,
+        undefined,
+        { 'Retry-After': String(guess.retryAfterSeconds) },
+      );
     const [agent] = await deps.db.query<{
       id: string;
       name: string;

@@ -66,6 +66,7 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
         const due = new Date(row.first_response_due_at);
         return {
           ticket: toTicket(row, link),
+          queue: row.queue,
           visitor: visitor ? visitorSummary(visitor) : { id: row.visitor_pk, verified: false },
           ...((row.context?.account ?? visitor?.account) ? { account: row.context?.account ?? visitor?.account } : {}),
           slaDueAt: due.toISOString(),

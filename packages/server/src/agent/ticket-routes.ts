@@ -59,6 +59,7 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     );
     return c.json({
       ticket: toTicket(row, link),
+      queue: row.queue,
       messages: await threadMessages(deps.db, workspace.id, { ticketId: row.id }, link),
       context: row.context,
       visitor: visitor ? visitorSummary(visitor) : null,

@@ -27,7 +27,17 @@ function isPlainText(bytes: Uint8Array): boolean {
   return !bytes.some(isBinaryControl);
 }
 
+// Markup inside a binary type is a polyglot (an image that is also an HTML page or script).
+const MARKUP = /<(script|html|svg|iframe|object|embed|body)[\s>/]|<!doctype\s+html/i;
+
+/** The accepted type of these bytes; polyglots carrying markup are refused. */
 export function sniffType(bytes: Uint8Array): AcceptedType | undefined {
+  const type = magicType(bytes);
+  if (type && type !== 'text/plain' && MARKUP.test(Buffer.from(bytes).toString('latin1'))) return undefined;
+  return type;
+}
+
+function magicType(bytes: Uint8Array): AcceptedType | undefined {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';

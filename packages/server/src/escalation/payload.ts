@@ -42,6 +42,8 @@ export interface EscalationSource {
   note?: string;
   escalatedBy?: { id: string; name: string };
   verified: boolean;
+  /** Who the server knows the visitor as; used when the snapshot names no user. */
+  visitor?: { id?: string; name?: string; email?: string } | undefined;
   context: ContextSnapshot | null;
   attachments: { name: string; url: string }[];
 }
@@ -50,6 +52,7 @@ export interface EscalationSource {
 export function buildEscalationPayload(input: EscalationSource): EscalationPayload {
   const context = input.context;
   const crumbs = context?.breadcrumbs ?? [];
+  const user = context?.user ?? input.visitor;
   const payload: EscalationPayload = {
     type: input.type,
     id: input.id,
@@ -58,7 +61,7 @@ export function buildEscalationPayload(input: EscalationSource): EscalationPaylo
     source: input.source,
     summary: input.summary,
     customer: {
-      ...(context?.user ? { user: pick(context.user, ['id', 'name', 'email']) } : {}),
+      ...(user ? { user: pick(user, ['id', 'name', 'email']) } : {}),
       ...(context?.account ? { account: pick(context.account, ['id', 'name', 'plan', 'seats']) } : {}),
       verified: input.verified,
     },

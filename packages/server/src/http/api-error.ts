@@ -44,6 +44,10 @@ export function handleError(error: Error, c: Context): Response {
     return c.json(errorBody(error.code, error.message, error.field), error.status);
   }
   if (isValidationError(error)) return c.json(errorBody('invalid_input', error.message, error.field), 400);
+  // Text PostgreSQL cannot store (a NUL byte in a path id or header) is bad input, not a server fault.
+  const code = (error as { code?: unknown }).code;
+  if (code === '22021' || code === '22P05')
+    return c.json(errorBody('invalid_input', 'The request contains a character that cannot be stored (NUL)'), 400);
   console.error('[helpline] unhandled error', c.req.method, c.req.path, error);
   return c.json(errorBody('server', 'Internal server error'), 500);
 }

@@ -12,10 +12,26 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, w
   } catch {
     throw new ApiError(400, 'invalid_input', `${what}: body is not valid JSON`);
   }
+  const nul = pathOfNul(body);
+  if (nul !== undefined) throw new ApiError(400, 'invalid_input', `${what}: ${nul || 'body'}: must not contain NUL (\\u0000)`, nul || 'body');
   return parseWith(schema, body, what);
+}
+
+/** Where a NUL character hides in a parsed body ('' for the root): PostgreSQL text cannot store it. */
+function pathOfNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathOfNul(item, path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Parses query parameters (all strings) with a schema that coerces what it needs. */
 export function readQuery<S extends z.ZodMiniType>(c: Context, schema: S, what: string): z.infer<S> {
-  return parseWith(schema, c.req.query(), what);
+  const query = c.req.query();
+  const nul = pathOfNul(query);
+  if (nul !== undefined) throw new ApiError(400, 'invalid_input', `${what}: ${nul}: must not contain NUL (%00)`, nul);
+  return parseWith(schema, query, what);
 }

@@ -2,7 +2,14 @@
 export const strings = {
   appName: 'Helpline inbox',
   skipToContent: 'Skip to content',
-  nav: { label: 'Main', inbox: 'Inbox', kb: 'Knowledge base', analytics: 'Analytics', signOut: 'Sign out' },
+  nav: {
+    label: 'Main',
+    inbox: 'Inbox',
+    kb: 'Knowledge base',
+    analytics: 'Analytics',
+    webhooks: 'Webhooks',
+    signOut: 'Sign out',
+  },
   login: {
     title: 'Sign in to the Helpline inbox',
     email: 'Email',
@@ -70,6 +77,7 @@ export const strings = {
     description: 'Description',
     details: 'Ticket details',
     priority: 'Priority',
+    queue: 'Queue',
     attachments: 'Attachments',
     categories: {
       outage: 'Outage',
@@ -150,6 +158,34 @@ export const strings = {
     delete: 'Delete',
     confirmDelete: 'Delete this article? This cannot be undone.',
     updated: 'Updated',
+  },
+  escalate: {
+    open: 'Escalate to engineering',
+    note: 'Note for engineering (optional)',
+    send: 'Send to engineering',
+    sending: 'Sending…',
+    cancel: 'Cancel',
+    sent: (endpoints: number) =>
+      `Sent to engineering (${endpoints} ${endpoints === 1 ? 'endpoint' : 'endpoints'}). Delivery status is in Webhooks.`,
+  },
+  webhooks: {
+    title: 'Webhook deliveries',
+    endpoints: 'Endpoints',
+    noEndpoints: 'No webhook endpoints are configured (server config: webhooks).',
+    events: 'Events',
+    log: 'Delivery attempts',
+    empty: 'No deliveries yet.',
+    refresh: 'Refresh',
+    time: 'Time',
+    event: 'Event',
+    source: 'Source',
+    endpoint: 'Endpoint',
+    attempt: 'Attempt',
+    status: 'Status',
+    delivered: 'Delivered',
+    failed: 'Failed',
+    noResponse: 'no response',
+    eventNames: { escalation: 'Escalation', p0_ticket: 'P0 ticket' },
   },
   analytics: {
     title: 'Analytics',

@@ -19,12 +19,14 @@ export interface TicketRow {
   idempotency_key: string;
   first_response_due_at: Date;
   first_responded_at: Date | null;
+  /** Set by the routing rules on creation. */
+  queue: string;
   created_at: Date;
   updated_at: Date;
 }
 
 export const TICKET_COLUMNS =
-  'id, workspace_id, visitor_pk, number, subject, description, severity, category, status, priority, fields, attachments, context, idempotency_key, first_response_due_at, first_responded_at, created_at, updated_at';
+  'id, workspace_id, visitor_pk, number, subject, description, severity, category, status, priority, fields, attachments, context, idempotency_key, first_response_due_at, first_responded_at, created_at, updated_at, queue';
 
 export const ticketReference = (number: number): string => `HL-${number}`;
 

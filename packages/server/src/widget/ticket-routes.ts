@@ -6,9 +6,11 @@ import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { ACCEPTED_TYPES } from '../attachments/sniff.js';
 import { retryOnConflict } from '../db/retry-on-conflict.js';
+import { ticketPayload } from '../escalation/escalate.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { insertMessage, resolveAttachments, threadMessages, toMessage } from '../messages/message-store.js';
+import { applyRouting } from '../routing/rules.js';
 import { ticketPriority } from '../tickets/priority.js';
 import { firstResponseTargets, ticketDueAt } from '../tickets/sla.js';
 import { findTicket, recordHistory, TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
@@ -57,6 +59,18 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const fields = validateTicketFields(workspace.settings.ticketFields, input.category, input.fields);
     const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
     const plan = input.context?.account?.plan ?? input.context?.user?.plan ?? visitor.plan ?? undefined;
+    const routed = applyRouting(
+      deps.config.routing,
+      {
+        category: input.category,
+        severity: input.severity,
+        plan,
+        seats: input.context?.account?.seats ?? visitor.account?.seats,
+        account: input.context?.account?.custom ?? visitor.account?.custom,
+        path: input.context?.page.path,
+      },
+      ticketPriority(input.severity, plan, workspace.settings.priorityPlans),
+    );
     const createdAt = new Date();
     const result = await retryOnConflict(() =>
       deps.db.transaction(async (tx) => {
@@ -71,8 +85,8 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
         );
         const [row] = await tx.query<TicketRow>(
           `insert into tickets (id, workspace_id, visitor_pk, number, subject, description, severity, category, priority, fields, attachments,
-           context, idempotency_key, first_response_due_at, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $15)
+           context, idempotency_key, first_response_due_at, created_at, updated_at, queue)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $15, $16)
          returning ${TICKET_COLUMNS}`,
           [
             randomUUID(),
@@ -83,13 +97,14 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
             input.description,
             input.severity,
             input.category,
-            ticketPriority(input.severity, plan, workspace.settings.priorityPlans),
+            routed.priority,
             fields,
             attachments,
             input.context ?? null,
             input.idempotencyKey,
             ticketDueAt(createdAt, input.severity, workspace.settings, plan),
             createdAt,
+            routed.queue,
           ],
         );
         if (!row) throw new Error('ticket insert returned nothing');
@@ -107,13 +122,17 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     if (result.row.visitor_pk !== visitor.id)
       throw new ApiError(409, 'conflict', 'idempotencyKey: already used for another ticket', 'idempotencyKey');
     const ticket = toTicket(result.row, attachmentLinker(deps, c));
-    if (result.created)
+    if (result.created) {
       await deps.hub.publish(deps.db, {
         workspaceId: workspace.id,
         visitorPk: visitor.id,
         audience: 'all',
         payload: { type: 'ticket', ticket },
       });
+      // An outage pages engineering at once; delivery runs in the background.
+      if (result.row.severity === 'P0' && deps.webhooks.subscribers('p0_ticket').length > 0)
+        deps.webhooks.dispatch(workspace.id, await ticketPayload(deps, c, result.row, { type: 'p0_ticket', workspace }));
+    }
     return c.json(ticket, result.created ? 201 : 200);
   });
 

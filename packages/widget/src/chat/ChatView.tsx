@@ -1,6 +1,7 @@
 import type { Message } from '@helpline/core';
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
+import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
@@ -22,7 +23,7 @@ function startsGroup(message: Message, previous: Message | undefined): boolean {
 }
 
 /** A chat conversation, or a new one when the view has no conversation id. */
-export function ChatView({ view }: ViewProps) {
+function ChatViewBody({ view }: ViewProps) {
   return <ChatThread key={view.conversationId ?? 'new'} conversationId={view.conversationId} />;
 }
 
@@ -120,3 +121,6 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
     </section>
   );
 }
+
+/** ChatView, with the chat and ticket strings it needs. */
+export const ChatView = withConversationStrings(ChatViewBody);

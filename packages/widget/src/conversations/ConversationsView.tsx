@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useLocale, useT } from '../i18n/use-t.js';
+import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { relativeTime } from '../tickets/relative-time.js';
@@ -9,7 +10,7 @@ import type { ViewProps } from '../views.js';
 import css from './ConversationsView.css.js';
 
 /** The visitor's conversations, newest first, with a preview, unread count and status. */
-export function ConversationsView(_props: ViewProps) {
+function ConversationsViewBody(_props: ViewProps) {
   useStyles(css);
   const client = useClient();
   const t = useT();
@@ -53,3 +54,6 @@ export function ConversationsView(_props: ViewProps) {
     </section>
   );
 }
+
+/** ConversationsView, with the chat and ticket strings it needs. */
+export const ConversationsView = withConversationStrings(ConversationsViewBody);

@@ -6,6 +6,7 @@ import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
 import { DiagnosticsToggle } from '../context-preview/DiagnosticsToggle.js';
 import { useT } from '../i18n/use-t.js';
+import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { Button } from '../ui/Button.js';
@@ -20,7 +21,7 @@ import css from './TicketView.css.js';
 import { readDraft, type TicketDraft } from './ticket-draft.js';
 
 /** The ticket form: loads the backend's form, then renders it. */
-export function TicketView(_props: ViewProps) {
+function TicketViewBody(_props: ViewProps) {
   useStyles(css);
   const client = useClient();
   const t = useT();
@@ -178,3 +179,6 @@ function TicketFormView({ form }: { form: TicketForm }) {
     </form>
   );
 }
+
+/** TicketView, with the chat and ticket strings it needs. */
+export const TicketView = withConversationStrings(TicketViewBody);

@@ -2,6 +2,7 @@ import type { TicketThread } from '@helpline/core';
 import { useEffect, useState } from 'preact/hooks';
 import { MessageText } from '../chat/MessageText.js';
 import { useLocale, useT } from '../i18n/use-t.js';
+import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { Button } from '../ui/Button.js';
@@ -13,7 +14,7 @@ import css from './TicketsView.css.js';
 import { TicketStatusBadge } from './TicketsView.js';
 
 /** One ticket: its details, status, the conversation with support and a reply box. */
-export function TicketThreadView({ view }: ViewProps) {
+function TicketThreadViewBody({ view }: ViewProps) {
   useStyles(css);
   const client = useClient();
   const t = useT();
@@ -91,3 +92,6 @@ export function TicketThreadView({ view }: ViewProps) {
     </section>
   );
 }
+
+/** TicketThreadView, with the chat and ticket strings it needs. */
+export const TicketThreadView = withConversationStrings(TicketThreadViewBody);

@@ -1,6 +1,7 @@
 import type { Ticket } from '@helpline/core';
 import { useEffect } from 'preact/hooks';
 import { useLocale, useT } from '../i18n/use-t.js';
+import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { Button } from '../ui/Button.js';
@@ -17,7 +18,7 @@ export function TicketStatusBadge({ ticket }: { ticket: Ticket }) {
 }
 
 /** "My tickets": every ticket of the visitor with status, severity and last update. */
-export function TicketsView(_props: ViewProps) {
+function TicketsViewBody(_props: ViewProps) {
   useStyles(css);
   const client = useClient();
   const t = useT();
@@ -58,3 +59,6 @@ export function TicketsView(_props: ViewProps) {
     </section>
   );
 }
+
+/** TicketsView, with the chat and ticket strings it needs. */
+export const TicketsView = withConversationStrings(TicketsViewBody);

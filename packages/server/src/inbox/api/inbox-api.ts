@@ -9,11 +9,13 @@ import {
   ArticleSummaries,
   ConversationThread,
   ErrorBody,
+  Escalated,
   Preview,
   Queue,
   Session,
   TicketDetail,
   type TicketPatch,
+  WebhookLog,
 } from './schemas.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -109,6 +111,16 @@ export function createInboxApi(options: InboxApiOptions = {}) {
     async preview(markdown: string): Promise<string> {
       return (await json(Preview, 'preview', 'POST', '/kb/preview', { markdown })).html;
     },
+    /** Hands the thread to engineering; the server delivers the webhooks in the background. */
+    escalate: (kind: 'conversation' | 'ticket', id: string, note: string) =>
+      json(
+        Escalated,
+        'escalation',
+        'POST',
+        `/${kind === 'ticket' ? 'tickets' : 'conversations'}/${enc(id)}/escalate`,
+        note.trim() ? { note: note.trim() } : {},
+      ),
+    webhookLog: () => json(WebhookLog, 'webhook deliveries', 'GET', '/webhooks/deliveries'),
     analytics: (days = 30) => json(Analytics, 'analytics', 'GET', `/analytics?days=${days}`),
     /** Going offline happens as the page unloads: keepalive lets that request outlive it. */
     async setPresence(online: boolean): Promise<void> {

@@ -44,6 +44,8 @@ export const TicketItem = z.object({
   account: z.optional(ContextAccount),
   slaDueAt: Timestamp,
   breach: Breach,
+  /** Routing queue (absent from servers older than routing). */
+  queue: z.optional(z.string()),
 });
 export type TicketItem = z.infer<typeof TicketItem>;
 
@@ -73,6 +75,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const TicketDetail = z.object({
   ticket: Ticket,
+  queue: z.optional(z.string()),
   messages: z.array(Message),
   context: z.optional(z.unknown()),
   visitor: z.optional(z.nullable(VisitorSummary)),
@@ -145,6 +148,28 @@ export const Analytics = z.object({
   ),
 });
 export type Analytics = z.infer<typeof Analytics>;
+
+export const Escalated = z.object({ escalationId: z.string(), endpoints: z.number() });
+export type Escalated = z.infer<typeof Escalated>;
+
+export const WebhookLog = z.object({
+  endpoints: z.array(z.object({ id: z.string(), format: z.string(), events: z.array(z.string()), host: z.string() })),
+  deliveries: z.array(
+    z.object({
+      id: z.string(),
+      endpointId: z.string(),
+      payloadId: z.string(),
+      event: z.enum(['escalation', 'p0_ticket']),
+      source: z.object({ kind: z.enum(['ticket', 'conversation']), id: z.string(), reference: z.optional(z.string()) }),
+      attempt: z.number(),
+      status: z.number(),
+      ok: z.boolean(),
+      error: z.optional(z.string()),
+      at: Timestamp,
+    }),
+  ),
+});
+export type WebhookLog = z.infer<typeof WebhookLog>;
 
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) }),

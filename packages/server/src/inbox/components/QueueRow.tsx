@@ -49,6 +49,11 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
       </span>
       <span class="queue-preview">{preview}</span>
       <span class="queue-meta">
+        {entry.kind === 'ticket' && entry.item.queue ? (
+          <span class="queue-name">
+            {strings.ticket.queue}: {entry.item.queue}
+          </span>
+        ) : null}
         {account ? <span class="account">{account}</span> : null}
         {entry.sla ? (
           <SlaBadge sla={entry.sla} />

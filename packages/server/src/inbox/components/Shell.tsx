@@ -8,6 +8,7 @@ import { LazyView } from './LazyView.js';
 
 const loadKb = () => import('./KbView.js').then((module) => module.KbView);
 const loadAnalytics = () => import('./AnalyticsView.js').then((module) => module.AnalyticsView);
+const loadWebhooks = () => import('./WebhookLogView.js').then((module) => module.WebhookLogView);
 
 const TICK_MS = 15_000;
 
@@ -83,6 +84,7 @@ export function Shell({ store, router, live }: ShellProps) {
           {link({ view: 'inbox' }, strings.nav.inbox, route.view === 'inbox' || route.view === 'thread')}
           {link({ view: 'kb' }, strings.nav.kb, route.view === 'kb')}
           {link({ view: 'analytics' }, strings.nav.analytics, route.view === 'analytics')}
+          {link({ view: 'webhooks' }, strings.nav.webhooks, route.view === 'webhooks')}
         </nav>
         <span class={`connection connection-${connection}`} role="status">
           {strings.connection[connection]}
@@ -97,6 +99,8 @@ export function Shell({ store, router, live }: ShellProps) {
           <LazyView load={loadKb} props={{ api: store.api, router, articleId: route.articleId }} />
         ) : route.view === 'analytics' ? (
           <LazyView load={loadAnalytics} props={{ api: store.api }} />
+        ) : route.view === 'webhooks' ? (
+          <LazyView load={loadWebhooks} props={{ api: store.api }} />
         ) : (
           <InboxView store={store} router={router} route={route} />
         )}

@@ -3,6 +3,7 @@ import type { InboxStore } from '../state/inbox-store.js';
 import type { Router } from '../state/router.js';
 import { strings } from '../strings.js';
 import { Composer } from './Composer.js';
+import { EscalateButton } from './EscalateButton.js';
 import { ConversationStatusControl } from './ConversationStatusControl.js';
 import { MessageList } from './MessageList.js';
 import { TicketControls } from './TicketControls.js';
@@ -69,8 +70,9 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         {thread.ticket ? (
           <TicketControls ticket={thread.ticket} onChange={(patch) => store.updateTicket(patch)} />
         ) : null}
+        <EscalateButton key={key} api={store.api} kind={thread.kind} id={thread.id} />
       </header>
-      {thread.ticket ? <TicketDetails ticket={thread.ticket} /> : null}
+      {thread.ticket ? <TicketDetails ticket={thread.ticket} queue={thread.queue} /> : null}
       <MessageList messages={thread.messages} />
       <p class="typing" aria-live="polite">
         {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}

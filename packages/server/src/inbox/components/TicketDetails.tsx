@@ -3,13 +3,19 @@ import { strings } from '../strings.js';
 import { AttachmentLink } from './AttachmentLink.js';
 
 /** What the customer filled in: description, form fields and files, all shown as text. */
-export function TicketDetails({ ticket }: { ticket: Ticket }) {
+export function TicketDetails({ ticket, queue }: { ticket: Ticket; queue?: string | undefined }) {
   const fields = Object.entries(ticket.fields);
   return (
     <section class="ticket-details" aria-label={strings.ticket.details}>
       {ticket.description ? <p class="message-text">{ticket.description}</p> : null}
-      {fields.length > 0 || ticket.priority ? (
+      {fields.length > 0 || ticket.priority || queue ? (
         <dl class="facts">
+          {queue ? (
+            <div class="fact">
+              <dt>{strings.ticket.queue}</dt>
+              <dd>{queue}</dd>
+            </div>
+          ) : null}
           {ticket.priority ? (
             <div class="fact">
               <dt>{strings.ticket.priority}</dt>

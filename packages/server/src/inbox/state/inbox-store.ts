@@ -17,6 +17,8 @@ export interface ThreadData {
   visitor: VisitorSummary | null;
   conversation?: Conversation;
   ticket?: Ticket;
+  /** The routing queue of a ticket. */
+  queue?: string;
   history: HistoryEntry[];
 }
 
@@ -110,6 +112,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
               context: readContext(r.context),
               visitor: r.visitor ?? null,
               ticket: r.ticket,
+              ...(r.queue ? { queue: r.queue } : {}),
               history: r.history,
             }));
       if (request === threadRequest) thread.value = data;

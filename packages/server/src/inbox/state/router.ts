@@ -4,7 +4,8 @@ export type Route =
   | { view: 'inbox' }
   | { view: 'thread'; kind: 'conversation' | 'ticket'; id: string }
   | { view: 'kb'; articleId?: string }
-  | { view: 'analytics' };
+  | { view: 'analytics' }
+  | { view: 'webhooks' };
 
 const BASE = '/inbox';
 
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
     return { view: 'thread', kind: first === 'tickets' ? 'ticket' : 'conversation', id: second };
   if (first === 'kb') return second ? { view: 'kb', articleId: second } : { view: 'kb' };
   if (first === 'analytics') return { view: 'analytics' };
+  if (first === 'webhooks') return { view: 'webhooks' };
   return { view: 'inbox' };
 }
 
@@ -28,6 +30,8 @@ export function routePath(route: Route): string {
       return route.articleId ? `${BASE}/kb/${encodeURIComponent(route.articleId)}` : `${BASE}/kb`;
     case 'analytics':
       return `${BASE}/analytics`;
+    case 'webhooks':
+      return `${BASE}/webhooks`;
     default:
       return `${BASE}/`;
   }

@@ -1,9 +1,8 @@
 import article from './article.js';
-import chat from './chat.js';
 import common from './common.js';
 import home from './home.js';
 import search from './search.js';
-import ticket from './ticket.js';
 
-const messages: Readonly<Record<string, string>> = { ...common, ...home, ...search, ...article, ...chat, ...ticket };
+// Chat and ticket strings load with their views (with-conversation-strings.tsx).
+const messages: Readonly<Record<string, string>> = { ...common, ...home, ...search, ...article };
 export default messages;
