@@ -46,7 +46,6 @@ describe('accessibility', () => {
 
     await goHome(dialog);
     await dialog.getByRole('button', { name: 'Start a chat' }).click();
-    await page.screenshot({ path: '/tmp/e2e-07-chat.png' });
     const composer = dialog.getByRole('textbox', { name: 'Message' });
     await composer.fill('Checking the chat view with axe');
     await composer.press('Enter');

@@ -25,8 +25,11 @@ export interface Stack {
   /** Origin of the Acme Ledger demo host app. */
   hostUrl: string;
   browser: Browser;
-  /** A fresh browser context + page on the host app, watched for errors and CSP violations. */
-  openHost(path?: string, options?: BrowserContextOptions): Promise<WatchedPage>;
+  /**
+   * A fresh browser context + page on the host app, watched for errors and CSP violations;
+   * `prepare` runs before navigation (to route or rewrite the host page).
+   */
+  openHost(path?: string, options?: BrowserContextOptions, prepare?: (page: Page) => Promise<void>): Promise<WatchedPage>;
   /** A fresh context logged into the agent inbox through its login form. */
   openInbox(options?: BrowserContextOptions): Promise<WatchedPage>;
   /** The agent API, for checks the UI doesn't show. */
@@ -124,8 +127,9 @@ export async function startStack(): Promise<Stack> {
     helplineUrl,
     hostUrl,
     browser,
-    async openHost(path = '/dashboard', options = {}) {
+    async openHost(path = '/dashboard', options = {}, prepare) {
       const watched = track(await watchedPage(browser, options));
+      await prepare?.(watched.page);
       await watched.page.goto(`${hostUrl}${path}`);
       return watched;
     },

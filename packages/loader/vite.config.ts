@@ -6,6 +6,8 @@ import { preactJsx, sourceResolve } from '../../scripts/vite-shared.ts';
 export default defineConfig({
   ...sourceResolve,
   ...preactJsx,
+  // Chunks load relative to helpline.js, wherever the host serves it from (e.g. /widget/).
+  base: './',
   build: {
     outDir: 'dist',
     emptyOutDir: true,

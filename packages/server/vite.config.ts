@@ -5,7 +5,7 @@ import { sourceResolve } from '../../scripts/vite-shared.ts';
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 /**
- * Node build of the server: index (startServer), cli (bin) and demo. Every package import stays
+ * Node build of the server: index (startServer) and cli (bin). Every package import stays
  * external — npm dependencies and @helpline/core alike, which Node resolves to core's dist (built
  * first by the topological `pnpm -r run build`). The inbox build writes dist/inbox, hence no
  * emptyOutDir.
@@ -20,7 +20,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rolldownOptions: {
-      input: { index: 'src/index.ts', cli: 'src/cli.ts', demo: 'src/demo.ts' },
+      input: { index: 'src/index.ts', cli: 'src/cli.ts' },
       external: (id: string) =>
         nodeBuiltins.has(id) || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')),
       output: {
@@ -28,7 +28,7 @@ export default defineConfig({
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         banner: (chunk: { name: string }) =>
-          chunk.name === 'cli' || chunk.name === 'demo' ? '#!/usr/bin/env node' : '',
+          chunk.name === 'cli' ? '#!/usr/bin/env node' : '',
       },
     },
   },

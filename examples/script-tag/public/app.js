@@ -100,7 +100,11 @@ async function retryPayment() {
   }
 }
 
+// Who signed in last: "Switch user" always moves to the other one, also after "Log out".
+let lastUser = 'dana';
+
 async function signIn(as) {
+  lastUser = as;
   const me = await (await fetch(`/api/me?as=${as}`)).json();
   accountLabel.textContent = `${me.user.name} · ${me.account.name} (${me.account.plan})`;
   // The host vouches for the user with an HMAC its backend computed; the secret never reaches the page.
@@ -122,7 +126,7 @@ document.getElementById('logout').addEventListener('click', () => {
 });
 document
   .getElementById('switch-user')
-  .addEventListener('click', () => signIn(accountLabel.textContent.startsWith('Dana') ? 'lee' : 'dana'));
+  .addEventListener('click', () => signIn(lastUser === 'dana' ? 'lee' : 'dana'));
 
 window.Helpline('help.register', '/billing', {
   articles: [],

@@ -2,14 +2,18 @@ import type { Severity } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 import { firstResponseTargets } from '../tickets/sla.js';
 import type { Workspace } from '../workspace/settings.js';
+import { answerOutcomes, dailySeries, SELF_SERVICE } from './series.js';
 
-/** Self-service event types that open (or continue) a help session. */
-const SELF_SERVICE = ['help_opened', 'search', 'article_viewed', 'suggestion_clicked', 'answer_shown', 'answer_solved'];
 const SEVERITIES: readonly Severity[] = ['P0', 'P1', 'P2', 'P3'];
-/** An article is flagged when at least this many tickets followed a view and they are this share of all tickets. */
-const ATTACH_FLAG = { tickets: 2, rate: 0.25 };
-/** …or when at least this many votes rate it below this helpfulness. */
-const HELPFUL_FLAG = { votes: 3, helpfulness: 0.5 };
+/**
+ * "Needs update" thresholds (docs/self-service.md): at least `minTickets` tickets followed a view
+ * of the article and they are at least `rate` of all tickets; or at least `minVotes` votes of which
+ * at least `share` say not helpful.
+ */
+export const NEEDS_UPDATE = {
+  attachRate: { minTickets: 2, rate: 0.25 },
+  notHelpful: { minVotes: 3, share: 0.5 },
+} as const;
 
 const ratio = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
@@ -23,9 +27,9 @@ function median(values: number[]): number | null {
 }
 
 /**
- * The inbox's analytics over the last `days` days, with SUPPORT-MODEL.md's definitions. A help
- * session is one visitor's self-service activity on one UTC day; it is deflected when that visitor
- * started no conversation and no ticket that day.
+ * The inbox's analytics over the last `days` days, with SUPPORT-MODEL.md's definitions (each one is
+ * written out in docs/self-service.md). A help session is one visitor's self-service activity on one
+ * UTC day; it is deflected when that visitor started no conversation and no ticket that day.
  */
 export async function computeAnalytics(db: Queryable, workspace: Workspace, days: number, now = new Date()) {
   const since = new Date(now.getTime() - days * 86_400_000);
@@ -60,11 +64,12 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
     `select a.id, a.title,
        (select count(distinct (v.visitor_pk, date_trunc('day', v.created_at))) from analytics_events v
          where v.workspace_id = $1 and v.type = 'article_viewed' and v.article_id = a.id and v.created_at >= $2) as views,
-       (select count(*) from article_votes r where r.workspace_id = $1 and r.article_id = a.id and r.helpful) as helpful,
-       (select count(*) from article_votes r where r.workspace_id = $1 and r.article_id = a.id and not r.helpful) as not_helpful,
+       (select count(*) from article_votes r where r.workspace_id = $1 and r.article_id = a.id and r.helpful and r.updated_at >= $2) as helpful,
+       (select count(*) from article_votes r where r.workspace_id = $1 and r.article_id = a.id and not r.helpful and r.updated_at >= $2) as not_helpful,
        (select count(*) from tickets t where t.workspace_id = $1 and t.created_at >= $2 and exists (
           select 1 from analytics_events v where v.workspace_id = $1 and v.type = 'article_viewed' and v.article_id = a.id
-            and v.visitor_pk = t.visitor_pk and v.created_at <= t.created_at and v.created_at >= $2)) as tickets_after_view
+            and v.visitor_pk = t.visitor_pk and v.created_at <= t.created_at and v.created_at >= $2
+            and date_trunc('day', v.created_at at time zone 'UTC') = date_trunc('day', t.created_at at time zone 'UTC'))) as tickets_after_view
      from articles a where a.workspace_id = $1 order by a.title`,
     [ws, since],
   );
@@ -73,16 +78,21 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
     [ws, since],
   );
   const tickets = Number(ticketTotal?.count ?? 0);
+  const answers = await answerOutcomes(db, ws, since);
   const articles = articleRows
     .map((row) => {
       const helpful = Number(row.helpful);
       const notHelpful = Number(row.not_helpful);
       const ticketsAfterView = Number(row.tickets_after_view);
       const helpfulness = ratio(helpful, helpful + notHelpful);
+      const notHelpfulShare = ratio(notHelpful, helpful + notHelpful);
       const attachRate = ratio(ticketsAfterView, tickets);
-      const needsUpdate =
-        (ticketsAfterView >= ATTACH_FLAG.tickets && (attachRate ?? 0) >= ATTACH_FLAG.rate) ||
-        (helpful + notHelpful >= HELPFUL_FLAG.votes && (helpfulness ?? 1) < HELPFUL_FLAG.helpfulness);
+      const flags: ('attach_rate' | 'not_helpful')[] = [];
+      if (ticketsAfterView >= NEEDS_UPDATE.attachRate.minTickets && (attachRate ?? 0) >= NEEDS_UPDATE.attachRate.rate)
+        flags.push('attach_rate');
+      if (helpful + notHelpful >= NEEDS_UPDATE.notHelpful.minVotes && (notHelpfulShare ?? 0) >= NEEDS_UPDATE.notHelpful.share)
+        flags.push('not_helpful');
+      const answered = answers.filter((answer) => answer.articleId === row.id);
       return {
         id: row.id,
         title: row.title,
@@ -90,9 +100,13 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
         helpful,
         notHelpful,
         helpfulness,
+        notHelpfulShare,
+        answersSolved: answered.filter((answer) => answer.outcome === 'solved').length,
+        answersEscalated: answered.filter((answer) => answer.outcome === 'escalated').length,
         ticketsAfterView,
         attachRate,
-        needsUpdate,
+        needsUpdate: flags.length > 0,
+        flags,
       };
     })
     .sort((a, b) => Number(b.needsUpdate) - Number(a.needsUpdate) || b.views - a.views);
@@ -128,11 +142,22 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
     return { severity, count: rows.length, medianMinutes: median(minutes), targetMinutes: targets[severity], breaches };
   });
 
+  const solved = answers.filter((answer) => answer.outcome === 'solved').length;
+  const escalatedAnswers = answers.filter((answer) => answer.outcome === 'escalated').length;
   return {
     days,
     deflectionRate: ratio(helpSessions - escalatedSessions, helpSessions),
     helpSessions,
     escalations: Number(escalations?.count ?? 0),
+    tickets,
+    answers: {
+      questions: answers.length,
+      solved,
+      escalated: escalatedAnswers,
+      selfServiceRate: ratio(solved, solved + escalatedAnswers),
+    },
+    thresholds: NEEDS_UPDATE,
+    series: await dailySeries(db, ws, since, now, answers, ratio),
     articles,
     csat: { responses, satisfied, score: ratio(satisfied, responses) },
     firstResponse,

@@ -1,6 +1,7 @@
 import { isValidationError } from '@helpline/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 export type ApiErrorCode =
   | 'invalid_input'
@@ -11,6 +12,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'unavailable'
   | 'server';
 
 /** An error answered as `{ error: { code, message, field? } }` with its HTTP status. */
@@ -48,6 +50,10 @@ export function handleError(error: Error, c: Context): Response {
   const code = (error as { code?: unknown }).code;
   if (code === '22021' || code === '22P05')
     return c.json(errorBody('invalid_input', 'The request contains a character that cannot be stored (NUL)'), 400);
+  if (isDatabaseUnavailable(error)) {
+    c.header('Retry-After', '5');
+    return c.json(errorBody('unavailable', 'The database is unavailable; retry in a few seconds'), 503);
+  }
   console.error('[helpline] unhandled error', c.req.method, c.req.path, error);
   return c.json(errorBody('server', 'Internal server error'), 500);
 }

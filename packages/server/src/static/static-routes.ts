@@ -12,6 +12,13 @@ export function mountStaticDir(app: Hono, prefix: string, dir: string): void {
   if (!existsSync(dir)) throw new Error(`staticDirs: folder ${dir} for ${prefix} does not exist`);
   const base = prefix.replace(/\/+$/, '');
   const root = rootFor(dir);
+  // Static files are public, and host pages on other origins load the widget's ES modules from here,
+  // which browsers fetch in CORS mode.
+  app.use(`${base}/*`, async (c, next) => {
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  });
   app.use(
     `${base}/*`,
     serveStatic({ root, rewriteRequestPath: (path) => (base ? path.slice(base.length) || '/' : path) }),

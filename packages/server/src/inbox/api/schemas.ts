@@ -119,10 +119,30 @@ export const Preview = z.object({ html: z.string() });
 
 const Ratio = z.nullable(z.number());
 
+export const AnalyticsDay = z.object({
+  day: z.string(),
+  helpSessions: z.number(),
+  deflected: z.number(),
+  deflectionRate: Ratio,
+  articleViews: z.number(),
+  helpful: z.number(),
+  notHelpful: z.number(),
+  questions: z.number(),
+  answersSolved: z.number(),
+  answersEscalated: z.number(),
+  conversations: z.number(),
+  tickets: z.number(),
+});
+export type AnalyticsDay = z.infer<typeof AnalyticsDay>;
+
 export const Analytics = z.object({
   deflectionRate: Ratio,
   helpSessions: z.number(),
   escalations: z.number(),
+  answers: z.optional(
+    z.object({ questions: z.number(), solved: z.number(), escalated: z.number(), selfServiceRate: Ratio }),
+  ),
+  series: z._default(z.array(AnalyticsDay), []),
   articles: z.array(
     z.object({
       id: z.string(),
@@ -134,6 +154,7 @@ export const Analytics = z.object({
       ticketsAfterView: z.number(),
       attachRate: Ratio,
       needsUpdate: z.boolean(),
+      flags: z._default(z.array(z.enum(['attach_rate', 'not_helpful'])), []),
     }),
   ),
   csat: z.object({ responses: z.number(), satisfied: z.number(), score: Ratio }),

@@ -22,6 +22,7 @@ const analytics = {
       ticketsAfterView: 14,
       attachRate: 0.2,
       needsUpdate: true,
+      flags: ['not_helpful'],
     },
     {
       id: 'a2',
@@ -36,6 +37,11 @@ const analytics = {
     },
   ],
   csat: { responses: 40, satisfied: 34, score: 0.85 },
+  answers: { questions: 30, solved: 18, escalated: 6, selfServiceRate: 0.75 },
+  series: [
+    { day: '2026-11-28', helpSessions: 20, deflected: 15, deflectionRate: 0.75, articleViews: 31, helpful: 4, notHelpful: 1, questions: 6, answersSolved: 4, answersEscalated: 1, conversations: 3, tickets: 2 },
+    { day: '2026-11-29', helpSessions: 0, deflected: 0, deflectionRate: null, articleViews: 0, helpful: 0, notHelpful: 0, questions: 0, answersSolved: 0, answersEscalated: 0, conversations: 0, tickets: 0 },
+  ],
   firstResponse: [
     { severity: 'P0', count: 2, medianMinutes: 22, targetMinutes: 15, breaches: 1 },
     { severity: 'P1', count: 5, medianMinutes: 31, targetMinutes: 60, breaches: 0 },
@@ -53,6 +59,8 @@ describe('analytics', () => {
     const articles = screen.getByRole('table', { name: 'Article helpfulness' });
     const flagged = within(articles).getByRole('row', { name: /Reset password/ });
     expect(within(flagged).getByText('Needs update')).toBeTruthy();
+    expect(flagged.textContent).toContain('mostly voted not helpful');
+    expect(screen.getByText('Instant answers').nextElementSibling?.textContent).toBe('75% 18 solved · 6 escalated · 30 asked');
     expect(
       within(within(articles).getByRole('row', { name: /Invite teammates/ })).queryByText('Needs update'),
     ).toBeNull();
@@ -62,6 +70,13 @@ describe('analytics', () => {
     expect(p0.querySelector('td.over')).not.toBeNull();
     const p2 = within(sla).getByRole('row', { name: /P2/ });
     expect(p2.querySelectorAll('td')[1]?.textContent).toBe('—');
+    const daily = screen.getByRole('table', { name: 'Per day' });
+    const rows = within(daily).getAllByRole('row').slice(1);
+    // Newest first; a day without sessions has no rate rather than 0 %.
+    expect(rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent))).toEqual([
+      ['2026-11-29', '0', '—', '0', '0 / 0', '0 / 0', '0 / 0'],
+      ['2026-11-28', '20', '75%', '31', '4 / 1', '4 / 1', '3 / 2'],
+    ]);
   });
 
   it('shows the error when analytics cannot load', async () => {

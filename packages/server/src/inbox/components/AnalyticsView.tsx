@@ -3,6 +3,7 @@ import type { InboxApi } from '../api/inbox-api.js';
 import type { Analytics } from '../api/schemas.js';
 import { errorMessage } from '../state/inbox-store.js';
 import { strings } from '../strings.js';
+import { AnalyticsDaily } from './AnalyticsDaily.js';
 
 const a = strings.analytics;
 const percent = (ratio: number | null): string => (ratio === null ? a.noData : `${Math.round(ratio * 100)}%`);
@@ -54,6 +55,17 @@ export function AnalyticsView({ api }: { api: InboxApi }) {
                 <span class="muted small">{a.csatDetail(data.csat.satisfied, data.csat.responses)}</span>
               </dd>
             </div>
+            {data.answers ? (
+              <div class="stat">
+                <dt>{a.answers}</dt>
+                <dd>
+                  {percent(data.answers.selfServiceRate)}{' '}
+                  <span class="muted small">
+                    {a.answersDetail(data.answers.solved, data.answers.escalated, data.answers.questions)}
+                  </span>
+                </dd>
+              </div>
+            ) : null}
           </dl>
           <section aria-labelledby="first-response-title">
             <h2 id="first-response-title">{a.firstResponse}</h2>
@@ -104,6 +116,9 @@ export function AnalyticsView({ api }: { api: InboxApi }) {
                     <th scope="row">
                       {row.title}
                       {row.needsUpdate ? <span class="badge badge-warn">{a.needsUpdate}</span> : null}
+                      {row.flags.length > 0 ? (
+                        <span class="muted small flag-reasons"> {row.flags.map((flag) => a.flags[flag]).join(', ')}</span>
+                      ) : null}
                     </th>
                     <td>{row.views}</td>
                     <td>{row.helpful}</td>
@@ -116,6 +131,7 @@ export function AnalyticsView({ api }: { api: InboxApi }) {
               </tbody>
             </table>
           </section>
+          {data.series.length > 0 ? <AnalyticsDaily days={data.series} /> : null}
         </>
       ) : null}
     </div>

@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** Relative luminance (0 black … 1 white) of the panel's background colour. */
+function panelLuminance(page: Page): Promise<number> {
+  return page
+    .locator('helpline-widget')
+    .getByRole('dialog')
+    .evaluate((panel) => {
+      const [r = 0, g = 0, b = 0] = (getComputedStyle(panel).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+      const channel = (value: number) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    });
+}
+
+describe('appearance follows the user: colour scheme, small screens, right-to-left', () => {
+  it('is light by default and dark when the system prefers dark', async () => {
+    const light = await stack.openHost('/invoices', { colorScheme: 'light' });
+    await openWidget(light.page);
+    expect(await panelLuminance(light.page)).toBeGreaterThan(0.8);
+
+    const dark = await stack.openHost('/invoices', { colorScheme: 'dark' });
+    await dark.page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(dark.page);
+    await dialog.getByRole('region', { name: 'Suggested for this page' }).waitFor();
+    expect(await panelLuminance(dark.page)).toBeLessThan(0.1);
+    await saveScreenshot(dialog, 'home-dark');
+    expect(dark.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await light.context.close();
+    await dark.context.close();
+  });
+
+  it('fills a phone screen (390×844) and still closes back to the launcher', async () => {
+    const { page, context, problems } = await stack.openHost('/invoices', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+    await dialog.getByRole('region', { name: 'Suggested for this page' }).waitFor();
+    const box = await dialog.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(380);
+    expect(box?.height).toBeGreaterThanOrEqual(700);
+    // No text input under 16px: iOS would zoom the page on focus.
+    const fontSize = await dialog
+      .getByRole('searchbox', { name: 'Search help articles' })
+      .evaluate((input) => Number.parseFloat(getComputedStyle(input).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(16);
+    await saveScreenshot(page, 'mobile');
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
+  it('renders Arabic right-to-left when booted with locale ar', async () => {
+    // The same host page with data-locale="ar" on the loader's script tag.
+    const { page, context, problems } = await stack.openHost('/invoices', {}, (page) =>
+      page.route(`${stack.hostUrl}/**`, async (route) => {
+        if (route.request().resourceType() !== 'document') return route.continue();
+        const response = await route.fetch();
+        const html = (await response.text()).replace('<script async src=', '<script async data-locale="ar" src=');
+        await route.fulfill({ response, body: html });
+      }),
+    );
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    await page.locator('helpline-launcher').getByRole('button').click();
+    const dialog = page.locator('helpline-widget').getByRole('dialog', { name: 'المساعدة' });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('dir')).toBe('rtl');
+    await dialog.getByRole('searchbox', { name: 'البحث في مقالات المساعدة' }).waitFor();
+    await saveScreenshot(dialog, 'rtl-ar');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+});
