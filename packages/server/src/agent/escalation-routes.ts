@@ -63,7 +63,7 @@ export function escalationRoutes(deps: AppDeps): Hono<AgentEnv> {
       ticketId: row.id,
       field: 'escalation',
       from: null,
-      to: note ?? 'engineering',
+      to: note ?? null,
       by: agent.name,
     });
     return c.json({ escalationId: payload.id, endpoints: deps.webhooks.dispatch(workspace.id, payload) }, 202);

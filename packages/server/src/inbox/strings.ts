@@ -73,6 +73,7 @@ export const strings = {
     history: 'History',
     noHistory: 'No changes yet.',
     change: (field: string, from: string, to: string, by: string) => `${by} changed ${field} from ${from} to ${to}`,
+    escalated: (by: string, note: string | null) => `${by} escalated to engineering${note ? `: ${note}` : ''}`,
     none: 'none',
     description: 'Description',
     details: 'Ticket details',

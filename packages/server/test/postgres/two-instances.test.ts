@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { RunningServer } from '../../src/index.js';
 import { SseClient } from '../sse-client.js';
 import { key, startTestServer, WidgetClient } from '../test-server.js';
 
-// Opt-in (vitest.config.ts includes this folder only when the variable is set): needs a real,
-// empty-or-Helpline PostgreSQL database.
-const url = process.env.HELPLINE_TEST_DATABASE_URL ?? '';
+// Runs in the server-postgres project, whose global setup starts a throwaway PostgreSQL; the server
+// project also runs it when HELPLINE_TEST_DATABASE_URL names an empty-or-Helpline database.
+const url = process.env.HELPLINE_TEST_DATABASE_URL ?? inject('postgres').url;
 let a: RunningServer;
 let b: RunningServer;
 beforeAll(async () => {

@@ -18,7 +18,7 @@ function ticketRoutes(escalate: { status?: number; body?: unknown }) {
         messages: [message({ id: 'm1', conversationId: 't1', body: 'Payments fail' })],
         context: null,
         visitor: item.visitor,
-        history: [],
+        history: [{ at: '2026-11-29T11:00:00.000Z', field: 'escalation', from: null, to: 'Seen twice', by: 'Alex Agent' }],
       },
     },
     'POST /tickets/t1/escalate': escalate,
@@ -65,7 +65,9 @@ describe('escalate to engineering', () => {
     fireEvent.keyDown(note, { key: 'Escape' });
     const button = within(thread).getByRole('button', { name: 'Escalate to engineering' });
     await waitFor(() => expect(document.activeElement).toBe(button));
+    expect(within(thread).getByText(/Alex Agent escalated to engineering: Seen twice/)).toBeTruthy();
     const queueFact = within(thread).getByText('Queue');
     expect(queueFact.nextElementSibling?.textContent).toBe('billing');
+    expect(screen.getByText('Queue: billing').closest('a')?.getAttribute('href')).toBe('/inbox/tickets/t1');
   });
 });

@@ -14,12 +14,14 @@ export function TicketHistory({ history }: { history: HistoryEntry[] }) {
           {history.map((entry, index) => (
             <li key={index}>
               <time dateTime={entry.at}>{formatTime(entry.at)}</time>{' '}
-              {strings.ticket.change(
-                entry.field,
-                entry.from ?? strings.ticket.none,
-                entry.to ?? strings.ticket.none,
-                entry.by,
-              )}
+              {entry.field === 'escalation'
+                ? strings.ticket.escalated(entry.by, entry.to)
+                : strings.ticket.change(
+                    entry.field,
+                    entry.from ?? strings.ticket.none,
+                    entry.to ?? strings.ticket.none,
+                    entry.by,
+                  )}
             </li>
           ))}
         </ol>
