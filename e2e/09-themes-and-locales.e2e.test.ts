@@ -43,11 +43,7 @@ describe('appearance follows the user: colour scheme, small screens, right-to-le
   });
 
   it('fills a phone screen (390×844) and still closes back to the launcher', async () => {
-    const { page, context, problems } = await stack.openHost('/invoices', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const { page, context, problems } = await stack.openHost('/invoices', { viewport: { width: 390, height: 844 } });
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
     const dialog = await openWidget(page);
     await dialog.getByRole('region', { name: 'Suggested for this page' }).waitFor();
@@ -67,17 +63,20 @@ describe('appearance follows the user: colour scheme, small screens, right-to-le
   });
 
   it('renders Arabic right-to-left when booted with locale ar', async () => {
-    // The same host page with data-locale="ar" on the loader's script tag.
+    // A host page variant that boots explicitly with `locale: 'ar'` (queued before the loader runs,
+    // which then uses this boot instead of its data-attributes).
+    const boot = { key: 'demo-public-key', apiUrl: stack.helplineUrl, locale: 'ar' };
     const { page, context, problems } = await stack.openHost('/invoices', {}, (page) =>
-      page.route(`${stack.hostUrl}/**`, async (route) => {
-        if (route.request().resourceType() !== 'document') return route.continue();
-        const response = await route.fetch();
-        const html = (await response.text()).replace('<script async src=', '<script async data-locale="ar" src=');
-        await route.fulfill({ response, body: html });
-      }),
+      page.addInitScript((options) => {
+        const stub = function Helpline(...args: unknown[]) {
+          (stub.q ||= []).push(args);
+        } as ((...args: unknown[]) => void) & { q?: unknown[][] };
+        Object.assign(window, { Helpline: stub });
+        stub('boot', options);
+      }, boot),
     );
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    await page.locator('helpline-launcher').getByRole('button').click();
+    await openWidget(page);
     const dialog = page.locator('helpline-widget').getByRole('dialog', { name: 'المساعدة' });
     await dialog.waitFor();
     expect(await dialog.getAttribute('dir')).toBe('rtl');

@@ -12,9 +12,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const installed =
   (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'initdb'))) ||
   (existsSync('/usr/lib/postgresql') &&
-    readdirSync('/usr/lib/postgresql').some((version) => existsSync(join('/usr/lib/postgresql', version, 'bin', 'initdb'))));
+    readdirSync('/usr/lib/postgresql').some((version) =>
+      existsSync(join('/usr/lib/postgresql', version, 'bin', 'initdb')),
+    ));
 if (!installed) {
-  console.error('PostgreSQL is not installed: the scale-out tests need initdb and pg_ctl. Run `apt-get install postgresql`.');
+  console.error(
+    'PostgreSQL is not installed: the scale-out tests need initdb and pg_ctl. Run `apt-get install postgresql`.',
+  );
   process.exit(1);
 }
 const result = spawnSync(

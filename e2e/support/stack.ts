@@ -90,18 +90,6 @@ async function watchContext(context: BrowserContext): Promise<Map<Page, PageProb
 
 async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext(options);
-  // TEMPORARY (remove before handing over): lets the rest of the suite run while the server's /widget
-  // static route lacks Access-Control-Allow-Origin.
-  if (process.env.E2E_TEMP_CORS) {
-    await context.route(/:\d+\/(widget\/|chunks\/)/, async (route) => {
-      const url = route.request().url().replace(/(:\d+)\/chunks\//, '$1/widget/chunks/');
-      const response = await route.fetch({ url }).catch(() => undefined);
-      if (!response) return route.abort().catch(() => undefined);
-      await route
-        .fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } })
-        .catch(() => undefined);
-    });
-  }
   const byPage = await watchContext(context);
   const page = await context.newPage();
   const problems = byPage.get(page);
@@ -180,7 +168,7 @@ export async function loginAgent(page: Page, helplineUrl: string): Promise<void>
 
 /** The widget's own launcher (after helpline.js mounted), or the loader's placeholder before. */
 export function launcher(page: Page): Locator {
-  return page.locator('helpline-widget, helpline-launcher').getByRole('button', { name: /^Open (help|support)/ });
+  return page.locator('helpline-widget, helpline-launcher').getByRole('button', { name: /^(Open (help|support)|فتح المساعدة)/ });
 }
 
 /** The help panel (role=dialog inside the widget's shadow root). */

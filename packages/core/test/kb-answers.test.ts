@@ -9,7 +9,13 @@ function answeringBackend() {
     passages: question.includes('invoice')
       ? [
           { articleId: 'a1', articleTitle: 'Exporting invoices', text: 'Use the export button.', confidence: 0.9 },
-          { articleId: 'a2', articleTitle: 'Billing', heading: 'Invoice history', text: 'Open Billing.', confidence: 0.6 },
+          {
+            articleId: 'a2',
+            articleTitle: 'Billing',
+            heading: 'Invoice history',
+            text: 'Open Billing.',
+            confidence: 0.6,
+          },
         ]
       : [],
   });

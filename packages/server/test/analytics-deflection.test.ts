@@ -19,9 +19,18 @@ async function article(workspace: Workspace, id: string, title: string) {
   );
 }
 async function visitor(workspace: Workspace, id: string) {
-  await db.query('insert into visitors (id, workspace_id, identity_key, visitor_id) values ($1, $2, $1, $1)', [id, workspace.id]);
+  await db.query('insert into visitors (id, workspace_id, identity_key, visitor_id) values ($1, $2, $1, $1)', [
+    id,
+    workspace.id,
+  ]);
 }
-async function event(visitorPk: string, type: string, at: string, extra: { articleId?: string; answerId?: string } = {}, workspace = ws) {
+async function event(
+  visitorPk: string,
+  type: string,
+  at: string,
+  extra: { articleId?: string; answerId?: string } = {},
+  workspace = ws,
+) {
   await db.query(
     'insert into analytics_events (workspace_id, visitor_pk, type, article_id, answer_id, created_at) values ($1, $2, $3, $4, $5, $6)',
     [workspace.id, visitorPk, type, extra.articleId ?? null, extra.answerId ?? null, at],
@@ -35,13 +44,10 @@ async function answer(id: string, visitorPk: string, at: string, articleIds: str
   await event(visitorPk, 'answer_shown', at, { answerId: id, articleId: articleIds[0] ?? '' });
 }
 async function vote(articleId: string, visitorPk: string, helpful: boolean, at: string) {
-  await db.query('insert into article_votes (workspace_id, article_id, visitor_pk, helpful, updated_at) values ($1, $2, $3, $4, $5)', [
-    ws.id,
-    articleId,
-    visitorPk,
-    helpful,
-    at,
-  ]);
+  await db.query(
+    'insert into article_votes (workspace_id, article_id, visitor_pk, helpful, updated_at) values ($1, $2, $3, $4, $5)',
+    [ws.id, articleId, visitorPk, helpful, at],
+  );
 }
 let ticketNumber = 1000;
 async function ticket(visitorPk: string, at: string, workspace = ws) {
@@ -53,12 +59,10 @@ async function ticket(visitorPk: string, at: string, workspace = ws) {
   );
 }
 async function conversation(visitorPk: string, at: string) {
-  await db.query('insert into conversations (id, workspace_id, visitor_pk, idempotency_key, created_at) values ($1, $2, $3, $1, $4)', [
-    `c-${visitorPk}-${at}`,
-    ws.id,
-    visitorPk,
-    at,
-  ]);
+  await db.query(
+    'insert into conversations (id, workspace_id, visitor_pk, idempotency_key, created_at) values ($1, $2, $3, $1, $4)',
+    [`c-${visitorPk}-${at}`, ws.id, visitorPk, at],
+  );
 }
 
 beforeAll(async () => {
@@ -197,7 +201,12 @@ describe('deflection analytics', () => {
 
   it('keeps old data out of a short window', async () => {
     const result = await computeAnalytics(db, ws, 1, NOW);
-    expect(result).toMatchObject({ helpSessions: 0, deflectionRate: null, tickets: 0, answers: { questions: 0, selfServiceRate: null } });
+    expect(result).toMatchObject({
+      helpSessions: 0,
+      deflectionRate: null,
+      tickets: 0,
+      answers: { questions: 0, selfServiceRate: null },
+    });
     expect(result.series.map((row) => row.day)).toEqual([D2, '2026-11-29']);
   });
 });

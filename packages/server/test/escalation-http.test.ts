@@ -65,7 +65,13 @@ beforeAll(async () => {
   server = await startTestServer({
     webhooks: [
       { id: 'tracker', url: `${tracker.url}/hooks/helpline`, secret: TRACKER_SECRET, events: ['escalation'] },
-      { id: 'slack', url: `${slack.url}/services/T0/B0/x`, secret: SLACK_SECRET, format: 'slack', events: ['p0_ticket'] },
+      {
+        id: 'slack',
+        url: `${slack.url}/services/T0/B0/x`,
+        secret: SLACK_SECRET,
+        format: 'slack',
+        events: ['p0_ticket'],
+      },
     ],
     webhookRetry: { maxAttempts: 3, baseDelayMs: 1 },
   });
@@ -89,10 +95,19 @@ const context = {
   ],
   account: { id: 'northwind', name: 'Northwind', plan: 'pro', seats: 40 },
   breadcrumbs: [
-    { type: 'request', method: 'POST', url: '/api/payments/retry', status: 502, durationMs: 812, at: '2026-11-29T09:59:30.000Z' },
+    {
+      type: 'request',
+      method: 'POST',
+      url: '/api/payments/retry',
+      status: 502,
+      durationMs: 812,
+      at: '2026-11-29T09:59:30.000Z',
+    },
     { type: 'console', level: 'error', message: 'Payment retry failed 502', at: '2026-11-29T09:59:31.000Z' },
   ],
-  selfService: [{ kind: 'answer', ref: 'answer-1', title: 'Update your payment method › Retrying', at: '2026-11-29T09:59:40.000Z' }],
+  selfService: [
+    { kind: 'answer', ref: 'answer-1', title: 'Update your payment method › Retrying', at: '2026-11-29T09:59:40.000Z' },
+  ],
 };
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -120,7 +135,10 @@ const deliveriesFor = async (payloadId: string) =>
 
 describe('escalation to engineering', () => {
   it('posts a signed payload with repro steps, failed requests and account, retrying after a 503', async () => {
-    const upload = await visitor.call('POST', '/v1/attachments', PNG, { 'Content-Type': 'image/png', 'X-Filename': 'screen.png' });
+    const upload = await visitor.call('POST', '/v1/attachments', PNG, {
+      'Content-Type': 'image/png',
+      'X-Filename': 'screen.png',
+    });
     const ticket = await newTicket({ attachmentIds: [upload.body.id] });
     tracker.failures = 1;
     const before = tracker.received.length;
@@ -135,22 +153,47 @@ describe('escalation to engineering', () => {
     expect(failed?.body).toBe(delivered?.body);
     expect(delivered?.path).toBe('/hooks/helpline');
     expect(delivered?.headers['x-helpline-event']).toBe('escalation');
-    expect(verifyWebhook(delivered?.body ?? '', String(delivered?.headers['x-helpline-signature']), TRACKER_SECRET, new Date())).toBe(true);
-    expect(verifyWebhook(delivered?.body ?? '', String(delivered?.headers['x-helpline-signature']), SLACK_SECRET, new Date())).toBe(false);
+    expect(
+      verifyWebhook(
+        delivered?.body ?? '',
+        String(delivered?.headers['x-helpline-signature']),
+        TRACKER_SECRET,
+        new Date(),
+      ),
+    ).toBe(true);
+    expect(
+      verifyWebhook(
+        delivered?.body ?? '',
+        String(delivered?.headers['x-helpline-signature']),
+        SLACK_SECRET,
+        new Date(),
+      ),
+    ).toBe(false);
     const payload = JSON.parse(delivered?.body ?? '{}');
     expect(payload).toMatchObject({
       type: 'escalation',
       id: escalated.body.escalationId,
       workspace: { name: expect.any(String) },
-      source: { kind: 'ticket', id: ticket.id, reference: ticket.reference, url: `${server.url}/inbox/tickets/${ticket.id}` },
+      source: {
+        kind: 'ticket',
+        id: ticket.id,
+        reference: ticket.reference,
+        url: `${server.url}/inbox/tickets/${ticket.id}`,
+      },
       summary: 'Payments fail with 502',
       severity: 'P1',
       category: 'bug',
       note: 'Reproduced on staging',
       escalatedBy: { name: expect.any(String) },
-      customer: { user: { id: 'escalation-user', name: 'Dana' }, account: { name: 'Northwind', plan: 'pro', seats: 40 } },
+      customer: {
+        user: { id: 'escalation-user', name: 'Dana' },
+        account: { name: 'Northwind', plan: 'pro', seats: 40 },
+      },
       page: { url: 'https://app.test/billing/retry', title: 'Retry payment' },
-      reproSteps: ['2026-11-29T09:58:00.000Z visited /dashboard', '2026-11-29T09:59:00.000Z visited /billing/retry (Retry payment)'],
+      reproSteps: [
+        '2026-11-29T09:58:00.000Z visited /dashboard',
+        '2026-11-29T09:59:00.000Z visited /billing/retry (Retry payment)',
+      ],
       failedRequests: [{ method: 'POST', url: '/api/payments/retry', status: 502, durationMs: 812 }],
       consoleErrors: ['[error] Payment retry failed 502'],
       alreadyTried: ['answer: Update your payment method › Retrying'],
@@ -160,16 +203,33 @@ describe('escalation to engineering', () => {
     const download = await fetch(payload.attachments[0].url);
     expect(download.status).toBe(200);
 
-    await expect.poll(() => deliveriesFor(payload.id)).toMatchObject([
-      { endpointId: 'tracker', event: 'escalation', attempt: 1, status: 503, ok: false, error: 'receiver answered 503', source: { kind: 'ticket', id: ticket.id, reference: ticket.reference } },
-      { endpointId: 'tracker', attempt: 2, status: 200, ok: true },
-    ]);
+    await expect
+      .poll(() => deliveriesFor(payload.id))
+      .toMatchObject([
+        {
+          endpointId: 'tracker',
+          event: 'escalation',
+          attempt: 1,
+          status: 503,
+          ok: false,
+          error: 'receiver answered 503',
+          source: { kind: 'ticket', id: ticket.id, reference: ticket.reference },
+        },
+        { endpointId: 'tracker', attempt: 2, status: 200, ok: true },
+      ]);
     const detail = await agent.call('GET', `/tickets/${ticket.id}`);
-    expect(detail.body.history).toContainEqual(expect.objectContaining({ field: 'escalation', to: 'Reproduced on staging' }));
+    expect(detail.body.history).toContainEqual(
+      expect.objectContaining({ field: 'escalation', to: 'Reproduced on staging' }),
+    );
   });
 
   it('escalates a conversation with its snapshot and an empty body', async () => {
-    const started = await visitor.call('POST', '/v1/conversations', { body: 'Checkout is broken', attachmentIds: [], idempotencyKey: key(), context });
+    const started = await visitor.call('POST', '/v1/conversations', {
+      body: 'Checkout is broken',
+      attachmentIds: [],
+      idempotencyKey: key(),
+      context,
+    });
     expect(started.status).toBe(201);
     const before = tracker.received.length;
     const escalated = await agent.call('POST', `/conversations/${started.body.conversation.id}/escalate`);
@@ -199,7 +259,9 @@ describe('escalation to engineering', () => {
     const ticket = await newTicket({ severity: 'P0', subject: 'Everything is down' });
     const [message] = (await slack.until(before + 1)).slice(before);
     expect(message?.headers['x-helpline-event']).toBe('p0_ticket');
-    expect(verifyWebhook(message?.body ?? '', String(message?.headers['x-helpline-signature']), SLACK_SECRET, new Date())).toBe(true);
+    expect(
+      verifyWebhook(message?.body ?? '', String(message?.headers['x-helpline-signature']), SLACK_SECRET, new Date()),
+    ).toBe(true);
     const body = JSON.parse(message?.body ?? '{}');
     expect(body.text).toContain('Everything is down');
     expect(JSON.stringify(body.blocks)).toContain(`/inbox/tickets/${ticket.id}`);
@@ -217,7 +279,11 @@ describe('escalation without endpoints', () => {
       await client.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
       const widget = new WidgetClient(bare.url);
       await widget.session({ user: { id: 'lonely' } });
-      const started = await widget.call('POST', '/v1/conversations', { body: 'hi', attachmentIds: [], idempotencyKey: key() });
+      const started = await widget.call('POST', '/v1/conversations', {
+        body: 'hi',
+        attachmentIds: [],
+        idempotencyKey: key(),
+      });
       const result = await client.call('POST', `/conversations/${started.body.conversation.id}/escalate`, {});
       expect(result.status).toBe(409);
       expect(result.body.error.message).toMatch(/webhooks/);

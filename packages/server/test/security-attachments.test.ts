@@ -10,7 +10,9 @@ let serverSecret: Uint8Array;
 beforeAll(async () => {
   server = await startSecurityServer();
   ({ a, b } = await twoTenants(server));
-  const [row] = await server.db.query<{ value: string }>("select value from server_settings where name = 'token_secret'");
+  const [row] = await server.db.query<{ value: string }>(
+    "select value from server_settings where name = 'token_secret'",
+  );
   serverSecret = new Uint8Array(Buffer.from(row?.value ?? '', 'base64'));
 });
 afterAll(() => server?.close());
@@ -23,7 +25,11 @@ const upload = (body: Uint8Array, type: string, name = 'file') =>
 describe('attachment uploads', () => {
   it.each([
     ['an HTML page declared as image/png', bytes('<!doctype html><script>alert(1)</script>'), 'image/png'],
-    ['an SVG with script declared as image/png', bytes('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'image/png'],
+    [
+      'an SVG with script declared as image/png',
+      bytes('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      'image/png',
+    ],
     ['JavaScript declared as image/png', bytes('alert(document.cookie)'), 'image/png'],
     ['JavaScript declared as such', bytes('alert(document.cookie)'), 'application/javascript'],
     ['HTML declared as such', bytes('<html><body>hi</body></html>'), 'text/html'],

@@ -61,7 +61,11 @@ describe('database outage', () => {
     }
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     db.down = false;
-    const retried = await visitor.call('POST', '/v1/conversations', { body: 'after outage', attachmentIds: [], idempotencyKey: key() });
+    const retried = await visitor.call('POST', '/v1/conversations', {
+      body: 'after outage',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     expect(retried.status).toBe(201);
     expect((await visitor.call('GET', '/v1/conversations')).body).toHaveLength(1);
   });
@@ -71,7 +75,11 @@ describe('SSE network flaps', () => {
   it('resumes with Last-Event-ID after dropped connections: every message once, in order', async () => {
     const visitor = new WidgetClient(server.url);
     await visitor.session();
-    const started = await visitor.call('POST', '/v1/conversations', { body: 'flap start', attachmentIds: [], idempotencyKey: key() });
+    const started = await visitor.call('POST', '/v1/conversations', {
+      body: 'flap start',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
     const conversationId = started.body.conversation.id;
     const agent = new AgentClient(server.url);
     await agent.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
@@ -79,7 +87,8 @@ describe('SSE network flaps', () => {
     const sent = Array.from({ length: total }, (_, n) => `agent says ${n}`);
     // The agent keeps talking while the visitor's connection drops and comes back.
     const producing = (async () => {
-      for (const body of sent) expect((await agent.call('POST', `/conversations/${conversationId}/messages`, { body })).status).toBe(201);
+      for (const body of sent)
+        expect((await agent.call('POST', `/conversations/${conversationId}/messages`, { body })).status).toBe(201);
     })();
     const random = seeded(7);
     const received: string[] = [];
@@ -88,10 +97,9 @@ describe('SSE network flaps', () => {
     let lastEventId = '0';
     let connections = 0;
     while (received.length < total) {
-      const stream = await SseClient.open(
-        `${server.url}/v1/events?token=${visitor.token}`,
-        { 'Last-Event-ID': lastEventId },
-      );
+      const stream = await SseClient.open(`${server.url}/v1/events?token=${visitor.token}`, {
+        'Last-Event-ID': lastEventId,
+      });
       connections++;
       // Read a few events, then cut the connection mid-stream.
       const take = 1 + Math.floor(random() * 6);

@@ -18,7 +18,20 @@ afterAll(() => server?.close());
 const random = seeded(0x5eed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const WRONG_TYPES: readonly unknown[] = [123, -1, 1e308, true, false, null, [], [1, 'a'], {}, { nested: { deep: [] } }, 'text', ''];
+const WRONG_TYPES: readonly unknown[] = [
+  123,
+  -1,
+  1e308,
+  true,
+  false,
+  null,
+  [],
+  [1, 'a'],
+  {},
+  { nested: { deep: [] } },
+  'text',
+  '',
+];
 const UNICODE: readonly string[] = [
   '\ud800', // lone high surrogate
   'a\udfffb', // lone low surrogate
@@ -31,7 +44,20 @@ const UNICODE: readonly string[] = [
   '<script>alert(1)</script>',
   "' or 1=1 --",
 ];
-const MALFORMED = ['{', '{"a":', '[', 'nul', "{'single': 1}", '{"a":1,}', '\u0000', '{"__proto__":{"x":1}}', 'null', '[]', '"str"', '42'];
+const MALFORMED = [
+  '{',
+  '{"a":',
+  '[',
+  'nul',
+  "{'single': 1}",
+  '{"a":1,}',
+  '\u0000',
+  '{"__proto__":{"x":1}}',
+  'null',
+  '[]',
+  '"str"',
+  '42',
+];
 const PATH_IDS = [
   '..',
   '%2e%2e',
@@ -79,7 +105,10 @@ async function credentials(route: RouteSpec): Promise<{ headers: Record<string, 
   const visitor = route.method === 'DELETE' ? new WidgetClient(server.url, tenant.key) : tenant.visitor;
   if (visitor !== tenant.visitor) await visitor.session();
   return {
-    headers: { 'X-Helpline-Key': tenant.key, ...(route.auth === 'session' ? { Authorization: `Bearer ${visitor.token}` } : {}) },
+    headers: {
+      'X-Helpline-Key': tenant.key,
+      ...(route.auth === 'session' ? { Authorization: `Bearer ${visitor.token}` } : {}),
+    },
     query: '',
   };
 }
@@ -96,15 +125,19 @@ function casesFor(route: RouteSpec, auth: { headers: Record<string, string>; que
   const json = { 'Content-Type': 'application/json' };
   const cases: Case[] = [];
   if (route.auth !== 'public') {
-    cases.push({ name: 'no credentials', req: { method: route.method, path: withQuery(path, route.query) }, status: route.auth === 'signed' ? 403 : 401 });
-    const forged =
+    cases.push({
+      name: 'no credentials',
+      req: { method: route.method, path: withQuery(path, route.query) },
+      status: route.auth === 'signed' ? 403 : 401,
+    });
+    const forged: Record<string, string> =
       route.auth === 'agent'
         ? { Cookie: 'helpline_agent=forged', 'X-CSRF-Token': 'x' }
         : route.auth === 'signed'
           ? {}
           : route.auth === 'key'
             ? { 'X-Helpline-Key': 'forged-key' }
-          : { 'X-Helpline-Key': tenant.key, Authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJ3cyI6IngifQ.' };
+            : { 'X-Helpline-Key': tenant.key, Authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJ3cyI6IngifQ.' };
     const forgedQuery = route.auth === 'signed' ? 'exp=99999999999&sig=forged' : undefined;
     cases.push({
       name: 'forged credentials',
@@ -116,50 +149,112 @@ function casesFor(route: RouteSpec, auth: { headers: Record<string, string>; que
     for (const bad of PATH_IDS) {
       cases.push({
         name: `path id ${bad.slice(0, 30)}`,
-        req: { method: route.method, path: withQuery(pathFor(route, bad, true), route.query, auth.query), headers: { ...auth.headers, ...json }, ...(route.body ? { body: JSON.stringify(route.body(tenant.ids)) } : {}) },
+        req: {
+          method: route.method,
+          path: withQuery(pathFor(route, bad, true), route.query, auth.query),
+          headers: { ...auth.headers, ...json },
+          ...(route.body ? { body: JSON.stringify(route.body(tenant.ids)) } : {}),
+        },
       });
     }
   }
   if (route.method === 'GET') {
     for (const query of BAD_QUERIES) {
-      cases.push({ name: `query ${query.slice(0, 30)}`, req: { method: 'GET', path: withQuery(path, query, auth.query), headers: auth.headers }, mayPass: true });
+      cases.push({
+        name: `query ${query.slice(0, 30)}`,
+        req: { method: 'GET', path: withQuery(path, query, auth.query), headers: auth.headers },
+        mayPass: true,
+      });
     }
   }
   if (route.method !== 'GET') {
-    const huge = '{"body":"' + 'x'.repeat(MAX_BODY + (route.raw ? 128 * 1024 : 0)) + '"}';
-    cases.push({ name: 'huge body', req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: huge }, status: 413 });
-    cases.push({ name: 'huge chunked body', req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: huge, chunked: true }, status: 413 });
+    const huge = `{"body":"${'x'.repeat(MAX_BODY + (route.raw ? 128 * 1024 : 0))}"}`;
+    cases.push({
+      name: 'huge body',
+      req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: huge },
+      status: 413,
+    });
+    cases.push({
+      name: 'huge chunked body',
+      req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: huge, chunked: true },
+      status: 413,
+    });
   }
   if (route.raw) {
     for (let n = 0; n < 6; n++) {
       const bytes = new Uint8Array(1 + Math.floor(random() * 300)).map(() => Math.floor(random() * 256));
-      const type = pick(['image/png', 'text/html', 'image/svg+xml', 'application/javascript', 'application/octet-stream', 'garbage']);
-      cases.push({ name: `random bytes as ${type}`, req: { method: 'POST', path: url, headers: { ...auth.headers, 'Content-Type': type }, body: bytes } });
+      const type = pick([
+        'image/png',
+        'text/html',
+        'image/svg+xml',
+        'application/javascript',
+        'application/octet-stream',
+        'garbage',
+      ]);
+      cases.push({
+        name: `random bytes as ${type}`,
+        req: { method: 'POST', path: url, headers: { ...auth.headers, 'Content-Type': type }, body: bytes },
+      });
     }
-    cases.push({ name: 'empty upload', req: { method: 'POST', path: url, headers: auth.headers, body: '' }, status: 400 });
+    cases.push({
+      name: 'empty upload',
+      req: { method: 'POST', path: url, headers: auth.headers, body: '' },
+      status: 400,
+    });
   }
   if (!route.body) return cases;
   for (const text of MALFORMED) {
-    cases.push({ name: `malformed ${JSON.stringify(text)}`, req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: text } });
+    cases.push({
+      name: `malformed ${JSON.stringify(text)}`,
+      req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: text },
+    });
   }
   cases.push({
     name: 'invalid UTF-8 bytes',
-    req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: new Uint8Array([0x7b, 0x22, 0xed, 0xa0, 0x80, 0xff, 0x22, 0x3a, 0x31, 0x7d]) },
+    req: {
+      method: route.method,
+      path: url,
+      headers: { ...auth.headers, ...json },
+      body: new Uint8Array([0x7b, 0x22, 0xed, 0xa0, 0x80, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+    },
   });
   const valid = route.body(tenant.ids);
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
-    const body = type.startsWith('application/x-www') ? 'a=1&b=2' : type === 'application/xml' ? '<a/>' : JSON.stringify(valid);
-    cases.push({ name: `content type ${type}`, req: { method: route.method, path: url, headers: { ...auth.headers, 'Content-Type': type }, body }, mayPass: true });
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+  ]) {
+    const body = type.startsWith('application/x-www')
+      ? 'a=1&b=2'
+      : type === 'application/xml'
+        ? '<a/>'
+        : JSON.stringify(valid);
+    cases.push({
+      name: `content type ${type}`,
+      req: { method: route.method, path: url, headers: { ...auth.headers, 'Content-Type': type }, body },
+      mayPass: true,
+    });
   }
   for (const field of Object.keys(valid)) {
     const { [field]: _dropped, ...missing } = route.body(tenant.ids);
-    cases.push({ name: `missing ${field}`, req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: JSON.stringify(missing) }, mayPass: true, field });
+    cases.push({
+      name: `missing ${field}`,
+      req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: JSON.stringify(missing) },
+      mayPass: true,
+      field,
+    });
     for (let n = 0; n < 2; n++) {
       const wrong = pick(WRONG_TYPES);
       if (Array.isArray(wrong) ? Array.isArray(valid[field]) : typeof wrong === typeof valid[field]) continue;
       cases.push({
         name: `${field} = ${JSON.stringify(wrong)}`,
-        req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: JSON.stringify({ ...route.body(tenant.ids), [field]: wrong }) },
+        req: {
+          method: route.method,
+          path: url,
+          headers: { ...auth.headers, ...json },
+          body: JSON.stringify({ ...route.body(tenant.ids), [field]: wrong }),
+        },
         field,
       });
     }
@@ -168,7 +263,12 @@ function casesFor(route: RouteSpec, auth: { headers: Record<string, string>; que
         const text = pick(UNICODE);
         cases.push({
           name: `${field} = unicode ${JSON.stringify(text.slice(0, 12))}`,
-          req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: JSON.stringify({ ...route.body(tenant.ids), [field]: text }) },
+          req: {
+            method: route.method,
+            path: url,
+            headers: { ...auth.headers, ...json },
+            body: JSON.stringify({ ...route.body(tenant.ids), [field]: text }),
+          },
           mayPass: true,
           field,
         });

@@ -19,17 +19,31 @@ async function busyVisitor(userId: string) {
     user: { id: userId, name: `${MARK} name`, email: `${userId}@example.com` },
     verification: { userHash: hmac(userId) },
   });
-  const upload = await client.call('POST', '/v1/attachments', PNG, { 'Content-Type': 'image/png', 'X-Filename': `${MARK}.png` });
+  const upload = await client.call('POST', '/v1/attachments', PNG, {
+    'Content-Type': 'image/png',
+    'X-Filename': `${MARK}.png`,
+  });
   const conversation = await client.call('POST', '/v1/conversations', {
     body: `${MARK} chat`,
     attachmentIds: [upload.body.id],
     idempotencyKey: key(),
-    context: { capturedAt: new Date().toISOString(), page: { url: `https://app.example.com/${MARK}`, path: `/${MARK}`, title: MARK } },
+    context: {
+      capturedAt: new Date().toISOString(),
+      page: { url: `https://app.example.com/${MARK}`, path: `/${MARK}`, title: MARK },
+    },
   });
   expect(conversation.status).toBe(201);
   const id = conversation.body.conversation.id;
-  await client.call('POST', `/v1/conversations/${id}/messages`, { body: `${MARK} again`, attachmentIds: [], idempotencyKey: key() });
-  await client.call('POST', `/v1/conversations/${id}/csat`, { score: 4, comment: `${MARK} csat`, idempotencyKey: key() });
+  await client.call('POST', `/v1/conversations/${id}/messages`, {
+    body: `${MARK} again`,
+    attachmentIds: [],
+    idempotencyKey: key(),
+  });
+  await client.call('POST', `/v1/conversations/${id}/csat`, {
+    score: 4,
+    comment: `${MARK} csat`,
+    idempotencyKey: key(),
+  });
   await client.call('POST', `/v1/conversations/${id}/read`);
   const ticket = await client.call('POST', '/v1/tickets', {
     subject: `${MARK} ticket`,
@@ -41,14 +55,27 @@ async function busyVisitor(userId: string) {
     idempotencyKey: key(),
   });
   expect(ticket.status).toBe(201);
-  await client.call('POST', `/v1/tickets/${ticket.body.id}/replies`, { body: `${MARK} reply`, attachmentIds: [], idempotencyKey: key() });
-  const article = (await client.call('GET', `/v1/kb/search?q=${MARK}%20refund`)).body[0] ?? (await client.call('GET', '/v1/kb/search?q=refund')).body[0];
+  await client.call('POST', `/v1/tickets/${ticket.body.id}/replies`, {
+    body: `${MARK} reply`,
+    attachmentIds: [],
+    idempotencyKey: key(),
+  });
+  const article =
+    (await client.call('GET', `/v1/kb/search?q=${MARK}%20refund`)).body[0] ??
+    (await client.call('GET', '/v1/kb/search?q=refund')).body[0];
   await client.call('GET', `/v1/kb/articles/${article.id}`);
   await client.call('POST', `/v1/kb/articles/${article.id}/vote`, { helpful: false });
   await client.call('POST', '/v1/answers', { question: `${MARK} how to refund`, path: `/${MARK}` });
   await client.call('POST', '/v1/analytics', { type: 'search', query: `${MARK} query`, path: `/${MARK}` });
   const [row] = await server.db.query<{ id: string }>('select visitor_pk as id from conversations where id = $1', [id]);
-  return { client, visitorPk: row?.id ?? '', userId, conversationId: id, ticketId: ticket.body.id, articleId: article.id };
+  return {
+    client,
+    visitorPk: row?.id ?? '',
+    userId,
+    conversationId: id,
+    ticketId: ticket.body.id,
+    articleId: article.id,
+  };
 }
 
 /** Every row of every table in the public schema that mentions any of `needles`. */
@@ -83,7 +110,9 @@ describe('GDPR export and erasure', () => {
     expect(data.tickets[0]).toMatchObject({ subject: `${MARK} ticket`, description: `${MARK} description` });
     expect(data.tickets[0].messages.map((m: { body: string }) => m.body)).toContain(`${MARK} reply`);
     expect(data.articleVotes).toEqual([expect.objectContaining({ articleId: v.articleId, helpful: false })]);
-    expect(data.activity.map((a: { type: string }) => a.type)).toEqual(expect.arrayContaining(['article_viewed', 'search']));
+    expect(data.activity.map((a: { type: string }) => a.type)).toEqual(
+      expect.arrayContaining(['article_viewed', 'search']),
+    );
     // The export holds no other visitor's data.
     const other = await busyVisitor('gdpr-other-user');
     expect(JSON.stringify(data)).not.toContain(other.visitorPk);

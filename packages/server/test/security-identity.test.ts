@@ -10,7 +10,9 @@ let server: RunningServer;
 let serverSecret: Uint8Array;
 beforeAll(async () => {
   server = await startTestServer({ trustProxy: true });
-  const [row] = await server.db.query<{ value: string }>("select value from server_settings where name = 'token_secret'");
+  const [row] = await server.db.query<{ value: string }>(
+    "select value from server_settings where name = 'token_secret'",
+  );
   serverSecret = new Uint8Array(Buffer.from(row?.value ?? '', 'base64'));
 });
 afterAll(() => server?.close());
@@ -77,7 +79,9 @@ describe('widget session tokens', () => {
     const client = await visitorWithToken();
     expect((await client.call('DELETE', '/v1/me')).status).toBe(204);
     expect((await client.call('GET', '/v1/conversations')).status).toBe(401);
-    expect((await client.call('POST', '/v1/conversations', { body: 'x', idempotencyKey: 'k'.repeat(10) })).status).toBe(401);
+    expect((await client.call('POST', '/v1/conversations', { body: 'x', idempotencyKey: 'k'.repeat(10) })).status).toBe(
+      401,
+    );
   });
 
   it('refuses expired, unsigned, re-signed and algorithm-confused session tokens', async () => {
@@ -104,12 +108,12 @@ describe('agent sessions', () => {
         headers: { 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify({ email: DEMO_AGENT_EMAIL, password: AGENT_PASSWORD }),
       });
-    const plain = String((await login({}))['headers']['set-cookie']);
+    const plain = String((await login({})).headers['set-cookie']);
     expect(plain).toMatch(/HttpOnly/);
     expect(plain).toMatch(/SameSite=Strict/);
     expect(plain).not.toMatch(/Secure/);
     // trustProxy is on: the proxy says the browser used https.
-    const behindTls = String((await login({ 'X-Forwarded-Proto': 'https' }))['headers']['set-cookie']);
+    const behindTls = String((await login({ 'X-Forwarded-Proto': 'https' })).headers['set-cookie']);
     expect(behindTls).toMatch(/HttpOnly/);
     expect(behindTls).toMatch(/SameSite=Strict/);
     expect(behindTls).toMatch(/Secure/);

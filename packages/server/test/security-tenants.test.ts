@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
-import { SseClient } from './sse-client.js';
 import { send } from './security-http.js';
 import { pathFor, ROUTES, type RouteSpec } from './security-route-table.js';
 import { OTHER_EMAIL, startSecurityServer, type Tenant, twoTenants, workspaceRows } from './security-world.js';
+import { SseClient } from './sse-client.js';
 import { AGENT_PASSWORD, key, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
@@ -20,9 +20,17 @@ beforeAll(async () => {
   agentStream = await SseClient.open(`${server.url}/agent/api/events`, { Cookie: a.agent.cookie });
   visitorStream = await SseClient.open(`${server.url}/v1/events?token=${a.visitor.token}`);
   // B talks first, then A: A's streams must see A's message and nothing of B's before it.
-  await b.visitor.call('POST', `/v1/conversations/${b.ids.conversation}/messages`, { body: 'B private words', attachmentIds: [], idempotencyKey: key() });
+  await b.visitor.call('POST', `/v1/conversations/${b.ids.conversation}/messages`, {
+    body: 'B private words',
+    attachmentIds: [],
+    idempotencyKey: key(),
+  });
   await b.agent.call('POST', `/conversations/${b.ids.conversation}/messages`, { body: 'B agent answer' });
-  await a.visitor.call('POST', `/v1/conversations/${a.ids.conversation}/messages`, { body: 'A marker', attachmentIds: [], idempotencyKey: key() });
+  await a.visitor.call('POST', `/v1/conversations/${a.ids.conversation}/messages`, {
+    body: 'A marker',
+    attachmentIds: [],
+    idempotencyKey: key(),
+  });
   await a.agent.call('POST', `/conversations/${a.ids.conversation}/messages`, { body: 'A agent marker' });
   bBefore = await workspaceRows(server, b.workspaceId);
 });
@@ -33,7 +41,16 @@ afterAll(async () => {
 });
 
 /** Strings only workspace B has: none may appear in anything workspace A is answered. */
-const markersOfB = () => [b.workspaceId, b.key, 'secret of security-other-key', 'ticket of security-other-key', 'Other workspace secret article', 'B private words', 'B agent answer', ...Object.values(b.ids)];
+const markersOfB = () => [
+  b.workspaceId,
+  b.key,
+  'secret of security-other-key',
+  'ticket of security-other-key',
+  'Other workspace secret article',
+  'B private words',
+  'B agent answer',
+  ...Object.values(b.ids),
+];
 
 /** Calls a route as workspace A's visitor or agent, with `ids` in the path and body. */
 async function callAsA(route: RouteSpec, ids: Tenant['ids'], crossKey = false) {
@@ -67,32 +84,31 @@ describe('tenant isolation on every endpoint', () => {
     expect(visitorEvent.data.message.body).toBe('A marker');
   });
 
-  it.each(ROUTES.filter((route) => route.auth !== 'public').map((route) => [`${route.method} ${route.path}`, route] as const))(
-    "%s: workspace A cannot read or write workspace B's objects",
-    async (_name, route) => {
-      const res = await callAsA(route, b.ids);
-      if (route.object) {
-        expect([403, 404], `${res.status} ${res.text.slice(0, 200)}`).toContain(res.status);
-        expect(res.json?.error?.code).toMatch(/not_found|forbidden/);
-      } else {
-        // Routes without an id act on A's own data: whatever they answer holds nothing of B.
-        expect(res.status, res.text.slice(0, 200)).toBeLessThan(500);
-        for (const marker of markersOfB()) expect(res.text).not.toContain(marker);
-      }
-      if (route.auth === 'session') {
-        // A's session token presented with B's widget key is refused outright.
-        const crossed = await callAsA(route, a.ids, true);
-        expect(crossed.status).toBe(401);
-      }
-    },
-  );
+  it.each(
+    ROUTES.filter((route) => route.auth !== 'public').map((route) => [`${route.method} ${route.path}`, route] as const),
+  )("%s: workspace A cannot read or write workspace B's objects", async (_name, route) => {
+    const res = await callAsA(route, b.ids);
+    if (route.object) {
+      expect([403, 404], `${res.status} ${res.text.slice(0, 200)}`).toContain(res.status);
+      expect(res.json?.error?.code).toMatch(/not_found|forbidden/);
+    } else {
+      // Routes without an id act on A's own data: whatever they answer holds nothing of B.
+      expect(res.status, res.text.slice(0, 200)).toBeLessThan(500);
+      for (const marker of markersOfB()) expect(res.text).not.toContain(marker);
+    }
+    if (route.auth === 'session') {
+      // A's session token presented with B's widget key is refused outright.
+      const crossed = await callAsA(route, a.ids, true);
+      expect(crossed.status).toBe(401);
+    }
+  });
 
   it("refuses workspace B's agent email with workspace A's password", async () => {
     const login = await new AgentClient(server.url).login(OTHER_EMAIL, AGENT_PASSWORD);
     expect(login.status).toBe(401);
   });
 
-  it("leaves every row of workspace B unchanged in the database", async () => {
+  it('leaves every row of workspace B unchanged in the database', async () => {
     expect(await workspaceRows(server, b.workspaceId)).toEqual(bBefore);
   });
 });

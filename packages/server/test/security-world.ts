@@ -25,13 +25,21 @@ export interface Tenant {
  */
 export function startSecurityServer(): Promise<RunningServer> {
   return startTestServer({
-    rateLimit: { visitor: { capacity: 100_000, refillPerSecond: 1000 }, ip: { capacity: 100_000, refillPerSecond: 1000 } },
+    rateLimit: {
+      visitor: { capacity: 100_000, refillPerSecond: 1000 },
+      ip: { capacity: 100_000, refillPerSecond: 1000 },
+    },
     maxBodyBytes: 64 * 1024,
     maxAttachmentBytes: 128 * 1024,
   });
 }
 
-async function populate(server: RunningServer, workspaceId: string, workspaceKey: string, agent: AgentClient): Promise<Tenant> {
+async function populate(
+  server: RunningServer,
+  workspaceId: string,
+  workspaceKey: string,
+  agent: AgentClient,
+): Promise<Tenant> {
   const visitor = new WidgetClient(server.url, workspaceKey);
   await visitor.session();
   const conversation = await visitor.call('POST', '/v1/conversations', {
@@ -39,7 +47,10 @@ async function populate(server: RunningServer, workspaceId: string, workspaceKey
     attachmentIds: [],
     idempotencyKey: key(),
   });
-  const upload = await visitor.call('POST', '/v1/attachments', PNG, { 'Content-Type': 'image/png', 'X-Filename': 'a.png' });
+  const upload = await visitor.call('POST', '/v1/attachments', PNG, {
+    'Content-Type': 'image/png',
+    'X-Filename': 'a.png',
+  });
   const ticket = await visitor.call('POST', '/v1/tickets', {
     subject: `ticket of ${workspaceKey}`,
     description: 'private description',
@@ -55,7 +66,9 @@ async function populate(server: RunningServer, workspaceId: string, workspaceKey
     [workspaceId, conversation.body.conversation?.id ?? ''],
   );
   if (conversation.status !== 201 || ticket.status !== 201 || upload.status !== 201 || !visitorRow || !articles.body[0])
-    throw new Error(`populating ${workspaceKey} failed: ${JSON.stringify([conversation.body, ticket.body, upload.body])}`);
+    throw new Error(
+      `populating ${workspaceKey} failed: ${JSON.stringify([conversation.body, ticket.body, upload.body])}`,
+    );
   return {
     workspaceId,
     key: workspaceKey,
@@ -95,7 +108,10 @@ export async function twoTenants(server: RunningServer): Promise<{ a: Tenant; b:
   if (created.status !== 201) throw new Error(`article: ${JSON.stringify(created.body)}`);
   const [demo] = await server.db.query<{ id: string }>('select id from workspaces where public_key = $1', [DEMO_KEY]);
   if (!demo) throw new Error('demo workspace missing');
-  return { a: await populate(server, demo.id, DEMO_KEY, agentA), b: await populate(server, other.id, OTHER_KEY, agentB) };
+  return {
+    a: await populate(server, demo.id, DEMO_KEY, agentA),
+    b: await populate(server, other.id, OTHER_KEY, agentB),
+  };
 }
 
 /** Every table with a workspace_id column, read for one workspace: the tenant's whole footprint. */
@@ -105,7 +121,9 @@ export async function workspaceRows(server: RunningServer, workspaceId: string):
   );
   const out: Record<string, unknown[]> = {};
   for (const { table_name } of tables) {
-    out[table_name] = await server.db.query(`select * from "${table_name}" where workspace_id = $1 order by 1`, [workspaceId]);
+    out[table_name] = await server.db.query(`select * from "${table_name}" where workspace_id = $1 order by 1`, [
+      workspaceId,
+    ]);
   }
   const [workspace] = await server.db.query('select * from workspaces where id = $1', [workspaceId]);
   out.workspaces = [workspace];

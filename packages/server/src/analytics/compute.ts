@@ -90,7 +90,10 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
       const flags: ('attach_rate' | 'not_helpful')[] = [];
       if (ticketsAfterView >= NEEDS_UPDATE.attachRate.minTickets && (attachRate ?? 0) >= NEEDS_UPDATE.attachRate.rate)
         flags.push('attach_rate');
-      if (helpful + notHelpful >= NEEDS_UPDATE.notHelpful.minVotes && (notHelpfulShare ?? 0) >= NEEDS_UPDATE.notHelpful.share)
+      if (
+        helpful + notHelpful >= NEEDS_UPDATE.notHelpful.minVotes &&
+        (notHelpfulShare ?? 0) >= NEEDS_UPDATE.notHelpful.share
+      )
         flags.push('not_helpful');
       const answered = answers.filter((answer) => answer.articleId === row.id);
       return {

@@ -55,21 +55,36 @@ describe('loadConfig', () => {
 
   it('reads webhooks and routing rules from the environment and names a bad entry', async () => {
     const config = await loadConfig({
-      HELPLINE_WEBHOOKS: JSON.stringify([{ id: 'slack', url: 'https://hooks.slack.com/services/x', secret: '0123456789abcdef', format: 'slack' }]),
-      HELPLINE_ROUTING: JSON.stringify({ rules: [{ name: 'billing', when: { pathPrefix: '/billing' }, assign: { queue: 'billing' } }] }),
+      HELPLINE_WEBHOOKS: JSON.stringify([
+        { id: 'slack', url: 'https://hooks.slack.com/services/x', secret: '0123456789abcdef', format: 'slack' },
+      ]),
+      HELPLINE_ROUTING: JSON.stringify({
+        rules: [{ name: 'billing', when: { pathPrefix: '/billing' }, assign: { queue: 'billing' } }],
+      }),
     });
     expect(config.webhooks).toEqual([
-      { id: 'slack', url: 'https://hooks.slack.com/services/x', secret: '0123456789abcdef', format: 'slack', events: ['escalation', 'p0_ticket'] },
+      {
+        id: 'slack',
+        url: 'https://hooks.slack.com/services/x',
+        secret: '0123456789abcdef',
+        format: 'slack',
+        events: ['escalation', 'p0_ticket'],
+      },
     ]);
-    expect(config.routing).toEqual({ defaultQueue: 'general', rules: [{ name: 'billing', when: { pathPrefix: '/billing' }, assign: { queue: 'billing' } }] });
-    await expect(loadConfig({ HELPLINE_WEBHOOKS: JSON.stringify([{ id: 'x', url: 'ftp://x', secret: '0123456789abcdef' }]) })).rejects.toThrow(
-      /HELPLINE_WEBHOOKS: 0\.url/,
-    );
-    await expect(loadConfig({ HELPLINE_WEBHOOKS: JSON.stringify([{ id: 'x', url: 'https://x.test', secret: 'short' }]) })).rejects.toThrow(
-      /HELPLINE_WEBHOOKS: 0\.secret/,
-    );
+    expect(config.routing).toEqual({
+      defaultQueue: 'general',
+      rules: [{ name: 'billing', when: { pathPrefix: '/billing' }, assign: { queue: 'billing' } }],
+    });
     await expect(
-      loadConfig({ HELPLINE_ROUTING: JSON.stringify({ rules: [{ name: 'r', when: { pathPrefix: 'billing' }, assign: {} }] }) }),
+      loadConfig({ HELPLINE_WEBHOOKS: JSON.stringify([{ id: 'x', url: 'ftp://x', secret: '0123456789abcdef' }]) }),
+    ).rejects.toThrow(/HELPLINE_WEBHOOKS: 0\.url/);
+    await expect(
+      loadConfig({ HELPLINE_WEBHOOKS: JSON.stringify([{ id: 'x', url: 'https://x.test', secret: 'short' }]) }),
+    ).rejects.toThrow(/HELPLINE_WEBHOOKS: 0\.secret/);
+    await expect(
+      loadConfig({
+        HELPLINE_ROUTING: JSON.stringify({ rules: [{ name: 'r', when: { pathPrefix: 'billing' }, assign: {} }] }),
+      }),
     ).rejects.toThrow(/HELPLINE_ROUTING: rules\.0\.when\.pathPrefix/);
     await expect(loadConfig({ HELPLINE_ROUTING: '{' })).rejects.toThrow(/HELPLINE_ROUTING: expected JSON/);
   });
@@ -79,7 +94,12 @@ describe('loadConfig', () => {
     const file = join(dir, 'config.json');
     await writeFile(file, JSON.stringify({ routing: { defaultQueue: 'support', rules: [] }, webhooks: [] }));
     expect((await loadConfig({ HELPLINE_CONFIG: file })).routing.defaultQueue).toBe('support');
-    await writeFile(file, JSON.stringify({ routing: { rules: [{ name: 'r', when: { severity: ['P9'] }, assign: {} }] } }));
-    await expect(loadConfig({ HELPLINE_CONFIG: file })).rejects.toThrow(/config\.json → routing: rules\.0\.when\.severity/);
+    await writeFile(
+      file,
+      JSON.stringify({ routing: { rules: [{ name: 'r', when: { severity: ['P9'] }, assign: {} }] } }),
+    );
+    await expect(loadConfig({ HELPLINE_CONFIG: file })).rejects.toThrow(
+      /config\.json → routing: rules\.0\.when\.severity/,
+    );
   });
 });

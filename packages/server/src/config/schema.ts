@@ -51,9 +51,14 @@ export const ServerConfig = z.object({
   demoBusinessHours: z.optional(BusinessHours),
   /** Where escalations and P0 tickets are posted (docs/self-service.md): signed, retried, logged. */
   webhooks: z._default(
-    z.array(WebhookEndpoint).check(
-      z.refine((list) => new Set(list.map((endpoint) => endpoint.id)).size === list.length, 'endpoint ids must be unique'),
-    ),
+    z
+      .array(WebhookEndpoint)
+      .check(
+        z.refine(
+          (list) => new Set(list.map((endpoint) => endpoint.id)).size === list.length,
+          'endpoint ids must be unique',
+        ),
+      ),
     [],
   ),
   /** Retries of a failing webhook: attempts in all, and the backoff base (doubles each time, with jitter). */

@@ -31,7 +31,12 @@ const attachmentsOf = (deps: AppDeps, c: Context, stored: readonly StoredAttachm
 };
 
 /** The payload for a ticket: its snapshot, fields and every attachment of the ticket and its replies. */
-export async function ticketPayload(deps: AppDeps, c: Context, row: TicketRow, input: Common): Promise<EscalationPayload> {
+export async function ticketPayload(
+  deps: AppDeps,
+  c: Context,
+  row: TicketRow,
+  input: Common,
+): Promise<EscalationPayload> {
   const visitor = await visitorById(deps.db, input.workspace.id, row.visitor_pk);
   const replies = await deps.db.query<Pick<MessageRow, 'attachments'>>(
     'select attachments from messages where workspace_id = $1 and ticket_id = $2 order by seq',
@@ -89,6 +94,10 @@ export async function conversationPayload(
     verified: visitor?.verified ?? false,
     visitor: identityOf(visitor),
     context: row.context,
-    attachments: attachmentsOf(deps, c, messages.flatMap((message) => message.attachments)),
+    attachments: attachmentsOf(
+      deps,
+      c,
+      messages.flatMap((message) => message.attachments),
+    ),
   });
 }

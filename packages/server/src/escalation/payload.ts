@@ -10,21 +10,37 @@ export const EscalationPayload = z.object({
   id: z.string(),
   createdAt: z.string(),
   workspace: z.object({ id: z.string(), name: z.string() }),
-  source: z.object({ kind: z.enum(['ticket', 'conversation']), id: z.string(), reference: z.optional(z.string()), url: z.optional(z.string()) }),
+  source: z.object({
+    kind: z.enum(['ticket', 'conversation']),
+    id: z.string(),
+    reference: z.optional(z.string()),
+    url: z.optional(z.string()),
+  }),
   summary: z.string(),
   severity: z.optional(Severity),
   category: z.optional(Category),
   note: z.optional(z.string()),
   escalatedBy: z.optional(z.object({ id: z.string(), name: z.string() })),
   customer: z.object({
-    user: z.optional(z.object({ id: z.optional(z.string()), name: z.optional(z.string()), email: z.optional(z.string()) })),
-    account: z.optional(z.object({ id: z.optional(z.string()), name: z.optional(z.string()), plan: z.optional(z.string()), seats: z.optional(z.number()) })),
+    user: z.optional(
+      z.object({ id: z.optional(z.string()), name: z.optional(z.string()), email: z.optional(z.string()) }),
+    ),
+    account: z.optional(
+      z.object({
+        id: z.optional(z.string()),
+        name: z.optional(z.string()),
+        plan: z.optional(z.string()),
+        seats: z.optional(z.number()),
+      }),
+    ),
     verified: z.boolean(),
   }),
   page: z.optional(z.object({ url: z.string(), title: z.string() })),
   reproSteps: z.array(z.string()),
   consoleErrors: z.array(z.string()),
-  failedRequests: z.array(z.object({ method: z.string(), url: z.string(), status: z.number(), durationMs: z.number() })),
+  failedRequests: z.array(
+    z.object({ method: z.string(), url: z.string(), status: z.number(), durationMs: z.number() }),
+  ),
   attachments: z.array(z.object({ name: z.string(), url: z.string() })),
   alreadyTried: z.array(z.string()),
 });
@@ -65,12 +81,20 @@ export function buildEscalationPayload(input: EscalationSource): EscalationPaylo
       ...(context?.account ? { account: pick(context.account, ['id', 'name', 'plan', 'seats']) } : {}),
       verified: input.verified,
     },
-    reproSteps: (context?.routeTrail ?? []).map((visit) => `${visit.at} visited ${visit.path}${visit.title ? ` (${visit.title})` : ''}`),
+    reproSteps: (context?.routeTrail ?? []).map(
+      (visit) => `${visit.at} visited ${visit.path}${visit.title ? ` (${visit.title})` : ''}`,
+    ),
     consoleErrors: crumbs.flatMap((crumb) =>
-      crumb.type === 'console' ? [`[${crumb.level}] ${crumb.message}`] : crumb.type === 'exception' ? [crumb.message] : [],
+      crumb.type === 'console'
+        ? [`[${crumb.level}] ${crumb.message}`]
+        : crumb.type === 'exception'
+          ? [crumb.message]
+          : [],
     ),
     failedRequests: crumbs.flatMap((crumb) =>
-      crumb.type === 'request' ? [{ method: crumb.method, url: crumb.url, status: crumb.status, durationMs: crumb.durationMs }] : [],
+      crumb.type === 'request'
+        ? [{ method: crumb.method, url: crumb.url, status: crumb.status, durationMs: crumb.durationMs }]
+        : [],
     ),
     attachments: input.attachments,
     alreadyTried: (context?.selfService ?? []).map((item) => `${item.kind}: ${item.title ?? item.ref}`),

@@ -13,7 +13,13 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, w
     throw new ApiError(400, 'invalid_input', `${what}: body is not valid JSON`);
   }
   const nul = pathOfNul(body);
-  if (nul !== undefined) throw new ApiError(400, 'invalid_input', `${what}: ${nul || 'body'}: must not contain NUL (\\u0000)`, nul || 'body');
+  if (nul !== undefined)
+    throw new ApiError(
+      400,
+      'invalid_input',
+      `${what}: ${nul || 'body'}: must not contain NUL (\\u0000)`,
+      nul || 'body',
+    );
   return parseWith(schema, body, what);
 }
 

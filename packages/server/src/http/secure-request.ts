@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config/schema.js';
  */
 export function isSecureRequest(c: Context, config: Pick<ServerConfig, 'trustProxy' | 'publicUrl'>): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
-  if (config.trustProxy && c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase() === 'https') return true;
+  if (config.trustProxy && c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase() === 'https')
+    return true;
   return config.publicUrl?.startsWith('https:') ?? false;
 }

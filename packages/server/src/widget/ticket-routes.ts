@@ -131,7 +131,10 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
       });
       // An outage pages engineering at once; delivery runs in the background.
       if (result.row.severity === 'P0' && deps.webhooks.subscribers('p0_ticket').length > 0)
-        deps.webhooks.dispatch(workspace.id, await ticketPayload(deps, c, result.row, { type: 'p0_ticket', workspace }));
+        deps.webhooks.dispatch(
+          workspace.id,
+          await ticketPayload(deps, c, result.row, { type: 'p0_ticket', workspace }),
+        );
     }
     return c.json(ticket, result.created ? 201 : 200);
   });

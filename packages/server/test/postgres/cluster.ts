@@ -39,7 +39,9 @@ function run(program: string, args: string[]): string {
   const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
   const result = spawnSync(command, argv, { encoding: 'utf8' });
   if (result.status !== 0)
-    throw new Error(`${program} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout || result.error}`);
+    throw new Error(
+      `${program} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout || result.error}`,
+    );
   return result.stdout;
 }
 
@@ -78,7 +80,17 @@ export async function createCluster(extraDatabases: string[] = []): Promise<Clus
     const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
     chownSync(dir, uid, gid);
   }
-  run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions']);
+  run(join(bin, 'initdb'), [
+    '-D',
+    join(dir, 'data'),
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '-E',
+    'UTF8',
+    '--no-instructions',
+  ]);
   const info: ClusterInfo = { bin, dir, port: await freePort(), url: '', databases: {} };
   startClusterProcess(info);
   const urlOf = (name: string) => `postgresql://postgres@127.0.0.1:${info.port}/${name}`;

@@ -18,9 +18,13 @@ it('migrates a fresh database exactly once when three instances start at the sam
   const applied = await first.db.query<{ version: number }>('select version from schema_migrations order by version');
   expect(applied.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((migration) => migration.version));
   // The demo seed ran once too: one demo workspace, one server secret shared by all.
-  const [workspaces] = await first.db.query<{ n: string }>("select count(*) as n from workspaces where public_key = 'demo-public-key'");
+  const [workspaces] = await first.db.query<{ n: string }>(
+    "select count(*) as n from workspaces where public_key = 'demo-public-key'",
+  );
   expect(Number(workspaces?.n)).toBe(1);
-  const [secrets] = await first.db.query<{ n: string }>("select count(*) as n from server_settings where name = 'token_secret'");
+  const [secrets] = await first.db.query<{ n: string }>(
+    "select count(*) as n from server_settings where name = 'token_secret'",
+  );
   expect(Number(secrets?.n)).toBe(1);
   for (const server of servers) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 });

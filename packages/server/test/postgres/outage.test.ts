@@ -25,7 +25,11 @@ afterAll(async () => {
 it('answers 503 while PostgreSQL is down and recovers, realtime included, without restarting the servers', async () => {
   const visitor = new WidgetClient(a.url);
   await visitor.session();
-  const started = await visitor.call('POST', '/v1/conversations', { body: 'before outage', attachmentIds: [], idempotencyKey: key() });
+  const started = await visitor.call('POST', '/v1/conversations', {
+    body: 'before outage',
+    attachmentIds: [],
+    idempotencyKey: key(),
+  });
   expect(started.status).toBe(201);
   const conversationId = started.body.conversation.id;
 
@@ -38,7 +42,10 @@ it('answers 503 while PostgreSQL is down and recovers, realtime included, withou
     expect(res.body.error.code).toBe('unavailable');
     expect(res.headers.get('Retry-After')).toBe('5');
   }
-  const during = await visitor.call('POST', `/v1/conversations/${conversationId}/messages`, { body: 'during outage', idempotencyKey: key() });
+  const during = await visitor.call('POST', `/v1/conversations/${conversationId}/messages`, {
+    body: 'during outage',
+    idempotencyKey: key(),
+  });
   expect(during.status).toBe(503);
   expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
 
@@ -50,7 +57,10 @@ it('answers 503 while PostgreSQL is down and recovers, realtime included, withou
   let delivered: string | undefined;
   for (let attempt = 0; !delivered; attempt++) {
     const body = `after outage ${attempt}`;
-    expect((await visitor.call('POST', `/v1/conversations/${conversationId}/messages`, { body, idempotencyKey: key() })).status).toBe(201);
+    expect(
+      (await visitor.call('POST', `/v1/conversations/${conversationId}/messages`, { body, idempotencyKey: key() }))
+        .status,
+    ).toBe(201);
     // Instance b hears instance a's NOTIFY once its LISTEN connection is back.
     const event = await Promise.race([
       stream.nextWhere((d) => d.type === 'message'),

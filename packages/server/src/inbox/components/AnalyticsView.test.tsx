@@ -39,8 +39,34 @@ const analytics = {
   csat: { responses: 40, satisfied: 34, score: 0.85 },
   answers: { questions: 30, solved: 18, escalated: 6, selfServiceRate: 0.75 },
   series: [
-    { day: '2026-11-28', helpSessions: 20, deflected: 15, deflectionRate: 0.75, articleViews: 31, helpful: 4, notHelpful: 1, questions: 6, answersSolved: 4, answersEscalated: 1, conversations: 3, tickets: 2 },
-    { day: '2026-11-29', helpSessions: 0, deflected: 0, deflectionRate: null, articleViews: 0, helpful: 0, notHelpful: 0, questions: 0, answersSolved: 0, answersEscalated: 0, conversations: 0, tickets: 0 },
+    {
+      day: '2026-11-28',
+      helpSessions: 20,
+      deflected: 15,
+      deflectionRate: 0.75,
+      articleViews: 31,
+      helpful: 4,
+      notHelpful: 1,
+      questions: 6,
+      answersSolved: 4,
+      answersEscalated: 1,
+      conversations: 3,
+      tickets: 2,
+    },
+    {
+      day: '2026-11-29',
+      helpSessions: 0,
+      deflected: 0,
+      deflectionRate: null,
+      articleViews: 0,
+      helpful: 0,
+      notHelpful: 0,
+      questions: 0,
+      answersSolved: 0,
+      answersEscalated: 0,
+      conversations: 0,
+      tickets: 0,
+    },
   ],
   firstResponse: [
     { severity: 'P0', count: 2, medianMinutes: 22, targetMinutes: 15, breaches: 1 },
@@ -60,7 +86,9 @@ describe('analytics', () => {
     const flagged = within(articles).getByRole('row', { name: /Reset password/ });
     expect(within(flagged).getByText('Needs update')).toBeTruthy();
     expect(flagged.textContent).toContain('mostly voted not helpful');
-    expect(screen.getByText('Instant answers').nextElementSibling?.textContent).toBe('75% 18 solved · 6 escalated · 30 asked');
+    expect(screen.getByText('Instant answers').nextElementSibling?.textContent).toBe(
+      '75% 18 solved · 6 escalated · 30 asked',
+    );
     expect(
       within(within(articles).getByRole('row', { name: /Invite teammates/ })).queryByText('Needs update'),
     ).toBeNull();

@@ -117,7 +117,10 @@ export function AnalyticsView({ api }: { api: InboxApi }) {
                       {row.title}
                       {row.needsUpdate ? <span class="badge badge-warn">{a.needsUpdate}</span> : null}
                       {row.flags.length > 0 ? (
-                        <span class="muted small flag-reasons"> {row.flags.map((flag) => a.flags[flag]).join(', ')}</span>
+                        <span class="muted small flag-reasons">
+                          {' '}
+                          {row.flags.map((flag) => a.flags[flag]).join(', ')}
+                        </span>
                       ) : null}
                     </th>
                     <td>{row.views}</td>

@@ -18,7 +18,9 @@ function ticketRoutes(escalate: { status?: number; body?: unknown }) {
         messages: [message({ id: 'm1', conversationId: 't1', body: 'Payments fail' })],
         context: null,
         visitor: item.visitor,
-        history: [{ at: '2026-11-29T11:00:00.000Z', field: 'escalation', from: null, to: 'Seen twice', by: 'Alex Agent' }],
+        history: [
+          { at: '2026-11-29T11:00:00.000Z', field: 'escalation', from: null, to: 'Seen twice', by: 'Alex Agent' },
+        ],
       },
     },
     'POST /tickets/t1/escalate': escalate,
@@ -37,11 +39,16 @@ async function openEscalation(escalate: { status?: number; body?: unknown }) {
 
 describe('escalate to engineering', () => {
   it('sends the note with the CSRF token and announces where it went', async () => {
-    const { thread, note, requests } = await openEscalation({ status: 202, body: { escalationId: 'e1', endpoints: 2 } });
+    const { thread, note, requests } = await openEscalation({
+      status: 202,
+      body: { escalationId: 'e1', endpoints: 2 },
+    });
     await waitFor(() => expect(document.activeElement).toBe(note));
     fireEvent.input(note, { target: { value: '  Reproduced on staging  ' } });
     fireEvent.click(within(thread).getByRole('button', { name: 'Send to engineering' }));
-    await waitFor(() => expect(within(thread).getByRole('status').textContent).toMatch(/Sent to engineering \(2 endpoints\)/));
+    await waitFor(() =>
+      expect(within(thread).getByRole('status').textContent).toMatch(/Sent to engineering \(2 endpoints\)/),
+    );
     const sent = requests.find((request) => request.path === '/tickets/t1/escalate');
     expect(sent?.method).toBe('POST');
     expect(sent?.body).toEqual({ note: 'Reproduced on staging' });
@@ -57,7 +64,9 @@ describe('escalate to engineering', () => {
     fireEvent.input(note, { target: { value: 'Please look' } });
     fireEvent.click(within(thread).getByRole('button', { name: 'Send to engineering' }));
     expect((await within(thread).findByRole('alert')).textContent).toBe('No webhook endpoint subscribes to escalation');
-    expect((within(thread).getByLabelText('Note for engineering (optional)') as HTMLTextAreaElement).value).toBe('Please look');
+    expect((within(thread).getByLabelText('Note for engineering (optional)') as HTMLTextAreaElement).value).toBe(
+      'Please look',
+    );
   });
 
   it('cancels with Escape and returns focus to the button; shows the ticket queue', async () => {

@@ -45,7 +45,9 @@ describe('webhook delivery log', () => {
       ['Escalation', 'HL-1001', 'tracker', '2', 'Delivered (200)'],
       ['Escalation', 'HL-1001', 'tracker', '1', 'Failed (503) receiver answered 503'],
     ]);
-    expect(screen.getByRole('heading', { name: 'Endpoints' }).nextElementSibling?.textContent).toContain('issues.example.com');
+    expect(screen.getByRole('heading', { name: 'Endpoints' }).nextElementSibling?.textContent).toContain(
+      'issues.example.com',
+    );
   });
 
   it('shows when nothing is configured, errors, and reloads on refresh', async () => {

@@ -48,7 +48,9 @@ export function WebhookLogView({ api }: { api: InboxApi }) {
                 {data.endpoints.map((endpoint) => (
                   <li key={endpoint.id}>
                     <strong>{endpoint.id}</strong> · {endpoint.host} · {endpoint.format} · {w.events}:{' '}
-                    {endpoint.events.map((event) => w.eventNames[event as keyof typeof w.eventNames] ?? event).join(', ')}
+                    {endpoint.events
+                      .map((event) => w.eventNames[event as keyof typeof w.eventNames] ?? event)
+                      .join(', ')}
                   </li>
                 ))}
               </ul>
