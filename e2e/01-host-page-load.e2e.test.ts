@@ -13,13 +13,14 @@ afterAll(async () => {
 /** Every computed style of every host element (the widget's own elements excluded), in DOM order. */
 function hostStyles(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [document.documentElement, ...document.querySelectorAll('body, body *:not(helpline-launcher):not(helpline-widget)')].map(
-      (element) => {
-        const style = getComputedStyle(element);
-        const values = Array.from(style, (name) => `${name}:${style.getPropertyValue(name)}`).join(';');
-        return `${element.tagName}#${element.id}.${element.className}{${values}}`;
-      },
-    ),
+    [
+      document.documentElement,
+      ...document.querySelectorAll('body, body *:not(helpline-launcher):not(helpline-widget)'),
+    ].map((element) => {
+      const style = getComputedStyle(element);
+      const values = Array.from(style, (name) => `${name}:${style.getPropertyValue(name)}`).join(';');
+      return `${element.tagName}#${element.id}.${element.className}{${values}}`;
+    }),
   );
 }
 
@@ -39,7 +40,10 @@ describe('the host page before anyone touches the widget', () => {
     page.on('request', record);
     await signedIn(page);
     const loaded = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((entry) => new URL(entry.name)).map((url) => `${url.origin}${url.pathname}`),
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name))
+        .map((url) => `${url.origin}${url.pathname}`),
     );
     const fromHelpline = loaded.filter((url) => url.startsWith(stack.helplineUrl)).map((url) => new URL(url).pathname);
     expect([...fromHelpline, ...helplineRequests]).toEqual(['/widget/loader.js']);

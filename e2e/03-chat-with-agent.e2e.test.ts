@@ -73,7 +73,9 @@ describe('live chat between a user and an agent', () => {
     await saveScreenshot(inbox, 'inbox-thread');
 
     // The reply reaches the open widget without a reload.
-    await inbox.getByRole('textbox', { name: 'Reply' }).fill('Thanks Dana, I can see the 502 from our gateway. Fixing it now.');
+    await inbox
+      .getByRole('textbox', { name: 'Reply' })
+      .fill('Thanks Dana, I can see the 502 from our gateway. Fixing it now.');
     await inbox.getByRole('button', { name: 'Send' }).click();
     await thread.filter({ hasText: 'I can see the 502 from our gateway' }).waitFor();
     await saveScreenshot(dialog, 'chat');
@@ -127,7 +129,12 @@ describe('live chat between a user and an agent', () => {
     const { context } = await api.get<Thread>(`/conversations/${conversationId}`);
     expect(context?.breadcrumbs).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'request', method: 'POST', status: 502, url: expect.stringContaining('/api/payments/retry') }),
+        expect.objectContaining({
+          type: 'request',
+          method: 'POST',
+          status: 502,
+          url: expect.stringContaining('/api/payments/retry'),
+        }),
       ]),
     );
     await user.context.close();

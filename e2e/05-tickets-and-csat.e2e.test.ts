@@ -43,7 +43,9 @@ describe('tickets and satisfaction', () => {
 
     const sent = dialog.getByRole('status').filter({ hasText: 'Ticket submitted' });
     await sent.waitFor();
-    const reference = /^Your reference: (.+)$/.exec((await sent.getByText(/^Your reference:/).textContent()) ?? '')?.[1];
+    const reference = /^Your reference: (.+)$/.exec(
+      (await sent.getByText(/^Your reference:/).textContent()) ?? '',
+    )?.[1];
     expect(reference).toBeTruthy();
     expect(await sent.textContent()).toContain('Expect a first response within 1 hour.');
 
@@ -68,7 +70,10 @@ describe('tickets and satisfaction', () => {
     expect(await details.textContent()).toMatch(/invoices/i);
     await details.getByRole('link', { name: /screenshot\.png/ }).waitFor();
     await inbox.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Solved' });
-    await inbox.getByRole('region', { name: 'History' }).getByText(/changed status from \w+ to solved/i).waitFor();
+    await inbox
+      .getByRole('region', { name: 'History' })
+      .getByText(/changed status from \w+ to solved/i)
+      .waitFor();
 
     // "My tickets" in the widget shows the new status.
     await dialog.getByRole('button', { name: 'View my tickets' }).click();

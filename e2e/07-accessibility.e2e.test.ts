@@ -58,7 +58,11 @@ describe('accessibility', () => {
     found.ticketForm = await violations(page, 'helpline-widget');
     // With validation errors shown, too.
     await dialog.getByRole('button', { name: 'Submit ticket' }).click();
-    await dialog.getByText('Subject needs at least 3 characters').or(dialog.getByText('Subject is required')).first().waitFor();
+    await dialog
+      .getByText('Subject needs at least 3 characters')
+      .or(dialog.getByText('Subject is required'))
+      .first()
+      .waitFor();
     found.ticketFormErrors = await violations(page, 'helpline-widget');
 
     await goHome(dialog);

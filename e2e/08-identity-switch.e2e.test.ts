@@ -27,7 +27,12 @@ async function chatAs(page: Page, body: string): Promise<Locator> {
   await expect.poll(() => dialog.getByText('Sending…').count()).toBe(0);
   // Back home, where recent conversations are listed.
   await goHome(dialog);
-  await dialog.getByRole('region', { name: 'Recent conversations' }).getByRole('button').filter({ hasText: body }).first().waitFor();
+  await dialog
+    .getByRole('region', { name: 'Recent conversations' })
+    .getByRole('button')
+    .filter({ hasText: body })
+    .first()
+    .waitFor();
   return dialog;
 }
 
@@ -82,9 +87,7 @@ describe('switching users in one tab', () => {
     await page.getByRole('button', { name: 'Switch user' }).click();
     await page.getByText('Lee Okafor · Contoso Ltd (enterprise)').waitFor();
     const lee = await openWidget(page);
-    await expect
-      .poll(() => storageDump(page).then((dump) => DANA_TRACES.filter((t) => dump.includes(t))))
-      .toEqual([]);
+    await expect.poll(() => storageDump(page).then((dump) => DANA_TRACES.filter((t) => dump.includes(t)))).toEqual([]);
     await expectNoTraceOfDana(page, lee);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();

@@ -1,6 +1,13 @@
 import type { TestProject } from 'vitest/node';
 import { startHostApp } from '../../examples/script-tag/server.mjs';
-import { assertBundleBuilt, DEMO_SECRET, E2E_AGENT_PASSWORD, loaderDist, repoRoot, WORKSPACE_KEY } from './constants.ts';
+import {
+  assertBundleBuilt,
+  DEMO_SECRET,
+  E2E_AGENT_PASSWORD,
+  loaderDist,
+  repoRoot,
+  WORKSPACE_KEY,
+} from './constants.ts';
 
 type ServerModule = typeof import('../../packages/server/src/index.ts');
 
@@ -28,7 +35,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     demoSecret: DEMO_SECRET,
     staticDirs: [{ prefix: '/widget', dir: loaderDist }],
     // Every test drives many requests from one IP; keep the limiter out of the way.
-    rateLimit: { visitor: { capacity: 10_000, refillPerSecond: 1_000 }, ip: { capacity: 10_000, refillPerSecond: 1_000 } },
+    rateLimit: {
+      visitor: { capacity: 10_000, refillPerSecond: 1_000 },
+      ip: { capacity: 10_000, refillPerSecond: 1_000 },
+    },
     ...(process.env.HELPLINE_INBOX_DIR ? { inboxDir: process.env.HELPLINE_INBOX_DIR } : {}),
   });
   const host = await startHostApp({

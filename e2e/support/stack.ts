@@ -1,7 +1,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { APIResponse, Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Locator, Page } from 'playwright-core';
+import type {
+  APIResponse,
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  ConsoleMessage,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { launchChromium } from './browser.mjs';
 import { AGENT_EMAIL, E2E_AGENT_PASSWORD, repoRoot } from './constants.ts';
@@ -29,7 +37,11 @@ export interface Stack {
    * A fresh browser context + page on the host app, watched for errors and CSP violations;
    * `prepare` runs before navigation (to route or rewrite the host page).
    */
-  openHost(path?: string, options?: BrowserContextOptions, prepare?: (page: Page) => Promise<void>): Promise<WatchedPage>;
+  openHost(
+    path?: string,
+    options?: BrowserContextOptions,
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<WatchedPage>;
   /** A fresh context logged into the agent inbox through its login form. */
   openInbox(options?: BrowserContextOptions): Promise<WatchedPage>;
   /** The agent API, for checks the UI doesn't show. */
@@ -139,7 +151,8 @@ export async function startStack(): Promise<Stack> {
         return (response.status() === 204 ? undefined : await response.json()) as T;
       };
       return {
-        get: <T>(path: string) => context.request.get(`${helplineUrl}/agent/api${path}`).then((r) => check<T>(`GET ${path}`, r)),
+        get: <T>(path: string) =>
+          context.request.get(`${helplineUrl}/agent/api${path}`).then((r) => check<T>(`GET ${path}`, r)),
         post: <T>(path: string, data: unknown) =>
           context.request
             .post(`${helplineUrl}/agent/api${path}`, { data, headers: { 'x-csrf-token': csrfToken } })
@@ -168,7 +181,9 @@ export async function loginAgent(page: Page, helplineUrl: string): Promise<void>
 
 /** The widget's own launcher (after helpline.js mounted), or the loader's placeholder before. */
 export function launcher(page: Page): Locator {
-  return page.locator('helpline-widget, helpline-launcher').getByRole('button', { name: /^(Open (help|support)|فتح المساعدة)/ });
+  return page
+    .locator('helpline-widget, helpline-launcher')
+    .getByRole('button', { name: /^(Open (help|support)|فتح المساعدة)/ });
 }
 
 /** The help panel (role=dialog inside the widget's shadow root). */
@@ -207,7 +222,11 @@ const TINY_PNG_BASE64 =
 /** Everything the page's origin keeps (IndexedDB records, Web Storage, cookies) as one string to search. */
 export function storageDump(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
+    const parts: string[] = [
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify({ ...sessionStorage }),
+      document.cookie,
+    ];
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -124,9 +124,7 @@ document.getElementById('logout').addEventListener('click', () => {
   window.Helpline('logout');
   accountLabel.textContent = 'Signed out';
 });
-document
-  .getElementById('switch-user')
-  .addEventListener('click', () => signIn(lastUser === 'dana' ? 'lee' : 'dana'));
+document.getElementById('switch-user').addEventListener('click', () => signIn(lastUser === 'dana' ? 'lee' : 'dana'));
 
 window.Helpline('help.register', '/billing', {
   articles: [],

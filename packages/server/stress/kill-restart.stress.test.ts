@@ -20,7 +20,10 @@ beforeAll(async () => {
     HELPLINE_DATA_DIR: dataDir,
     HELPLINE_AGENT_PASSWORD: 'stress-password',
     HELPLINE_DEMO_SECRET: 'stress-demo-secret-0123456789',
-    HELPLINE_RATE_LIMIT: JSON.stringify({ visitor: { capacity: 100_000, refillPerSecond: 1000 }, ip: { capacity: 1_000_000, refillPerSecond: 10_000 } }),
+    HELPLINE_RATE_LIMIT: JSON.stringify({
+      visitor: { capacity: 100_000, refillPerSecond: 1000 },
+      ip: { capacity: 1_000_000, refillPerSecond: 10_000 },
+    }),
   };
   server = await startServerProcess(cli, env);
 });
@@ -53,7 +56,11 @@ it('keeps every acknowledged message through kill -9, and retries deliver the re
     Array.from({ length: CLIENTS }, async (_, n) => {
       const client = new WidgetClient(running.url);
       expect((await client.session({ visitorId: `stress-visitor-${n}` })).status).toBe(200);
-      const started = await client.call('POST', '/v1/conversations', { body: `start ${n}`, attachmentIds: [], idempotencyKey: key() });
+      const started = await client.call('POST', '/v1/conversations', {
+        body: `start ${n}`,
+        attachmentIds: [],
+        idempotencyKey: key(),
+      });
       expect(started.status).toBe(201);
       return { client, n, conversationId: started.body.conversation.id as string };
     }),
@@ -93,5 +100,7 @@ it('keeps every acknowledged message through kill -9, and retries deliver the re
       ...Array.from({ length: MESSAGES }, (_, m) => `client ${n} message ${m}`),
     ]);
   }
-  console.log(`kill -9 after ${Math.round((CLIENTS * MESSAGES) / 3)} acks: ${CLIENTS * MESSAGES} messages, ${retried} needed a retry, none lost or doubled`);
+  console.log(
+    `kill -9 after ${Math.round((CLIENTS * MESSAGES) / 3)} acks: ${CLIENTS * MESSAGES} messages, ${retried} needed a retry, none lost or doubled`,
+  );
 });

@@ -30,7 +30,8 @@ export async function buildServerCli(): Promise<string> {
       rolldownOptions: {
         input: { cli: join(packageDir, 'src', 'cli.ts') },
         external: (id: string) =>
-          builtins.has(id) || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.startsWith('@helpline/')),
+          builtins.has(id) ||
+          (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.startsWith('@helpline/')),
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -130,10 +130,11 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
         payload: { type: 'ticket', ticket },
       });
       // An outage pages engineering at once; delivery runs in the background.
+      // The ticket is stored whatever happens here: a failing notification must not fail the customer.
       if (result.row.severity === 'P0' && deps.webhooks.subscribers('p0_ticket').length > 0)
-        deps.webhooks.dispatch(
-          workspace.id,
-          await ticketPayload(deps, c, result.row, { type: 'p0_ticket', workspace }),
+        await ticketPayload(deps, c, result.row, { type: 'p0_ticket', workspace }).then(
+          (payload) => deps.webhooks.dispatch(workspace.id, payload),
+          (error: unknown) => console.error(`P0 notification for ticket ${result.row.id} not sent:`, error),
         );
     }
     return c.json(ticket, result.created ? 201 : 200);
