@@ -97,13 +97,13 @@ describe('queue, conversations and tickets', () => {
     expect(typing.data).toMatchObject({
       conversationId: id,
       typing: true,
-      author: { type: 'agent', name: 'Dana (demo agent)' },
+      author: { type: 'agent', name: 'Sam from Acme Support' },
     });
     stream.close();
     const list = await visitor.call('GET', '/v1/conversations');
     const mine = list.body.find((c: { id: string }) => c.id === id);
     expect(mine.unreadCount).toBe(1);
-    expect(mine.assignee).toMatchObject({ type: 'agent', name: 'Dana (demo agent)' });
+    expect(mine.assignee).toMatchObject({ type: 'agent', name: 'Sam from Acme Support' });
     expect((await agent.call('POST', `/conversations/${id}/status`, { status: 'done' })).body.error.field).toBe(
       'status',
     );
