@@ -102,41 +102,4 @@ describe('live chat between a user and an agent', () => {
     await user.context.close();
     await agent.context.close();
   });
-
-  it('reports a failed request that happened before the widget was first opened', async () => {
-    // The usual order: something breaks, then the user looks for help.
-    const user = await stack.openHost('/billing');
-    await user.page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    await user.page.getByRole('button', { name: 'Retry payment' }).click();
-    await user.page.getByText('Payment retry failed (502).', { exact: false }).waitFor();
-
-    const dialog = await openWidget(user.page);
-    await dialog.getByRole('button', { name: 'Start a chat' }).click();
-    await dialog.getByRole('textbox', { name: 'Message' }).fill('Retry payment fails before I opened help');
-    await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
-    await dialog.getByRole('listitem').filter({ hasText: 'Retry payment fails before I opened help' }).waitFor();
-
-    const api = await stack.agentApi();
-    let conversationId: string | undefined;
-    await expect
-      .poll(async () => {
-        conversationId = (await api.get<Queue>('/queue')).conversations.find(
-          (item) => item.conversation.lastMessage?.body === 'Retry payment fails before I opened help',
-        )?.conversation.id;
-        return conversationId;
-      })
-      .toBeTruthy();
-    const { context } = await api.get<Thread>(`/conversations/${conversationId}`);
-    expect(context?.breadcrumbs).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          type: 'request',
-          method: 'POST',
-          status: 502,
-          url: expect.stringContaining('/api/payments/retry'),
-        }),
-      ]),
-    );
-    await user.context.close();
-  });
 });

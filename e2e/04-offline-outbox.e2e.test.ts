@@ -77,10 +77,14 @@ describe('messages written offline', () => {
     const recent = reopened.getByRole('region', { name: 'Recent conversations' });
     await recent.getByRole('button', { name: /Second written offline/ }).click();
     await reopened.getByRole('listitem').filter({ hasText: 'Second written offline' }).waitFor();
-    const shown = await reopened.getByRole('listitem').allTextContents();
-    for (const body of ['Starting while online', 'First written offline', 'Second written offline']) {
-      expect(shown.filter((text) => text.includes(body)), `messages shown: ${JSON.stringify(shown)}`).toHaveLength(1);
-    }
+    // History from the server and what the outbox kept render as they arrive: poll until settled.
+    const bodies = ['Starting while online', 'First written offline', 'Second written offline'];
+    await expect
+      .poll(async () => {
+        const shown = await reopened.getByRole('listitem').allTextContents();
+        return bodies.map((body) => shown.filter((text) => text.includes(body)).length);
+      })
+      .toEqual([1, 1, 1]);
     expect(await reopened.getByText('Sending…').count()).toBe(0);
 
     // And the server still has exactly those after the widget re-synced.

@@ -11,6 +11,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
+// Each axe pass takes seconds on a shared 2-core machine; these tests run several.
+const AXE_TIMEOUT = 180_000;
+
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** axe violations as "rule: target" lines, so a failure says what and where. */
@@ -24,100 +27,108 @@ async function violations(page: Page, include?: string): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it('has no axe violations in any widget view', async () => {
-    const { page, context } = await stack.openHost('/invoices');
-    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    const dialog = await openWidget(page);
-    const found: Record<string, string[]> = {};
+  it(
+    'has no axe violations in any widget view',
+    async () => {
+      const { page, context } = await stack.openHost('/invoices');
+      await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+      const dialog = await openWidget(page);
+      const found: Record<string, string[]> = {};
 
-    await dialog.getByRole('region', { name: 'Suggested for this page' }).waitFor();
-    found.home = await violations(page, 'helpline-widget');
+      await dialog.getByRole('region', { name: 'Suggested for this page' }).waitFor();
+      found.home = await violations(page, 'helpline-widget');
 
-    const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
-    await search.fill('refund');
-    await search.press('Enter');
-    const results = dialog.getByRole('list', { name: 'Search results' });
-    await results.getByRole('button').first().waitFor();
-    found.search = await violations(page, 'helpline-widget');
+      const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
+      await search.fill('refund');
+      await search.press('Enter');
+      const results = dialog.getByRole('list', { name: 'Search results' });
+      await results.getByRole('button').first().waitFor();
+      found.search = await violations(page, 'helpline-widget');
 
-    await results.getByRole('button').first().click();
-    await dialog.getByText('Was this helpful?').waitFor();
-    found.article = await violations(page, 'helpline-widget');
+      await results.getByRole('button').first().click();
+      await dialog.getByText('Was this helpful?').waitFor();
+      found.article = await violations(page, 'helpline-widget');
 
-    await goHome(dialog);
-    await dialog.getByRole('button', { name: 'Start a chat' }).click();
-    const composer = dialog.getByRole('textbox', { name: 'Message' });
-    await composer.fill('Checking the chat view with axe');
-    await composer.press('Enter');
-    await dialog.getByRole('listitem').filter({ hasText: 'Checking the chat view with axe' }).waitFor();
-    found.chat = await violations(page, 'helpline-widget');
+      await goHome(dialog);
+      await dialog.getByRole('button', { name: 'Start a chat' }).click();
+      const composer = dialog.getByRole('textbox', { name: 'Message' });
+      await composer.fill('Checking the chat view with axe');
+      await composer.press('Enter');
+      await dialog.getByRole('listitem').filter({ hasText: 'Checking the chat view with axe' }).waitFor();
+      found.chat = await violations(page, 'helpline-widget');
 
-    await goHome(dialog);
-    await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
-    await dialog.getByRole('form', { name: 'Submit a ticket' }).waitFor();
-    found.ticketForm = await violations(page, 'helpline-widget');
-    // With validation errors shown, too.
-    await dialog.getByRole('button', { name: 'Submit ticket' }).click();
-    await dialog
-      .getByText('Subject needs at least 3 characters')
-      .or(dialog.getByText('Subject is required'))
-      .first()
-      .waitFor();
-    found.ticketFormErrors = await violations(page, 'helpline-widget');
+      await goHome(dialog);
+      await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
+      await dialog.getByRole('form', { name: 'Submit a ticket' }).waitFor();
+      found.ticketForm = await violations(page, 'helpline-widget');
+      // With validation errors shown, too.
+      await dialog.getByRole('button', { name: 'Submit ticket' }).click();
+      await dialog
+        .getByText('Subject needs at least 3 characters')
+        .or(dialog.getByText('Subject is required'))
+        .first()
+        .waitFor();
+      found.ticketFormErrors = await violations(page, 'helpline-widget');
 
-    await goHome(dialog);
-    await dialog.getByRole('button', { name: 'My tickets' }).click();
-    await dialog.getByRole('region', { name: 'My tickets' }).waitFor();
-    await dialog.getByText('No tickets yet').waitFor();
-    found.myTickets = await violations(page, 'helpline-widget');
+      await goHome(dialog);
+      await dialog.getByRole('button', { name: 'My tickets' }).click();
+      await dialog.getByRole('region', { name: 'My tickets' }).waitFor();
+      await dialog.getByText('No tickets yet').waitFor();
+      found.myTickets = await violations(page, 'helpline-widget');
 
-    expect(found).toEqual({
-      home: [],
-      search: [],
-      article: [],
-      chat: [],
-      ticketForm: [],
-      ticketFormErrors: [],
-      myTickets: [],
-    });
-    await context.close();
-  });
+      expect(found).toEqual({
+        home: [],
+        search: [],
+        article: [],
+        chat: [],
+        ticketForm: [],
+        ticketFormErrors: [],
+        myTickets: [],
+      });
+      await context.close();
+    },
+    AXE_TIMEOUT,
+  );
 
-  it('has no axe violations in the agent inbox (login, queue, thread)', async () => {
-    // A conversation for the queue and thread to show.
-    const user = await stack.openHost('/billing');
-    const dialog = await openWidget(user.page);
-    await dialog.getByRole('button', { name: 'Start a chat' }).click();
-    await dialog.getByRole('textbox', { name: 'Message' }).fill('A question for the inbox axe check');
-    await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
-    await dialog.getByRole('listitem').filter({ hasText: 'A question for the inbox axe check' }).waitFor();
+  it(
+    'has no axe violations in the agent inbox (login, queue, thread)',
+    async () => {
+      // A conversation for the queue and thread to show.
+      const user = await stack.openHost('/billing');
+      const dialog = await openWidget(user.page);
+      await dialog.getByRole('button', { name: 'Start a chat' }).click();
+      await dialog.getByRole('textbox', { name: 'Message' }).fill('A question for the inbox axe check');
+      await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await dialog.getByRole('listitem').filter({ hasText: 'A question for the inbox axe check' }).waitFor();
 
-    const context = await stack.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${stack.helplineUrl}/inbox/`);
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    const found: Record<string, string[]> = { login: await violations(page) };
+      const context = await stack.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${stack.helplineUrl}/inbox/`);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      const found: Record<string, string[]> = { login: await violations(page) };
 
-    await page.getByLabel('Email').fill('agent@demo.helpline.dev');
-    await page.getByLabel('Password').fill('wrong-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').waitFor();
-    found.loginError = await violations(page);
-    await context.close();
+      await page.getByLabel('Email').fill('agent@demo.helpline.dev');
+      await page.getByLabel('Password').fill('wrong-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+      found.loginError = await violations(page);
+      await context.close();
 
-    const agent = await stack.openInbox();
-    const queue = agent.page.getByRole('list', { name: 'Queue' });
-    await queue.getByRole('link', { name: /A question for the inbox axe check/ }).waitFor();
-    found.queue = await violations(agent.page);
-    await queue.getByRole('link', { name: /A question for the inbox axe check/ }).click();
-    await agent.page.getByRole('textbox', { name: 'Reply' }).waitFor();
-    await agent.page.getByRole('complementary', { name: 'Context' }).waitFor();
-    found.thread = await violations(agent.page);
+      const agent = await stack.openInbox();
+      const queue = agent.page.getByRole('list', { name: 'Queue' });
+      await queue.getByRole('link', { name: /A question for the inbox axe check/ }).waitFor();
+      found.queue = await violations(agent.page);
+      await queue.getByRole('link', { name: /A question for the inbox axe check/ }).click();
+      await agent.page.getByRole('textbox', { name: 'Reply' }).waitFor();
+      await agent.page.getByRole('complementary', { name: 'Context' }).waitFor();
+      found.thread = await violations(agent.page);
 
-    expect(found).toEqual({ login: [], loginError: [], queue: [], thread: [] });
-    await agent.context.close();
-    await user.context.close();
-  });
+      expect(found).toEqual({ login: [], loginError: [], queue: [], thread: [] });
+      await agent.context.close();
+      await user.context.close();
+    },
+    AXE_TIMEOUT,
+  );
 
   it('keeps keyboard focus on the launcher when the widget replaces the loader’s placeholder', async () => {
     const { page, context } = await stack.openHost('/dashboard');

@@ -13,6 +13,11 @@ const ScriptBootOptions = z.looseObject({
 
 installGlobal(window, (input: unknown) => {
   const { key, apiUrl, ...options } = parseWith(ScriptBootOptions, input, 'Helpline boot options', 'invalid_option');
-  document.querySelector('helpline-launcher')?.remove();
-  return createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
+  const placeholder = document.querySelector('helpline-launcher');
+  const hadFocus = placeholder !== null && document.activeElement === placeholder;
+  placeholder?.remove();
+  const widget = createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
+  // A keyboard user who tabbed onto the placeholder keeps their place on the real launcher.
+  if (hadFocus) document.querySelector('helpline-widget')?.shadowRoot?.querySelector<HTMLElement>('.hl-launcher')?.focus();
+  return widget;
 });

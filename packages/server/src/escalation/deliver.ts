@@ -42,7 +42,11 @@ const retryable = (status: number) => status === 0 || status === 408 || status =
  * Delivers one payload to one endpoint: retries network errors, 408, 429 and 5xx with exponential
  * backoff and full jitter; stops at the first other 4xx (the receiver refused it for good).
  */
-export async function deliverWebhook(endpoint: WebhookEndpoint, payload: EscalationPayload, deps: DeliveryDeps): Promise<DeliveryAttempt> {
+export async function deliverWebhook(
+  endpoint: WebhookEndpoint,
+  payload: EscalationPayload,
+  deps: DeliveryDeps,
+): Promise<DeliveryAttempt> {
   const fetchImpl = deps.fetch ?? fetch;
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -74,7 +78,15 @@ export async function deliverWebhook(endpoint: WebhookEndpoint, payload: Escalat
     } catch (cause) {
       error = cause instanceof Error ? cause.message : String(cause);
     }
-    last = { endpointId: endpoint.id, payloadId: payload.id, type: payload.type, attempt, status, ok: error === undefined, at: now() };
+    last = {
+      endpointId: endpoint.id,
+      payloadId: payload.id,
+      type: payload.type,
+      attempt,
+      status,
+      ok: error === undefined,
+      at: now(),
+    };
     if (error !== undefined) last.error = error;
     await deps.record(last);
     if (last.ok || !retryable(status) || attempt === maxAttempts) return last;

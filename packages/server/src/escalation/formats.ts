@@ -2,11 +2,20 @@ import type { EscalationPayload } from './payload.js';
 
 /** A Slack incoming-webhook message (Block Kit) for the payload. */
 export function toSlackMessage(payload: EscalationPayload): { text: string; blocks: unknown[] } {
-  const who = [payload.customer.account?.name, payload.customer.account?.plan && `plan ${payload.customer.account.plan}`]
+  const who = [
+    payload.customer.account?.name,
+    payload.customer.account?.plan && `plan ${payload.customer.account.plan}`,
+  ]
     .filter(Boolean)
     .join(' · ');
   const title = `${payload.type === 'p0_ticket' ? ':rotating_light: P0' : ':arrow_up: Escalation'}${payload.severity ? ` ${payload.severity}` : ''}: ${escapeSlack(payload.summary)}`;
-  const list = (items: string[]) => (items.length ? items.slice(0, 10).map((item) => `• ${item}`).join('\n') : '_none_');
+  const list = (items: string[]) =>
+    items.length
+      ? items
+          .slice(0, 10)
+          .map((item) => `• ${item}`)
+          .join('\n')
+      : '_none_';
   return {
     text: title,
     blocks: [
@@ -18,9 +27,20 @@ export function toSlackMessage(payload: EscalationPayload): { text: string; bloc
           { type: 'mrkdwn', text: `*Page*\n${escapeSlack(payload.page?.url ?? 'n/a')}` },
         ],
       },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Failed requests*\n${escapeSlack(list(payload.failedRequests.map((r) => `${r.method} ${r.url} → ${r.status}`)))}` } },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Console errors*\n${escapeSlack(list(payload.consoleErrors))}` } },
-      ...(payload.source.url ? [{ type: 'section', text: { type: 'mrkdwn', text: `<${payload.source.url}|Open in the inbox>` } }] : []),
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*Failed requests*\n${escapeSlack(list(payload.failedRequests.map((r) => `${r.method} ${r.url} → ${r.status}`)))}`,
+        },
+      },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*Console errors*\n${escapeSlack(list(payload.consoleErrors))}` },
+      },
+      ...(payload.source.url
+        ? [{ type: 'section', text: { type: 'mrkdwn', text: `<${payload.source.url}|Open in the inbox>` } }]
+        : []),
     ],
   };
 }

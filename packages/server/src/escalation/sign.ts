@@ -11,7 +11,13 @@ export function signWebhook(body: string, secret: string, now: Date): string {
 }
 
 /** What a receiver runs (documented in docs/self-service.md); exported for tests and Node receivers. */
-export function verifyWebhook(body: string, header: string, secret: string, now: Date, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  body: string,
+  header: string,
+  secret: string,
+  now: Date,
+  toleranceSeconds = 300,
+): boolean {
   const parts = Object.fromEntries(header.split(',').map((part) => part.split('=') as [string, string]));
   const t = Number(parts.t);
   if (!Number.isInteger(t) || !parts.v1 || Math.abs(now.getTime() / 1000 - t) > toleranceSeconds) return false;

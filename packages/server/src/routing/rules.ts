@@ -46,7 +46,8 @@ export interface RoutingFacts {
 }
 
 const ORDER: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
-const bump = (priority: Priority): Priority => ORDER[Math.min(ORDER.indexOf(priority) + 1, ORDER.length - 1)] ?? priority;
+const bump = (priority: Priority): Priority =>
+  ORDER[Math.min(ORDER.indexOf(priority) + 1, ORDER.length - 1)] ?? priority;
 
 function matches(rule: RoutingRule, facts: RoutingFacts): boolean {
   const { when } = rule;

@@ -15,7 +15,7 @@ export default `
 .hl-msg__body { margin: 0; padding: 8px 12px; border-radius: var(--hl-radius); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--hl-surface); color: var(--hl-fg); }
 .hl-msg--mine .hl-msg__body { background: var(--hl-brand); color: var(--hl-brand-fg); }
 .hl-msg--mine .hl-msg__body a { color: inherit; }
-.hl-msg--pending { opacity: 0.65; }
+.hl-msg--pending .hl-msg__body { outline: 1px dashed var(--hl-border); outline-offset: 2px; }
 .hl-msg--failed .hl-msg__body { outline: 1px solid var(--hl-danger); }
 .hl-msg__status, .hl-msg__seen { font-size: 12px; color: var(--hl-muted); margin: 2px 0 0; }
 .hl-msg__failure { font-size: 12px; color: var(--hl-danger); }

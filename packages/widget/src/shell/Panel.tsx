@@ -83,13 +83,13 @@ export function Panel({ id, returnFocus }: PanelProps) {
       dir={dir}
       onKeyDown={onKeyDown}
     >
-      <header class="hl-panel__header">
+      <div class="hl-panel__header">
         {view.name !== 'home' && <IconButton icon="back" label={t('common.back')} flipRtl onClick={goBack} />}
         <h2 ref={title} id={titleId} class="hl-panel__title" tabIndex={-1}>
           {client.options.appearance.title ?? t('common.title')}
         </h2>
         <IconButton icon="close" label={t('common.close')} onClick={close} />
-      </header>
+      </div>
       <ViewHost view={view} onShown={(container) => focusInto(container, title.current)} />
     </div>
   );
