@@ -9,7 +9,7 @@ export default mergeConfig(
     name: 'server',
     environment: 'node',
     jsx: true,
-    testTimeout: 30_000,
+    testTimeout: 90_000,
   }),
   {
     // test/postgres runs against a real PostgreSQL: only when HELPLINE_TEST_DATABASE_URL names one.
