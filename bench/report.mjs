@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { round } from './lib/stats.mjs';
 
@@ -108,7 +108,10 @@ export function writeReport(results) {
     push('## Sections that did not complete', '', ...results.errors.map((e) => `- ${e.section}: ${e.message}`), '');
   }
   const docs = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
-  writeFileSync(docs, `${lines.join('\n')}\n`);
+  // The load test (npm run test:stress) owns the "## Load" section; keep it across bench runs.
+  const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '';
+  const load = /\n## Load\n[\s\S]*?(?=\n## |$)/.exec(previous)?.[0];
+  writeFileSync(docs, `${lines.join('\n')}\n${load ? `${load.trimEnd()}\n` : ''}`);
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}latest.json`, `${JSON.stringify(results, null, 2)}\n`);

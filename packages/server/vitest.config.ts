@@ -12,10 +12,10 @@ export default mergeConfig(
     testTimeout: 90_000,
   }),
   {
-    // test/postgres runs against a real PostgreSQL: only when HELPLINE_TEST_DATABASE_URL names one.
+    // test/postgres is its own project (vitest.postgres.config.ts) with a throwaway PostgreSQL cluster.
     test: {
       hookTimeout: 60_000,
-      exclude: ['src/inbox/**', ...(process.env.HELPLINE_TEST_DATABASE_URL ? [] : ['test/postgres/**'])],
+      exclude: ['src/inbox/**', 'test/postgres/**'],
     },
   },
 );
