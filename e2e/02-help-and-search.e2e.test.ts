@@ -61,8 +61,9 @@ describe('self-service help inside the host app', () => {
     await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
     await suggestions.getByRole('button', { name: new RegExp(CARD_DECLINED) }).waitFor();
     await suggestions.getByText('Card declined? Update your payment method, then retry.').waitFor();
+    // Hits and tips refresh separately: wait until the list itself has followed the route.
+    await expect.poll(() => suggestions.getByRole('button').allTextContents()).not.toEqual(onInvoices);
     const onBilling = await suggestions.getByRole('button').allTextContents();
-    expect(onBilling).not.toEqual(onInvoices);
     expect(onBilling.join('\n')).not.toContain(REFUND);
 
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });

@@ -34,6 +34,7 @@ export function createHttpClient(
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let token: string | undefined;
   let refresh: (() => Promise<void>) | undefined;
+  let refreshing: Promise<void> | undefined;
   const headers = (): Record<string, string> => ({
     'X-Helpline-Key': options.workspaceKey,
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -45,9 +46,10 @@ export function createHttpClient(
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
+        const base = headers();
         response = await deps.fetch(`${prefix}${path}${query}`, {
           method,
-          headers: body === undefined ? headers() : { ...headers(), 'Content-Type': 'application/json' },
+          headers: body === undefined ? base : { ...base, 'Content-Type': 'application/json' },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           signal: AbortSignal.timeout(options.timeoutMs),
         });
@@ -78,15 +80,20 @@ export function createHttpClient(
 
   return {
     async request(method, path, what, body, searchParams) {
+      const used = token;
       try {
         return await send(method, path, what, body, searchParams);
       } catch (error) {
         const status = (error as AdapterError).status;
-        if (status === 401 && token && refresh && !path.startsWith('/session')) {
-          await refresh();
-          return send(method, path, what, body, searchParams);
+        if (status !== 401 || !refresh || path === '/session') throw error;
+        // Calls that failed together share one new session; a token that changed meanwhile is just retried.
+        if (token === used) {
+          refreshing ??= refresh().finally(() => {
+            refreshing = undefined;
+          });
+          await refreshing;
         }
-        throw error;
+        return send(method, path, what, body, searchParams);
       }
     },
     url: (path) => `${prefix}${path}`,
