@@ -92,14 +92,14 @@ describe('chat in real time', () => {
     expect(client.chat.conversations.value[0]!.csat).toEqual({ score: 5, comment: 'Quick!' });
   });
 
-  it('takes the availability from business hours when the adapter does not report it', () => {
+  it('takes the availability from business hours when the adapter does not report it', async () => {
     const backend = createTestBackend({ availability: false });
     const { client } = startClient(
       { businessHours: { timezone: 'UTC', days: { '0': [['09:00', '17:00']] } } },
       { backend },
     );
     // 2026-11-29 is a Sunday; the manual clock starts at 10:00 UTC.
-    expect(client.state.availability.value?.status).toBe('online');
+    await vi.waitFor(() => expect(client.state.availability.value?.status).toBe('online'));
   });
 });
 
@@ -110,8 +110,11 @@ describe('drafts', () => {
     first.client.interacted();
     first.client.chat.setDraft('new', 'I was typing this');
     first.client.tickets.setDraft({ subject: 'Half a ticket' });
-    first.time.advance(1000);
-    await vi.waitFor(async () => expect(await store.get('draft:chat:new')).toBe('I was typing this'));
+    // Drafts are written after a debounce, counted from when the messaging module has loaded.
+    await vi.waitFor(async () => {
+      first.time.advance(1000);
+      expect(await store.get('draft:chat:new')).toBe('I was typing this');
+    });
     await first.client.shutdown();
 
     const second = startClient({}, { store });

@@ -50,6 +50,26 @@ describe('identity and storage', () => {
     expect(second.store.writes).toEqual([]);
   });
 
+  it('opens for a first-time anonymous visitor without listing history; a signed-in user gets theirs', async () => {
+    const backend = createTestBackend();
+    const lists = vi.spyOn(backend, 'listConversations');
+    const tickets = vi.spyOn(backend, 'listTickets');
+    const anonymous = startClient({}, { backend });
+    await anonymous.client.open();
+    await vi.waitFor(() => expect(anonymous.client.state.status.value).toBe('connected'));
+    await settle();
+    expect(lists).not.toHaveBeenCalled();
+    expect(tickets).not.toHaveBeenCalled();
+    // Starting a conversation loads the rest on demand.
+    await anonymous.client.chat.send({ body: 'Hello there' });
+    await vi.waitFor(() => expect(anonymous.client.chat.conversations.value).toHaveLength(1));
+
+    const signedIn = startClient({ user: { id: 'u7', email: 'grace@example.com' } }, { backend });
+    await signedIn.client.open();
+    await vi.waitFor(() => expect(lists).toHaveBeenCalled());
+    expect(tickets).toHaveBeenCalled();
+  });
+
   it('writes storage right away when the host turns noStorageBeforeInteraction off', async () => {
     const { client, store } = startClient({ privacy: { noStorageBeforeInteraction: false } });
     await vi.waitFor(() => expect(client.state.status.value).toBe('connected'));

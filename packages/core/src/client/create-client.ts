@@ -1,8 +1,5 @@
 import { effect } from '@preact/signals-core';
 import * as z from 'zod/mini';
-import { createAttachments } from '../attachments/attachments.js';
-import { createChat } from '../chat/chat.js';
-import { createDrafts } from '../chat/drafts.js';
 import { type ContextCapture, createContextCapture } from '../context/capture.js';
 import { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
@@ -15,21 +12,18 @@ import { createKb } from '../kb/kb.js';
 import { createSelfServiceLog } from '../kb/self-service.js';
 import { parseOptions } from '../options/parse-options.js';
 import type { HelplineOptionsInput } from '../options/schema.js';
-import { createOutbox } from '../outbox/outbox.js';
 import { defaultTimers, type Timers } from '../outbox/timers.js';
 import { Availability } from '../schemas/availability.js';
 import type { ContextSnapshot } from '../schemas/context.js';
-import { TicketForm } from '../schemas/ticket.js';
 import { createGatedStore } from '../storage/gated-store.js';
 import { createIdbStore } from '../storage/idb-store.js';
 import { newId } from '../storage/new-id.js';
 import type { KeyValueStore } from '../storage/types.js';
-import { createTickets } from '../tickets/tickets.js';
 import { parseResponse } from '../validation/parse.js';
-import { availabilityFromHours } from './availability.js';
 import { effectiveCapabilities } from './capabilities.js';
 import { command } from './command.js';
 import { createHostCommands } from './host-commands.js';
+import { createLazyMessaging } from './lazy-messaging.js';
 import { listenerMethods } from './listeners.js';
 import { createReporter } from './reporter.js';
 import type { Runtime } from './runtime.js';
@@ -99,6 +93,10 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   const help = createHelpRegistry();
   let shutDown = false;
   let started: Promise<void> = Promise.resolve();
+  let identityWasRead = () => {};
+  const identityRead = new Promise<void>((resolve) => {
+    identityWasRead = resolve;
+  });
 
   const markInteraction = () => {
     if (visitor.interacted) return;
@@ -111,6 +109,8 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     realtime: () => state.capabilities.value.realtime,
     async identity() {
       // Another tab of this browser may have made the visitor meanwhile: one visitor per browser.
+      // Boot reads the visitor this browser already has first; connecting earlier would make a second one.
+      await identityRead;
       visitor.stored ??= await readStoredIdentity(store);
       if (visitor.stored === undefined) {
         const userId = state.identity.value.user?.id;
@@ -136,8 +136,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     onEvent: (event) => {
       if (event.type === 'presence') state.availability.value = event.availability;
       else if (event.type === 'resync') reloadLists();
-      else if (event.type === 'ticket') tickets.onRealtime(event);
-      else chat.onRealtime(event);
+      else messaging.onRealtime(event);
     },
     onMalformedEvent: (error) => {
       if (options.debug) log.warn('[Helpline] ignored a malformed realtime event', error);
@@ -197,50 +196,35 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     },
   };
 
-  const outboxChannel = (deps.channel ?? openChannel)(OUTBOX_CHANNEL);
-  const outbox = createOutbox({
-    store,
-    async send(record) {
-      await connection.connect();
-      // The payload schemas and adapter calls for each kind of write load with the first send.
-      const { sendItem } = await import('../outbox/send-item.js');
-      return sendItem(adapter, record);
-    },
-    onSent(record, sent) {
-      chat.onSent(record, sent);
-      tickets.onSent(record, sent);
-    },
-    onError: quietly('outbox'),
-    onOtherTab() {
-      if (visitor.returning) return;
-      visitor.returning = true;
-      store.flush().catch(quietly('storage'));
-    },
-    now: () => now().getTime(),
-    newId: makeId,
-    random: deps.jitter ?? Math.random,
-    timers,
-    locks: deps.locks !== undefined ? deps.locks : ((win?.navigator as Navigator | undefined)?.locks ?? null),
-    channel: outboxChannel,
-  });
-  const draftStore = { store, timers, onError: quietly('drafts') };
-  const chatDrafts = createDrafts({ ...draftStore, namespace: 'chat', schema: z.string(), empty: () => '' });
-  const ticketDrafts = createDrafts({
-    ...draftStore,
-    namespace: 'ticket',
-    schema: z.record(z.string(), z.unknown()),
-    empty: () => ({}),
-  });
   const kb = createKb(rt, help);
-  const chat = createChat(rt, outbox, chatDrafts);
-  const tickets = createTickets(rt, outbox, ticketDrafts);
-  const attachments = createAttachments(
-    rt,
-    async () => (await tickets.form().catch(() => TicketForm.parse({}))).attachments,
-    makeId,
-  );
+  const messaging = createLazyMessaging(async () => {
+    const { startMessaging } = await import('./messaging.js');
+    return startMessaging(rt, {
+      adapter,
+      connect: () => connection.connect(),
+      onError: quietly('outbox'),
+      onDraftError: quietly('drafts'),
+      onOtherTab() {
+        if (visitor.returning) return;
+        visitor.returning = true;
+        store.flush().catch(quietly('storage'));
+      },
+      now: () => now().getTime(),
+      newId: makeId,
+      random: deps.jitter ?? Math.random,
+      locks: deps.locks !== undefined ? deps.locks : ((win?.navigator as Navigator | undefined)?.locks ?? null),
+      channel: (deps.channel ?? openChannel)(OUTBOX_CHANNEL),
+    });
+  });
+  const { chat, tickets, attachments } = messaging;
+
+  // Someone who never wrote from this browser and is not signed in has no conversations or tickets to
+  // list: their first open does not download the messaging module.
+  const mayHaveHistory = () =>
+    messaging.loaded.value !== undefined || visitor.returning || state.identity.value.user?.id !== undefined;
 
   function reloadLists() {
+    if (!mayHaveHistory()) return;
     if (state.capabilities.value.chat && adapter.listConversations) chat.loadConversations().catch(() => {});
     if (state.capabilities.value.ticketList && adapter.listTickets) tickets.load().catch(() => {});
   }
@@ -274,10 +258,17 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     effect(() => {
       const view = state.view.value;
       if (state.isOpen.value && view.name === 'chat' && view.conversationId !== undefined)
-        chat.seen(view.conversationId);
+        messaging.loaded.value?.chat.seen(view.conversationId);
     }),
   );
-  const onOnline = () => outbox.flush();
+  const onOnline = () => messaging.loaded.value?.outbox.flush();
+
+  /** Availability from configured business hours, for adapters that don't report it; the time-zone maths loads only then. */
+  async function hoursAvailability() {
+    if (!options.businessHours) return;
+    const { availabilityFromHours } = await import('./availability.js');
+    state.availability.value = availabilityFromHours(options.businessHours, now());
+  }
 
   async function start() {
     capture.start();
@@ -287,7 +278,6 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       }),
     );
     win?.addEventListener('online', onOnline);
-    if (options.businessHours) state.availability.value = availabilityFromHours(options.businessHours, now());
     visitor.stored = await readStoredIdentity(inner).catch((error: unknown) => {
       report(error, 'boot');
       return undefined;
@@ -298,7 +288,10 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       // The host booted with another user than the one stored here: start clean for them.
       if (options.user?.id !== undefined && userId !== undefined && userId !== options.user.id) await wipe();
     }
-    await Promise.all([outbox.start(), chatDrafts.load(), ticketDrafts.load()]);
+    identityWasRead();
+    await hoursAvailability();
+    // Writes queued or drafts kept by an earlier visit resume before `ready`.
+    if (visitor.returning) await messaging.ensure().catch(quietly('boot'));
     state.ready.value = true;
     emitter.emit('ready', { capabilities: state.capabilities.value });
     // A returning visitor connects right away so the unread badge works while the panel is closed.
@@ -308,23 +301,21 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   /** Forgets this browser's visitor: connection, storage, every signal. The next interaction starts afresh. */
   async function wipe() {
     await connection.disconnect().catch(quietly('logout'));
-    outbox.stop();
-    outbox.reset();
-    chat.reset();
+    const written = messaging.loaded.value;
+    written?.reset();
     kb.reset();
-    tickets.reset();
-    attachments.reset();
     selfService.clear();
     visitor.forget();
     state.identity.value = ANONYMOUS;
     state.isOpen.value = false;
     state.view.value = HOME;
     state.prefilled.value = {};
-    state.availability.value = options.businessHours ? availabilityFromHours(options.businessHours, now()) : undefined;
+    state.availability.value = undefined;
+    await hoursAvailability();
     // Straight to the real store too: erasing is not a write the interaction gate should hold back.
     await store.clear();
     await inner.clear();
-    await outbox.start();
+    await written?.outbox.start();
   }
 
   const client: HelplineClient = {
@@ -361,16 +352,18 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       for (const dispose of disposers.splice(0)) dispose();
       win?.removeEventListener('online', onOnline);
       capture.stop();
-      outbox.stop();
-      outboxChannel?.close();
-      await Promise.all([chatDrafts.flush(), ticketDrafts.flush()]);
-      await connection.disconnect().catch(quietly('shutdown'));
+      const written = messaging.loaded.value;
+      written?.stop();
+      await written?.flushDrafts();
+      await connection.disconnect({ keepSession: true }).catch(quietly('shutdown'));
       state.ready.value = false;
       state.isOpen.value = false;
       emitter.clear();
     }),
   };
 
-  started = start().catch((error: unknown) => report(error, 'boot'));
+  started = start()
+    .catch((error: unknown) => report(error, 'boot'))
+    .finally(identityWasRead);
   return client;
 }

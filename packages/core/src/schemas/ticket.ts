@@ -2,20 +2,9 @@ import * as z from 'zod/mini';
 import { Attachment } from './attachment.js';
 import { CustomFields, Id, IdempotencyKey, Timestamp } from './common.js';
 import { Message } from './conversation.js';
+import { Category, Severity } from './severity.js';
 
-export const Severity = z.enum(['P0', 'P1', 'P2', 'P3']);
-export type Severity = z.infer<typeof Severity>;
-
-/** Default first-response targets in minutes (SUPPORT-MODEL.md); backends may override per workspace. */
-export const DEFAULT_FIRST_RESPONSE_MINUTES: Readonly<Record<Severity, number>> = {
-  P0: 15,
-  P1: 60,
-  P2: 240,
-  P3: 1440,
-};
-
-export const Category = z.enum(['outage', 'billing_access', 'how_to', 'bug', 'feature_request']);
-export type Category = z.infer<typeof Category>;
+export { Category, DEFAULT_FIRST_RESPONSE_MINUTES, Severity } from './severity.js';
 
 export const TicketStatus = z.enum(['new', 'open', 'pending', 'solved', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatus>;

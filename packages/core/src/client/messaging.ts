@@ -1,0 +1,90 @@
+import * as z from 'zod/mini';
+import { type AttachmentsModule, createAttachments } from '../attachments/attachments.js';
+import { type Chat, createChat } from '../chat/chat.js';
+import { createDrafts } from '../chat/drafts.js';
+import { createOutbox, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
+import type { SupportAdapter } from '../adapter/contract.js';
+import { TicketForm } from '../schemas/ticket.js';
+import { createTickets, type TicketsModule } from '../tickets/tickets.js';
+import type { Runtime } from './runtime.js';
+
+/** Everything that writes: chat, tickets, uploads, their drafts and the outbox that delivers them. */
+export interface Messaging {
+  chat: Chat;
+  tickets: TicketsModule;
+  attachments: AttachmentsModule;
+  outbox: Outbox;
+  /** Writes pending drafts to storage now. */
+  flushDrafts(): Promise<void>;
+  /** Stops delivery and closes the cross-tab channel (shutdown). */
+  stop(): void;
+  /** Forgets everything in memory (logout); storage is cleared by the caller. */
+  reset(): void;
+}
+
+export interface MessagingDeps
+  extends Pick<OutboxDeps, 'onOtherTab' | 'now' | 'newId' | 'random' | 'locks' | 'channel' | 'onError'> {
+  adapter: SupportAdapter;
+  connect(): Promise<void>;
+  onDraftError(error: unknown): void;
+}
+
+/**
+ * Builds the write side and restores what this browser kept: queued writes resume delivery and
+ * drafts come back. Loaded as its own chunk on the first chat or ticket action, or at boot for a
+ * visitor who may have something queued, so the first open does not download it.
+ */
+export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<Messaging> {
+  const { store, timers } = rt;
+  const outbox = createOutbox({
+    ...deps,
+    store,
+    timers,
+    async send(record) {
+      await deps.connect();
+      // The payload schemas and adapter calls for each kind of write load with the first send.
+      const { sendItem } = await import('../outbox/send-item.js');
+      return sendItem(deps.adapter, record);
+    },
+    onSent(record, sent) {
+      chat.onSent(record, sent);
+      tickets.onSent(record, sent);
+    },
+  });
+  const draftStore = { store, timers, onError: deps.onDraftError };
+  const chatDrafts = createDrafts({ ...draftStore, namespace: 'chat', schema: z.string(), empty: () => '' });
+  const ticketDrafts = createDrafts({
+    ...draftStore,
+    namespace: 'ticket',
+    schema: z.record(z.string(), z.unknown()),
+    empty: () => ({}),
+  });
+  const chat = createChat(rt, outbox, chatDrafts);
+  const tickets = createTickets(rt, outbox, ticketDrafts);
+  const attachments = createAttachments(
+    rt,
+    async () => (await tickets.form().catch(() => TicketForm.parse({}))).attachments,
+    deps.newId,
+  );
+  await Promise.all([outbox.start(), chatDrafts.load(), ticketDrafts.load()]);
+  return {
+    chat,
+    tickets,
+    attachments,
+    outbox,
+    flushDrafts: async () => {
+      await Promise.all([chatDrafts.flush(), ticketDrafts.flush()]);
+    },
+    stop() {
+      outbox.stop();
+      deps.channel?.close();
+    },
+    reset() {
+      outbox.stop();
+      outbox.reset();
+      chat.reset();
+      tickets.reset();
+      attachments.reset();
+    },
+  };
+}
