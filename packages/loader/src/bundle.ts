@@ -1,6 +1,6 @@
 import { createHttpAdapter } from '@helpline/adapter-http';
 import { installGlobal, parseWith } from '@helpline/core';
-import { createHelpline } from '@helpline/widget';
+import { createHelpline, preloadView } from '@helpline/widget';
 import * as z from 'zod/mini';
 
 /** What `Helpline('boot', …)` takes on a plain page: widget options, plus where the server is. */
@@ -17,6 +17,8 @@ installGlobal(window, (input: unknown) => {
   const hadFocus = placeholder !== null && document.activeElement === placeholder;
   placeholder?.remove();
   const widget = createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
+  // This bundle loads on interaction (or idle): the home view is what the user sees next.
+  preloadView('home');
   // A keyboard user who tabbed onto the placeholder keeps their place on the real launcher.
   if (hadFocus) document.querySelector('helpline-widget')?.shadowRoot?.querySelector<HTMLElement>('.hl-launcher')?.focus();
   return widget;

@@ -1,6 +1,8 @@
 import { type ClientDeps, createClient, type HelplineClient, type HelplineOptionsInput } from '@helpline/core';
 import { mountWidget } from './shell/mount.js';
 
+export { preloadView } from './views.js';
+
 export interface HelplineWidget extends HelplineClient {
   /** Removes the widget from the page and shuts the client down (listeners, timers, subscriptions). */
   unmount(): void;

@@ -7,7 +7,7 @@ export interface ViewProps {
 export type ViewComponent = ComponentType<ViewProps>;
 
 /** Every view is its own lazily loaded chunk, so the launcher costs none of their bytes. */
-export const views: Record<ViewName, () => Promise<ViewComponent>> = {
+const views: Record<ViewName, () => Promise<ViewComponent>> = {
   home: () => import('./home/HomeView.js').then((m) => m.HomeView),
   search: () => import('./search/SearchView.js').then((m) => m.SearchView),
   article: () => import('./article/ArticleView.js').then((m) => m.ArticleView),
@@ -16,4 +16,25 @@ export const views: Record<ViewName, () => Promise<ViewComponent>> = {
   ticket: () => import('./ticket/TicketView.js').then((m) => m.TicketView),
   tickets: () => import('./tickets/TicketsView.js').then((m) => m.TicketsView),
   ticketThread: () => import('./tickets/TicketThreadView.js').then((m) => m.TicketThreadView),
+};
+
+const loaded = new Map<ViewName, ViewComponent>();
+
+/** The view's component if its chunk is already here, so the panel renders it without a loading frame. */
+export const loadedView = (name: ViewName): ViewComponent | undefined => loaded.get(name);
+
+/** Loads a view's chunk once; later calls share the download. */
+export const loadView = (name: ViewName): Promise<ViewComponent> =>
+  Promise.resolve(name)
+    .then((key) => views[key]())
+    .then((component) => {
+      loaded.set(name, component);
+      return component;
+    });
+
+/** Starts downloading a view the user is about to see (launcher hover or focus, a widget that just loaded). */
+export const preloadView = (name: ViewName): void => {
+  loadView(name).catch(() => {
+    // The panel retries when it opens, and shows the failure there.
+  });
 };

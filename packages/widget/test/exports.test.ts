@@ -2,8 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import * as widget from '../src/index.js';
 
 describe('@helpline/widget exports', () => {
-  it('exposes createHelpline as its only runtime export', () => {
-    expect(Object.keys(widget)).toEqual(['createHelpline']);
+  it('exposes createHelpline and preloadView as its only runtime exports', () => {
+    expect(Object.keys(widget).sort()).toEqual(['createHelpline', 'preloadView']);
+  });
+
+  it('preloadView downloads a view ahead of time and never throws, even for an unknown view', () => {
+    expect(() => widget.preloadView('home')).not.toThrow();
+    expect(() => widget.preloadView('nope' as never)).not.toThrow();
   });
 
   it('throws a validation error naming the field for bad options, before touching the page', () => {

@@ -290,8 +290,9 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     }
     identityWasRead();
     await hoursAvailability();
-    // Writes queued or drafts kept by an earlier visit resume before `ready`.
-    if (visitor.returning) await messaging.ensure().catch(quietly('boot'));
+    // Writes queued or drafts kept by an earlier visit resume in the background: opening the panel
+    // does not wait for them.
+    if (visitor.returning) messaging.ensure().catch(quietly('boot'));
     state.ready.value = true;
     emitter.emit('ready', { capabilities: state.capabilities.value });
     // A returning visitor connects right away so the unread badge works while the panel is closed.

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/use-t.js';
 import { Icon } from '../ui/Icon.js';
+import { preloadView } from '../views.js';
 import { useClient } from './client-context.js';
 import css from './Launcher.css.js';
 import { useStyles } from './use-styles.js';
@@ -32,6 +33,8 @@ export function Launcher({
       aria-label={label}
       aria-expanded={open}
       aria-controls={open ? panelId : undefined}
+      onPointerEnter={() => preloadView('home')}
+      onFocus={() => preloadView('home')}
       onClick={() => {
         client.interacted();
         void client.toggle().catch(() => {});

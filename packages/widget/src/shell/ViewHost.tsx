@@ -3,13 +3,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Spinner } from '../ui/Spinner.js';
-import { type ViewComponent, views } from '../views.js';
+import { loadedView, loadView } from '../views.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { useStyles } from './use-styles.js';
 import css from './ViewHost.css.js';
-
-// Loaded view components, so returning to a view (or reopening the panel) renders it at once.
-const loaded = new Map<ViewName, ViewComponent>();
 
 const viewKey = (view: ViewState) => [view.name, view.articleId, view.conversationId, view.ticketId].join('/');
 
@@ -22,15 +19,14 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
   const [attempt, setAttempt] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const key = viewKey(view);
-  const Component = loaded.get(view.name);
+  const Component = loadedView(view.name);
 
   useEffect(() => {
-    if (loaded.has(view.name)) return;
+    if (loadedView(view.name)) return;
     let current = true;
     setFailed(undefined);
-    views[view.name]().then(
-      (component) => {
-        loaded.set(view.name, component);
+    loadView(view.name).then(
+      () => {
         if (current) setLoadedCount((n) => n + 1);
       },
       () => current && setFailed(view.name),
