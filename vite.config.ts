@@ -5,7 +5,13 @@ import { defineConfig } from 'vitest/config';
 // tests against a throwaway PostgreSQL cluster.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'packages/server/vitest.inbox.config.ts', 'packages/server/vitest.postgres.config.ts', 'e2e/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'packages/server/vitest.inbox.config.ts',
+      'packages/server/vitest.postgres.config.ts',
+      'e2e/vitest.config.ts',
+      'scripts/vitest.config.ts',
+    ],
     reporters: ['default'],
   },
 });

@@ -4,5 +4,4 @@ export default packageProject({
   name: 'widget',
   environment: 'happy-dom',
   jsx: true,
-  setupFiles: ['./test/happy-dom-conformance.ts'],
 });

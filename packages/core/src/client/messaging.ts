@@ -3,6 +3,7 @@ import { type AttachmentsModule, createAttachments } from '../attachments/attach
 import { type Chat, createChat } from '../chat/chat.js';
 import { createDrafts } from '../chat/drafts.js';
 import { createOutbox, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
+import { sendItem } from '../outbox/send-item.js';
 import type { SupportAdapter } from '../adapter/contract.js';
 import { TicketForm } from '../schemas/ticket.js';
 import { createTickets, type TicketsModule } from '../tickets/tickets.js';
@@ -42,8 +43,6 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     timers,
     async send(record) {
       await deps.connect();
-      // The payload schemas and adapter calls for each kind of write load with the first send.
-      const { sendItem } = await import('../outbox/send-item.js');
       return sendItem(deps.adapter, record);
     },
     onSent(record, sent) {

@@ -15,6 +15,7 @@ import type { Message } from '../schemas/conversation.js';
 import type { RealtimeEvent } from '../schemas/realtime.js';
 import { Category, Severity, Ticket, TicketForm, Tickets, TicketThread } from '../schemas/ticket.js';
 import { parseResponse } from '../validation/parse.js';
+import { validateTicketFields } from './validate-fields.js';
 
 export interface TicketsModule extends TicketsApi {
   onRealtime(event: RealtimeEvent): void;
@@ -97,8 +98,6 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
       if (input.attachments?.length) rt.require('attachments');
       await rt.interaction();
       const fields = input.fields ?? {};
-      // Only ticket submission needs the custom-field checks: they load with the first one.
-      const { validateTicketFields } = await import('./validate-fields.js');
       validateTicketFields(await formOrOffline(), input.category, fields);
       const attachments = input.attachments ?? [];
       const context = rt.snapshot(input.includeContext);

@@ -1,8 +1,14 @@
-import createDOMPurify, { type DOMPurify } from 'dompurify';
+// Article HTML is parsed into an inert template (no script runs, no image loads there) and rebuilt node
+// by node in the target document from fixed allow-lists. Nothing is serialized and parsed again, so
+// no markup can change meaning between a check and its use (mutation XSS has no second parse to hit).
 
-// A fixed allow-list: article markup may structure text, link and show images — nothing that runs,
-// submits, embeds, or restyles the panel.
-const ALLOWED_TAGS = [
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+// Article markup may structure text, link and show images — nothing that runs, submits, embeds,
+// or restyles the panel.
+const ALLOWED_TAGS = new Set([
   'a',
   'b',
   'blockquote',
@@ -44,75 +50,160 @@ const ALLOWED_TAGS = [
   'tr',
   'u',
   'ul',
-];
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope', 'lang', 'dir'];
+]);
+
+// Dropped with everything inside: their content is code, styles, document metadata, form state,
+// foreign markup or raw text that was never meant to be read as part of the article.
+const DROPPED_TAGS = new Set([
+  'applet',
+  'base',
+  'button',
+  'embed',
+  'form',
+  'frame',
+  'frameset',
+  'head',
+  'iframe',
+  'input',
+  'link',
+  'math',
+  'meta',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'plaintext',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'title',
+  'xmp',
+]);
+
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
-const purifiers = new WeakMap<Window, DOMPurify>();
-// Base URL of the article being sanitized; set around each synchronous sanitize() call for the hook.
-let currentBase: string | undefined;
+/** Allowed attribute → its value as written to the output, or undefined to drop the attribute. */
+type AttributeRule = (value: string) => string | undefined;
 
-function absoluteUrl(value: string | null, base: string | undefined): URL | undefined {
+const anyText: AttributeRule = (value) => value;
+const digits: AttributeRule = (value) => (/^\d{1,5}$/.test(value.trim()) ? value.trim() : undefined);
+const oneOf =
+  (...allowed: string[]): AttributeRule =>
+  (value) => {
+    const normalized = value.trim().toLowerCase();
+    return allowed.includes(normalized) ? normalized : undefined;
+  };
+
+// href and src are not here: they are URLs, checked per element in `copyUrls`.
+const ATTRIBUTE_RULES: ReadonlyMap<string, AttributeRule> = new Map<string, AttributeRule>([
+  ['alt', anyText],
+  ['title', anyText],
+  ['lang', (value) => (/^[a-z]{1,8}(-[a-z0-9]{1,8})*$/i.test(value.trim()) ? value.trim() : undefined)],
+  ['dir', oneOf('ltr', 'rtl', 'auto')],
+  ['scope', oneOf('row', 'col', 'rowgroup', 'colgroup')],
+  ['width', digits],
+  ['height', digits],
+  ['colspan', digits],
+  ['rowspan', digits],
+]);
+
+// A hostile article must not hang the panel: deeper elements are flattened into their ancestor at
+// the cap (their text stays), and the walk stops after this many source nodes.
+const MAX_DEPTH = 100;
+const MAX_NODES = 20_000;
+
+function absoluteUrl(value: string | null, base: string | undefined, protocols: Set<string>): string | undefined {
   if (!value) return undefined;
   try {
-    return base ? new URL(value, base) : new URL(value);
+    // The URL parser drops the tabs, newlines and edge whitespace that split or hide a scheme, and
+    // the HTML parser has already decoded entities, so the protocol checked is the one a browser uses.
+    const url = base ? new URL(value, base) : new URL(value);
+    return protocols.has(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** One DOMPurify instance per window, with our hooks, so a host page's own DOMPurify is untouched. */
-function purifierFor(win: Window): DOMPurify {
-  let purify = purifiers.get(win);
-  if (purify) return purify;
-  purify = createDOMPurify(win as Window & typeof globalThis);
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    const base = currentBase;
-    if (node.nodeName === 'A') {
-      const url = absoluteUrl(node.getAttribute('href'), base);
-      if (url && LINK_PROTOCOLS.has(url.protocol)) {
-        node.setAttribute('href', url.href);
-        // Links leave the widget: never in the host's tab, never with a handle back to it.
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
-      } else {
-        node.removeAttribute('href');
-      }
-    } else if (node.nodeName === 'IMG') {
-      const url = absoluteUrl(node.getAttribute('src'), base);
-      if (url && IMAGE_PROTOCOLS.has(url.protocol)) {
-        node.setAttribute('src', url.href);
-        node.setAttribute('loading', 'lazy');
-        node.setAttribute('referrerpolicy', 'no-referrer');
-      } else {
-        node.removeAttribute('src');
-      }
-    }
-  });
-  purifiers.set(win, purify);
-  return purify;
+function copyUrls(source: Element, target: Element, base: string | undefined): void {
+  if (target.localName === 'a') {
+    const href = absoluteUrl(source.getAttribute('href'), base, LINK_PROTOCOLS);
+    if (!href) return;
+    target.setAttribute('href', href);
+    // Links leave the widget: never in the host's tab, never with a handle back to it.
+    target.setAttribute('target', '_blank');
+    target.setAttribute('rel', 'noopener noreferrer');
+  } else if (target.localName === 'img') {
+    const src = absoluteUrl(source.getAttribute('src'), base, IMAGE_PROTOCOLS);
+    if (!src) return;
+    target.setAttribute('src', src);
+    target.setAttribute('loading', 'lazy');
+    target.setAttribute('referrerpolicy', 'no-referrer');
+  }
+}
+
+/** A fresh element in `doc` carrying only the allowed attributes of `source`, with checked values. */
+function cleanElement(source: Element, doc: Document, base: string | undefined): Element {
+  const target = doc.createElement(source.localName);
+  for (const attribute of Array.from(source.attributes)) {
+    // Namespaced (xlink:, xml:) attributes never belong to article HTML.
+    if (attribute.namespaceURI !== null || attribute.prefix !== null) continue;
+    const value = ATTRIBUTE_RULES.get(attribute.localName)?.(attribute.value);
+    if (value !== undefined) target.setAttribute(attribute.localName, value);
+  }
+  copyUrls(source, target, base);
+  return target;
 }
 
 /**
- * Untrusted article HTML → a fragment safe to insert: allow-listed tags only, links http(s)/mailto
- * opening in a new tab with rel=noopener noreferrer, images http(s) only. `base` resolves relative URLs.
+ * Parses into a template's content: that belongs to an inert document, where scripts never run,
+ * images never load and frames never navigate, whatever the markup is.
+ */
+function inertParse(html: string, doc: Document): DocumentFragment {
+  const template = doc.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
+/**
+ * Untrusted article HTML → a fragment of fresh nodes owned by `doc`: allow-listed tags and attributes
+ * only, links http(s)/mailto opening in a new tab with rel=noopener noreferrer, images http(s) only.
+ * `base` resolves relative URLs; without it relative URLs are dropped.
  */
 export function sanitizeArticle(html: string, doc: Document, base?: string): DocumentFragment {
-  const win = doc.defaultView;
-  if (!win) return doc.createDocumentFragment();
-  const config = {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true as const,
+  const fragment = doc.createDocumentFragment();
+
+  // Iterative depth-first walk in document order, so nesting depth can't overflow the call stack.
+  const stack: { node: Node; parent: ParentNode; depth: number }[] = [];
+  const pushChildren = (node: Node, parent: ParentNode, depth: number) => {
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, parent, depth });
   };
-  const purify = purifierFor(win);
-  currentBase = base;
-  try {
-    return purify.sanitize(html, config);
-  } finally {
-    currentBase = undefined;
+  pushChildren(inertParse(html, doc), fragment, 0);
+
+  let visited = 0;
+  for (let next = stack.pop(); next && visited < MAX_NODES; next = stack.pop()) {
+    const { node, parent, depth } = next;
+    visited += 1;
+    if (node.nodeType === TEXT_NODE) {
+      parent.append(doc.createTextNode((node as Text).data));
+      continue;
+    }
+    // Comments, processing instructions and anything else that is not an element carry no content.
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const element = node as Element;
+    const tag = element.localName;
+    if (element.namespaceURI !== HTML_NS || DROPPED_TAGS.has(tag)) continue;
+    if (ALLOWED_TAGS.has(tag) && depth < MAX_DEPTH) {
+      const clean = cleanElement(element, doc, base);
+      parent.append(clean);
+      pushChildren(element, clean, depth + 1);
+    } else {
+      // Unknown (or too deep) elements are unwrapped: their children, cleaned, take their place.
+      pushChildren(element, parent, depth);
+    }
   }
+  return fragment;
 }
