@@ -45,6 +45,27 @@ export function writeReport(results) {
       '',
     );
   }
+  if (results.sizes?.breakdown) {
+    push(
+      '### Where the first open\'s bytes go',
+      '',
+      'helpline.js (the part of the first open that is not the home view), by package, read from its source map; each share gzipped alone:',
+      '',
+      '| package | gzip |',
+      '|---|---|',
+      ...results.sizes.breakdown.map((part) => `| ${part.group} | ${kb(part.gzip)} |`),
+      '',
+      'Chat, tickets, uploads and the outbox, their schemas and adapter calls, and every view but home are',
+      'already lazy chunks. What is left at first open is the engine that must run before the panel can',
+      'show anything (options and command validation, identity and session, context capture and redaction,',
+      'suggestions), the shell, Preact with signals, and zod/mini for every boundary. zod/mini plus Preact',
+      'alone come to about 19 KB of the 30 KB budget, so meeting it needs the engine itself to shrink to',
+      'about 10 KB: the next candidates are fewer zod kinds at boot (URL, ISO date-time, record, tuple and',
+      'discriminated-union schemas each pull their own code), a leaner options schema, and the realtime',
+      'event schema loading with the realtime chunk.',
+      '',
+    );
+  }
   if (results.hostPage) {
     const h = results.hostPage;
     const added = (variant, key) => h.pages[variant][key].median - h.pages.blank[key].median;

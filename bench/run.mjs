@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUDGETS, measureBundle } from '../scripts/measure-bundle.mjs';
+import { breakdown } from './lib/breakdown.mjs';
 import { measureHostPage } from './host-page.mjs';
 import { generateArticles, measureMemorySearch, measureServerSearch, writeCorpus } from './kb-search.mjs';
 import { bundlePeer, ensurePeers, outDir, PEERS } from './lib/peers.mjs';
@@ -60,7 +61,7 @@ await section('bytes', 120_000, async () => {
   const helpline = measureBundle(loaderDist);
   const peers = [];
   for (const peer of PEERS) peers.push({ ...peer, ...(await bundlePeer(peer.id)) });
-  results.sizes = { helpline, peers };
+  results.sizes = { helpline, peers, breakdown: breakdown(join(loaderDist, 'helpline.js')) };
   budget('loader snippet (gzip)', '≤ 1.5 KB', kb(helpline.loader.gzip), helpline.loader.gzip <= BUDGETS.loader);
   budget('first open (gzip)', '≤ 30 KB', kb(helpline.firstOpen.gzip), helpline.firstOpen.gzip <= BUDGETS.firstOpen);
   budget('everything, one locale (gzip)', '≤ 50 KB', kb(helpline.all.gzip), helpline.all.gzip <= BUDGETS.all);

@@ -1,4 +1,4 @@
-import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import { computed, type ReadonlySignal, signal, untracked } from '@preact/signals-core';
 import type { RealtimeEvent } from '../schemas/realtime.js';
 import type { Messaging } from './messaging.js';
 import type { AttachmentsApi, ChatApi, TicketsApi } from './types.js';
@@ -45,7 +45,14 @@ export function createLazyMessaging(load: () => Promise<Messaging>) {
   /** A signal that reads `fallback` until the module is there; `wake` starts loading it. */
   const through = <T>(read: (messaging: Messaging) => ReadonlySignal<T>, fallback: () => T, wake = false) => {
     if (wake) ensure().catch(() => {});
-    return computed(() => (loaded.value ? read(loaded.value).value : fallback()));
+    let source: ReadonlySignal<T> | undefined;
+    return computed(() => {
+      const messaging = loaded.value;
+      if (messaging === undefined) return fallback();
+      // Asking for a thread may start loading it, a write that must not happen inside this computed.
+      source ??= untracked(() => read(messaging));
+      return source.value;
+    });
   };
   const cached = <T>() => {
     const views = new Map<string, ReadonlySignal<T>>();
