@@ -1,8 +1,9 @@
+import { HttpUrl } from '@helpline/core';
 import * as z from 'zod/mini';
 
 export const HttpAdapterOptions = z.object({
   /** Origin (and optional path prefix) of the Helpline server, e.g. `https://support.example.com`. */
-  baseUrl: z.url(),
+  baseUrl: HttpUrl,
   /** The workspace's public widget key (safe to ship in the page). */
   workspaceKey: z.string().check(z.minLength(1), z.maxLength(200)),
   /** Per-request timeout in milliseconds. @default 10000 */

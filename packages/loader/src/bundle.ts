@@ -1,5 +1,5 @@
 import { createHttpAdapter } from '@helpline/adapter-http';
-import { installGlobal, parseWith } from '@helpline/core';
+import { HttpUrl, installGlobal, parseWith } from '@helpline/core';
 import { createHelpline, preloadView } from '@helpline/widget';
 import * as z from 'zod/mini';
 
@@ -8,7 +8,7 @@ const ScriptBootOptions = z.looseObject({
   /** The workspace's public widget key. */
   key: z.string().check(z.minLength(1)),
   /** Origin of the Helpline server. @default the loader script's origin */
-  apiUrl: z.url(),
+  apiUrl: HttpUrl,
 });
 
 installGlobal(window, (input: unknown) => {

@@ -1,6 +1,6 @@
-import type { SupportAdapter, Unsubscribe } from '../adapter/contract.js';
+import type { DisconnectOptions, SupportAdapter, Unsubscribe } from '../adapter/contract.js';
 import { type Identity, Session } from '../schemas/identity.js';
-import { type ConnectionStatus, RealtimeEvent } from '../schemas/realtime.js';
+import type { ConnectionStatus, RealtimeEvent } from '../schemas/realtime.js';
 import { parseResponse } from '../validation/parse.js';
 
 export interface ConnectionDeps {
@@ -19,7 +19,8 @@ export interface ConnectionDeps {
 export interface Connection {
   /** Connects once; concurrent callers share the attempt, a failed attempt is retried by the next call. */
   connect(): Promise<void>;
-  disconnect(): Promise<void>;
+  /** Ends the session on the server too (logout, another user), unless `keepSession` (shutdown). */
+  disconnect(options?: DisconnectOptions): Promise<void>;
   isConnected(): boolean;
 }
 
@@ -37,11 +38,25 @@ export function createConnection(deps: ConnectionDeps): Connection {
     deps.onSession(session);
     deps.onStatus('connected');
     if (deps.realtime() && deps.adapter.subscribe) {
+      // The event schema names every message and ticket field: it loads with the subscription, and
+      // events that arrive before it are checked, in order, once it is here.
+      const schema = import('../schemas/realtime.js').then((module) => module.RealtimeEvent);
+      let loaded: typeof RealtimeEvent | undefined;
+      schema.then(
+        (module) => {
+          loaded = module;
+        },
+        () => {},
+      );
+      const check = (event: typeof RealtimeEvent, raw: unknown) => {
+        const parsed = event.safeParse(raw);
+        if (parsed.success) deps.onEvent(parsed.data);
+        else deps.onMalformedEvent(parsed.error);
+      };
       unsubscribe = deps.adapter.subscribe(
         (raw) => {
-          const parsed = RealtimeEvent.safeParse(raw);
-          if (parsed.success) deps.onEvent(parsed.data);
-          else deps.onMalformedEvent(parsed.error);
+          if (loaded) check(loaded, raw);
+          else schema.then((event) => check(event, raw), deps.onMalformedEvent);
         },
         (status) => deps.onStatus(status),
       );
@@ -63,7 +78,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       }
       return attempt;
     },
-    async disconnect() {
+    async disconnect(options = {}) {
       generation++;
       attempt = undefined;
       unsubscribe?.();
@@ -71,7 +86,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       const was = connected;
       connected = false;
       deps.onStatus('idle');
-      if (was && deps.adapter.disconnect) await deps.adapter.disconnect();
+      if (was && deps.adapter.disconnect) await deps.adapter.disconnect({ keepSession: options.keepSession ?? false });
     },
     isConnected: () => connected,
   };

@@ -3,8 +3,18 @@ import * as z from 'zod/mini';
 /** Identifiers are opaque strings chosen by the backend. */
 export const Id = z.string().check(z.minLength(1), z.maxLength(200));
 
-/** Timestamps travel as ISO 8601 strings with an offset (`2026-11-29T10:00:00.000Z`). */
-export const Timestamp = z.iso.datetime({ offset: true });
+/**
+ * Timestamps travel as ISO 8601 strings with an offset (`2026-11-29T10:00:00.000Z`). A plain regex
+ * check rather than `z.iso.datetime`, whose format machinery costs the first open ~0.5 KB gzip.
+ */
+export const Timestamp = z
+  .string()
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/,
+      'an ISO 8601 date-time with an offset, e.g. 2026-11-29T10:00:00Z',
+    ),
+  );
 
 /** Free-form, JSON-safe values for custom fields and attributes. */
 export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -12,6 +22,17 @@ export type FieldValue = z.infer<typeof FieldValue>;
 
 export const CustomFields = z.record(z.string().check(z.minLength(1), z.maxLength(100)), FieldValue);
 export type CustomFields = z.infer<typeof CustomFields>;
+
+const isHttpUrl = (value: string) => {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** An absolute http(s) URL, such as a server's address. */
+export const HttpUrl = z.string().check(z.refine(isHttpUrl, 'an absolute http(s) URL'));
 
 /** Client-made key that lets a backend store a write once however often it is retried. */
 export const IdempotencyKey = z.string().check(z.minLength(8), z.maxLength(100));
