@@ -55,9 +55,16 @@ export function writeCorpus(articles) {
 
 export async function measureServerSearch(url, workspaceKey, queries) {
   const headers = { 'X-Helpline-Key': workspaceKey, 'content-type': 'application/json' };
-  const session = await (await fetch(`${url}/v1/session`, { method: 'POST', headers, body: JSON.stringify({ visitorId: 'bench-kb-visitor' }) })).json();
+  const session = await (
+    await fetch(`${url}/v1/session`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ visitorId: 'bench-kb-visitor' }),
+    })
+  ).json();
   const auth = { ...headers, Authorization: `Bearer ${session.token}` };
-  for (const query of queries.slice(0, 20)) await fetch(`${url}/v1/kb/search?q=${encodeURIComponent(query)}`, { headers: auth });
+  for (const query of queries.slice(0, 20))
+    await fetch(`${url}/v1/kb/search?q=${encodeURIComponent(query)}`, { headers: auth });
   const latencies = [];
   for (const query of queries) {
     const start = performance.now();

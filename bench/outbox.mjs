@@ -23,7 +23,10 @@ async function bundleEntry() {
     build: {
       outDir: join(outDir, 'outbox'),
       emptyOutDir: true,
-      rolldownOptions: { input: join(root, 'bench/pages/outbox-entry.js'), output: { entryFileNames: 'bundle.js', format: 'es' } },
+      rolldownOptions: {
+        input: join(root, 'bench/pages/outbox-entry.js'),
+        output: { entryFileNames: 'bundle.js', format: 'es' },
+      },
     },
   });
   return join(outDir, 'outbox');

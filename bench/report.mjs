@@ -47,7 +47,7 @@ export function writeReport(results) {
   }
   if (results.sizes?.breakdown) {
     push(
-      '### Where the first open\'s bytes go',
+      "### Where the first open's bytes go",
       '',
       'helpline.js (the part of the first open that is not the home view), by package, read from its source map; each share gzipped alone:',
       '',

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
+import { rmSync } from 'node:fs';
 // `npm run bench`: Helpline and its peers measured side by side on this machine, bounded in time,
 // loopback traffic only. Writes docs/performance.md and bench/results/latest.json, prints budget lines.
 import { cpus, totalmem } from 'node:os';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUDGETS, measureBundle } from '../scripts/measure-bundle.mjs';
-import { breakdown } from './lib/breakdown.mjs';
 import { measureHostPage } from './host-page.mjs';
 import { generateArticles, measureMemorySearch, measureServerSearch, writeCorpus } from './kb-search.mjs';
+import { breakdown } from './lib/breakdown.mjs';
 import { bundlePeer, ensurePeers, outDir, PEERS } from './lib/peers.mjs';
 import { startServerProcess } from './lib/server-process.mjs';
 import { measureOutbox } from './outbox.mjs';
@@ -114,7 +114,11 @@ try {
   });
 
   await section('outbox in Chromium', 120_000, async () => {
-    results.outbox = await measureOutbox({ helplineUrl: server.url, workspaceKey: 'demo-public-key', messages: quick ? 200 : 1000 });
+    results.outbox = await measureOutbox({
+      helplineUrl: server.url,
+      workspaceKey: 'demo-public-key',
+      messages: quick ? 200 : 1000,
+    });
   });
 } finally {
   await server.stop();
@@ -128,10 +132,19 @@ await section('knowledge-base search', 300_000, async () => {
     const serverLatency = await measureServerSearch(kbServer.url, 'demo-public-key', queries);
     const memoryLatency = await measureMemorySearch(articles.slice(0, 2000), queries);
     results.kbSearch = [
-      { where: 'reference server (Postgres full-text, over loopback HTTP)', articles: ARTICLES, latency: serverLatency },
+      {
+        where: 'reference server (Postgres full-text, over loopback HTTP)',
+        articles: ARTICLES,
+        latency: serverLatency,
+      },
       { where: 'adapter-memory in the page (minisearch)', articles: 2000, latency: memoryLatency },
     ];
-    budget(`KB search p95, server, ${ARTICLES} articles`, '≤ 50 ms', `${serverLatency.p95.toFixed(1)} ms`, serverLatency.p95 <= 50);
+    budget(
+      `KB search p95, server, ${ARTICLES} articles`,
+      '≤ 50 ms',
+      `${serverLatency.p95.toFixed(1)} ms`,
+      serverLatency.p95 <= 50,
+    );
   } finally {
     await kbServer.stop();
     rmSync(kbDir, { recursive: true, force: true });
@@ -140,7 +153,8 @@ await section('knowledge-base search', 300_000, async () => {
 
 const report = writeReport(results);
 console.log('\nBudgets:');
-for (const b of results.budgets) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.measured} (budget ${b.limit})`);
+for (const b of results.budgets)
+  console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.measured} (budget ${b.limit})`);
 for (const e of results.errors) console.log(`  FAIL  ${e.section}: ${e.message}`);
 console.log(`\nReport: ${report}`);
 const failed = results.budgets.filter((b) => !b.pass).length + results.errors.length;

@@ -29,7 +29,11 @@ window.benchOutbox = {
     const { client, conversationId } = window.benchOutbox;
     const start = performance.now();
     const thread = client.chat.thread(conversationId);
-    await until(() => thread.value.pending.length === 0 && thread.value.messages.filter((m) => m.body.startsWith('queued ')).length >= count);
+    await until(
+      () =>
+        thread.value.pending.length === 0 &&
+        thread.value.messages.filter((m) => m.body.startsWith('queued ')).length >= count,
+    );
     return performance.now() - start;
   },
 };

@@ -27,8 +27,7 @@ export default defineConfig({
         format: 'es',
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
-        banner: (chunk: { name: string }) =>
-          chunk.name === 'cli' ? '#!/usr/bin/env node' : '',
+        banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
       },
     },
   },

@@ -40,7 +40,13 @@ export function createHttpClient(
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   });
 
-  async function send(method: string, path: string, what: string, body: unknown, searchParams?: Record<string, string>) {
+  async function send(
+    method: string,
+    path: string,
+    what: string,
+    body: unknown,
+    searchParams?: Record<string, string>,
+  ) {
     const query = searchParams ? `?${new URLSearchParams(searchParams)}` : '';
     const retries = method === 'GET' ? options.retries : 0;
     for (let attempt = 0; ; attempt++) {

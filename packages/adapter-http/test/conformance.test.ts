@@ -37,7 +37,11 @@ async function agentFor(server: RunningServer) {
   return async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}/agent/api${path}`, {
       method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Cookie: cookie,
+        'X-CSRF-Token': csrfToken,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
@@ -56,7 +60,11 @@ function faultyFetch() {
     const fault = next;
     next = undefined;
     if (fault === 'network') throw new TypeError('fetch failed');
-    if (fault === 'malformed') return new Response('{"unexpected":true,"id":7}', { status: 200, headers: { 'content-type': 'application/json' } });
+    if (fault === 'malformed')
+      return new Response('{"unexpected":true,"id":7}', {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     if (typeof fault === 'number') {
       return new Response(JSON.stringify({ error: { code: 'injected', message: `injected ${fault}` } }), {
         status: fault,
@@ -78,17 +86,26 @@ runAdapterConformance({
       kbDir,
       agentPassword: PASSWORD,
       demoSecret: 'conformance-demo-secret-0123456789',
-      rateLimit: { visitor: { capacity: 10_000, refillPerSecond: 1000 }, ip: { capacity: 10_000, refillPerSecond: 1000 } },
+      rateLimit: {
+        visitor: { capacity: 10_000, refillPerSecond: 1000 },
+        ip: { capacity: 10_000, refillPerSecond: 1000 },
+      },
     });
     const agent = await agentFor(server);
     const network = faultyFetch();
-    const adapter = createHttpAdapter({ baseUrl: server.url, workspaceKey: 'demo-public-key', retries: 0 }, { fetch: network.fetch });
+    const adapter = createHttpAdapter(
+      { baseUrl: server.url, workspaceKey: 'demo-public-key', retries: 0 },
+      { fetch: network.fetch },
+    );
     return {
       adapter,
       agent: {
-        reply: (conversationId: string, body: string) => agent('POST', `/conversations/${conversationId}/messages`, { body }),
-        resolve: (conversationId: string) => agent('POST', `/conversations/${conversationId}/status`, { status: 'resolved' }),
-        typing: (conversationId: string, on: boolean) => agent('POST', `/conversations/${conversationId}/typing`, { typing: on }),
+        reply: (conversationId: string, body: string) =>
+          agent('POST', `/conversations/${conversationId}/messages`, { body }),
+        resolve: (conversationId: string) =>
+          agent('POST', `/conversations/${conversationId}/status`, { status: 'resolved' }),
+        typing: (conversationId: string, on: boolean) =>
+          agent('POST', `/conversations/${conversationId}/typing`, { typing: on }),
         setTicketStatus: (ticketId: string, status: TicketStatus) => agent('PATCH', `/tickets/${ticketId}`, { status }),
         failNext: network.failNext,
         async lastContext(id: string): Promise<ContextSnapshot | undefined> {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { HelplineOptions, isValidationError, parseWith, Ticket } from '@helpline/core';
+import { describe, expect, it } from 'vitest';
 
 describe('parseWith', () => {
   it('names the field and the expected values when an option is wrong', () => {
@@ -23,7 +23,19 @@ describe('parseWith', () => {
 
   it('rejects a ticket with an unknown severity', () => {
     expect(() =>
-      parseWith(Ticket, { id: '1', subject: 's', severity: 'P9', category: 'bug', status: 'new', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }, 'ticket'),
+      parseWith(
+        Ticket,
+        {
+          id: '1',
+          subject: 's',
+          severity: 'P9',
+          category: 'bug',
+          status: 'new',
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+        },
+        'ticket',
+      ),
     ).toThrow(/severity: expected one of "P0"/);
   });
 });

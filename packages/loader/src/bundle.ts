@@ -20,6 +20,7 @@ installGlobal(window, (input: unknown) => {
   // This bundle loads on interaction (or idle): the home view is what the user sees next.
   preloadView('home');
   // A keyboard user who tabbed onto the placeholder keeps their place on the real launcher.
-  if (hadFocus) document.querySelector('helpline-widget')?.shadowRoot?.querySelector<HTMLElement>('.hl-launcher')?.focus();
+  if (hadFocus)
+    document.querySelector('helpline-widget')?.shadowRoot?.querySelector<HTMLElement>('.hl-launcher')?.focus();
   return widget;
 });

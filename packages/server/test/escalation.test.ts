@@ -17,10 +17,24 @@ const context: ContextSnapshot = {
   user: { id: 'u1', name: 'Dana', email: 'dana@example.com' },
   account: { id: 'a1', name: 'Northwind', plan: 'enterprise', seats: 240 },
   breadcrumbs: [
-    { type: 'request', method: 'POST', url: '/api/payments/retry', status: 502, durationMs: 812, at: '2026-11-29T09:59:30.000Z' },
+    {
+      type: 'request',
+      method: 'POST',
+      url: '/api/payments/retry',
+      status: 502,
+      durationMs: 812,
+      at: '2026-11-29T09:59:30.000Z',
+    },
     { type: 'console', level: 'error', message: 'Payment retry failed 502', at: '2026-11-29T09:59:31.000Z' },
   ],
-  selfService: [{ kind: 'article', ref: 'update-payment-method', title: 'Update your payment method', at: '2026-11-29T09:59:40.000Z' }],
+  selfService: [
+    {
+      kind: 'article',
+      ref: 'update-payment-method',
+      title: 'Update your payment method',
+      at: '2026-11-29T09:59:40.000Z',
+    },
+  ],
   custom: {},
 };
 
@@ -70,7 +84,9 @@ describe('escalation webhooks', () => {
       '2026-11-29T09:58:00.000Z visited /dashboard',
       '2026-11-29T09:59:00.000Z visited /billing (Billing)',
     ]);
-    expect(payload.failedRequests).toEqual([{ method: 'POST', url: '/api/payments/retry', status: 502, durationMs: 812 }]);
+    expect(payload.failedRequests).toEqual([
+      { method: 'POST', url: '/api/payments/retry', status: 502, durationMs: 812 },
+    ]);
     expect(payload.consoleErrors).toEqual(['[error] Payment retry failed 502']);
     expect(payload.customer.account).toEqual({ id: 'a1', name: 'Northwind', plan: 'enterprise', seats: 240 });
     expect(payload.alreadyTried).toEqual(['article: Update your payment method']);
@@ -92,7 +108,11 @@ describe('escalation webhooks', () => {
     const endpoint = WebhookEndpoint.parse({ id: 'tracker', url: `${base}/hook`, secret: 'tracker-secret-123456' });
     const result = await deliverWebhook(endpoint, payload, { record: async (a) => void log.push(a), sleep: noSleep });
     expect(result.ok).toBe(true);
-    expect(log.map((a) => [a.attempt, a.status])).toEqual([[1, 503], [2, 503], [3, 200]]);
+    expect(log.map((a) => [a.attempt, a.status])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
     const last = received.at(-1)!;
     expect(verifyWebhook(last.body, last.signature, 'tracker-secret-123456', new Date())).toBe(true);
     expect(JSON.parse(last.body).summary).toBe('Payments fail with 502');
@@ -110,7 +130,12 @@ describe('escalation webhooks', () => {
   it('formats for Slack without letting customer text form links or mentions', async () => {
     received.length = 0;
     const hostile = { ...payload, summary: 'Help <!channel> <https://evil.example|click>' };
-    const endpoint = WebhookEndpoint.parse({ id: 'slack', url: `${base}/slack`, secret: 'slack-secret-1234567', format: 'slack' });
+    const endpoint = WebhookEndpoint.parse({
+      id: 'slack',
+      url: `${base}/slack`,
+      secret: 'slack-secret-1234567',
+      format: 'slack',
+    });
     await deliverWebhook(endpoint, hostile, { record: async () => {}, sleep: noSleep });
     const message = JSON.parse(received.at(-1)!.body);
     expect(message.text).toContain('Escalation P1');
@@ -119,7 +144,9 @@ describe('escalation webhooks', () => {
   });
 
   it('refuses an endpoint config with a non-http URL or a short secret, naming the field', () => {
-    expect(() => WebhookEndpoint.parse({ id: 'x', url: 'file:///etc/passwd', secret: 'long-enough-secret-1' })).toThrow();
+    expect(() =>
+      WebhookEndpoint.parse({ id: 'x', url: 'file:///etc/passwd', secret: 'long-enough-secret-1' }),
+    ).toThrow();
     const result = WebhookEndpoint.safeParse({ id: 'x', url: 'https://ok.example', secret: 'short' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['secret']);

@@ -4,8 +4,16 @@ import { applyRouting, RoutingRules } from '../src/routing/rules.ts';
 const config = RoutingRules.parse({
   defaultQueue: 'general',
   rules: [
-    { name: 'outages to on-call', when: { category: ['outage'], severity: ['P0', 'P1'] }, assign: { queue: 'on-call', priority: 'urgent' } },
-    { name: 'enterprise billing', when: { category: ['billing_access'], plan: ['enterprise'] }, assign: { queue: 'billing-vip', bumpPriority: true } },
+    {
+      name: 'outages to on-call',
+      when: { category: ['outage'], severity: ['P0', 'P1'] },
+      assign: { queue: 'on-call', priority: 'urgent' },
+    },
+    {
+      name: 'enterprise billing',
+      when: { category: ['billing_access'], plan: ['enterprise'] },
+      assign: { queue: 'billing-vip', bumpPriority: true },
+    },
     { name: 'big accounts', when: { minSeats: 100 }, assign: { bumpPriority: true } },
     { name: 'integrations area', when: { pathPrefix: '/integrations' }, assign: { queue: 'integrations' } },
   ],
@@ -21,19 +29,30 @@ describe('ticket routing rules', () => {
   });
 
   it('matches plans case-insensitively and bumps priority one step', () => {
-    expect(applyRouting(config, { category: 'billing_access', severity: 'P3', plan: 'Enterprise' }, 'low')).toMatchObject({
+    expect(
+      applyRouting(config, { category: 'billing_access', severity: 'P3', plan: 'Enterprise' }, 'low'),
+    ).toMatchObject({
       queue: 'billing-vip',
       priority: 'normal',
     });
   });
 
   it('routes by account size and by the product area of the page', () => {
-    expect(applyRouting(config, { category: 'bug', severity: 'P2', seats: 240 }, 'normal')).toMatchObject({ queue: 'general', priority: 'high' });
-    expect(applyRouting(config, { category: 'how_to', severity: 'P3', path: '/integrations/stripe' }, 'low')).toMatchObject({ queue: 'integrations' });
+    expect(applyRouting(config, { category: 'bug', severity: 'P2', seats: 240 }, 'normal')).toMatchObject({
+      queue: 'general',
+      priority: 'high',
+    });
+    expect(
+      applyRouting(config, { category: 'how_to', severity: 'P3', path: '/integrations/stripe' }, 'low'),
+    ).toMatchObject({ queue: 'integrations' });
   });
 
   it('falls back to the default queue and the base priority', () => {
-    expect(applyRouting(config, { category: 'feature_request', severity: 'P3' }, 'low')).toEqual({ queue: 'general', priority: 'low', rule: undefined });
+    expect(applyRouting(config, { category: 'feature_request', severity: 'P3' }, 'low')).toEqual({
+      queue: 'general',
+      priority: 'low',
+      rule: undefined,
+    });
   });
 
   it('refuses a rules file with an unknown category, naming where', () => {

@@ -96,10 +96,7 @@ export function nextEvent<T extends RealtimeEvent['type']>(
     markConnected = resolve;
   });
   const event = new Promise<Extract<RealtimeEvent, { type: T }>>((resolve) => {
-    stop = method(
-      adapter,
-      'subscribe',
-    )(
+    stop = method(adapter, 'subscribe')(
       (incoming) => {
         if (incoming.type === type && predicate(incoming as Extract<RealtimeEvent, { type: T }>)) {
           stop();

@@ -67,13 +67,37 @@ export function createLazyMessaging(load: () => Promise<Messaging>) {
   const drafts = cached<string>();
 
   const chat = {
-    conversations: through((m) => m.chat.conversations, () => []),
-    unread: through((m) => m.chat.unread, () => 0),
+    conversations: through(
+      (m) => m.chat.conversations,
+      () => [],
+    ),
+    unread: through(
+      (m) => m.chat.unread,
+      () => 0,
+    ),
     thread: (id: string | undefined) =>
-      threads(id ?? '', () => through((m) => m.chat.thread(id), () => EMPTY_THREAD, true)),
-    typing: (id: string) => typings(id, () => through((m) => m.chat.typing(id), () => [])),
+      threads(id ?? '', () =>
+        through(
+          (m) => m.chat.thread(id),
+          () => EMPTY_THREAD,
+          true,
+        ),
+      ),
+    typing: (id: string) =>
+      typings(id, () =>
+        through(
+          (m) => m.chat.typing(id),
+          () => [],
+        ),
+      ),
     draft: (key: string) =>
-      drafts(key, () => through((m) => m.chat.draft(key), () => earlyDrafts.value[key] ?? '', true)),
+      drafts(key, () =>
+        through(
+          (m) => m.chat.draft(key),
+          () => earlyDrafts.value[key] ?? '',
+          true,
+        ),
+      ),
     setDraft(key: string, text: string) {
       if (loaded.value) loaded.value.chat.setDraft(key, text);
       else if (typeof key === 'string' && typeof text === 'string') {
@@ -92,8 +116,14 @@ export function createLazyMessaging(load: () => Promise<Messaging>) {
   } satisfies ChatApi & Record<string, unknown>;
 
   const tickets = {
-    list: through((m) => m.tickets.list, () => ({ tickets: [], loading: false })),
-    draft: through((m) => m.tickets.draft, () => earlyTicketDraft.value ?? {}),
+    list: through(
+      (m) => m.tickets.list,
+      () => ({ tickets: [], loading: false }),
+    ),
+    draft: through(
+      (m) => m.tickets.draft,
+      () => earlyTicketDraft.value ?? {},
+    ),
     setDraft(values: Record<string, unknown>) {
       if (loaded.value) loaded.value.tickets.setDraft(values);
       else {
@@ -109,7 +139,10 @@ export function createLazyMessaging(load: () => Promise<Messaging>) {
   } satisfies TicketsApi;
 
   const attachments = {
-    uploads: through((m) => m.attachments.uploads, () => []),
+    uploads: through(
+      (m) => m.attachments.uploads,
+      () => [],
+    ),
     upload: later((m) => m.attachments.upload),
     remove: (id: string) => loaded.value?.attachments.remove(id),
   } satisfies AttachmentsApi;

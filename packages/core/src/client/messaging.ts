@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
+import type { SupportAdapter } from '../adapter/contract.js';
 import { type AttachmentsModule, createAttachments } from '../attachments/attachments.js';
 import { type Chat, createChat } from '../chat/chat.js';
 import { createDrafts } from '../chat/drafts.js';
 import { createOutbox, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
 import { sendItem } from '../outbox/send-item.js';
-import type { SupportAdapter } from '../adapter/contract.js';
 import { TicketForm } from '../schemas/ticket.js';
 import { createTickets, type TicketsModule } from '../tickets/tickets.js';
 import type { Runtime } from './runtime.js';

@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals-core';
 import type { Capabilities } from '../adapter/capabilities.js';
 import type { SupportAdapter } from '../adapter/contract.js';
 import type { HelplineError } from '../errors/helpline-error.js';
+import type { HelplineOptions } from '../options/schema.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Article, ArticleHit } from '../schemas/article.js';
 import type { Attachment } from '../schemas/attachment.js';
@@ -11,8 +12,7 @@ import type { ContextAccount, ContextSnapshot, ContextUser } from '../schemas/co
 import type { Conversation, Csat, Message } from '../schemas/conversation.js';
 import type { Verification } from '../schemas/identity.js';
 import type { ConnectionStatus } from '../schemas/realtime.js';
-import type { Severity, Category, Ticket, TicketForm, TicketThread } from '../schemas/ticket.js';
-import type { HelplineOptions } from '../options/schema.js';
+import type { Category, Severity, Ticket, TicketForm, TicketThread } from '../schemas/ticket.js';
 
 export type ViewName = 'home' | 'search' | 'article' | 'chat' | 'conversations' | 'ticket' | 'tickets' | 'ticketThread';
 
@@ -120,13 +120,24 @@ export interface KbApi {
 export interface ChatApi {
   conversations: ReadonlySignal<Conversation[]>;
   /** Messages of a conversation: server-confirmed ones followed by outbox items still pending or failed. */
-  thread(conversationId: string | undefined): ReadonlySignal<{ messages: Message[]; pending: OutboxItem[]; loading: boolean; hasMore: boolean; error?: HelplineError }>;
+  thread(conversationId: string | undefined): ReadonlySignal<{
+    messages: Message[];
+    pending: OutboxItem[];
+    loading: boolean;
+    hasMore: boolean;
+    error?: HelplineError;
+  }>;
   /** Agents typing in a conversation (names), cleared after 6 s without an update. */
   typing(conversationId: string): ReadonlySignal<string[]>;
   loadConversations(): Promise<Conversation[]>;
   loadOlder(conversationId: string): Promise<void>;
   /** Sends through the outbox. Without conversationId starts a new conversation with the context snapshot. */
-  send(input: { conversationId?: string; body: string; attachments?: Attachment[]; includeContext?: boolean }): Promise<OutboxItem>;
+  send(input: {
+    conversationId?: string;
+    body: string;
+    attachments?: Attachment[];
+    includeContext?: boolean;
+  }): Promise<OutboxItem>;
   retry(outboxItemId: string): Promise<void>;
   discard(outboxItemId: string): Promise<void>;
   setTyping(conversationId: string, typing: boolean): void;
@@ -161,7 +172,7 @@ export interface TicketsApi {
 export interface AttachmentsApi {
   uploads: ReadonlySignal<UploadProgress[]>;
   /** Checks size and type against the form's limits, uploads with progress. */
-  upload(file: File | Blob & { name: string }): Promise<Attachment>;
+  upload(file: File | (Blob & { name: string })): Promise<Attachment>;
   remove(id: string): void;
 }
 
@@ -183,7 +194,12 @@ export interface HelplineClient {
   close(): Promise<void>;
   toggle(): Promise<void>;
   identify(user: ContextUser, verification?: Verification): Promise<void>;
-  update(context: { user?: ContextUser; account?: ContextAccount; custom?: CustomFields; app?: { version?: string; environment?: string } }): Promise<void>;
+  update(context: {
+    user?: ContextUser;
+    account?: ContextAccount;
+    custom?: CustomFields;
+    app?: { version?: string; environment?: string };
+  }): Promise<void>;
   logout(): Promise<void>;
   search(query: string): Promise<void>;
   article(id: string): Promise<void>;

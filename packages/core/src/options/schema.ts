@@ -11,9 +11,9 @@ const isAdapter = (value: unknown): value is SupportAdapter =>
   typeof (value as { connect?: unknown }).connect === 'function' &&
   typeof (value as { capabilities?: unknown }).capabilities === 'object';
 
-const Color = z.string().check(
-  z.regex(/^(#[0-9a-fA-F]{3,8}|(rgb|hsl|oklch)a?\([^;{}]*\))$/, 'a CSS colour such as #4f46e5'),
-);
+const Color = z
+  .string()
+  .check(z.regex(/^(#[0-9a-fA-F]{3,8}|(rgb|hsl|oklch)a?\([^;{}]*\))$/, 'a CSS colour such as #4f46e5'));
 const Length = z.string().check(z.regex(/^\d+(\.\d+)?(px|rem|em|%)$|^0$/, 'a CSS length such as 12px'));
 
 export const Appearance = z.object({
@@ -91,7 +91,9 @@ export const HelplineOptions = z.object({
   adapter: z.custom<SupportAdapter>(isAdapter, 'an adapter object with connect() and capabilities'),
   appearance: z._default(Appearance, Appearance.parse({})),
   /** BCP 47 tag; falls back to the browser language, then 'en'. */
-  locale: z.optional(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as en or pt-BR'))),
+  locale: z.optional(
+    z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as en or pt-BR')),
+  ),
   features: z._default(Features, Features.parse({})),
   privacy: z._default(Privacy, Privacy.parse({})),
   /** Nonce of the host's CSP, applied to the fallback <style> and anything the loader injects. */
@@ -106,7 +108,9 @@ export const HelplineOptions = z.object({
   /** Custom fields attached to every context snapshot. */
   custom: z._default(CustomFields, {}),
   /** Where the widget element is attached. @default document.body */
-  container: z.optional(z.custom<HTMLElement>((v) => typeof v === 'object' && v !== null && 'appendChild' in v, 'an element')),
+  container: z.optional(
+    z.custom<HTMLElement>((v) => typeof v === 'object' && v !== null && 'appendChild' in v, 'an element'),
+  ),
   /** Log debug information to the console. @default false */
   debug: z._default(z.boolean(), false),
 });

@@ -87,7 +87,14 @@ export const ContextSnapshot = z.object({
   breadcrumbs: z._default(z.array(Breadcrumb), []),
   /** Articles and instant answers the user saw before asking: what they already tried. */
   selfService: z._default(
-    z.array(z.object({ kind: z.enum(['article', 'answer', 'search']), ref: z.string(), title: z.optional(z.string()), at: Timestamp })),
+    z.array(
+      z.object({
+        kind: z.enum(['article', 'answer', 'search']),
+        ref: z.string(),
+        title: z.optional(z.string()),
+        at: Timestamp,
+      }),
+    ),
     [],
   ),
   custom: z._default(CustomFields, {}),

@@ -59,10 +59,10 @@ export const TicketForm = z.object({
   severities: z._default(z.array(Severity), ['P0', 'P1', 'P2', 'P3']),
   /** First-response target per severity in minutes, as this backend computes it. */
   firstResponseMinutes: z.optional(z.record(Severity, z.number())),
-  attachments: z._default(
-    z.object({ maxBytes: z.number(), types: z.array(z.string()) }),
-    { maxBytes: 10 * 1024 * 1024, types: ['image/*', 'application/pdf', 'text/plain'] },
-  ),
+  attachments: z._default(z.object({ maxBytes: z.number(), types: z.array(z.string()) }), {
+    maxBytes: 10 * 1024 * 1024,
+    types: ['image/*', 'application/pdf', 'text/plain'],
+  }),
 });
 export type TicketForm = z.infer<typeof TicketForm>;
 

@@ -96,7 +96,12 @@ async function seed(db: Queryable, options: DemoSeedOptions): Promise<DemoSeedRe
   if (!agent) {
     const password = options.agentPassword ?? randomPassword();
     if (!options.agentPassword) generatedAgentPassword = password;
-    await createAgent(db, { workspaceId: workspace.id, email: DEMO_AGENT_EMAIL, name: 'Sam from Acme Support', password });
+    await createAgent(db, {
+      workspaceId: workspace.id,
+      email: DEMO_AGENT_EMAIL,
+      name: 'Sam from Acme Support',
+      password,
+    });
   } else if (options.agentPassword && !(await verifyPassword(options.agentPassword, agent.password_hash))) {
     await db.query('update agents set password_hash = $2 where id = $1', [
       agent.id,
