@@ -12,15 +12,6 @@ afterAll(async () => {
 // The host app's own failure, triggered on purpose; anything else on the console is a bug.
 const HOST_PAYMENT_FAILURE = /Payment retry failed|status of 502/;
 
-interface Queue {
-  conversations: { conversation: { id: string; lastMessage?: { body: string } } }[];
-}
-interface Thread {
-  context: {
-    breadcrumbs: { type: string; method?: string; url?: string; status?: number; message?: string }[];
-  } | null;
-}
-
 describe('live chat between a user and an agent', () => {
   it('carries the context snapshot to the inbox and the reply back in realtime, with an unread badge', async () => {
     const user = await stack.openHost('/invoices');

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKSPACE_KEY } from './support/constants.ts';
 import { goHome, openWidget, type Stack, startStack, storageDump } from './support/stack.ts';
 
 let stack: Stack;
@@ -74,6 +75,36 @@ describe('switching users in one tab', () => {
     const byBody = (body: string) => queue.conversations.find((item) => item.conversation.lastMessage?.body === body);
     expect(byBody(DANA_SECRET)?.visitor.name).toBe('Dana Whitfield');
     expect(byBody('Lee here, a question about SSO')?.visitor.name).toBe('Lee Okafor');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
+  it('logout ends the session on the server: the token the widget used is refused afterwards', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const tokens = new Set<string>();
+    page.on('request', (request) => {
+      const auth = request.headers().authorization;
+      if (auth && request.url().startsWith(`${stack.helplineUrl}/v1/`)) tokens.add(auth);
+    });
+    const dialog = await chatAs(page, 'Dana asks before logging out');
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+    const used = [...tokens];
+    expect(used.length).toBeGreaterThan(0);
+    const replay = (token: string) =>
+      fetch(`${stack.helplineUrl}/v1/conversations`, {
+        headers: { 'X-Helpline-Key': WORKSPACE_KEY, Authorization: token },
+      }).then((response) => response.status);
+    expect(await replay(used.at(-1) ?? '')).toBe(200);
+
+    const revoked = page.waitForResponse(
+      (response) => response.request().method() === 'DELETE' && response.url() === `${stack.helplineUrl}/v1/session`,
+    );
+    await page.getByRole('button', { name: 'Log out' }).click();
+    expect((await revoked).status()).toBe(204);
+    // The session in use at logout is refused. (One the widget replaced earlier without a logout, e.g.
+    // when identify arrived just after a first connect, is not revoked: docs/security.md.)
+    expect(await replay(used.at(-1) ?? '')).toBe(401);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
   });

@@ -1,11 +1,30 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { preactJsx, sourceResolve } from '../../scripts/vite-shared.ts';
+
+/**
+ * zod keeps its config and registry on `globalThis.__zod_*` so that copies of zod in one page share
+ * them. The script-tag bundle must add no global but `Helpline` (e2e/11-host-isolation), and it
+ * never configures zod, so its copy keeps them in a module-local object instead.
+ */
+function zodWithoutGlobals(): Plugin {
+  return {
+    name: 'helpline-zod-without-globals',
+    transform(code, id) {
+      if (!/[\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js$/.test(id)) return null;
+      return {
+        code: `const __helplineZodScope = {};\n${code.replaceAll('globalThis', '__helplineZodScope')}`,
+        map: null,
+      };
+    },
+  };
+}
 
 // helpline.js: the widget for script-tag users, an ES module whose views load as lazy chunks from the
 // same folder. The loader (vite.loader.config.ts) fetches it on first interaction.
 export default defineConfig({
   ...sourceResolve,
   ...preactJsx,
+  plugins: [zodWithoutGlobals()],
   // Chunks load relative to helpline.js, wherever the host serves it from (e.g. /widget/).
   base: './',
   build: {

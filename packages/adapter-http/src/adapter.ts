@@ -6,22 +6,16 @@ import {
   Availability,
   Capabilities,
   type ConnectionStatus,
-  Conversations,
   type Identity,
-  Message,
-  MessagePage,
   parseResponse,
   parseWith,
   type RealtimeEvent,
   Session,
-  StartedConversation,
   type SupportAdapter,
-  Ticket,
-  TicketForm,
-  Tickets,
-  TicketThread,
 } from '@helpline/core';
+import { errorFromResponse, networkError } from './errors.js';
 import { createHttpClient } from './http-client.js';
+import type { MessagingCalls } from './messaging-calls.js';
 import { type HttpAdapterDeps, HttpAdapterOptions, type HttpAdapterOptionsInput } from './options.js';
 
 const enc = encodeURIComponent;
@@ -36,7 +30,20 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
   const random = deps.random ?? Math.random;
   const client = createHttpClient(options, { fetch: fetchImpl });
   let identity: Identity | undefined;
-
+  /** DELETE /v1/session with the given headers: revokes the token they carry. */
+  const endSession = async (headers: Record<string, string>) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(client.url('/session'), {
+        method: 'DELETE',
+        headers,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (error) {
+      throw networkError('Logging out', error);
+    }
+    if (!response.ok) throw await errorFromResponse(response, 'Logging out');
+  };
   const connect = async (next: Identity) => {
     identity = next;
     client.setToken(undefined);
@@ -51,6 +58,16 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
   const get = async (path: string, what: string, params?: Record<string, string>) =>
     client.request('GET', path, what, undefined, params);
   const post = async (path: string, what: string, body: unknown) => client.request('POST', path, what, body);
+  let calls: Promise<MessagingCalls> | undefined;
+  const later =
+    <K extends keyof MessagingCalls>(name: K) =>
+    async (...args: Parameters<MessagingCalls[K]>): Promise<Awaited<ReturnType<MessagingCalls[K]>>> => {
+      calls ??= import('./messaging-calls.js').then(({ messagingCalls }) => messagingCalls(client));
+      const call = (await calls)[name] as unknown as (
+        ...a: typeof args
+      ) => Promise<Awaited<ReturnType<MessagingCalls[K]>>>;
+      return call(...args);
+    };
 
   return {
     name: 'http',
@@ -70,9 +87,15 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       analytics: true,
     }),
     connect,
-    async disconnect() {
+    async disconnect(opts = {}) {
       identity = undefined;
+      const headers = client.headers();
       client.setToken(undefined);
+      if (opts.keepSession || !headers.Authorization) return;
+      // DELETE /v1/session revokes the token captured above (a session started meanwhile keeps its
+      // own). Not awaited: the widget must not sit between sessions while it travels, where its
+      // calls would go out without a token. Best effort: offline, the token simply expires.
+      void endSession(headers).catch(() => undefined);
     },
 
     async searchArticles(query, opts = {}) {
@@ -100,42 +123,13 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       );
     },
 
-    async listConversations() {
-      return parseResponse(Conversations, await get('/conversations', 'Loading conversations'), 'conversations');
-    },
-    async startConversation(message) {
-      return parseResponse(
-        StartedConversation,
-        await post('/conversations', 'Starting the conversation', message),
-        'conversation',
-      );
-    },
-    async sendMessage(conversationId, message) {
-      return parseResponse(
-        Message,
-        await post(`/conversations/${enc(conversationId)}/messages`, 'Sending', message),
-        'message',
-      );
-    },
-    async listMessages(conversationId, page = {}) {
-      const params: Record<string, string> = {};
-      if (page.before) params.before = page.before;
-      if (page.limit) params.limit = String(page.limit);
-      return parseResponse(
-        MessagePage,
-        await get(`/conversations/${enc(conversationId)}/messages`, 'Loading messages', params),
-        'messages',
-      );
-    },
-    async sendTyping(conversationId, typing) {
-      await post(`/conversations/${enc(conversationId)}/typing`, 'Typing', { typing });
-    },
-    async markRead(conversationId) {
-      await post(`/conversations/${enc(conversationId)}/read`, 'Marking read', {});
-    },
-    async rateConversation(conversationId, csat) {
-      await post(`/conversations/${enc(conversationId)}/csat`, 'Rating', csat);
-    },
+    listConversations: later('listConversations'),
+    startConversation: later('startConversation'),
+    sendMessage: later('sendMessage'),
+    listMessages: later('listMessages'),
+    sendTyping: later('sendTyping'),
+    markRead: later('markRead'),
+    rateConversation: later('rateConversation'),
 
     subscribe(handler: (event: RealtimeEvent) => void, onStatus?: (status: ConnectionStatus) => void) {
       const status = onStatus ?? (() => {});
@@ -173,21 +167,11 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       );
     },
 
-    async getTicketForm() {
-      return parseResponse(TicketForm, await get('/tickets/form', 'Loading the ticket form'), 'ticket form');
-    },
-    async createTicket(ticket) {
-      return parseResponse(Ticket, await post('/tickets', 'Submitting the ticket', ticket), 'ticket');
-    },
-    async listTickets() {
-      return parseResponse(Tickets, await get('/tickets', 'Loading tickets'), 'tickets');
-    },
-    async getTicket(id) {
-      return parseResponse(TicketThread, await get(`/tickets/${enc(id)}`, 'Loading the ticket'), 'ticket');
-    },
-    async replyToTicket(id, message) {
-      return parseResponse(Message, await post(`/tickets/${enc(id)}/replies`, 'Replying', message), 'message');
-    },
+    getTicketForm: later('getTicketForm'),
+    createTicket: later('createTicket'),
+    listTickets: later('listTickets'),
+    getTicket: later('getTicket'),
+    replyToTicket: later('replyToTicket'),
 
     async getAvailability() {
       return parseResponse(Availability, await get('/availability', 'Loading availability'), 'availability');

@@ -54,18 +54,48 @@ describe('rate limits', () => {
 });
 
 describe('security headers', () => {
-  it('serve the inbox under a CSP without unsafe-inline that forbids framing, with HSTS and nosniff', async () => {
-    const res = await send(server.url, { method: 'GET', path: '/inbox', headers: { 'X-Forwarded-Proto': 'https' } });
+  it('serve the inbox under a CSP without unsafe-inline that forbids framing, with nosniff', async () => {
+    const res = await send(server.url, { method: 'GET', path: '/inbox' });
     expect(res.status).toBe(200);
     const csp = String(res.headers['content-security-policy']);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).toMatch(/object-src 'none'/);
-    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toMatch(/DENY|SAMEORIGIN/);
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('send HSTS only over TLS: not on plain http, and not for an X-Forwarded-Proto from an untrusted client', async () => {
+    for (const path of ['/inbox', '/v1/availability', '/healthz']) {
+      const plain = await send(server.url, { method: 'GET', path });
+      expect(plain.headers['strict-transport-security'], path).toBeUndefined();
+      // trustProxy is off: anyone can send this header, so it proves nothing about the connection.
+      const claimed = await send(server.url, { method: 'GET', path, headers: { 'X-Forwarded-Proto': 'https' } });
+      expect(claimed.headers['strict-transport-security'], path).toBeUndefined();
+    }
+  });
+
+  it('send HSTS when a trusted proxy says the browser came over https', async () => {
+    const behindProxy = await startTestServer({ inboxDir: join(root, 'inbox'), seedDemo: false, trustProxy: true });
+    try {
+      for (const path of ['/inbox', '/v1/availability', '/healthz']) {
+        const tls = await send(behindProxy.url, { method: 'GET', path, headers: { 'X-Forwarded-Proto': 'https' } });
+        expect(tls.headers['strict-transport-security'], path).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
+        // The proxy's first hop decides: "http, https" means the browser used http.
+        const chained = await send(behindProxy.url, {
+          method: 'GET',
+          path,
+          headers: { 'X-Forwarded-Proto': 'http, https' },
+        });
+        expect(chained.headers['strict-transport-security'], path).toBeUndefined();
+        const plain = await send(behindProxy.url, { method: 'GET', path });
+        expect(plain.headers['strict-transport-security'], path).toBeUndefined();
+      }
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it('send nosniff and no server fingerprint on API answers', async () => {

@@ -45,6 +45,7 @@ const article = () => ({ title: 'Fuzz', slug: `fuzz-${Math.random().toString(36)
  */
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/v1/session', auth: 'key', body: () => ({ visitorId: `visitor-${key()}` }) },
+  { method: 'DELETE', path: '/v1/session', auth: 'session' },
   { method: 'GET', path: '/v1/kb/search', auth: 'session', query: 'q=refund' },
   { method: 'GET', path: '/v1/kb/suggest', auth: 'session', query: 'path=/invoices' },
   { method: 'GET', path: '/v1/kb/articles/:id', auth: 'session', object: 'article' },

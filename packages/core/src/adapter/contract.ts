@@ -1,10 +1,17 @@
-import type { Answer } from '../schemas/answer.js';
 import type { AnalyticsEvent } from '../schemas/analytics.js';
+import type { Answer } from '../schemas/answer.js';
 import type { Article, ArticleHit } from '../schemas/article.js';
 import type { Attachment } from '../schemas/attachment.js';
 import type { Availability } from '../schemas/availability.js';
 import type { ContextSnapshot } from '../schemas/context.js';
-import type { Conversation, Csat, Message, MessagePage, NewMessage, StartedConversation } from '../schemas/conversation.js';
+import type {
+  Conversation,
+  Csat,
+  Message,
+  MessagePage,
+  NewMessage,
+  StartedConversation,
+} from '../schemas/conversation.js';
 import type { Identity, Session } from '../schemas/identity.js';
 import type { ConnectionStatus, RealtimeEvent } from '../schemas/realtime.js';
 import type { Ticket, TicketForm, TicketInput, TicketThread } from '../schemas/ticket.js';
@@ -32,6 +39,10 @@ export interface UploadOptions {
 }
 
 export type RealtimeHandler = (event: RealtimeEvent) => void;
+export interface DisconnectOptions {
+  keepSession?: boolean;
+}
+
 export type StatusHandler = (status: ConnectionStatus) => void;
 export type Unsubscribe = () => void;
 
@@ -46,7 +57,12 @@ export interface SupportAdapter {
   readonly capabilities: Capabilities;
 
   connect(identity: Identity): Promise<Session>;
-  disconnect?(): Promise<void>;
+  /**
+   * Closes the connection. Unless `keepSession` is set, an adapter whose backend has sessions also
+   * ends the session there, so its token stops working (logout, another user signing in); the
+   * session is kept when the same visitor may come back with it (shutdown).
+   */
+  disconnect?(options?: DisconnectOptions): Promise<void>;
 
   // kb
   searchArticles?(query: string, options?: { limit?: number; locale?: string }): Promise<ArticleHit[]>;

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { agentRoutes } from '../agent/agent-routes.js';
 import { attachmentRoutes } from '../attachments/attachment-routes.js';
 import { ApiError, errorBody, handleError } from '../http/api-error.js';
+import { isSecureRequest } from '../http/secure-request.js';
 import { mountInbox, mountStaticDir } from '../static/static-routes.js';
 import { answerRoutes } from '../widget/answer-routes.js';
 import { availabilityRoutes } from '../widget/availability-routes.js';
@@ -20,6 +21,9 @@ import type { AppDeps } from './deps.js';
 const INBOX_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; " +
   "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+// Six months, subdomains included: what hono's secureHeaders sends by default.
+const HSTS = 'max-age=15552000; includeSubDomains';
 
 /** The whole HTTP surface of one server process. */
 export function createApp(deps: AppDeps, inboxDir: string): Hono {
@@ -42,8 +46,15 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
       crossOriginResourcePolicy: 'cross-origin',
       crossOriginEmbedderPolicy: false,
       crossOriginOpenerPolicy: false,
+      // Set below, only over TLS: on plain http it would be meaningless at best, and a header a
+      // proxy could be tricked into caching for the https origin at worst.
+      strictTransportSecurity: false,
     }),
   );
+  app.use('*', async (c, next) => {
+    await next();
+    if (isSecureRequest(c, deps.config)) c.header('Strict-Transport-Security', HSTS);
+  });
 
   // Widget API: any origin, no cookies (bearer tokens), so `*` is safe.
   app.use(

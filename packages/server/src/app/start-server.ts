@@ -17,6 +17,8 @@ import { loadServerSecret } from '../seed/server-secret.js';
 import { createApp } from './create-app.js';
 import type { AppDeps } from './deps.js';
 
+const KEEP_ALIVE_MS = 65_000;
+
 export interface StartOptions {
   /** An already open database to use (and not close): several instances in one process, tests. */
   db?: Database;
@@ -73,6 +75,9 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
       );
       listening.once('error', reject);
     });
+    // Widgets talk to the server every few seconds; keeping their connections open (Node closes idle
+    // ones after 5 s by default) spares a TCP handshake and an accept per message under load.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
     const { port } = server.address() as AddressInfo;
     const host =
       config.host === '0.0.0.0' || config.host === '::'

@@ -249,6 +249,26 @@ create index webhook_deliveries_workspace on webhook_deliveries (workspace_id, i
 alter table tickets add column queue text not null default 'general';
 `,
   },
+  {
+    version: 4,
+    name: 'revoked widget sessions',
+    sql: `
+create table revoked_sessions (
+  token_id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  expires_at timestamptz not null
+);
+create index revoked_sessions_expiry on revoked_sessions (expires_at);
+`,
+  },
+  {
+    version: 5,
+    name: 'article title search index',
+    // Search ranks a bounded set of candidates; articles whose title matches are always among them.
+    sql: `
+create index articles_title_search on articles using gin (to_tsvector('english', title));
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

@@ -31,13 +31,31 @@ interface HitRow {
   rank: number;
 }
 
-/** Ranks every match, then builds headlines (the expensive part) for the top `limit` only. */
+/**
+ * Ranking reads each candidate's whole search vector, so a broad query over a large help center
+ * (one common word can match nearly every article) would rank thousands of rows. Only a bounded
+ * set is ranked: up to CANDIDATES articles whose title matches (through their own small index)
+ * plus up to CANDIDATES of any other matches. A query that specific finds every match; one that
+ * broad still ranks the title matches, and has no meaningful order among the rest anyway.
+ */
+const CANDIDATES = 200;
+
+/** Ranks the candidates, then builds headlines (the expensive part) for the top `limit` only. */
 async function runSearch(db: Queryable, workspaceId: string, tsquery: string, limit: number): Promise<HitRow[]> {
   return db.query<HitRow>(
     `with q as (select to_tsquery('english', $2) as query),
+     candidates as (
+       (select a.id from articles a, q
+        where a.workspace_id = $1 and a.published and to_tsvector('english', a.title) @@ q.query
+        limit ${CANDIDATES})
+       union
+       (select a.id from articles a, q
+        where a.workspace_id = $1 and a.published and a.search @@ q.query
+        limit ${CANDIDATES})
+     ),
      top as (
-       select a.id, ts_rank(a.search, q.query) as rank from articles a, q
-       where a.workspace_id = $1 and a.published and a.search @@ q.query
+       select a.id, ts_rank(a.search, q.query) as rank from candidates c
+       join articles a on a.id = c.id cross join q
        order by rank desc, a.title limit $3
      )
      select a.id, a.title, a.category, top.rank,

@@ -55,18 +55,37 @@ export interface NewStoredMessage {
   idempotencyKey?: string | undefined;
 }
 
-/** Inserts once per idempotency key; a repeated key returns the first message, `created: false`. */
+/**
+ * A visitor's reply to a conversation bumps it: updated now, read by the visitor, reopened if it
+ * was resolved. Done in the insert's own statement, only when the insert happened.
+ */
+const BUMP_CONVERSATION = `, bumped as (
+  update conversations set updated_at = now(), visitor_last_read_at = now(),
+    status = case when status = 'resolved' then 'open' else status end
+  where workspace_id = $2 and id = $3 and exists (select 1 from inserted)
+)`;
+
+/**
+ * Inserts once per idempotency key; a repeated key returns the first message, `created: false`.
+ * With `bumpConversation`, the conversation update rides in the same statement: atomic without a
+ * transaction, and one statement instead of four on PGlite's single connection.
+ */
 export async function insertMessage(
   db: Queryable,
   input: NewStoredMessage,
+  options: { bumpConversation?: boolean } = {},
 ): Promise<{ row: MessageRow; created: boolean }> {
   const conversationId = 'conversationId' in input.thread ? input.thread.conversationId : null;
   const ticketId = 'ticketId' in input.thread ? input.thread.ticketId : null;
+  const bump = options.bumpConversation === true && conversationId !== null;
   const [row] = await db.query<MessageRow>(
-    `insert into messages (id, workspace_id, conversation_id, ticket_id, author_type, author_id, author_name, body, attachments, idempotency_key)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)
-     on conflict (workspace_id, idempotency_key) where idempotency_key is not null do nothing
-     returning ${MESSAGE_COLUMNS}`,
+    `with inserted as (
+       insert into messages (id, workspace_id, conversation_id, ticket_id, author_type, author_id, author_name, body, attachments, idempotency_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)
+       on conflict (workspace_id, idempotency_key) where idempotency_key is not null do nothing
+       returning ${MESSAGE_COLUMNS}
+     )${bump ? BUMP_CONVERSATION : ''}
+     select ${MESSAGE_COLUMNS} from inserted`,
     [
       randomUUID(),
       input.workspaceId,

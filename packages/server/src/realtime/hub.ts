@@ -73,17 +73,24 @@ export class RealtimeHub {
     db: Queryable,
     event: { workspaceId: string; visitorPk: string | null; audience: Audience; payload: Record<string, unknown> },
   ): Promise<StoredEvent> {
+    // One statement stores the event and notifies every instance. The event rides in the
+    // notification when it fits NOTIFY's 8000-byte limit; larger ones send only the id and every
+    // instance reads the row.
     const [row] = await db.query<EventRow>(
-      'insert into realtime_events (workspace_id, visitor_pk, audience, payload) values ($1, $2, $3, $4::jsonb) returning id, workspace_id, visitor_pk, audience, payload',
-      [event.workspaceId, event.visitorPk, event.audience, event.payload],
+      `with stored as (
+         insert into realtime_events (workspace_id, visitor_pk, audience, payload) values ($1, $2, $3, $4::jsonb)
+         returning id, workspace_id, visitor_pk, audience, payload
+       ), notice as (
+         select stored.*, json_build_object('id', id, 'workspaceId', workspace_id, 'visitorPk', visitor_pk,
+           'audience', audience, 'payload', payload)::text as text from stored
+       )
+       select id, workspace_id, visitor_pk, audience, payload,
+         pg_notify($5, case when octet_length(text) < 7500 then text else id::text end) as notified
+       from notice`,
+      [event.workspaceId, event.visitorPk, event.audience, event.payload, CHANNEL],
     );
     if (!row) throw new Error('event insert returned nothing');
-    const stored = toEvent(row);
-    // The event itself rides in the notification when it fits NOTIFY's 8000-byte limit; larger
-    // ones send only the id and every instance reads the row.
-    const text = JSON.stringify(stored);
-    await db.query('select pg_notify($1, $2)', [CHANNEL, Buffer.byteLength(text) < 7500 ? text : String(stored.id)]);
-    return stored;
+    return toEvent(row);
   }
 
   subscribe(filter: EventFilter, listener: EventListener): () => void {

@@ -4,6 +4,17 @@ import type { EventFilter, RealtimeHub, StoredEvent } from './hub.js';
 
 const REPLAY_LIMIT = 500;
 
+// One event fans out to every matching stream on this instance: serialise it once, not per stream.
+const serialised = new WeakMap<StoredEvent, string>();
+function dataOf(event: StoredEvent): string {
+  let data = serialised.get(event);
+  if (data === undefined) {
+    data = JSON.stringify(event.payload);
+    serialised.set(event, data);
+  }
+  return data;
+}
+
 /** The id to resume after: Last-Event-ID header (EventSource reconnects) or ?lastEventId=. */
 export function lastEventIdOf(c: Context): number | undefined {
   const raw = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
@@ -32,10 +43,10 @@ export function eventStream(c: Context, options: SseOptions, lastEventId: number
     let replaying = true;
     const pending: StoredEvent[] = [];
     const send = async (event: StoredEvent): Promise<void> => {
-      if (event.id === null) return stream.writeSSE({ data: JSON.stringify(event.payload) });
+      if (event.id === null) return stream.writeSSE({ data: dataOf(event) });
       if (event.id <= lastSent) return;
       lastSent = event.id;
-      await stream.writeSSE({ id: String(event.id), data: JSON.stringify(event.payload) });
+      await stream.writeSSE({ id: String(event.id), data: dataOf(event) });
     };
     const unsubscribe = options.hub.subscribe(options.filter, (event) => {
       if (replaying) pending.push(event);

@@ -123,25 +123,19 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const input = await readJson(c, NewMessage, 'New message');
     requireContent(input);
     const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
-    const result = await deps.db.transaction(async (tx) => {
-      const inserted = await insertMessage(tx, {
+    const result = await insertMessage(
+      deps.db,
+      {
         workspaceId: workspace.id,
         thread: { conversationId: row.id },
         author: { type: 'user', id: visitor.id, name: visitor.name ?? undefined },
         body: input.body,
         attachments,
         idempotencyKey: input.idempotencyKey,
-      });
-      if (inserted.row.conversation_id !== row.id) throw conflict('message');
-      if (inserted.created) {
-        await tx.query(
-          `update conversations set updated_at = now(), visitor_last_read_at = now(), status = case when status = 'resolved' then 'open' else status end
-           where workspace_id = $1 and id = $2`,
-          [workspace.id, row.id],
-        );
-      }
-      return inserted;
-    });
+      },
+      { bumpConversation: true },
+    );
+    if (result.row.conversation_id !== row.id) throw conflict('message');
     const message = toMessage(result.row, attachmentLinker(deps, c));
     if (result.created) {
       await deps.hub.publish(deps.db, {

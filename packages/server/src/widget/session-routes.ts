@@ -2,6 +2,7 @@ import { Identity, type Session } from '@helpline/core';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app/deps.js';
 import { verifyIdentity } from '../auth/identity.js';
+import { revokeSession } from '../auth/revoked-sessions.js';
 import { issueSessionToken } from '../auth/session-token.js';
 import { ApiError } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
@@ -10,7 +11,11 @@ import { upsertVisitor } from '../visitors/visitor-store.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
-/** POST /v1/session: identity in, bearer token out. Forged or expired proofs are 401. */
+/**
+ * POST /v1/session: identity in, bearer token out. Forged or expired proofs are 401.
+ * DELETE /v1/session: logout; the token used is refused from then on (the visitor's other
+ * sessions, e.g. on another device, stay valid).
+ */
 export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
   const app = new Hono<WidgetEnv>();
   app.post('/', widgetAuth(deps, { session: false }), async (c) => {
@@ -54,6 +59,10 @@ export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
       expiresAt: expiresAt.toISOString(),
     };
     return c.json(session);
+  });
+  app.delete('/', widgetAuth(deps, { session: true }), async (c) => {
+    await revokeSession(deps.db, c.get('session'));
+    return c.body(null, 204);
   });
   return app;
 }

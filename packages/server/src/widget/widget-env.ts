@@ -1,3 +1,4 @@
+import type { VerifiedSession } from '../auth/session-token.js';
 import type { Visitor } from '../visitors/visitor-store.js';
 import type { Workspace } from '../workspace/settings.js';
 
@@ -6,5 +7,7 @@ export interface WidgetEnv {
   Variables: {
     workspace: Workspace;
     visitor: Visitor;
+    /** The bearer token's verified claims, on routes that require a session. */
+    session: VerifiedSession;
   };
 }

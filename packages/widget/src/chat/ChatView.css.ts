@@ -7,7 +7,7 @@ export default `
 .hl-chat__older { display: block; margin-inline: auto; margin-block-end: 8px; }
 .hl-chat__list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 .hl-chat__error { color: var(--hl-danger); margin: 4px 12px; font-size: 13px; }
-.hl-msg { max-inline-size: 85%; display: flex; flex-direction: column; }
+.hl-msg { max-inline-size: 85%; display: flex; flex-direction: column; overflow-wrap: anywhere; }
 .hl-msg--mine { align-self: flex-end; align-items: flex-end; }
 .hl-msg--theirs { align-self: flex-start; }
 .hl-msg__meta { font-size: 12px; color: var(--hl-muted); margin: 8px 0 2px; }

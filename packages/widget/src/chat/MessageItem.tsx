@@ -1,6 +1,7 @@
 import type { Message, OutboxItem } from '@helpline/core';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { httpHref } from './http-href.js';
 import { MessageText } from './MessageText.js';
 
 const time = (at: string, locale: string) =>
@@ -20,11 +21,18 @@ export function MessageItem({ message, showAuthor, seen }: { message: Message; s
         </p>
       )}
       <MessageText body={message.body} />
-      {message.attachments.map((attachment) => (
-        <a key={attachment.id} class="hl-msg__file" href={attachment.url} target="_blank" rel="noopener noreferrer">
-          {attachment.name}
-        </a>
-      ))}
+      {message.attachments.map((attachment) => {
+        const href = httpHref(attachment.url);
+        return href ? (
+          <a key={attachment.id} class="hl-msg__file" href={href} target="_blank" rel="noopener noreferrer">
+            {attachment.name}
+          </a>
+        ) : (
+          <span key={attachment.id} class="hl-msg__file">
+            {attachment.name}
+          </span>
+        );
+      })}
       {seen && <p class="hl-msg__seen">{t('chat.seen')}</p>}
     </li>
   );

@@ -1,6 +1,6 @@
 export default `
-.hl-tickets { padding: 12px; }
-.hl-tickets__list { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.hl-tickets { padding: 12px; overflow-wrap: anywhere; }
+.hl-tickets__list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px; }
 .hl-tickets__item { display: grid; gap: 4px; inline-size: 100%; text-align: start; padding: 10px 12px; border: 1px solid var(--hl-border); border-radius: var(--hl-radius); background: var(--hl-bg); color: var(--hl-fg); font: inherit; cursor: pointer; }
 .hl-tickets__item:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 .hl-tickets__subject { font-weight: 600; }
@@ -9,8 +9,9 @@ export default `
 .hl-badge--new, .hl-badge--open { color: var(--hl-brand); }
 .hl-badge--pending { color: var(--hl-warning); }
 .hl-badge--solved, .hl-badge--closed { color: var(--hl-success); }
-.hl-thread { padding: 12px; display: grid; gap: 12px; }
-.hl-thread__list { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.hl-thread { padding: 12px; display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; overflow-wrap: anywhere; }
+.hl-thread header .hl-msg__body { margin: 0; white-space: pre-wrap; }
+.hl-thread__list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px; }
 .hl-thread__msg { border: 1px solid var(--hl-border); border-radius: var(--hl-radius); padding: 8px 12px; }
 .hl-thread__msg .hl-msg__body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .hl-thread__author { font-size: 12px; color: var(--hl-muted); margin: 0 0 4px; }

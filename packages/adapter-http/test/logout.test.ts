@@ -1,0 +1,89 @@
+import { createHttpAdapter } from '@helpline/adapter-http';
+import { isAdapterError, type SupportAdapter } from '@helpline/core';
+import { type RunningServer, startServer } from '@helpline/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The real reference server: revocation is a server fact, checked with the token the adapter used.
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ port: 0, dataDir: ':memory:', demoSecret: 'logout-test-demo-secret-0123456789' });
+});
+afterAll(() => server?.close());
+
+/** Records the bearer token of every request, to replay it afterwards. */
+function recordingAdapter(): { adapter: SupportAdapter; tokens: string[]; methods: string[] } {
+  const tokens: string[] = [];
+  const methods: string[] = [];
+  const adapter = createHttpAdapter(
+    { baseUrl: server.url, workspaceKey: 'demo-public-key' },
+    {
+      fetch: (input, init) => {
+        const auth = new Headers(init?.headers).get('Authorization');
+        if (auth) tokens.push(auth);
+        methods.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
+    },
+  );
+  return { adapter, tokens, methods };
+}
+
+const replay = (token: string) =>
+  fetch(`${server.url}/v1/conversations`, { headers: { 'X-Helpline-Key': 'demo-public-key', Authorization: token } });
+
+const visitorId = () => `logout-visitor-${Math.random().toString(36).slice(2, 10)}`;
+
+describe('http adapter disconnect', () => {
+  it('ends the server session: the token it used is refused afterwards', async () => {
+    const { adapter, tokens, methods } = recordingAdapter();
+    await adapter.connect({ visitorId: visitorId() });
+    await adapter.listConversations?.();
+    const token = tokens.at(-1) ?? '';
+    expect((await replay(token)).status).toBe(200);
+    await adapter.disconnect?.();
+    expect(methods.at(-1)).toBe('DELETE /v1/session');
+    await expect.poll(() => replay(token).then((response) => response.status)).toBe(401);
+  });
+
+  it('keeps the session with keepSession (shutdown), and sends nothing', async () => {
+    const { adapter, tokens, methods } = recordingAdapter();
+    await adapter.connect({ visitorId: visitorId() });
+    await adapter.listConversations?.();
+    const token = tokens.at(-1) ?? '';
+    const sent = methods.length;
+    await adapter.disconnect?.({ keepSession: true });
+    expect(methods.length).toBe(sent);
+    expect((await replay(token)).status).toBe(200);
+  });
+
+  it('sends nothing when it never connected, and a reconnect after logout gets a working session', async () => {
+    const { adapter, methods } = recordingAdapter();
+    await adapter.disconnect?.();
+    expect(methods).toEqual([]);
+    const identity = { visitorId: visitorId() };
+    await adapter.connect(identity);
+    await adapter.disconnect?.();
+    await adapter.connect(identity);
+    await expect(adapter.listConversations?.()).resolves.toEqual([]);
+  });
+
+  it('still forgets the token when the server cannot be reached, without rejecting', async () => {
+    let online = true;
+    const adapter = createHttpAdapter(
+      { baseUrl: server.url, workspaceKey: 'demo-public-key' },
+      {
+        fetch: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed'))),
+      },
+    );
+    await adapter.connect({ visitorId: visitorId() });
+    online = false;
+    await expect(adapter.disconnect?.()).resolves.toBeUndefined();
+    // The token is gone locally: a call without a session is refused, not sent with the old token.
+    online = true;
+    const refused = await adapter.listConversations?.().then(
+      () => undefined,
+      (rejection: unknown) => rejection,
+    );
+    expect(isAdapterError(refused) && refused.status).toBe(401);
+  });
+});
