@@ -1,5 +1,5 @@
 import type { ViewName, ViewState } from '@helpline/core';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -21,7 +21,8 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
   const key = viewKey(view);
   const Component = loadedView(view.name);
 
-  useEffect(() => {
+  // Layout effects: loading starts and focus moves in the same frame as the render, not after a paint.
+  useLayoutEffect(() => {
     if (loadedView(view.name)) return;
     let current = true;
     setFailed(undefined);
@@ -37,8 +38,9 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
   }, [view.name, attempt]);
 
   const ready = Component !== undefined;
-  useEffect(() => {
-    if (ready) onShown(container.current);
+  useLayoutEffect(() => {
+    // After this commit's other layout effects: the panel's own (showing its popover) runs after ours.
+    if (ready) queueMicrotask(() => onShown(container.current));
   }, [ready, key]);
 
   return (
