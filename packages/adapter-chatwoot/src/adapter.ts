@@ -3,6 +3,7 @@ import {
   Capabilities,
   ContextSnapshot,
   Conversations,
+  checkUpload,
   Identity,
   MessagePage,
   parseResponse,
@@ -24,7 +25,6 @@ import {
 } from './options.js';
 import { createRealtime } from './realtime.js';
 import { createChatwootCall } from './request.js';
-import { checkUpload } from './uploads.js';
 import { CContact, CConversation, CConversations } from './wire.js';
 
 const enc = encodeURIComponent;

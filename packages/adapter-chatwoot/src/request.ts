@@ -1,4 +1,4 @@
-import { AdapterError, adapterErrorFromStatus } from '@helpline/core';
+import { type AdapterError, adapterErrorFromStatus, fetchJson, retryAfterSeconds } from '@helpline/core';
 
 export type ChatwootCall = (
   method: 'GET' | 'POST' | 'PATCH',
@@ -26,28 +26,12 @@ export function createChatwootCall(prefix: string, timeoutMs: number, fetchImpl:
       headers['Content-Type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    let response: Response;
-    try {
-      response = await fetchImpl(`${prefix}${path}`, {
-        method,
-        headers,
-        ...(payload === undefined ? {} : { body: payload }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new AdapterError('network', `${what} failed: ${reason}`, { retryable: true, cause });
-    }
-    if (!response.ok) throw await errorFrom(response, what);
-    const text = await response.text();
-    if (!text) return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new AdapterError('invalid_response', `${what} failed: Chatwoot answered with something that is not JSON`, {
-        status: response.status,
-      });
-    }
+    return fetchJson(
+      fetchImpl,
+      `${prefix}${path}`,
+      { method, headers, ...(payload === undefined ? {} : { body: payload }) },
+      { what, backend: 'Chatwoot', timeoutMs, errorFrom },
+    );
   };
 }
 
@@ -60,7 +44,5 @@ async function errorFrom(response: Response, what: string): Promise<AdapterError
   } catch {
     // Not JSON (a proxy's error page): the status line is all there is.
   }
-  const header = response.headers.get('retry-after');
-  const retryAfter = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
-  return adapterErrorFromStatus(response.status, `${what} failed: ${detail}`, retryAfter);
+  return adapterErrorFromStatus(response.status, `${what} failed: ${detail}`, retryAfterSeconds(response));
 }

@@ -1,6 +1,7 @@
 import {
   AdapterError,
   Attachment,
+  mimeTypeAllowed,
   parseWith,
   type SupportAdapter,
   type TicketForm,
@@ -18,13 +19,12 @@ const UploadInput = z.object({
 
 const STEPS = 4;
 
-function typeAllowed(type: string, allowed: readonly string[]): boolean {
-  const lower = type.toLowerCase();
-  return allowed.some((pattern) => {
-    const p = pattern.toLowerCase();
-    return p.endsWith('/*') ? lower.startsWith(p.slice(0, -1)) : lower === p;
-  });
-}
+// Case-insensitive here, unlike the adapters that send to a server.
+const typeAllowed = (type: string, allowed: readonly string[]) =>
+  mimeTypeAllowed(
+    type.toLowerCase(),
+    allowed.map((pattern) => pattern.toLowerCase()),
+  );
 
 function refuse(field: 'type' | 'size', issue: string): never {
   throw new ValidationError('invalid_input', `Attachment: ${field}: ${issue}`, [`${field}: ${issue}`], field);

@@ -2,6 +2,7 @@ import {
   AdapterError,
   Attachment,
   Capabilities,
+  checkUpload,
   Identity,
   parseResponse,
   parseWith,
@@ -17,8 +18,8 @@ import {
   type ZendeskAdapterOptionsInput,
 } from './options.js';
 import { createZendeskClient } from './request.js';
+import type { UploadedFiles } from './tickets.js';
 import { requestsApi } from './tickets.js';
-import { checkUpload, type UploadedFiles } from './uploads.js';
 import { ZMe, ZUpload } from './wire.js';
 
 /**

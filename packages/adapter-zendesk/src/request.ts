@@ -1,4 +1,4 @@
-import { AdapterError, adapterErrorFromStatus } from '@helpline/core';
+import { AdapterError, adapterErrorFromStatus, fetchJson, retryAfterSeconds } from '@helpline/core';
 
 export interface ZendeskClient {
   /** Sends a JSON (or raw body) request and returns the parsed JSON answer. */
@@ -41,28 +41,12 @@ export function createZendeskClient(origin: string, timeoutMs: number, fetchImpl
         headers['Content-Type'] = init.contentType ?? 'application/binary';
         body = init.body;
       }
-      let response: Response;
-      try {
-        response = await fetchImpl(`${origin}${path}`, {
-          method,
-          headers,
-          ...(body === undefined ? {} : { body }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (cause) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new AdapterError('network', `${what} failed: ${reason}`, { retryable: true, cause });
-      }
-      if (!response.ok) throw await errorFrom(response, what);
-      const text = await response.text();
-      if (!text) return undefined;
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new AdapterError('invalid_response', `${what} failed: Zendesk answered with something that is not JSON`, {
-          status: response.status,
-        });
-      }
+      return fetchJson(
+        fetchImpl,
+        `${origin}${path}`,
+        { method, headers, ...(body === undefined ? {} : { body }) },
+        { what, backend: 'Zendesk', timeoutMs, errorFrom },
+      );
     },
   };
 }
@@ -79,9 +63,7 @@ async function errorFrom(response: Response, what: string): Promise<AdapterError
   } catch {
     // An HTML page (unknown subdomain, closed Help Center): the status line says enough.
   }
-  const header = response.headers.get('retry-after');
-  const retryAfter = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
-  const mapped = adapterErrorFromStatus(response.status, `${what} failed: ${detail}`, retryAfter);
+  const mapped = adapterErrorFromStatus(response.status, `${what} failed: ${detail}`, retryAfterSeconds(response));
   if (fieldKey === undefined) return mapped;
   return new AdapterError(mapped.code, mapped.message, {
     status: response.status,

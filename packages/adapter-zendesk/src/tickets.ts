@@ -1,5 +1,6 @@
 import {
   AdapterError,
+  type Attachment,
   ContextSnapshot,
   type Identity,
   type Message,
@@ -19,8 +20,10 @@ import { contextBlock, referenceIn } from './context-block.js';
 import { PRIORITY_OF, toMessages, toTicket } from './map-ticket.js';
 import type { ZendeskAdapterOptions } from './options.js';
 import type { ZendeskClient } from './request.js';
-import type { UploadedFiles } from './uploads.js';
 import { ZCommentList, ZRequestEnvelope, ZRequestList } from './wire.js';
+
+/** Files uploaded in this session, by attachment id, until a ticket or reply takes them. */
+export type UploadedFiles = Map<string, Attachment>;
 
 const enc = encodeURIComponent;
 

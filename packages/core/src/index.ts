@@ -1,6 +1,9 @@
 export type { ReadonlySignal } from '@preact/signals-core';
 export * from './adapter/capabilities.js';
 export type * from './adapter/contract.js';
+export { type FetchJsonOptions, fetchJson, retryAfterSeconds } from './adapter/fetch-json.js';
+export { checkUpload } from './attachments/check-upload.js';
+export { mimeTypeAllowed } from './attachments/mime-type.js';
 export { type ClientDeps, createClient } from './client/create-client.js';
 export type * from './client/types.js';
 export { createDispatcher, type DispatcherDeps, type HelplineFunction } from './commands/dispatcher.js';

@@ -8,6 +8,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { Attachment } from '../schemas/attachment.js';
 import type { TicketForm } from '../schemas/ticket.js';
 import { parseResponse } from '../validation/parse.js';
+import { mimeTypeAllowed } from './mime-type.js';
 
 export interface AttachmentsModule extends AttachmentsApi {
   reset(): void;
@@ -18,10 +19,6 @@ const FileLike = z.custom<Blob & { name: string }>(
     typeof Blob !== 'undefined' && value instanceof Blob && typeof (value as { name?: unknown }).name === 'string',
   'a File (or a Blob with a name)',
 );
-
-/** `image/*` style patterns as forms declare them. */
-const typeAllowed = (type: string, patterns: string[]) =>
-  patterns.some((pattern) => (pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern));
 
 export function createAttachments(
   rt: Runtime,
@@ -45,7 +42,7 @@ export function createAttachments(
         [`file.size: must be at most ${maxBytes} bytes`],
         'file.size',
       );
-    if (!typeAllowed(type, types))
+    if (!mimeTypeAllowed(type, types))
       throw new ValidationError(
         'invalid_input',
         `${file.name}: files of type ${type} are not accepted (${types.join(', ')})`,

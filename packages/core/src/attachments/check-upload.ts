@@ -1,12 +1,14 @@
-import { AdapterError, type Attachment, type Upload } from '@helpline/core';
+import type { Upload } from '../adapter/contract.js';
+import { AdapterError } from '../errors/adapter-error.js';
+import { mimeTypeAllowed } from './mime-type.js';
 
-/** Checks a file against the configured limits before any byte is sent, naming the failing field. */
+/**
+ * For adapters whose backend takes any file: checks one against the configured limits before any
+ * byte is sent, naming the failing field.
+ */
 export function checkUpload(file: Upload, limits: { maxBytes: number; types: string[] }): void {
   const type = file.type || 'application/octet-stream';
-  const allowed = limits.types.some((pattern) =>
-    pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern,
-  );
-  if (!allowed)
+  if (!mimeTypeAllowed(type, limits.types))
     throw new AdapterError('invalid_input', `Upload refused: files of type ${type} are not accepted`, {
       field: 'type',
     });
@@ -15,5 +17,3 @@ export function checkUpload(file: Upload, limits: { maxBytes: number; types: str
       field: 'size',
     });
 }
-
-export type UploadedFiles = Map<string, Attachment>;
