@@ -1,3 +1,18 @@
+// One set of dark tokens, for the dark theme and for auto when the system prefers dark.
+const DARK = `
+  --hl-bg: #16181d;
+  --hl-surface: #20232a;
+  --hl-fg: #f3f4f6;
+  --hl-muted: #a8b0bd;
+  --hl-border: #3a3f4a;
+  --hl-danger: #f97066;
+  --hl-success: #47cd89;
+  --hl-warning: #fdb022;
+  --hl-focus: #84adff;
+  --hl-shadow: 0 12px 40px rgb(0 0 0 / 0.5), 0 2px 8px rgb(0 0 0 / 0.3);
+  color-scheme: dark;
+`;
+
 // Theme tokens live on :host so a host page can override any of them from outside
 // (`helpline-widget { --hl-brand: … }`), while `all: initial` keeps its other CSS out.
 export default `
@@ -19,33 +34,9 @@ export default `
   --hl-shadow: 0 12px 40px rgb(16 24 40 / 0.18), 0 2px 8px rgb(16 24 40 / 0.08);
   color-scheme: light;
 }
-:host(.hl-theme-dark) {
-  --hl-bg: #16181d;
-  --hl-surface: #20232a;
-  --hl-fg: #f3f4f6;
-  --hl-muted: #a8b0bd;
-  --hl-border: #3a3f4a;
-  --hl-danger: #f97066;
-  --hl-success: #47cd89;
-  --hl-warning: #fdb022;
-  --hl-focus: #84adff;
-  --hl-shadow: 0 12px 40px rgb(0 0 0 / 0.5), 0 2px 8px rgb(0 0 0 / 0.3);
-  color-scheme: dark;
-}
+:host(.hl-theme-dark) {${DARK}}
 @media (prefers-color-scheme: dark) {
-  :host(.hl-theme-auto) {
-    --hl-bg: #16181d;
-    --hl-surface: #20232a;
-    --hl-fg: #f3f4f6;
-    --hl-muted: #a8b0bd;
-    --hl-border: #3a3f4a;
-    --hl-danger: #f97066;
-    --hl-success: #47cd89;
-    --hl-warning: #fdb022;
-    --hl-focus: #84adff;
-    --hl-shadow: 0 12px 40px rgb(0 0 0 / 0.5), 0 2px 8px rgb(0 0 0 / 0.3);
-    color-scheme: dark;
-  }
+  :host(.hl-theme-auto) {${DARK}}
 }
 .hl-root {
   font-family: var(--hl-font);
