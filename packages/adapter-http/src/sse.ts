@@ -6,9 +6,11 @@ export interface SseMessage {
 
 /**
  * Incremental text/event-stream parser (WHATWG HTML §9.2): feed it chunks, it calls `onMessage` for
- * each complete event. Comments (heartbeats) are ignored; `id` persists as the last event id.
+ * each complete event. Comments (heartbeats) are ignored; `id` persists as the last event id; a
+ * valid `retry:` goes to `onRetry` so the reader can honour it. Used by the http adapter and the
+ * agent inbox.
  */
-export function createSseParser(onMessage: (message: SseMessage) => void) {
+export function createSseParser(onMessage: (message: SseMessage) => void, onRetry?: (ms: number) => void) {
   let buffer = '';
   let data: string[] = [];
   let event = '';
@@ -33,6 +35,7 @@ export function createSseParser(onMessage: (message: SseMessage) => void) {
     if (field === 'data') data.push(value);
     else if (field === 'event') event = value;
     else if (field === 'id' && !value.includes('\0')) id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) onRetry?.(Number(value));
   };
 
   return {

@@ -21,4 +21,23 @@ describe('the SSE parser', () => {
     expect(seen).toEqual([]);
     expect(parser.lastEventId()).toBe('3');
   });
+
+  it('reports a valid retry and ignores a bad one', () => {
+    const retries: number[] = [];
+    const seen: SseMessage[] = [];
+    const parser = createSseParser(
+      (message) => seen.push(message),
+      (ms) => retries.push(ms),
+    );
+    parser.push(': connected\n\nretry: 3000\n\nretry: soon\n\ndata: x\n\n');
+    expect(retries).toEqual([3000]);
+    expect(seen).toEqual([{ id: undefined, event: 'message', data: 'x' }]);
+  });
+
+  it('holds back an event until its blank line arrives', () => {
+    const seen: SseMessage[] = [];
+    const parser = createSseParser((message) => seen.push(message));
+    parser.push('data: partial\n');
+    expect(seen).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
+import { createSseParser } from '@helpline/adapter-http';
 import { backoffDelay, parseWith, RealtimeEvent } from '@helpline/core';
-import { createSseParser } from './sse-parser.js';
 
 export type StreamStatus = 'connecting' | 'connected' | 'reconnecting';
 
@@ -40,7 +40,7 @@ export function connectEventStream(options: EventStreamOptions): () => void {
       if (!response.ok || !response.body) throw new Error(`event stream: HTTP ${response.status}`);
       attempt = 0;
       options.onStatus('connected');
-      const parse = createSseParser(
+      const parser = createSseParser(
         (message) => {
           if (message.id !== undefined) lastEventId = message.id;
           let event: RealtimeEvent;
@@ -59,7 +59,7 @@ export function connectEventStream(options: EventStreamOptions): () => void {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        parse(value);
+        parser.push(value);
       }
     } catch {
       if (controller.signal.aborted) return;
