@@ -1,8 +1,8 @@
-import type { Severity } from '@helpline/core';
+import { SELF_SERVICE_EVENTS, type Severity } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 import { firstResponseTargets } from '../tickets/sla.js';
 import type { Workspace } from '../workspace/settings.js';
-import { answerOutcomes, dailySeries, SELF_SERVICE } from './series.js';
+import { answerOutcomes, dailySeries } from './series.js';
 
 const SEVERITIES: readonly Severity[] = ['P0', 'P1', 'P2', 'P3'];
 /**
@@ -43,7 +43,7 @@ export async function computeAnalytics(db: Queryable, workspace: Workspace, days
        union select visitor_pk, date_trunc('day', created_at at time zone 'UTC') from tickets where workspace_id = $1 and created_at >= $2
      )
      select count(*) as sessions, count(*) filter (where exists (select 1 from e where e.visitor_pk = s.visitor_pk and e.day = s.day)) as escalated from s`,
-    [ws, since, SELF_SERVICE],
+    [ws, since, SELF_SERVICE_EVENTS],
   );
   const [escalations] = await db.query<{ count: string | number }>(
     `select (select count(*) from conversations where workspace_id = $1 and created_at >= $2)

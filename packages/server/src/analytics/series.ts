@@ -1,17 +1,7 @@
+import { SELF_SERVICE_EVENTS } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 
 const day = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
-
-/** Self-service event types that open (or continue) a help session. */
-export const SELF_SERVICE = [
-  'help_opened',
-  'search',
-  'article_viewed',
-  'suggestion_clicked',
-  'answer_shown',
-  'answer_solved',
-  'answer_escalated',
-];
 
 export interface AnswerOutcome {
   day: string;
@@ -81,7 +71,7 @@ export async function dailySeries(
      select day, count(*) as sessions,
        count(*) filter (where exists (select 1 from e where e.visitor_pk = s.visitor_pk and e.day = s.day)) as escalated
      from s group by day`,
-    [...args, SELF_SERVICE],
+    [...args, SELF_SERVICE_EVENTS],
   );
   const views = await db.query<{ day: string; views: string | number }>(
     `select day, count(*) as views from (
