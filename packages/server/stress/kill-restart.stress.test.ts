@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort } from '../test/free-port.js';
 import { key, WidgetClient } from '../test/test-server.js';
-import { buildServerCli, freePort, type ServerProcess, startServerProcess } from './server-process.js';
+import { buildServerCli, type ServerProcess, startServerProcess } from './server-process.js';
 
 const CLIENTS = 50;
 const MESSAGES = 30;

@@ -3,9 +3,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort } from '../test/free-port.js';
 import { SseClient } from '../test/sse-client.js';
 import { key, WidgetClient } from '../test/test-server.js';
-import { buildServerCli, freePort, type ServerProcess, startServerProcess } from './server-process.js';
+import { buildServerCli, type ServerProcess, startServerProcess } from './server-process.js';
 
 const VISITORS = 500;
 const SECONDS = 60;

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../free-port.js';
 
 export const INSTALL_HINT =
   'PostgreSQL is not installed: the scale-out tests (vitest project server-postgres) need its server binaries ' +
@@ -43,17 +43,6 @@ function run(program: string, args: string[]): string {
       `${program} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout || result.error}`,
     );
   return result.stdout;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const pgCtl = (info: Pick<ClusterInfo, 'bin' | 'dir'>, ...args: string[]) =>
