@@ -68,7 +68,7 @@ export function writeReport(results) {
       'Click → interactive, profiled in Chromium: about a third of the cold time is evaluating helpline.js',
       "(zod building its schemas at import, then Preact's first render), a third the first style and layout",
       'of the panel (forced by focusing its first control), the rest the download of the home chunk, which',
-      'starts at boot in parallel. Focus moves in the same frame as the home view renders.',
+      'starts at boot in parallel; the view starts loading in the frame the panel renders.',
       '',
     );
   }

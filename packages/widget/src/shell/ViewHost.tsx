@@ -1,5 +1,5 @@
 import type { ViewName, ViewState } from '@helpline/core';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -21,7 +21,7 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
   const key = viewKey(view);
   const Component = loadedView(view.name);
 
-  // Layout effects: loading starts and focus moves in the same frame as the render, not after a paint.
+  // Loading starts in the same frame as the render, not after a paint.
   useLayoutEffect(() => {
     if (loadedView(view.name)) return;
     let current = true;
@@ -38,9 +38,10 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
   }, [view.name, attempt]);
 
   const ready = Component !== undefined;
-  useLayoutEffect(() => {
-    // After this commit's other layout effects: the panel's own (showing its popover) runs after ours.
-    if (ready) queueMicrotask(() => onShown(container.current));
+  // Focus moves after the paint: moving it while the key or click that opened the view is still being
+  // dispatched would hand the rest of that input to the new view.
+  useEffect(() => {
+    if (ready) onShown(container.current);
   }, [ready, key]);
 
   return (
