@@ -40,17 +40,20 @@ describe('messages written offline', () => {
     // Nothing typed is lost: the composer is free again and both wait in the outbox.
     await expect.poll(() => composer.inputValue()).toBe('');
 
-    // Reload with Helpline's API still unreachable (the host page itself loads), and open the
-    // widget again: the outbox in IndexedDB kept both.
-    await page.route(`${stack.helplineUrl}/v1/**`, (route) => route.abort('internetdisconnected'));
+    // Reload with Helpline's API and the widget's messaging code still unreachable (the host page
+    // and the widget itself load), and open the widget again: the outbox in IndexedDB kept both.
+    const unreachable = [`${stack.helplineUrl}/v1/**`, `${stack.helplineUrl}/widget/chunks/messaging-*.js`];
+    for (const url of unreachable) await page.route(url, (route) => route.abort('internetdisconnected'));
+    const chunkRefused = page.waitForEvent('requestfailed', (request) => request.url().includes('/messaging-'));
     await context.setOffline(false);
     await page.reload();
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
     const reopened = await openWidget(page);
+    await chunkRefused;
 
     // Back online: the queued messages go out.
     await context.setOffline(true);
-    await page.unroute(`${stack.helplineUrl}/v1/**`);
+    for (const url of unreachable) await page.unroute(url);
     await context.setOffline(false);
     const api = await stack.agentApi();
     let conversationId: string | undefined;

@@ -21,8 +21,8 @@ import { type HttpAdapterDeps, HttpAdapterOptions, type HttpAdapterOptionsInput 
 const enc = encodeURIComponent;
 
 /**
- * Adapter for the Helpline reference server (docs/protocol.md): JSON over HTTP under /v1 with ky
- * (timeouts, retries of GETs), realtime over SSE with Last-Event-ID resume.
+ * Adapter for the Helpline reference server (docs/protocol.md): JSON over HTTP under /v1 (timeouts,
+ * retries of GETs), realtime over SSE with Last-Event-ID resume.
  */
 export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdapterDeps = {}): SupportAdapter {
   const options = parseWith(HttpAdapterOptions, input, 'Helpline http adapter options', 'invalid_option');
@@ -44,11 +44,17 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     }
     if (!response.ok) throw await errorFromResponse(response, 'Logging out');
   };
+  /** Bumped by every connect and disconnect: only the newest session's token is used. */
+  let generation = 0;
   const connect = async (next: Identity) => {
+    const mine = ++generation;
     identity = next;
     client.setToken(undefined);
     const session = parseResponse(Session, await client.request('POST', '/session', 'Connecting', next), 'session');
-    client.setToken(session.token);
+    if (mine === generation) client.setToken(session.token);
+    // Superseded while on the wire (identify or logout meanwhile): a session for an identity that no
+    // longer applies must neither carry the calls that follow nor stay valid.
+    else void endSession({ ...client.headers(), Authorization: `Bearer ${session.token}` }).catch(() => undefined);
     return session;
   };
   client.onUnauthorized(async () => {
@@ -88,6 +94,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     }),
     connect,
     async disconnect(opts = {}) {
+      generation++;
       identity = undefined;
       const headers = client.headers();
       client.setToken(undefined);

@@ -86,4 +86,75 @@ describe('http adapter disconnect', () => {
     );
     expect(isAdapterError(refused) && refused.status).toBe(401);
   });
+
+  it('uses only the newest of two overlapping connects, and revokes the one it superseded', async () => {
+    // The first connect's answer is held back until the second has landed: the order an identify
+    // racing boot's connect can produce on a real network.
+    let releaseFirst = () => {};
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const issued: string[] = [];
+    let sessions = 0;
+    const used: string[] = [];
+    const adapter = createHttpAdapter(
+      { baseUrl: server.url, workspaceKey: 'demo-public-key' },
+      {
+        fetch: async (input, init) => {
+          const auth = new Headers(init?.headers).get('Authorization');
+          const sessionCall = new URL(String(input)).pathname === '/v1/session';
+          if (!sessionCall && auth) used.push(auth);
+          if (!sessionCall || init?.method !== 'POST') return fetch(input, init);
+          const first = sessions++ === 0;
+          const response = await fetch(input, init);
+          issued.push(`Bearer ${((await response.clone().json()) as { token: string }).token}`);
+          if (first) await firstHeld;
+          return response;
+        },
+      },
+    );
+    const stale = adapter.connect({ visitorId: visitorId() });
+    await expect.poll(() => issued.length).toBe(1);
+    await adapter.connect({ visitorId: visitorId(), user: { id: 'user-newest' } });
+    releaseFirst();
+    await stale;
+    const [superseded, newest] = issued as [string, string];
+
+    await adapter.listConversations?.();
+    expect(used).toEqual([newest]);
+    expect((await replay(newest)).status).toBe(200);
+    await expect.poll(() => replay(superseded).then((response) => response.status)).toBe(401);
+  });
+
+  it('drops a session that lands after a logout, and revokes it', async () => {
+    let releaseConnect = () => {};
+    const held = new Promise<void>((resolve) => {
+      releaseConnect = resolve;
+    });
+    const issued: string[] = [];
+    const adapter = createHttpAdapter(
+      { baseUrl: server.url, workspaceKey: 'demo-public-key' },
+      {
+        fetch: async (input, init) => {
+          const isSession = init?.method === 'POST' && new URL(String(input)).pathname === '/v1/session';
+          const response = await fetch(input, init);
+          if (!isSession) return response;
+          issued.push(`Bearer ${((await response.clone().json()) as { token: string }).token}`);
+          await held;
+          return response;
+        },
+      },
+    );
+    const connecting = adapter.connect({ visitorId: visitorId() });
+    await expect.poll(() => issued.length).toBe(1);
+    await adapter.disconnect?.();
+    releaseConnect();
+    await connecting;
+    const refused = await adapter.listConversations?.().then(
+      () => undefined,
+      (rejection: unknown) => rejection,
+    );
+    expect(isAdapterError(refused) && refused.status).toBe(401);
+    await expect.poll(() => replay(issued[0] ?? '').then((response) => response.status)).toBe(401);
+  });
 });

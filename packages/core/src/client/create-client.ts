@@ -261,7 +261,15 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
         messaging.loaded.value?.chat.seen(view.conversationId);
     }),
   );
-  const onOnline = () => messaging.loaded.value?.outbox.flush();
+  // Back online: what boot could not do while the network was down happens now. A returning visitor's
+  // messaging module (and with it the outbox) may have failed to download, and their connection failed.
+  const onOnline = () => {
+    const written = messaging.loaded.value;
+    if (written) written.outbox.flush();
+    else if (visitor.returning) messaging.ensure().catch(quietly('outbox'));
+    if (!connection.isConnected() && (visitor.returning || visitor.interacted))
+      connection.connect().catch(quietly('connect'));
+  };
 
   /** Availability from configured business hours, for adapters that don't report it; the time-zone maths loads only then. */
   async function hoursAvailability() {

@@ -29,11 +29,21 @@ export function createConnection(deps: ConnectionDeps): Connection {
   let connected = false;
   let unsubscribe: Unsubscribe | undefined;
   let generation = 0;
+  /** Callers whose attempt was superseded by a disconnect, waiting for the connect that follows it. */
+  const superseded: Array<() => void> = [];
+
+  // A caller of a superseded attempt still wants a connection: it gets the one made for the identity
+  // that replaced it (identify), once someone starts it; after a logout that is the next interaction.
+  const following = (): Promise<void> =>
+    attempt ?? new Promise<void>((resolve) => superseded.push(resolve)).then(() => connection.connect());
 
   async function open(current: number) {
     deps.onStatus('connecting');
-    const session = parseResponse(Session, await deps.adapter.connect(await deps.identity()), 'session');
-    if (current !== generation) return; // disconnected (logout, identify) while connecting
+    const identity = await deps.identity();
+    // Disconnected (logout, identify) while the identity was read or the session made: a stale one.
+    if (current !== generation) return following();
+    const session = parseResponse(Session, await deps.adapter.connect(identity), 'session');
+    if (current !== generation) return following();
     connected = true;
     deps.onSession(session);
     deps.onStatus('connected');
@@ -64,30 +74,32 @@ export function createConnection(deps: ConnectionDeps): Connection {
     deps.afterConnect();
   }
 
-  return {
+  const connection: Connection = {
     connect() {
       if (attempt === undefined) {
         const current = generation;
         attempt = open(current).catch((error: unknown) => {
-          if (current === generation) {
-            attempt = undefined;
-            deps.onStatus('offline');
-          }
+          if (current !== generation) return following();
+          attempt = undefined;
+          deps.onStatus('offline');
           throw error;
         });
+        for (const wake of superseded.splice(0)) wake();
       }
       return attempt;
     },
     async disconnect(options = {}) {
       generation++;
+      // A session still being made is ended too: the adapter must not adopt it when it lands.
+      const was = connected || attempt !== undefined;
       attempt = undefined;
       unsubscribe?.();
       unsubscribe = undefined;
-      const was = connected;
       connected = false;
       deps.onStatus('idle');
       if (was && deps.adapter.disconnect) await deps.adapter.disconnect({ keepSession: options.keepSession ?? false });
     },
     isConnected: () => connected,
   };
+  return connection;
 }
