@@ -129,3 +129,27 @@ describe('drafts', () => {
     expect(client.chat.draft('new').value).toBe('');
   });
 });
+
+describe('a new chat', () => {
+  it('moves the view to its thread when the backend confirms it, even with the panel closed meanwhile', async () => {
+    const { client } = startClient();
+    await client.open({ name: 'chat' });
+    const sending = client.chat.send({ body: 'Closing right after sending' });
+    await client.close();
+    await sending;
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    const id = client.chat.conversations.value[0]!.id;
+    expect(client.state.view.value).toEqual({ name: 'chat', conversationId: id });
+    expect(client.state.isOpen.value).toBe(false);
+  });
+
+  it('leaves the view alone when the user went elsewhere before the confirmation', async () => {
+    const { client } = startClient();
+    await client.open({ name: 'chat' });
+    const sending = client.chat.send({ body: 'Then reading articles' });
+    await client.open('home');
+    await sending;
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    expect(client.state.view.value).toEqual({ name: 'home' });
+  });
+});

@@ -254,6 +254,13 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       lastUnread = count;
       emitter.emit('unread', { count });
     }),
+    // A new chat moves to its own thread once the backend has given it an id, whether or not the
+    // panel is still open: reopened, it shows that thread, not an empty new chat.
+    emitter.on('conversation:started', ({ conversation }) => {
+      const view = state.view.value;
+      if (view.name === 'chat' && view.conversationId === undefined)
+        state.view.value = { name: 'chat', conversationId: conversation.id };
+    }),
     // The thread on screen counts as read.
     effect(() => {
       const view = state.view.value;

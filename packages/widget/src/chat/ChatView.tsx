@@ -39,14 +39,6 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
     t('chat.announce', { name: message.author.name ?? t('chat.support'), body: message.body }),
   );
 
-  // A new conversation moves to its own view once the backend has given it an id.
-  useEffect(() => {
-    if (conversationId) return;
-    return client.on('conversation:started', ({ conversation: started }) => {
-      void client.open({ name: 'chat', conversationId: started.id });
-    });
-  }, [conversationId]);
-
   useEffect(() => {
     if (!conversationId || typeof document === 'undefined' || document.visibilityState === 'hidden') return;
     if ((conversation?.unreadCount ?? 0) > 0) void client.chat.markRead(conversationId).catch(() => undefined);
