@@ -1,4 +1,4 @@
-import { HttpUrl } from '@helpline/core';
+import { HttpUrl, whole } from '@helpline/core';
 import * as z from 'zod/mini';
 
 export const HttpAdapterOptions = z.object({
@@ -7,9 +7,9 @@ export const HttpAdapterOptions = z.object({
   /** The workspace's public widget key (safe to ship in the page). */
   workspaceKey: z.string().check(z.minLength(1), z.maxLength(200)),
   /** Per-request timeout in milliseconds. @default 10000 */
-  timeoutMs: z._default(z.number().check(z.int(), z.positive()), 10_000),
+  timeoutMs: z._default(z.number().check(whole(), z.positive()), 10_000),
   /** Retries of idempotent requests (GET) on network errors, 408, 429 and 5xx. @default 2 */
-  retries: z._default(z.number().check(z.int(), z.nonnegative(), z.maximum(10)), 2),
+  retries: z._default(z.number().check(whole(), z.nonnegative(), z.maximum(10)), 2),
   /** Realtime reconnect backoff bounds in milliseconds. @default { baseMs: 1000, maxMs: 30000 } */
   reconnect: z._default(z.object({ baseMs: z.number().check(z.positive()), maxMs: z.number().check(z.positive()) }), {
     baseMs: 1000,

@@ -16,6 +16,8 @@ export function createSseParser(onMessage: (message: SseMessage) => void, onRetr
   let event = '';
   let id: string | undefined;
   let lastId: string | undefined;
+  /** The last chunk ended in CR: a LF opening the next one belongs to that CRLF, not a new line. */
+  let skipLf = false;
 
   const dispatch = () => {
     if (id !== undefined) lastId = id;
@@ -40,10 +42,12 @@ export function createSseParser(onMessage: (message: SseMessage) => void, onRetr
 
   return {
     push(chunk: string) {
-      buffer += chunk;
+      buffer += skipLf && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+      skipLf = false;
       let index = buffer.search(/\r\n|\r|\n/);
       while (index !== -1) {
         const newline = buffer[index] === '\r' && buffer[index + 1] === '\n' ? 2 : 1;
+        if (buffer[index] === '\r' && index === buffer.length - 1) skipLf = true;
         line(buffer.slice(0, index));
         buffer = buffer.slice(index + newline);
         index = buffer.search(/\r\n|\r|\n/);

@@ -40,4 +40,21 @@ describe('the SSE parser', () => {
     parser.push('data: partial\n');
     expect(seen).toEqual([]);
   });
+
+  it('reads a CRLF split between two chunks as one line end, and a lone CR as one too', () => {
+    const seen: SseMessage[] = [];
+    const parser = createSseParser((message) => seen.push(message));
+    parser.push('data: one\r');
+    parser.push('\ndata: two\r');
+    parser.push('\n\r');
+    parser.push('\n');
+    parser.push('data: three\r\rdata: four\r');
+    parser.push('\r');
+    expect(seen).toEqual([
+      { id: undefined, event: 'message', data: 'one\ntwo' },
+      { id: undefined, event: 'message', data: 'three' },
+      { id: undefined, event: 'message', data: 'four' },
+    ]);
+  });
 });
+

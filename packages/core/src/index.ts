@@ -38,6 +38,7 @@ export * from './schemas/common.js';
 export * from './schemas/context.js';
 export * from './schemas/conversation.js';
 export * from './schemas/identity.js';
+export * from './schemas/people.js';
 export * from './schemas/realtime.js';
 export * from './schemas/ticket.js';
 export { addBusinessMinutes } from './sla/add-business-minutes.js';

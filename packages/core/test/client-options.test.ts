@@ -21,6 +21,26 @@ describe('parseOptions', () => {
     expect(result.error.message).toContain('appearance.zIndex: expected number');
   });
 
+  it('says a whole number is needed where a fraction came, and names the field', () => {
+    const result = parseOptions({ adapter: createTestBackend(), appearance: { zIndex: 10.5 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.field).toBe('appearance.zIndex');
+    expect(result.error.message).toContain('appearance.zIndex: must be a whole number');
+  });
+
+  it('checks business hours as [open, close] pairs', () => {
+    const hours = (days: unknown) =>
+      parseOptions({ adapter: createTestBackend(), businessHours: { timezone: 'Europe/Berlin', days } });
+    expect(hours({ 1: [['09:00', '17:00']] }).ok).toBe(true);
+    const short = hours({ 1: [['09:00']] });
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.error.message).toContain('businessHours.days.1.0: must be at least 2 items');
+    const long = hours({ 1: [['09:00', '12:00', '17:00']] });
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.error.message).toContain('must be at most 2 items');
+  });
+
   it('refuses a config without an adapter', () => {
     const result = parseOptions({});
     expect(result.ok).toBe(false);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ROUTE_PATTERN_REGEX } from '../kb/route-pattern.js';
 import { CustomFields, Id } from '../schemas/common.js';
-import { ContextAccount, ContextUser } from '../schemas/context.js';
+import { ContextAccount, ContextUser } from '../schemas/people.js';
 import { Category, Severity } from '../schemas/severity.js';
 
 export const ViewName = z.enum([

@@ -8,9 +8,10 @@ import type { Article, ArticleHit } from '../schemas/article.js';
 import type { Attachment } from '../schemas/attachment.js';
 import type { Availability } from '../schemas/availability.js';
 import type { CustomFields } from '../schemas/common.js';
-import type { ContextAccount, ContextSnapshot, ContextUser } from '../schemas/context.js';
+import type { ContextSnapshot } from '../schemas/context.js';
 import type { Conversation, Csat, Message } from '../schemas/conversation.js';
 import type { Verification } from '../schemas/identity.js';
+import type { ContextAccount, ContextUser } from '../schemas/people.js';
 import type { ConnectionStatus } from '../schemas/realtime.js';
 import type { Category, Severity, Ticket, TicketForm, TicketThread } from '../schemas/ticket.js';
 

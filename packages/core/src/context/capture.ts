@@ -3,7 +3,8 @@ import { redactSnapshot } from '../privacy/redact-snapshot.js';
 import { redactUrl } from '../privacy/redact-url.js';
 import { redactionRules } from '../privacy/rules.js';
 import type { CustomFields } from '../schemas/common.js';
-import { type Breadcrumb, type ContextAccount, ContextSnapshot, type ContextUser } from '../schemas/context.js';
+import type { Breadcrumb, ContextSnapshot } from '../schemas/context.js';
+import type { ContextAccount, ContextUser } from '../schemas/people.js';
 import { instrumentConsole } from './breadcrumbs-console.js';
 import { instrumentNetwork } from './breadcrumbs-network.js';
 import { captureDevice } from './device.js';
@@ -99,8 +100,10 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
       for (const u of undo) u();
       undo = undefined;
     },
+    // Built from values already checked where they came in (options, commands) or made here: the
+    // schema that describes it is for the far side (outbox, adapters), not needed in the page.
     snapshot(extra = {}) {
-      const raw = ContextSnapshot.parse({
+      const raw: ContextSnapshot = {
         capturedAt: now().toISOString(),
         page: win ? capturePage(win) : { url: '', path: '/', title: '' },
         routeTrail: trail.values(),
@@ -111,7 +114,7 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
         breadcrumbs: crumbs.values(),
         selfService: extra.selfService ?? [],
         custom: extra.custom ?? {},
-      });
+      };
       return redactSnapshot(raw, rules);
     },
     addBreadcrumb,

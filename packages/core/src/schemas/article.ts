@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { Id, Timestamp } from './common.js';
+import { Id, pair, Timestamp } from './common.js';
 
 /** A search result or suggestion. `highlights` are [start, end) offsets into `snippet`, never HTML. */
 export const ArticleHit = z.object({
   id: Id,
   title: z.string().check(z.minLength(1)),
   snippet: z.string(),
-  highlights: z._default(z.array(z.tuple([z.number(), z.number()])), []),
+  highlights: z._default(z.array(pair(z.number())), []),
   category: z.optional(z.string()),
   url: z.optional(z.string()),
   score: z.optional(z.number()),

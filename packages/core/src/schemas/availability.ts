@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Timestamp } from './common.js';
+import { pair, Timestamp, whole } from './common.js';
 
 const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
@@ -9,7 +9,7 @@ const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
  */
 export const BusinessHours = z.object({
   timezone: z.string().check(z.minLength(1)),
-  days: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(z.tuple([Clock, Clock]))),
+  days: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(pair(Clock))),
   /** Plans that get 24/7 coverage ignore `days`. */
   alwaysOpen: z._default(z.boolean(), false),
 });
@@ -20,7 +20,7 @@ export type AvailabilityStatus = z.infer<typeof AvailabilityStatus>;
 
 export const Availability = z.object({
   status: AvailabilityStatus,
-  agentsOnline: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+  agentsOnline: z._default(z.number().check(whole(), z.nonnegative()), 0),
   /** Typical first reply while open, in minutes. */
   expectedReplyMinutes: z.optional(z.number().check(z.nonnegative())),
   /** When the team is next open, when it is closed now. */

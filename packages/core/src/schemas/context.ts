@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CustomFields, Timestamp } from './common.js';
+import { ContextAccount, ContextUser } from './people.js';
 
 export const RouteVisit = z.object({
   path: z.string(),
@@ -8,7 +9,7 @@ export const RouteVisit = z.object({
 });
 export type RouteVisit = z.infer<typeof RouteVisit>;
 
-export const Breadcrumb = z.discriminatedUnion('type', [
+export const Breadcrumb = z.union([
   z.object({
     type: z.literal('console'),
     level: z.enum(['error', 'warn']),
@@ -38,25 +39,6 @@ export const Breadcrumb = z.discriminatedUnion('type', [
   }),
 ]);
 export type Breadcrumb = z.infer<typeof Breadcrumb>;
-
-export const ContextUser = z.object({
-  id: z.optional(z.string()),
-  name: z.optional(z.string()),
-  email: z.optional(z.string()),
-  plan: z.optional(z.string()),
-  createdAt: z.optional(z.string()),
-  custom: z.optional(CustomFields),
-});
-export type ContextUser = z.infer<typeof ContextUser>;
-
-export const ContextAccount = z.object({
-  id: z.optional(z.string()),
-  name: z.optional(z.string()),
-  plan: z.optional(z.string()),
-  seats: z.optional(z.number()),
-  custom: z.optional(CustomFields),
-});
-export type ContextAccount = z.infer<typeof ContextAccount>;
 
 /**
  * What an agent sees with every conversation and ticket. Built in the page, redacted before it is

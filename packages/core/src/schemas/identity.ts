@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ContextAccount, ContextUser } from './context.js';
+import { ContextAccount, ContextUser } from './people.js';
 
 /**
  * Proof that the host vouches for a user: either `userHash` = hex HMAC-SHA256(user id, workspace

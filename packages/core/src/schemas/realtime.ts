@@ -5,7 +5,7 @@ import { Author, ConversationStatus, Message } from './conversation.js';
 import { Ticket } from './ticket.js';
 
 /** Everything an adapter pushes to the widget after `subscribe`. */
-export const RealtimeEvent = z.discriminatedUnion('type', [
+export const RealtimeEvent = z.union([
   z.object({ type: z.literal('message'), message: Message }),
   z.object({ type: z.literal('typing'), conversationId: Id, author: Author, typing: z.boolean() }),
   z.object({ type: z.literal('status'), conversationId: Id, status: ConversationStatus }),

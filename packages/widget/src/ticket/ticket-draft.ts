@@ -1,20 +1,25 @@
 import { Category, Severity } from '@helpline/core';
 import * as z from 'zod/mini';
 
-/** The ticket form's persisted draft; whatever storage returns is checked, bad parts dropped. */
+/** The ticket form's persisted draft. */
 export const TicketDraft = z.object({
-  subject: z.catch(z.string(), ''),
-  description: z.catch(z.string(), ''),
-  severity: z.catch(Severity, 'P2'),
-  category: z.catch(Category, 'how_to'),
-  fields: z.catch(z.record(z.string(), z.union([z.string(), z.boolean()])), {}),
-  includeContext: z.optional(z.catch(z.boolean(), true)),
+  subject: z.string(),
+  description: z.string(),
+  severity: Severity,
+  category: Category,
+  fields: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  includeContext: z.optional(z.boolean()),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;
 
+const EMPTY: TicketDraft = { subject: '', description: '', severity: 'P2', category: 'how_to', fields: {} };
+
+/** Whatever storage returns is checked part by part: a bad part is dropped, the rest of the draft kept. */
 export function readDraft(raw: Record<string, unknown>): TicketDraft {
-  const parsed = TicketDraft.safeParse(raw);
-  return parsed.success
-    ? parsed.data
-    : { subject: '', description: '', severity: 'P2', category: 'how_to', fields: {} };
+  const draft: Record<string, unknown> = { ...EMPTY };
+  for (const [key, schema] of Object.entries(TicketDraft.shape)) {
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success && parsed.data !== undefined) draft[key] = parsed.data;
+  }
+  return TicketDraft.parse(draft);
 }
