@@ -3,8 +3,6 @@ import { createClient, type HelplineClient, type HelplineOptionsInput, type View
 import { cleanup, render } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import { afterEach } from 'vitest';
-// As in the widget's mount: lets components re-render when the client's signals they read change.
-import '@preact/signals';
 import { LocaleProvider } from '../src/i18n/LocaleProvider.js';
 import { ClientContext } from '../src/shell/client-context.js';
 

@@ -1,6 +1,7 @@
 import type { Answer } from '@helpline/core';
 import { useEffect, useState } from 'preact/hooks';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 
 const DEBOUNCE_MS = 400;
 const MIN_CHARS = 12;
@@ -10,7 +11,8 @@ export function useInstantAnswer(text: string, enabled: boolean) {
   const client = useClient();
   const [answer, setAnswer] = useState<Answer | undefined>();
   const [dismissed, setDismissed] = useState(false);
-  const active = enabled && !dismissed && client.state.capabilities.value.answers && text.trim().length >= MIN_CHARS;
+  const { answers } = useValue(client.state.capabilities);
+  const active = enabled && !dismissed && answers && text.trim().length >= MIN_CHARS;
   useEffect(() => {
     if (!active) return;
     let current = true;

@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import { IconButton } from '../ui/IconButton.js';
 import css from './AttachmentTray.css.js';
 import type { AttachmentsState } from './use-attachments.js';
@@ -36,7 +37,7 @@ export function AttachmentTray({ state }: { state: AttachmentsState }) {
   useStyles(css);
   const t = useT();
   const client = useClient();
-  const uploading = client.attachments.uploads.value.filter((upload) => upload.state === 'uploading');
+  const uploading = useValue(client.attachments.uploads).filter((upload) => upload.state === 'uploading');
   if (uploading.length === 0 && state.attached.length === 0 && state.errors.length === 0) return null;
   return (
     <div class="hl-tray">

@@ -1,12 +1,13 @@
 import { useLocale, useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 
 /** Tells the user the team is away or offline, when it is back and how soon to expect a reply. */
 export function AvailabilityBanner() {
   const client = useClient();
   const t = useT();
   const locale = useLocale();
-  const availability = client.state.availability.value;
+  const availability = useValue(client.state.availability);
   if (!availability || availability.status === 'online') return null;
   const back = availability.nextOpenAt
     ? new Intl.DateTimeFormat(locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(

@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t.js';
 import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
@@ -31,9 +32,10 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
   useStyles(css);
   const client = useClient();
   const t = useT();
-  const thread = client.chat.thread(conversationId).value;
-  const conversation = client.chat.conversations.value.find((other) => other.id === conversationId);
-  const typing = conversationId ? client.chat.typing(conversationId).value : [];
+  const thread = useValue(client.chat.thread(conversationId));
+  const conversation = useValue(client.chat.conversations).find((other) => other.id === conversationId);
+  const typing = useValue(client.chat.typing(conversationId ?? ''));
+  const capabilities = useValue(client.state.capabilities);
   const scroller = useRef<HTMLDivElement>(null);
   const announcement = useAnnouncer(thread.messages, !thread.loading, (message) =>
     t('chat.announce', { name: message.author.name ?? t('chat.support'), body: message.body }),
@@ -56,7 +58,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
     Date.parse(conversation.agentLastReadAt) >= Date.parse(lastUser.createdAt)
       ? lastUser.id
       : undefined;
-  const resolved = conversation?.status === 'resolved' && client.state.capabilities.value.csat;
+  const resolved = conversation?.status === 'resolved' && capabilities.csat;
 
   return (
     <section class="hl-chat" aria-label={t('chat.title')}>

@@ -6,6 +6,7 @@ import { useAttachments } from '../attachments/use-attachments.js';
 import { DiagnosticsToggle } from '../context-preview/DiagnosticsToggle.js';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 import { IconButton } from '../ui/IconButton.js';
 import { useTypingSender } from './use-typing-sender.js';
 
@@ -16,7 +17,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const client = useClient();
   const t = useT();
   const draftKey = conversationId ?? NEW_DRAFT;
-  const text = client.chat.draft(draftKey).value;
+  const text = useValue(client.chat.draft(draftKey));
   const files = useAttachments();
   const typing = useTypingSender(conversationId);
   const [includeContext, setIncludeContext] = useState(client.options.privacy.diagnosticsByDefault);

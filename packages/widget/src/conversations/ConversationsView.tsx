@@ -3,6 +3,7 @@ import { useLocale, useT } from '../i18n/use-t.js';
 import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import { relativeTime } from '../tickets/relative-time.js';
 import { Button } from '../ui/Button.js';
 import { EmptyState } from '../ui/EmptyState.js';
@@ -16,7 +17,7 @@ function ConversationsViewBody(_props: ViewProps) {
   const t = useT();
   const locale = useLocale();
   useEffect(() => void client.chat.loadConversations().catch(() => undefined), []);
-  const conversations = [...client.chat.conversations.value].sort(
+  const conversations = [...useValue(client.chat.conversations)].sort(
     (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt),
   );
   const now = new Date();

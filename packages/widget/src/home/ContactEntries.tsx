@@ -1,12 +1,13 @@
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 
 /** Ways to reach a person, each shown only when the adapter (and the host's features) allow it. */
 export function ContactEntries() {
   const client = useClient();
   const t = useT();
-  const caps = client.state.capabilities.value;
+  const caps = useValue(client.state.capabilities);
   if (!caps.chat && !caps.tickets && !caps.ticketList) return null;
   const go = (name: 'chat' | 'ticket' | 'tickets') => () => void client.open({ name }).catch(() => {});
   return (

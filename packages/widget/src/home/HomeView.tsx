@@ -1,6 +1,7 @@
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import type { ViewProps } from '../views.js';
 import { AvailabilityLine } from './AvailabilityLine.js';
 import { ContactEntries } from './ContactEntries.js';
@@ -13,8 +14,8 @@ export function HomeView(_props: ViewProps) {
   useStyles(css);
   const client = useClient();
   const t = useT();
-  const caps = client.state.capabilities.value;
-  const availability = client.state.availability.value;
+  const caps = useValue(client.state.capabilities);
+  const availability = useValue(client.state.availability);
   return (
     <div class="hl-home">
       <p class="hl-home__greeting">{client.options.appearance.greeting ?? t('home.greeting')}</p>

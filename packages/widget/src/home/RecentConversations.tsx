@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 
 const SHOWN = 3;
 
@@ -11,7 +12,7 @@ export function RecentConversations() {
   useEffect(() => {
     client.chat.loadConversations().catch(() => {});
   }, []);
-  const conversations = [...client.chat.conversations.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const conversations = [...useValue(client.chat.conversations)].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   if (conversations.length === 0) return null;
   return (
     <section class="hl-home__section" aria-labelledby="hl-home-recent">

@@ -1,12 +1,13 @@
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 import { ArticleList } from '../ui/ArticleList.js';
 
 /** Tips and articles the host registered (or the backend suggests) for the page the user is on. */
 export function Suggestions() {
   const client = useClient();
   const t = useT();
-  const { hits, tips } = client.kb.suggestions.value;
+  const { hits, tips } = useValue(client.kb.suggestions);
   if (hits.length === 0 && tips.length === 0) return null;
   return (
     <section class="hl-home__section" aria-labelledby="hl-home-suggestions">

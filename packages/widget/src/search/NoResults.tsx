@@ -1,5 +1,6 @@
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { EmptyState } from '../ui/EmptyState.js';
 
@@ -7,7 +8,7 @@ import { EmptyState } from '../ui/EmptyState.js';
 export function NoResults({ query }: { query: string }) {
   const client = useClient();
   const t = useT();
-  const caps = client.state.capabilities.value;
+  const caps = useValue(client.state.capabilities);
   const canContact = caps.chat || caps.tickets;
   return (
     <EmptyState

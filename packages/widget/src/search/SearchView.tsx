@@ -3,6 +3,7 @@ import homeCss from '../home/HomeView.css.js';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -19,7 +20,7 @@ export function SearchView({ view }: ViewProps) {
   useStyles(css);
   const client = useClient();
   const t = useT();
-  const results = client.kb.results.value;
+  const results = useValue(client.kb.results);
   // The view's query is where the user arrived with (home search, back from an article); typing then owns it.
   const [query, setQuery] = useState(view.query ?? results.query);
   const input = useRef<HTMLInputElement>(null);

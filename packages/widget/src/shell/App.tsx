@@ -5,6 +5,7 @@ import { ClientContext } from './client-context.js';
 import { Launcher } from './Launcher.js';
 import { Panel } from './Panel.js';
 import { type StyleHost, StyleHostContext } from './style-host.js';
+import { useValue } from './use-value.js';
 
 export interface AppProps {
   client: HelplineClient;
@@ -17,8 +18,8 @@ const PANEL_ID = 'helpline-panel';
 
 export function App({ client, styles, opener }: AppProps) {
   const launcher = useRef<HTMLButtonElement>(null);
-  const open = client.state.isOpen.value;
-  const locale = client.state.locale.value;
+  const open = useValue(client.state.isOpen);
+  const locale = useValue(client.state.locale);
 
   const returnFocus = () => {
     const target = opener.current?.isConnected ? opener.current : launcher.current;

@@ -4,6 +4,7 @@ import { preloadView } from '../views.js';
 import { useClient } from './client-context.js';
 import css from './Launcher.css.js';
 import { useStyles } from './use-styles.js';
+import { useValue } from './use-value.js';
 
 const MAX_BADGE = 99;
 
@@ -18,8 +19,8 @@ export function Launcher({
   useStyles(css);
   const client = useClient();
   const t = useT();
-  const open = client.state.isOpen.value;
-  const unread = client.state.unreadCount.value;
+  const open = useValue(client.state.isOpen);
+  const unread = useValue(client.state.unreadCount);
   const label = open
     ? t('common.launcherClose')
     : unread > 0

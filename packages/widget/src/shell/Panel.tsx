@@ -6,6 +6,7 @@ import { focusableIn, focusInto } from './focusable.js';
 import css from './Panel.css.js';
 import { useBackStack } from './use-back-stack.js';
 import { useStyles } from './use-styles.js';
+import { useValue } from './use-value.js';
 import { ViewHost } from './ViewHost.js';
 
 export interface PanelProps {
@@ -25,7 +26,7 @@ export function Panel({ id, returnFocus }: PanelProps) {
   const client = useClient();
   const t = useT();
   const dir = useDir();
-  const view = client.state.view.value;
+  const view = useValue(client.state.view);
   const goBack = useBackStack(client);
   const panel = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);

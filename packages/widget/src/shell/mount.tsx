@@ -1,6 +1,4 @@
 import type { HelplineClient } from '@helpline/core';
-// Installs the signals integration: a component re-renders when a signal it read during render changes.
-import '@preact/signals';
 import { render } from 'preact';
 import { App } from './App.js';
 import { appearanceCss } from './appearance-css.js';

@@ -1,5 +1,6 @@
 import type { HelplineClient, ViewState } from '@helpline/core';
 import { useEffect, useRef } from 'preact/hooks';
+import { useValue } from './use-value.js';
 
 const sameView = (a: ViewState, b: ViewState) =>
   a.name === b.name &&
@@ -16,7 +17,7 @@ export function useBackStack(client: HelplineClient): () => void {
   const stack = useRef<ViewState[]>([]);
   const previous = useRef<ViewState>(client.state.view.value);
   const goingBack = useRef(false);
-  const view = client.state.view.value;
+  const view = useValue(client.state.view);
 
   useEffect(() => {
     const before = previous.current;

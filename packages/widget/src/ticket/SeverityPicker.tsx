@@ -1,6 +1,7 @@
 import type { Severity, TicketForm } from '@helpline/core';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { useValue } from '../shell/use-value.js';
 import { firstResponseMinutes, formatWithin } from './first-response.js';
 
 /** Severity as radio cards: a plain-language label and the first-response time it implies. */
@@ -15,7 +16,7 @@ export function SeverityPicker({
 }) {
   const t = useT();
   const client = useClient();
-  const hours = client.state.availability.value?.businessHours;
+  const hours = useValue(client.state.availability)?.businessHours;
   const businessHours = hours !== undefined && !hours.alwaysOpen;
   return (
     <fieldset class="hl-severity">

@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t.js';
 import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -40,7 +41,7 @@ function TicketViewBody(_props: ViewProps) {
 function TicketFormView({ form }: { form: TicketForm }) {
   const client = useClient();
   const t = useT();
-  const prefill = client.prefilled.value;
+  const prefill = useValue(client.prefilled);
   const [values, setValues] = useState<TicketDraft>(() => {
     const draft = readDraft(client.tickets.draft.value);
     return {

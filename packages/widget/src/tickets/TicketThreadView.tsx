@@ -5,6 +5,7 @@ import { useLocale, useT } from '../i18n/use-t.js';
 import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -26,7 +27,7 @@ function TicketThreadViewBody({ view }: ViewProps) {
   const [sending, setSending] = useState(false);
   const ticketId = view.ticketId;
   // The list signal updates on realtime status changes; prefer it over the fetched copy.
-  const listed = client.tickets.list.value.tickets.find((ticket) => ticket.id === ticketId);
+  const listed = useValue(client.tickets.list).tickets.find((ticket) => ticket.id === ticketId);
 
   const load = () => {
     if (!ticketId) return;

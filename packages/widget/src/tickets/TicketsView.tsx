@@ -4,6 +4,7 @@ import { useLocale, useT } from '../i18n/use-t.js';
 import { withConversationStrings } from '../i18n/with-conversation-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
+import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
@@ -23,7 +24,7 @@ function TicketsViewBody(_props: ViewProps) {
   const client = useClient();
   const t = useT();
   const locale = useLocale();
-  const { tickets, loading, error } = client.tickets.list.value;
+  const { tickets, loading, error } = useValue(client.tickets.list);
   const load = () => void client.tickets.load().catch(() => undefined);
   useEffect(load, []);
   const now = new Date();
