@@ -1,6 +1,8 @@
 import type { Article } from '@helpline/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import kbStrings from '../i18n/en/kb.js';
 import { useT } from '../i18n/use-t.js';
+import { withStrings } from '../i18n/with-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { ArticleList } from '../ui/ArticleList.js';
@@ -13,7 +15,7 @@ import { HelpfulVote } from './HelpfulVote.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; article: Article } | { state: 'failed' };
 
-export function ArticleView({ view }: ViewProps) {
+function ArticleViewBody({ view }: ViewProps) {
   useStyles(css);
   const client = useClient();
   const t = useT();
@@ -67,3 +69,5 @@ export function ArticleView({ view }: ViewProps) {
     </article>
   );
 }
+
+export const ArticleView = withStrings(kbStrings, ArticleViewBody);

@@ -1,7 +1,8 @@
 import type { Message } from '@helpline/core';
 import { useEffect, useRef } from 'preact/hooks';
+import conversationStrings from '../i18n/en/conversation.js';
 import { useT } from '../i18n/use-t.js';
-import { withConversationStrings } from '../i18n/with-conversation-strings.js';
+import { withStrings } from '../i18n/with-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
@@ -117,4 +118,4 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
 }
 
 /** ChatView, with the chat and ticket strings it needs. */
-export const ChatView = withConversationStrings(ChatViewBody);
+export const ChatView = withStrings(conversationStrings, ChatViewBody);

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
+import conversationStrings from '../i18n/en/conversation.js';
 import { useLocale, useT } from '../i18n/use-t.js';
-import { withConversationStrings } from '../i18n/with-conversation-strings.js';
+import { withStrings } from '../i18n/with-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
@@ -57,4 +58,4 @@ function ConversationsViewBody(_props: ViewProps) {
 }
 
 /** ConversationsView, with the chat and ticket strings it needs. */
-export const ConversationsView = withConversationStrings(ConversationsViewBody);
+export const ConversationsView = withStrings(conversationStrings, ConversationsViewBody);

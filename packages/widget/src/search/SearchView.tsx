@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import homeCss from '../home/HomeView.css.js';
+import kbStrings from '../i18n/en/kb.js';
 import { useT } from '../i18n/use-t.js';
+import { withStrings } from '../i18n/with-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
@@ -15,7 +17,7 @@ import { useDebouncedEffect } from './use-debounced-effect.js';
 
 const DEBOUNCE_MS = 200;
 
-export function SearchView({ view }: ViewProps) {
+function SearchViewBody({ view }: ViewProps) {
   useStyles(homeCss);
   useStyles(css);
   const client = useClient();
@@ -97,3 +99,5 @@ export function SearchView({ view }: ViewProps) {
     </div>
   );
 }
+
+export const SearchView = withStrings(kbStrings, SearchViewBody);

@@ -48,5 +48,4 @@ describe('useValue', () => {
     const { container } = render(<Status />);
     expect(container.textContent).toBe('busy');
   });
-
 });

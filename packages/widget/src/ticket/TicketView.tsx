@@ -5,8 +5,9 @@ import { useInstantAnswer } from '../answers/use-instant-answer.js';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
 import { DiagnosticsToggle } from '../context-preview/DiagnosticsToggle.js';
+import conversationStrings from '../i18n/en/conversation.js';
 import { useT } from '../i18n/use-t.js';
-import { withConversationStrings } from '../i18n/with-conversation-strings.js';
+import { withStrings } from '../i18n/with-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
@@ -182,4 +183,4 @@ function TicketFormView({ form }: { form: TicketForm }) {
 }
 
 /** TicketView, with the chat and ticket strings it needs. */
-export const TicketView = withConversationStrings(TicketViewBody);
+export const TicketView = withStrings(conversationStrings, TicketViewBody);

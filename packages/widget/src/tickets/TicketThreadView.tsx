@@ -1,8 +1,9 @@
 import type { TicketThread } from '@helpline/core';
 import { useEffect, useState } from 'preact/hooks';
 import { MessageText } from '../chat/MessageText.js';
+import conversationStrings from '../i18n/en/conversation.js';
 import { useLocale, useT } from '../i18n/use-t.js';
-import { withConversationStrings } from '../i18n/with-conversation-strings.js';
+import { withStrings } from '../i18n/with-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
@@ -95,4 +96,4 @@ function TicketThreadViewBody({ view }: ViewProps) {
 }
 
 /** TicketThreadView, with the chat and ticket strings it needs. */
-export const TicketThreadView = withConversationStrings(TicketThreadViewBody);
+export const TicketThreadView = withStrings(conversationStrings, TicketThreadViewBody);

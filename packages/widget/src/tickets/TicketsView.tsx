@@ -1,7 +1,8 @@
 import type { Ticket } from '@helpline/core';
 import { useEffect } from 'preact/hooks';
+import conversationStrings from '../i18n/en/conversation.js';
 import { useLocale, useT } from '../i18n/use-t.js';
-import { withConversationStrings } from '../i18n/with-conversation-strings.js';
+import { withStrings } from '../i18n/with-strings.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
@@ -62,4 +63,4 @@ function TicketsViewBody(_props: ViewProps) {
 }
 
 /** TicketsView, with the chat and ticket strings it needs. */
-export const TicketsView = withConversationStrings(TicketsViewBody);
+export const TicketsView = withStrings(conversationStrings, TicketsViewBody);

@@ -1,8 +1,7 @@
-import article from './article.js';
 import common from './common.js';
 import home from './home.js';
-import search from './search.js';
 
-// Chat and ticket strings load with their views (with-conversation-strings.tsx).
-const messages: Readonly<Record<string, string>> = { ...common, ...home, ...search, ...article };
+// What the first open shows. Search and article strings load with their views (en/kb.ts), chat and
+// ticket strings with theirs (en/conversation.ts), through i18n/with-strings.tsx.
+const messages: Readonly<Record<string, string>> = { ...common, ...home };
 export default messages;
