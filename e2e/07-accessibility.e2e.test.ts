@@ -140,6 +140,21 @@ describe('accessibility', () => {
     await context.close();
   });
 
+  it('opens the panel when the placeholder is pressed and the widget swaps in its launcher before release', async () => {
+    const { page, context } = await stack.openHost('/dashboard');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const placeholder = page.locator('helpline-launcher').getByRole('button', { name: /^Open support$/ });
+    const box = await placeholder.boundingBox();
+    if (!box) throw new Error('no placeholder launcher');
+    // Hovering starts the download; the button is held while the widget replaces the placeholder.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();
+    await page.mouse.up();
+    await page.locator('helpline-widget').getByRole('dialog').waitFor({ timeout: 5_000 });
+    await context.close();
+  });
+
   it('runs the whole chat flow from the keyboard, and Escape returns focus to the launcher', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();

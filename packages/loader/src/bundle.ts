@@ -1,5 +1,5 @@
 import { createHttpAdapter } from '@helpline/adapter-http';
-import { HttpUrl, installGlobal, parseWith } from '@helpline/core';
+import { type HelplineClient, HttpUrl, installGlobal, parseWith } from '@helpline/core';
 import { createHelpline, preloadView } from '@helpline/widget';
 import * as z from 'zod/mini';
 
@@ -11,12 +11,34 @@ const ScriptBootOptions = z.looseObject({
   apiUrl: HttpUrl,
 });
 
+/**
+ * The placeholder was being pressed (mouse, touch or Space) when the widget swapped it out: the
+ * browser will not turn that press into a click on an element that is gone, so its release on the
+ * real launcher opens the panel, unless a click already did.
+ */
+function openOnRelease(widget: HelplineClient): void {
+  const release = (event: Event) => {
+    document.removeEventListener('pointerup', release, true);
+    document.removeEventListener('keyup', release, true);
+    const onLauncher = event.composedPath().some((node) => (node as Element).localName === 'helpline-widget');
+    const activates = event.type === 'pointerup' || (event as KeyboardEvent).key === ' ';
+    if (onLauncher && activates)
+      setTimeout(() => {
+        if (!widget.state.isOpen.value) widget.open().catch(() => {});
+      });
+  };
+  document.addEventListener('pointerup', release, true);
+  document.addEventListener('keyup', release, true);
+}
+
 installGlobal(window, (input: unknown) => {
   const { key, apiUrl, ...options } = parseWith(ScriptBootOptions, input, 'Helpline boot options', 'invalid_option');
   const placeholder = document.querySelector('helpline-launcher');
   const hadFocus = placeholder !== null && document.activeElement === placeholder;
+  const pressed = placeholder?.matches(':active') === true;
   placeholder?.remove();
   const widget = createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
+  if (pressed) openOnRelease(widget);
   // This bundle loads on interaction (or idle): the home view is what the user sees next.
   preloadView('home');
   // A keyboard user who tabbed onto the placeholder keeps their place on the real launcher.
