@@ -27,11 +27,19 @@ export function Shell({ store, router, live }: ShellProps) {
   useEffect(() => {
     void store.loadQueue();
     if (!live) return;
+    let streamed = false;
     const stop = connectEventStream({
       open: store.api.openEvents,
       onEvent: store.handleEvent,
       onStatus: (status) => {
         store.connection.value = status;
+        // The first stream has no cursor to resume from: what changed between the queue load above and
+        // the stream opening would be missed, so the queue loads again once it is open. Later
+        // reconnects resume with Last-Event-ID (or get a resync).
+        if (status === 'connected' && !streamed) {
+          streamed = true;
+          void store.loadQueue();
+        }
       },
       onUnauthorized: () => {
         store.session.value = null;

@@ -214,6 +214,37 @@ describe('thread', () => {
 });
 
 describe('live updates', () => {
+  it('loads the queue again once the first stream is open, so a conversation started meanwhile shows', async () => {
+    // The stream opens only after the first queue load answered; a visitor writes in between.
+    let queueLoads = 0;
+    let openStream = (): void => {};
+    const streamOpen = new Promise<void>((resolve) => {
+      openStream = resolve;
+    });
+    const { unmount } = renderInbox(
+      {
+        'GET /me': { body: session },
+        'GET /queue': () => {
+          queueLoads += 1;
+          const conversations = [conversationItem('c1', { due: 10 })];
+          if (queueLoads > 1) conversations.push(conversationItem('c2', { due: 20, name: 'Written meanwhile' }));
+          return { body: { conversations, tickets: [] } };
+        },
+        'POST /presence': { status: 204 },
+        'GET /events': async () => {
+          await streamOpen;
+          return new Response(': connected\n\n', { headers: { 'Content-Type': 'text/event-stream' } });
+        },
+      } as never,
+      { live: true },
+    );
+    await waitFor(() => expect(queueLoads).toBe(1));
+    expect(screen.queryByText(/Written meanwhile/)).toBeNull();
+    openStream();
+    expect(await screen.findByText(/Written meanwhile/)).toBeTruthy();
+    unmount();
+  });
+
   it('reads the event stream: new visitor message in the open thread, queue reloaded, presence set', async () => {
     const event = message({ id: 'm-live', conversationId: 'c1', body: 'Pushed over SSE', createdAt: at(1) });
     let queueLoads = 0;
