@@ -155,6 +155,29 @@ describe('accessibility', () => {
     await context.close();
   });
 
+  it('opens the panel when Space is held on the placeholder across the swap and released on the launcher', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { page, context } = await stack.openHost('/dashboard', {}, (page) =>
+      // helpline.js arrives only once Space is down: the swap happens while the key is held.
+      page.route('**/widget/helpline.js', async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    await tabTo(page, /^Open support$/);
+    await page.keyboard.down(' ');
+    release();
+    await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();
+    expect(await focusedName(page)).toBe('Open help');
+    await page.keyboard.up(' ');
+    await page.locator('helpline-widget').getByRole('dialog').waitFor({ timeout: 5_000 });
+    await context.close();
+  });
+
   it('runs the whole chat flow from the keyboard, and Escape returns focus to the launcher', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();

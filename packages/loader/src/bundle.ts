@@ -35,7 +35,10 @@ installGlobal(window, (input: unknown) => {
   const { key, apiUrl, ...options } = parseWith(ScriptBootOptions, input, 'Helpline boot options', 'invalid_option');
   const placeholder = document.querySelector('helpline-launcher');
   const hadFocus = placeholder !== null && document.activeElement === placeholder;
-  const pressed = placeholder?.matches(':active') === true;
+  // A pointer press marks the host element :active too; Space marks only the button inside.
+  const pressed =
+    placeholder !== null &&
+    (placeholder.matches(':active') || placeholder.shadowRoot?.querySelector(':active') != null);
   placeholder?.remove();
   const widget = createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
   if (pressed) openOnRelease(widget);
