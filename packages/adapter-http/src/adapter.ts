@@ -13,7 +13,6 @@ import {
   Session,
   type SupportAdapter,
 } from '@helpline/core';
-import { errorFromResponse, networkError } from './errors.js';
 import { createHttpClient } from './http-client.js';
 import type { MessagingCalls } from './messaging-calls.js';
 import { type HttpAdapterDeps, HttpAdapterOptions, type HttpAdapterOptionsInput } from './options.js';
@@ -30,20 +29,9 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
   const random = deps.random ?? Math.random;
   const client = createHttpClient(options, { fetch: fetchImpl });
   let identity: Identity | undefined;
-  /** DELETE /v1/session with the given headers: revokes the token they carry. */
-  const endSession = async (headers: Record<string, string>) => {
-    let response: Response;
-    try {
-      response = await fetchImpl(client.url('/session'), {
-        method: 'DELETE',
-        headers,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch (error) {
-      throw networkError('Logging out', error);
-    }
-    if (!response.ok) throw await errorFromResponse(response, 'Logging out');
-  };
+  /** DELETE /v1/session with that token: revokes it. */
+  const endSession = (token: string) =>
+    client.request('DELETE', '/session', 'Logging out', undefined, undefined, token);
   /** Bumped by every connect and disconnect: only the newest session's token is used. */
   let generation = 0;
   const connect = async (next: Identity) => {
@@ -54,7 +42,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     if (mine === generation) client.setToken(session.token);
     // Superseded while on the wire (identify or logout meanwhile): a session for an identity that no
     // longer applies must neither carry the calls that follow nor stay valid.
-    else void endSession({ ...client.headers(), Authorization: `Bearer ${session.token}` }).catch(() => undefined);
+    else if (session.token) void endSession(session.token).catch(() => undefined);
     return session;
   };
   client.onUnauthorized(async () => {
@@ -96,13 +84,13 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     async disconnect(opts = {}) {
       generation++;
       identity = undefined;
-      const headers = client.headers();
+      const ending = client.token();
       client.setToken(undefined);
-      if (opts.keepSession || !headers.Authorization) return;
+      if (opts.keepSession || !ending) return;
       // DELETE /v1/session revokes the token captured above (a session started meanwhile keeps its
       // own). Not awaited: the widget must not sit between sessions while it travels, where its
       // calls would go out without a token. Best effort: offline, the token simply expires.
-      void endSession(headers).catch(() => undefined);
+      void endSession(ending).catch(() => undefined);
     },
 
     async searchArticles(query, opts = {}) {

@@ -3,16 +3,21 @@ import { errorFromResponse, networkError } from './errors.js';
 import type { HttpAdapterOptions } from './options.js';
 
 export interface HttpClient {
-  /** Sends a request under /v1 and returns the parsed JSON (or undefined for 204). */
+  /**
+   * Sends a request under /v1 and returns the parsed JSON (or undefined for 204). `as` is a session
+   * token to send instead of the current one (ending a session the adapter no longer uses).
+   */
   request(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     what: string,
     body?: unknown,
     searchParams?: Record<string, string>,
+    as?: string,
   ): Promise<unknown>;
   url(path: string): string;
   headers(): Record<string, string>;
+  token(): string | undefined;
   setToken(token: string | undefined): void;
   /** Called once on a 401 for an authenticated call; resolves when a fresh token is set. */
   onUnauthorized(handler: () => Promise<void>): void;
@@ -35,9 +40,9 @@ export function createHttpClient(
   let token: string | undefined;
   let refresh: (() => Promise<void>) | undefined;
   let refreshing: Promise<void> | undefined;
-  const headers = (): Record<string, string> => ({
+  const headers = (bearer = token): Record<string, string> => ({
     'X-Helpline-Key': options.workspaceKey,
-    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
   });
 
   async function send(
@@ -46,13 +51,14 @@ export function createHttpClient(
     what: string,
     body: unknown,
     searchParams?: Record<string, string>,
+    as?: string,
   ) {
     const query = searchParams ? `?${new URLSearchParams(searchParams)}` : '';
     const retries = method === 'GET' ? options.retries : 0;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        const base = headers();
+        const base = headers(as ?? token);
         response = await deps.fetch(`${prefix}${path}${query}`, {
           method,
           headers: body === undefined ? base : { ...base, 'Content-Type': 'application/json' },
@@ -85,10 +91,10 @@ export function createHttpClient(
   }
 
   return {
-    async request(method, path, what, body, searchParams) {
+    async request(method, path, what, body, searchParams, as) {
       const used = token;
       try {
-        return await send(method, path, what, body, searchParams);
+        return await send(method, path, what, body, searchParams, as);
       } catch (error) {
         const status = (error as AdapterError).status;
         if (status !== 401 || !refresh || path === '/session') throw error;
@@ -103,7 +109,8 @@ export function createHttpClient(
       }
     },
     url: (path) => `${prefix}${path}`,
-    headers,
+    headers: () => headers(),
+    token: () => token,
     setToken(next) {
       token = next;
     },
