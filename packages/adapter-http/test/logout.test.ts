@@ -33,6 +33,36 @@ const replay = (token: string) =>
 
 const visitorId = () => `logout-visitor-${Math.random().toString(36).slice(2, 10)}`;
 
+/**
+ * An adapter whose first POST /v1/session answer reaches it only after `release()`. Records the
+ * token of every session the server issued, and the bearer of every call other than /v1/session.
+ */
+function firstSessionHeld() {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const issued: string[] = [];
+  const used: string[] = [];
+  const adapter = createHttpAdapter(
+    { baseUrl: server.url, workspaceKey: 'demo-public-key' },
+    {
+      fetch: async (input, init) => {
+        const auth = new Headers(init?.headers).get('Authorization');
+        const sessionCall = new URL(String(input)).pathname === '/v1/session';
+        if (!sessionCall && auth) used.push(auth);
+        if (!sessionCall || init?.method !== 'POST') return fetch(input, init);
+        const first = issued.length === 0;
+        const response = await fetch(input, init);
+        issued.push(`Bearer ${((await response.clone().json()) as { token: string }).token}`);
+        if (first) await held;
+        return response;
+      },
+    },
+  );
+  return { adapter, issued, used, release: () => release() };
+}
+
 describe('http adapter disconnect', () => {
   it('ends the server session: the token it used is refused afterwards', async () => {
     const { adapter, tokens, methods } = recordingAdapter();
@@ -90,33 +120,11 @@ describe('http adapter disconnect', () => {
   it('uses only the newest of two overlapping connects, and revokes the one it superseded', async () => {
     // The first connect's answer is held back until the second has landed: the order an identify
     // racing boot's connect can produce on a real network.
-    let releaseFirst = () => {};
-    const firstHeld = new Promise<void>((resolve) => {
-      releaseFirst = resolve;
-    });
-    const issued: string[] = [];
-    let sessions = 0;
-    const used: string[] = [];
-    const adapter = createHttpAdapter(
-      { baseUrl: server.url, workspaceKey: 'demo-public-key' },
-      {
-        fetch: async (input, init) => {
-          const auth = new Headers(init?.headers).get('Authorization');
-          const sessionCall = new URL(String(input)).pathname === '/v1/session';
-          if (!sessionCall && auth) used.push(auth);
-          if (!sessionCall || init?.method !== 'POST') return fetch(input, init);
-          const first = sessions++ === 0;
-          const response = await fetch(input, init);
-          issued.push(`Bearer ${((await response.clone().json()) as { token: string }).token}`);
-          if (first) await firstHeld;
-          return response;
-        },
-      },
-    );
+    const { adapter, issued, used, release } = firstSessionHeld();
     const stale = adapter.connect({ visitorId: visitorId() });
     await expect.poll(() => issued.length).toBe(1);
     await adapter.connect({ visitorId: visitorId(), user: { id: 'user-newest' } });
-    releaseFirst();
+    release();
     await stale;
     const [superseded, newest] = issued as [string, string];
 
@@ -127,28 +135,11 @@ describe('http adapter disconnect', () => {
   });
 
   it('drops a session that lands after a logout, and revokes it', async () => {
-    let releaseConnect = () => {};
-    const held = new Promise<void>((resolve) => {
-      releaseConnect = resolve;
-    });
-    const issued: string[] = [];
-    const adapter = createHttpAdapter(
-      { baseUrl: server.url, workspaceKey: 'demo-public-key' },
-      {
-        fetch: async (input, init) => {
-          const isSession = init?.method === 'POST' && new URL(String(input)).pathname === '/v1/session';
-          const response = await fetch(input, init);
-          if (!isSession) return response;
-          issued.push(`Bearer ${((await response.clone().json()) as { token: string }).token}`);
-          await held;
-          return response;
-        },
-      },
-    );
+    const { adapter, issued, release } = firstSessionHeld();
     const connecting = adapter.connect({ visitorId: visitorId() });
     await expect.poll(() => issued.length).toBe(1);
     await adapter.disconnect?.();
-    releaseConnect();
+    release();
     await connecting;
     const refused = await adapter.listConversations?.().then(
       () => undefined,
