@@ -17,11 +17,12 @@ function recordingAdapter() {
   return { adapter, calls };
 }
 
-function connectionFor(adapter: SupportAdapter) {
+/** A connection over `adapter`, connecting as `who.id` at the time of each connect. */
+function connectionFor(adapter: SupportAdapter, who = { id: 'visitor-12345678' }) {
   return createConnection({
     adapter,
     realtime: () => false,
-    identity: async () => ({ visitorId: 'visitor-12345678' }),
+    identity: async () => ({ visitorId: who.id }),
     onSession: () => undefined,
     onStatus: () => undefined,
     onEvent: () => undefined,
@@ -78,23 +79,10 @@ describe('a connect superseded while it is in flight', () => {
     return { adapter, held, connected, disconnects };
   }
 
-  function connectionAs(adapter: SupportAdapter, who: { id: string }) {
-    return createConnection({
-      adapter,
-      realtime: () => false,
-      identity: async () => ({ visitorId: who.id }),
-      onSession: () => undefined,
-      onStatus: () => undefined,
-      onEvent: () => undefined,
-      onMalformedEvent: () => undefined,
-      afterConnect: () => undefined,
-    });
-  }
-
   it('hands its callers the connection made for the identity that replaced it (identify)', async () => {
     const { adapter, held, disconnects } = heldAdapter();
     const who = { id: 'visitor-before' };
-    const connection = connectionAs(adapter, who);
+    const connection = connectionFor(adapter, who);
     let bootDone = false;
     const boot = connection.connect().then(() => {
       bootDone = true;
@@ -118,7 +106,7 @@ describe('a connect superseded while it is in flight', () => {
 
   it('after a logout, leaves its callers waiting for the next connect rather than connecting again', async () => {
     const { adapter, held } = heldAdapter();
-    const connection = connectionAs(adapter, { id: 'visitor-logout' });
+    const connection = connectionFor(adapter, { id: 'visitor-logout' });
     let done = false;
     const before = connection.connect().then(() => {
       done = true;
