@@ -1,5 +1,6 @@
 import { defaultClientConditions, defaultServerConditions, type UserConfig } from 'vite';
 import { defineProject, type ViteUserConfig } from 'vitest/config';
+import { cssTemplateMinify } from './css-template-minify.ts';
 
 // Workspace packages resolve to their TypeScript sources (the `helpline-source` export condition) in
 // tests, typecheck and builds, so nothing has to be built before `vitest` runs.
@@ -50,6 +51,7 @@ export function libraryConfig(options: LibraryOptions): UserConfig {
   return {
     ...sourceResolve,
     ...(options.jsx ? preactJsx : {}),
+    plugins: [cssTemplateMinify()],
     build: {
       lib: { entry: options.entry, formats: ['es'] },
       rolldownOptions: {

@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { cssTemplateMinify } from '../../scripts/css-template-minify.ts';
 import { preactJsx, sourceResolve } from '../../scripts/vite-shared.ts';
 
 /**
@@ -24,7 +25,7 @@ function zodWithoutGlobals(): Plugin {
 export default defineConfig({
   ...sourceResolve,
   ...preactJsx,
-  plugins: [zodWithoutGlobals()],
+  plugins: [zodWithoutGlobals(), cssTemplateMinify()],
   // Chunks load relative to helpline.js, wherever the host serves it from (e.g. /widget/).
   base: './',
   build: {

@@ -1,6 +1,7 @@
 import { createHttpAdapter } from '@helpline/adapter-http';
 import { type HelplineClient, HttpUrl, installGlobal, parseWith } from '@helpline/core';
-import { createHelpline, preloadView } from '@helpline/widget';
+import { createHelpline } from '@helpline/widget';
+import { bundleHomeView } from '@helpline/widget/home';
 import * as z from 'zod/mini';
 
 /** What `Helpline('boot', …)` takes on a plain page: widget options, plus where the server is. */
@@ -31,6 +32,10 @@ function openOnRelease(widget: HelplineClient): void {
   document.addEventListener('keyup', release, true);
 }
 
+// This bundle loads on interaction (or idle), so the panel is about to open, and it opens at home:
+// home comes in this file rather than one round trip later.
+bundleHomeView();
+
 installGlobal(window, (input: unknown) => {
   const { key, apiUrl, ...options } = parseWith(ScriptBootOptions, input, 'Helpline boot options', 'invalid_option');
   const placeholder = document.querySelector('helpline-launcher');
@@ -42,8 +47,6 @@ installGlobal(window, (input: unknown) => {
   placeholder?.remove();
   const widget = createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
   if (pressed) openOnRelease(widget);
-  // This bundle loads on interaction (or idle): the home view is what the user sees next.
-  preloadView('home');
   // A keyboard user who tabbed onto the placeholder keeps their place on the real launcher.
   if (hadFocus)
     document.querySelector('helpline-widget')?.shadowRoot?.querySelector<HTMLElement>('.hl-launcher')?.focus();

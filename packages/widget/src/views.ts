@@ -23,10 +23,15 @@ const loaded = new Map<ViewName, ViewComponent>();
 /** The view's component if its chunk is already here, so the panel renders it without a loading frame. */
 export const loadedView = (name: ViewName): ViewComponent | undefined => loaded.get(name);
 
+/** Puts a view's component in place ahead of its chunk, for a build that bundles it (see home/index.ts). */
+export const provideView = (name: ViewName, component: ViewComponent): void => {
+  loaded.set(name, component);
+};
+
 /** Loads a view's chunk once; later calls share the download. */
 export const loadView = (name: ViewName): Promise<ViewComponent> =>
   Promise.resolve(name)
-    .then((key) => views[key]())
+    .then((key) => loaded.get(key) ?? views[key]())
     .then((component) => {
       loaded.set(name, component);
       return component;
