@@ -57,10 +57,13 @@ export function cssTemplateMinify(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\.css\.ts$/.test(id)) return null;
-      const minified = code.replace(/`((?:[^`\\$]|\\.|\$(?!\{))*(?:\$\{[^}]*\}(?:[^`\\$]|\\.|\$(?!\{))*)*)`/g, (_, body: string) => {
-        const pieces = body.split(/(\$\{[^}]*\})/);
-        return `\`${pieces.map((piece, index) => (index % 2 === 1 ? piece : minifyCss(piece))).join('')}\``;
-      });
+      const minified = code.replace(
+        /`((?:[^`\\$]|\\.|\$(?!\{))*(?:\$\{[^}]*\}(?:[^`\\$]|\\.|\$(?!\{))*)*)`/g,
+        (_, body: string) => {
+          const pieces = body.split(/(\$\{[^}]*\})/);
+          return `\`${pieces.map((piece, index) => (index % 2 === 1 ? piece : minifyCss(piece))).join('')}\``;
+        },
+      );
       return { code: minified, map: null };
     },
   };

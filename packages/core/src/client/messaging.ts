@@ -55,7 +55,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
   const ticketDrafts = createDrafts({
     ...draftStore,
     namespace: 'ticket',
-    schema: z.record(z.string(), z.unknown()),
+    schema: z.looseObject({}),
     empty: () => ({}),
   });
   const chat = createChat(rt, outbox, chatDrafts);

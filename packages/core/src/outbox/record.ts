@@ -25,7 +25,7 @@ export const OutboxRecord = z.object({
   /** Epoch ms before which the item must not be retried (backoff). */
   notBefore: z.optional(z.number()),
   /** Kind-specific arguments for the adapter call, validated again when sent. */
-  payload: z.record(z.string(), z.unknown()),
+  payload: z.looseObject({}),
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;
 

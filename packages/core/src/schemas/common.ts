@@ -17,7 +17,7 @@ export const Timestamp = z
   );
 
 /** Free-form, JSON-safe values for custom fields and attributes. */
-export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.literal(null)]);
 export type FieldValue = z.infer<typeof FieldValue>;
 
 export const CustomFields = z.record(z.string().check(z.minLength(1), z.maxLength(100)), FieldValue);

@@ -4,7 +4,11 @@ import type { Category, FormField, TicketForm } from '../schemas/ticket.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function problem(field: FormField, value: CustomFields[string] | undefined): string | undefined {
+/**
+ * What is wrong with one custom field's value, in English for API callers, or undefined when it is
+ * fine. The widget shows its own translated message, so both check by the same rules.
+ */
+export function customFieldProblem(field: FormField, value: CustomFields[string] | undefined): string | undefined {
   const empty = value === undefined || value === null || value === '' || (field.type === 'checkbox' && value === false);
   if (empty) return field.required ? 'is required' : undefined;
   switch (field.type) {
@@ -44,7 +48,7 @@ export function validateTicketFields(form: TicketForm, category: Category, field
   let first: string | undefined;
   for (const field of form.fields) {
     if (field.categories !== undefined && !field.categories.includes(category)) continue;
-    const message = problem(field, fields[field.id]);
+    const message = customFieldProblem(field, fields[field.id]);
     if (message === undefined) continue;
     issues.push(`fields.${field.id} (${field.label}): ${message}`);
     first ??= `fields.${field.id}`;
