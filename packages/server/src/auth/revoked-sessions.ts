@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { toVisitor, VISITOR_COLUMNS, type Visitor, type VisitorRow } from '../visitors/visitor-store.js';
 import type { VerifiedSession } from './session-token.js';
 
 /**
@@ -13,10 +14,19 @@ export async function revokeSession(db: Queryable, session: VerifiedSession): Pr
   );
 }
 
-export async function isSessionRevoked(db: Queryable, session: VerifiedSession): Promise<boolean> {
-  const rows = await db.query('select 1 from revoked_sessions where token_id = $1 and workspace_id = $2', [
-    session.tokenId,
-    session.workspaceId,
-  ]);
-  return rows.length > 0;
+/**
+ * The visitor a session token speaks for, and whether the token was revoked, in one statement:
+ * every authenticated widget request needs both, and PGlite runs one statement at a time.
+ */
+export async function sessionVisitor(
+  db: Queryable,
+  session: VerifiedSession,
+): Promise<{ revoked: boolean; visitor: Visitor | undefined }> {
+  const [row] = await db.query<VisitorRow & { revoked: boolean }>(
+    `select exists (select 1 from revoked_sessions where token_id = $3 and workspace_id = $1) as revoked, v.*
+     from (select 1) as one
+     left join (select ${VISITOR_COLUMNS} from visitors where workspace_id = $1 and id = $2) as v on true`,
+    [session.workspaceId, session.visitorPk, session.tokenId],
+  );
+  return { revoked: row?.revoked === true, visitor: row?.id ? toVisitor(row) : undefined };
 }

@@ -14,7 +14,7 @@ export interface Visitor {
   plan: string | null;
 }
 
-interface Row {
+export interface VisitorRow {
   id: string;
   workspace_id: string;
   visitor_id: string;
@@ -28,7 +28,7 @@ interface Row {
 
 export const VISITOR_COLUMNS = 'id, workspace_id, visitor_id, user_id, name, email, verified, account, user_data';
 
-export const toVisitor = (row: Row): Visitor => ({
+export const toVisitor = (row: VisitorRow): Visitor => ({
   id: row.id,
   workspaceId: row.workspace_id,
   visitorId: row.visitor_id,
@@ -56,7 +56,7 @@ export interface VisitorIdentity {
 export async function upsertVisitor(db: Queryable, workspaceId: string, input: VisitorIdentity): Promise<Visitor> {
   const key = input.verified && input.userId ? `user:${input.userId}` : `visitor:${input.identity.visitorId}`;
   const user = input.identity.user;
-  const [row] = await db.query<Row>(
+  const [row] = await db.query<VisitorRow>(
     `insert into visitors (id, workspace_id, identity_key, visitor_id, user_id, name, email, verified, account, user_data, locale)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
      on conflict (workspace_id, identity_key) do update set
@@ -84,7 +84,7 @@ export async function upsertVisitor(db: Queryable, workspaceId: string, input: V
 }
 
 export async function visitorById(db: Queryable, workspaceId: string, id: string): Promise<Visitor | undefined> {
-  const [row] = await db.query<Row>(`select ${VISITOR_COLUMNS} from visitors where workspace_id = $1 and id = $2`, [
+  const [row] = await db.query<VisitorRow>(`select ${VISITOR_COLUMNS} from visitors where workspace_id = $1 and id = $2`, [
     workspaceId,
     id,
   ]);

@@ -1,10 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app/deps.js';
-import { isSessionRevoked } from '../auth/revoked-sessions.js';
+import { sessionVisitor } from '../auth/revoked-sessions.js';
 import { verifySessionToken } from '../auth/session-token.js';
 import { ApiError } from '../http/api-error.js';
 import { clientIp } from '../http/client-ip.js';
-import { visitorById } from '../visitors/visitor-store.js';
 import { workspaceById, workspaceByKey } from '../workspace/workspace-store.js';
 import type { WidgetEnv } from './widget-env.js';
 
@@ -60,9 +59,8 @@ export function widgetAuth(deps: AppDeps, options: { session: boolean }): Middle
         throw new ApiError(401, 'unauthorized', 'Missing Authorization: Bearer <session token>', 'Authorization');
       if (!claims || claims.workspaceId !== workspace.id)
         throw new ApiError(401, 'unauthorized', 'Invalid or expired session token', 'Authorization');
-      if (await isSessionRevoked(deps.db, claims))
-        throw new ApiError(401, 'unauthorized', 'This session has ended (logged out)', 'Authorization');
-      const visitor = await visitorById(deps.db, workspace.id, claims.visitorPk);
+      const { revoked, visitor } = await sessionVisitor(deps.db, claims);
+      if (revoked) throw new ApiError(401, 'unauthorized', 'This session has ended (logged out)', 'Authorization');
       if (!visitor) throw new ApiError(401, 'unauthorized', 'Session visitor no longer exists', 'Authorization');
       const limited = deps.limits.visitor.take(visitor.id);
       if (!limited.ok) throw tooMany(limited.retryAfterSeconds, 'visitor');
