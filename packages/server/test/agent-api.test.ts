@@ -193,3 +193,25 @@ describe('knowledge base editing', () => {
     expect(bad.body.error.field).toBe('slug');
   });
 });
+
+// Last in this file: it locks the demo agent's address out of signing in from this IP for a while.
+describe('sign-in attempts', () => {
+  const login = (password: string) =>
+    fetch(`${server.url}/agent/api/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_AGENT_EMAIL, password }),
+    });
+
+  it('never lock out an agent who signs in often, but stop a guesser after 10 wrong passwords', async () => {
+    for (let i = 0; i < 12; i++) expect((await login(AGENT_PASSWORD)).status).toBe(200);
+    // An earlier test in this file made a wrong try too: at most 10 wrong ones get an answer.
+    let answered = 0;
+    while (answered <= 10 && (await login('wrong-password')).status === 401) answered += 1;
+    expect(answered).toBeGreaterThanOrEqual(8);
+    expect(answered).toBeLessThanOrEqual(10);
+    const locked = await login(AGENT_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
+  });
+});

@@ -29,7 +29,6 @@ describe('DELETE /v1/session (logout)', () => {
       ['GET', '/v1/conversations'],
       ['GET', '/v1/kb/search?q=refund'],
       ['GET', '/v1/me/export'],
-      ['DELETE', '/v1/session'],
     ] as const) {
       const refused = await client.call(method, path);
       expect(refused.status, `${method} ${path}`).toBe(401);
@@ -38,6 +37,19 @@ describe('DELETE /v1/session (logout)', () => {
     // The realtime stream takes the token as a query parameter: refused too.
     const stream = await fetch(`${server.url}/v1/events?token=${client.token}`);
     expect(stream.status).toBe(401);
+    // Ending it again is no error: it stays ended.
+    expect((await client.call('DELETE', '/v1/session')).status).toBe(204);
+    expect((await client.call('GET', '/v1/conversations')).status).toBe(401);
+  });
+
+  it('ends an anonymous session whose visitor was merged into the signed-in user meanwhile', async () => {
+    const browser = new WidgetClient(server.url);
+    await browser.session({ visitorId: 'revoke-merged-1' });
+    const anonymousToken = browser.token;
+    await signedIn('revoke-merged-1');
+    browser.token = anonymousToken;
+    expect((await browser.call('DELETE', '/v1/session')).status).toBe(204);
+    expect((await browser.call('GET', '/v1/conversations')).status).toBe(401);
   });
 
   it('leaves the same user’s other sessions (another device) working, and a new session works', async () => {

@@ -20,12 +20,15 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
   const app = new Hono<AgentEnv>();
   // Compared against when the email is unknown, so both paths cost one scrypt.
   const dummyHash = hashPassword('not-a-real-password');
-  // Password guessing: 10 tries per address and account, then one every 30 s (per instance).
+  // Password guessing: 10 wrong tries per address and account, then one every 30 s (per instance). A
+  // try is counted before the password is checked (parallel guesses count too) and given back when
+  // it was right, so an agent who signs in often is never locked out.
   const guesses = new TokenBucketLimiter({ capacity: 10, refillPerSecond: 1 / 30 });
 
   app.post('/login', ipRateLimit(deps), async (c) => {
     const input = await readJson(c, Login, 'Login');
-    const guess = guesses.take(`${clientIp(c, deps.config.trustProxy)} ${input.email.toLowerCase()}`);
+    const guesser = `${clientIp(c, deps.config.trustProxy)} ${input.email.toLowerCase()}`;
+    const guess = guesses.take(guesser);
     if (!guess.ok)
       throw new ApiError(
         429,
@@ -43,6 +46,7 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
     }>('select id, name, email, workspace_id, password_hash from agents where lower(email) = lower($1)', [input.email]);
     const valid = await verifyPassword(input.password, agent?.password_hash ?? (await dummyHash));
     if (!agent || !valid) throw new ApiError(401, 'unauthorized', 'Wrong email or password');
+    guesses.refund(guesser);
     const csrfToken = await openAgentSession(deps, c, agent.id, agent.workspace_id);
     return c.json({ agent: { id: agent.id, name: agent.name, email: agent.email }, csrfToken });
   });

@@ -13,4 +13,18 @@ describe('TokenBucketLimiter', () => {
     expect(limiter.take('a').ok).toBe(true);
     expect(limiter.take('a').ok).toBe(false);
   });
+
+  it('takes a refunded token back, never beyond capacity', () => {
+    const limiter = new TokenBucketLimiter({ capacity: 2, refillPerSecond: 0 }, () => 0);
+    limiter.refund('a');
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(false);
+    limiter.refund('a');
+    limiter.refund('a');
+    limiter.refund('a');
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(false);
+  });
 });

@@ -41,4 +41,10 @@ export class TokenBucketLimiter {
     }
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerSecond)) };
   }
+
+  /** Gives back a token taken for something that turned out not to count (up to capacity). */
+  refund(key: string): void {
+    const bucket = this.#buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.#options.capacity, bucket.tokens + 1);
+  }
 }

@@ -14,7 +14,8 @@ import type { WidgetEnv } from './widget-env.js';
 /**
  * POST /v1/session: identity in, bearer token out. Forged or expired proofs are 401.
  * DELETE /v1/session: logout; the token used is refused from then on (the visitor's other
- * sessions, e.g. on another device, stay valid).
+ * sessions, e.g. on another device, stay valid). Ending a session twice, or one whose anonymous
+ * visitor was merged into a signed-in user meanwhile, is still 204: the token is no use either way.
  */
 export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
   const app = new Hono<WidgetEnv>();
@@ -60,7 +61,7 @@ export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
     };
     return c.json(session);
   });
-  app.delete('/', widgetAuth(deps, { session: true }), async (c) => {
+  app.delete('/', widgetAuth(deps, { session: true, ending: true }), async (c) => {
     await revokeSession(deps.db, c.get('session'));
     return c.body(null, 204);
   });

@@ -35,7 +35,14 @@ const bearer = (header: string | undefined): string | undefined => /^Bearer\s+(\
  * Bearer token (or ?token= for EventSource) bound to that workspace is required too; a stream may
  * omit the key since its token already names the workspace.
  */
-export function widgetAuth(deps: AppDeps, options: { session: boolean }): MiddlewareHandler<WidgetEnv> {
+export function widgetAuth(
+  deps: AppDeps,
+  options: {
+    session: boolean;
+    /** Ending the session: one already ended, or whose visitor is gone, may end again. */
+    ending?: boolean;
+  },
+): MiddlewareHandler<WidgetEnv> {
   return async (c, next) => {
     const key = c.req.header('X-Helpline-Key') ?? c.req.query('key');
     const token = bearer(c.req.header('Authorization')) ?? c.req.query('token');
@@ -59,13 +66,14 @@ export function widgetAuth(deps: AppDeps, options: { session: boolean }): Middle
         throw new ApiError(401, 'unauthorized', 'Missing Authorization: Bearer <session token>', 'Authorization');
       if (!claims || claims.workspaceId !== workspace.id)
         throw new ApiError(401, 'unauthorized', 'Invalid or expired session token', 'Authorization');
+      c.set('session', claims);
+      if (options.ending) return next();
       const { revoked, visitor } = await sessionVisitor(deps.db, claims);
       if (revoked) throw new ApiError(401, 'unauthorized', 'This session has ended (logged out)', 'Authorization');
       if (!visitor) throw new ApiError(401, 'unauthorized', 'Session visitor no longer exists', 'Authorization');
       const limited = deps.limits.visitor.take(visitor.id);
       if (!limited.ok) throw tooMany(limited.retryAfterSeconds, 'visitor');
       c.set('visitor', visitor);
-      c.set('session', claims);
     }
     await next();
   };
