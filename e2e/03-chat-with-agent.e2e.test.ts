@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+import { launcher, openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -89,6 +89,48 @@ describe('live chat between a user and an agent', () => {
     expect(user.problems.consoleErrors.filter((text) => !HOST_PAYMENT_FAILURE.test(text))).toEqual([]);
     expect(user.problems.pageErrors).toEqual([]);
     expect(user.problems.cspViolations).toEqual([]);
+    expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await user.context.close();
+    await agent.context.close();
+  });
+
+  it('shows a reply on the launcher of the next page the visitor opens, before they touch the widget', async () => {
+    const user = await stack.openHost('/dashboard');
+    const { page } = user;
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    await composer.fill('Will somebody get back to me on the export limits?');
+    await composer.press('Enter');
+    await dialog.getByRole('listitem').filter({ hasText: 'export limits' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+
+    // A new page load: the loader knows this browser has a visitor, so the widget comes at idle.
+    const widgetLoaded = page.waitForRequest(/\/widget\/helpline\.js$/);
+    await page.reload();
+    await widgetLoaded;
+    const agent = await stack.openInbox();
+    const inbox = agent.page;
+    await inbox.getByRole('list', { name: 'Queue' }).getByRole('link', { name: /export limits/ }).click();
+    await inbox.getByRole('textbox', { name: 'Reply' }).fill('Yes: exports are capped at 10,000 rows.');
+    await inbox.getByRole('button', { name: 'Send' }).click();
+    const badged = page.locator('helpline-widget').getByRole('button', { name: 'Open help, 1 unread message' });
+    await badged.waitFor();
+
+    // Signing out forgets the visitor: the next page waits for an interaction again.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('helpline-returning'))).toBeNull();
+    let fetchedWidget = false;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/widget/helpline.js')) fetchedWidget = true;
+    });
+    await page.reload();
+    await launcher(page).waitFor();
+    await page.waitForTimeout(2500);
+    expect(fetchedWidget).toBe(false);
+
+    expect(user.problems.consoleErrors).toEqual([]);
+    expect(user.problems.pageErrors).toEqual([]);
     expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await user.context.close();
     await agent.context.close();

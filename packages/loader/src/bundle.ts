@@ -3,6 +3,7 @@ import { type HelplineClient, HttpUrl, installGlobal, parseWith } from '@helplin
 import { createHelpline } from '@helpline/widget';
 import { bundleHomeView } from '@helpline/widget/home';
 import * as z from 'zod/mini';
+import { rememberVisitor } from './remember-visitor.js';
 
 /** What `Helpline('boot', …)` takes on a plain page: widget options, plus where the server is. */
 const ScriptBootOptions = z.looseObject({
@@ -47,6 +48,7 @@ installGlobal(window, (input: unknown) => {
   placeholder?.remove();
   const widget = createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
   if (pressed) openOnRelease(widget);
+  rememberVisitor(widget, () => window.localStorage);
   // A keyboard user who tabbed onto the placeholder keeps their place on the real launcher.
   if (hadFocus)
     document.querySelector('helpline-widget')?.shadowRoot?.querySelector<HTMLElement>('.hl-launcher')?.focus();

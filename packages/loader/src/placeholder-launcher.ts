@@ -9,19 +9,18 @@ export interface PlaceholderAppearance {
 const TAG = 'helpline-launcher';
 
 const safeColor = (value: unknown) =>
-  typeof value === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(value) ? value : '#4f46e5';
-const safeNumber = (value: unknown, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+  typeof value === 'string' && /^#[\da-f]{3,8}$/i.test(value) ? value : '#4f46e5';
+// Number.isFinite is false for anything but a finite number: it does not convert strings.
+const safeNumber = (value: unknown, fallback: number) => (Number.isFinite(value) ? (value as number) : fallback);
 
 /**
  * Draws a launcher that looks like the widget's own, before the widget is downloaded. The widget
  * removes it when it mounts. Styles go through a constructed stylesheet: no inline style, so a
- * strict CSP (`style-src 'self'`) is satisfied.
+ * strict CSP (`style-src 'self'`) is satisfied. Draws nothing and throws where that is unsupported.
  */
 export function drawPlaceholderLauncher(
   doc: Document,
   appearance: PlaceholderAppearance,
-  nonce: string | undefined,
   onActivate: () => void,
   onIntent: () => void,
 ): HTMLElement | undefined {
@@ -32,17 +31,11 @@ export function drawPlaceholderLauncher(
   const x = safeNumber(appearance.offset?.x, 20);
   const y = safeNumber(appearance.offset?.y, 20);
   const css = `:host{all:initial}button{position:fixed;${side}:${x}px;bottom:${y}px;z-index:${safeNumber(appearance.zIndex, 2147483000)};width:56px;height:56px;border:0;border-radius:50%;background:${safeColor(appearance.brandColor)};color:#fff;cursor:pointer;box-shadow:0 4px 16px #0004}button:focus-visible{outline:3px solid #93c5fd}`;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    // Safari before 16.4 has no constructable stylesheets: a nonce'd <style> satisfies the CSP instead.
-    const style = doc.createElement('style');
-    if (nonce) style.nonce = nonce;
-    style.textContent = css;
-    root.append(style);
-  }
+  // Throws where stylesheets cannot be constructed (Safari before 16.4): the caller then loads the
+  // widget, which falls back to a <style> with the CSP nonce, instead of drawing an unstyled button.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-label', 'Open support');

@@ -29,5 +29,5 @@ export function readScriptConfig(script: HTMLScriptElement | null, pageUrl: stri
     boot = { key: data.key, apiUrl: data.api || new URL(src).origin, appearance };
     if (data.locale) boot.locale = data.locale;
   }
-  return { base, nonce: script?.nonce || undefined, load, boot };
+  return { base, nonce: script?.nonce, load, boot };
 }

@@ -1,6 +1,7 @@
 import { drawPlaceholderLauncher, type PlaceholderAppearance } from './placeholder-launcher.js';
+import { isReturning } from './returning.js';
 import { readScriptConfig } from './script-config.js';
-import { ensureStub, type HelplineStub } from './stub.js';
+import type { HelplineStub } from './stub.js';
 
 // Commands that need the panel: they pull the widget in even in 'interaction' mode.
 const UI_COMMANDS = ['open', 'toggle', 'search', 'article', 'newMessage', 'newTicket'];
@@ -12,7 +13,8 @@ export type LoaderWindow = Window & {
 
 export function start(win: LoaderWindow, script: HTMLScriptElement | null): void {
   const doc = win.document;
-  const stub = ensureStub(win);
+  // The snippet's first line may be missing: then nothing was queued.
+  const stub: Partial<HelplineStub> = win.Helpline ?? {};
   if (stub.loaderStarted) return;
   stub.loaderStarted = true;
   const config = readScriptConfig(script, doc.baseURI);
@@ -43,15 +45,24 @@ export function start(win: LoaderWindow, script: HTMLScriptElement | null): void
   queued.loaderStarted = true;
   win.Helpline = queued;
 
+  const loadWhenIdle = () => (win.requestIdleCallback ?? ((cb: () => void) => win.setTimeout(cb, 2000)))(load);
   if (queue.some((entry) => UI_COMMANDS.includes(command(entry) as string))) load();
   else if (config.load === 'eager') load();
-  else if (config.load === 'idle') (win.requestIdleCallback ?? ((cb: () => void) => win.setTimeout(cb, 2000)))(load);
+  // A visitor this browser already has gets the widget at idle: replies show on the launcher's badge.
+  else if (config.load === 'idle' || isReturning(win)) loadWhenIdle();
 
   const bootEntry = queue.find((entry) => command(entry) === 'boot');
   const options = (bootEntry?.[1] ?? {}) as { appearance?: PlaceholderAppearance };
   const appearance = options.appearance ?? {};
   const open = () => queued('open');
-  const draw = () => drawPlaceholderLauncher(doc, appearance, config.nonce, open, load);
+  const draw = () => {
+    try {
+      drawPlaceholderLauncher(doc, appearance, open, load);
+    } catch {
+      // No placeholder here: the widget draws its own launcher.
+      loadWhenIdle();
+    }
+  };
   if (doc.body) draw();
   else doc.addEventListener('DOMContentLoaded', draw, { once: true });
 

@@ -8,13 +8,3 @@ export interface HelplineStub {
   /** Set by the loader once it has taken over, so a second copy of the snippet does nothing. */
   loaderStarted?: boolean;
 }
-
-export function ensureStub(win: Window & { Helpline?: HelplineStub }): HelplineStub {
-  if (typeof win.Helpline === 'function') return win.Helpline;
-  const stub: HelplineStub = function Helpline() {
-    // biome-ignore lint/complexity/noArguments: the inline snippet queues `arguments`; keep one shape.
-    (stub.q ||= []).push(arguments);
-  };
-  win.Helpline = stub;
-  return stub;
-}

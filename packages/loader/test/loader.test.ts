@@ -1,4 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { signal } from '@preact/signals-core';
+import type { HelplineClient } from '@helpline/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rememberVisitor } from '../src/remember-visitor.ts';
+import { RETURNING_KEY } from '../src/returning.ts';
 import { type LoaderWindow, start } from '../src/start.ts';
 
 function script(attrs: Record<string, string>): HTMLScriptElement {
@@ -19,7 +23,27 @@ beforeEach(() => {
   delete win().Helpline;
   document.head.replaceChildren();
   document.body.replaceChildren();
+  localStorage.clear();
 });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+/** requestIdleCallback runs its callback when the test says the page is idle. */
+function idleQueue() {
+  const waiting: Array<() => void> = [];
+  win().requestIdleCallback = (callback: () => void) => waiting.push(callback);
+  return {
+    runIdle: () => {
+      for (const callback of waiting.splice(0)) callback();
+    },
+    [Symbol.dispose]: () => {
+      delete win().requestIdleCallback;
+    },
+  };
+}
 
 describe('the script-tag loader', () => {
   it('keeps calls made before it loaded, in order, and boots from data-attributes first', () => {
@@ -87,5 +111,77 @@ describe('the script-tag loader', () => {
     expect(document.querySelector('helpline-launcher')).toBeNull();
     help.click();
     expect(injected()).toHaveLength(1);
+  });
+
+  it('loads the widget at idle for a visitor this browser already has, without an interaction', () => {
+    using idle = idleQueue();
+    localStorage.setItem(RETURNING_KEY, '1');
+    start(win(), script({ 'data-key': 'pk_1' }));
+    expect(injected()).toHaveLength(0);
+    idle.runIdle();
+    expect(injected()).toHaveLength(1);
+    expect(document.querySelector('helpline-launcher')).not.toBeNull();
+  });
+
+  it('waits for an interaction when this browser has no visitor, or its storage cannot be read', () => {
+    using idle = idleQueue();
+    start(win(), script({ 'data-key': 'pk_1' }));
+    idle.runIdle();
+    expect(injected()).toHaveLength(0);
+
+    delete win().Helpline;
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('storage is disabled', 'SecurityError');
+    });
+    start(win(), script({ 'data-key': 'pk_1' }));
+    idle.runIdle();
+    expect(injected()).toHaveLength(0);
+    expect(document.querySelectorAll('helpline-launcher')).toHaveLength(1);
+  });
+
+  it('loads the widget at idle, drawing no placeholder, where stylesheets cannot be constructed', () => {
+    using idle = idleQueue();
+    vi.spyOn(window, 'CSSStyleSheet').mockImplementation(() => {
+      throw new TypeError('Illegal constructor');
+    });
+    start(win(), script({ 'data-key': 'pk_1' }));
+    expect(document.querySelector('helpline-launcher')).toBeNull();
+    idle.runIdle();
+    expect(injected()).toHaveLength(1);
+  });
+});
+
+type IdentityState = HelplineClient['state']['identity']['value'];
+
+describe('rememberVisitor', () => {
+  const widgetWith = (identity: ReturnType<typeof signal<IdentityState>>) =>
+    ({ state: { identity } }) as unknown as HelplineClient;
+  const anonymous: IdentityState = { visitorId: undefined, user: undefined, account: undefined, verified: false };
+
+  it('marks the browser once the widget has a visitor and clears the mark when it is forgotten', () => {
+    const identity = signal<IdentityState>(anonymous);
+    rememberVisitor(widgetWith(identity), () => localStorage);
+    expect(localStorage.getItem(RETURNING_KEY)).toBeNull();
+    identity.value = { ...anonymous, visitorId: 'v1' };
+    expect(localStorage.getItem(RETURNING_KEY)).toBe('1');
+    identity.value = anonymous;
+    expect(localStorage.getItem(RETURNING_KEY)).toBeNull();
+  });
+
+  it('leaves a mark from an earlier page alone until this page has seen the visitor', () => {
+    localStorage.setItem(RETURNING_KEY, '1');
+    rememberVisitor(widgetWith(signal<IdentityState>(anonymous)), () => localStorage);
+    expect(localStorage.getItem(RETURNING_KEY)).toBe('1');
+  });
+
+  it('never throws when storage is unavailable', () => {
+    const identity = signal<IdentityState>(anonymous);
+    const unavailable = () => {
+      throw new DOMException('storage is disabled', 'SecurityError');
+    };
+    rememberVisitor(widgetWith(identity), unavailable);
+    expect(() => {
+      identity.value = { ...anonymous, visitorId: 'v1' };
+    }).not.toThrow();
   });
 });
