@@ -8,8 +8,7 @@ export interface PlaceholderAppearance {
 
 const TAG = 'helpline-launcher';
 
-const safeColor = (value: unknown) =>
-  typeof value === 'string' && /^#[\da-f]{3,8}$/i.test(value) ? value : '#4f46e5';
+const safeColor = (value: unknown) => (typeof value === 'string' && /^#[\da-f]{3,8}$/i.test(value) ? value : '#4f46e5');
 // Number.isFinite is false for anything but a finite number: it does not convert strings.
 const safeNumber = (value: unknown, fallback: number) => (Number.isFinite(value) ? (value as number) : fallback);
 

@@ -1,5 +1,5 @@
-import { signal } from '@preact/signals-core';
 import type { HelplineClient } from '@helpline/core';
+import { signal } from '@preact/signals-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rememberVisitor } from '../src/remember-visitor.ts';
 import { RETURNING_KEY } from '../src/returning.ts';
@@ -34,13 +34,14 @@ afterEach(() => {
 /** requestIdleCallback runs its callback when the test says the page is idle. */
 function idleQueue() {
   const waiting: Array<() => void> = [];
-  win().requestIdleCallback = (callback: () => void) => waiting.push(callback);
+  const idleWindow = window as unknown as { requestIdleCallback?: (callback: () => void) => number };
+  idleWindow.requestIdleCallback = (callback) => waiting.push(callback);
   return {
     runIdle: () => {
       for (const callback of waiting.splice(0)) callback();
     },
     [Symbol.dispose]: () => {
-      delete win().requestIdleCallback;
+      delete idleWindow.requestIdleCallback;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createMemoryAdapter, demoArticles } from '@helpline/adapter-memory';
 import type { Capabilities } from '@helpline/core';
 import { fireEvent, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mountWidget } from './widget.js';
 
 async function openHome(widget: ReturnType<typeof mountWidget>) {
@@ -99,5 +99,20 @@ describe('home view', () => {
     await openHome(widget);
     expect(await widget.ui.findByText('Recent conversations')).toBeTruthy();
     expect(widget.ui.getByRole('button', { name: 'All conversations' })).toBeTruthy();
+  });
+
+  it("asks a first-time anonymous visitor's backend for no lists (their messaging code never loads), a signed-in user's for both", async () => {
+    const widget = mountWidget();
+    const conversations = vi.spyOn(widget.adapter, 'listConversations');
+    const tickets = vi.spyOn(widget.adapter, 'listTickets');
+    await openHome(widget);
+    await widget.ui.findByRole('region', { name: 'Suggested for this page' });
+    expect(conversations).not.toHaveBeenCalled();
+    expect(tickets).not.toHaveBeenCalled();
+    expect(widget.ui.queryByText('Recent conversations')).toBeNull();
+
+    await widget.hl.identify({ id: 'user-42', name: 'Ada' });
+    await waitFor(() => expect(conversations).toHaveBeenCalled());
+    await waitFor(() => expect(tickets).toHaveBeenCalled());
   });
 });

@@ -197,6 +197,10 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   };
 
   const kb = createKb(rt, help);
+  // Someone who never wrote from this browser and is not signed in has no conversations or tickets to
+  // list: their first open does not download the messaging module.
+  const mayHaveHistory = () =>
+    messaging.loaded.value !== undefined || visitor.returning || state.identity.value.user?.id !== undefined;
   const messaging = createLazyMessaging(async () => {
     const { startMessaging } = await import('./messaging.js');
     return startMessaging(rt, {
@@ -215,13 +219,8 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       locks: deps.locks !== undefined ? deps.locks : ((win?.navigator as Navigator | undefined)?.locks ?? null),
       channel: (deps.channel ?? openChannel)(OUTBOX_CHANNEL),
     });
-  });
+  }, mayHaveHistory);
   const { chat, tickets, attachments } = messaging;
-
-  // Someone who never wrote from this browser and is not signed in has no conversations or tickets to
-  // list: their first open does not download the messaging module.
-  const mayHaveHistory = () =>
-    messaging.loaded.value !== undefined || visitor.returning || state.identity.value.user?.id !== undefined;
 
   function reloadLists() {
     if (!mayHaveHistory()) return;

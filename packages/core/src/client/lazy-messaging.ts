@@ -11,7 +11,7 @@ const EMPTY_THREAD: Thread = { messages: [], pending: [], loading: true, hasMore
  * first use. Signals read through to the real module once it is there; calls wait for it. Text typed
  * into a draft before the module arrives is kept and handed over.
  */
-export function createLazyMessaging(load: () => Promise<Messaging>) {
+export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHistory: () => boolean) {
   const loaded = signal<Messaging | undefined>(undefined);
   const earlyDrafts = signal<Record<string, string>>({});
   const earlyTicketDraft = signal<Record<string, unknown> | undefined>(undefined);
@@ -42,6 +42,14 @@ export function createLazyMessaging(load: () => Promise<Messaging>) {
     <A extends unknown[], R>(pick: (messaging: Messaging) => (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> =>
       pick(await ensure())(...args);
+  /**
+   * Lists of what the visitor wrote before: nobody to ask for someone who cannot have written yet (a
+   * first-time anonymous visitor), so their first open does not download the module for an empty list.
+   */
+  const history =
+    <T>(pick: (messaging: Messaging) => () => Promise<T[]>) =>
+    async (): Promise<T[]> =>
+      loaded.value !== undefined || mayHaveHistory() ? pick(await ensure())() : [];
   /** A signal that reads `fallback` until the module is there; `wake` starts loading it. */
   const through = <T>(read: (messaging: Messaging) => ReadonlySignal<T>, fallback: () => T, wake = false) => {
     if (wake) ensure().catch(() => {});
@@ -106,7 +114,7 @@ export function createLazyMessaging(load: () => Promise<Messaging>) {
       }
     },
     setTyping: (id: string, typing: boolean) => when((m) => m.chat.setTyping(id, typing)),
-    loadConversations: later((m) => m.chat.loadConversations),
+    loadConversations: history((m) => m.chat.loadConversations),
     loadOlder: later((m) => m.chat.loadOlder),
     send: later((m) => m.chat.send),
     retry: later((m) => m.chat.retry),
@@ -133,7 +141,7 @@ export function createLazyMessaging(load: () => Promise<Messaging>) {
     },
     form: later((m) => m.tickets.form),
     create: later((m) => m.tickets.create),
-    load: later((m) => m.tickets.load),
+    load: history((m) => m.tickets.load),
     get: later((m) => m.tickets.get),
     reply: later((m) => m.tickets.reply),
   } satisfies TicketsApi;
