@@ -111,7 +111,10 @@ describe('live chat between a user and an agent', () => {
     await widgetLoaded;
     const agent = await stack.openInbox();
     const inbox = agent.page;
-    await inbox.getByRole('list', { name: 'Queue' }).getByRole('link', { name: /export limits/ }).click();
+    await inbox
+      .getByRole('list', { name: 'Queue' })
+      .getByRole('link', { name: /export limits/ })
+      .click();
     await inbox.getByRole('textbox', { name: 'Reply' }).fill('Yes: exports are capped at 10,000 rows.');
     await inbox.getByRole('button', { name: 'Send' }).click();
     const badged = page.locator('helpline-widget').getByRole('button', { name: 'Open help, 1 unread message' });

@@ -33,8 +33,8 @@ describe('cssTemplateMinify', () => {
   };
 
   it('minifies the template literals of *.css.ts modules and keeps interpolations', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is module source with a template literal in it
     const code =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is module source with a template literal in it
       'const DARK = `\n  --bg: #000;\n`;\nexport default `\n:host { color: red; }\n:host(.dark) {${DARK}}\n`;\n';
     expect(transform(code)).toBe(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the same module, minified

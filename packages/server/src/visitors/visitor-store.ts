@@ -84,10 +84,10 @@ export async function upsertVisitor(db: Queryable, workspaceId: string, input: V
 }
 
 export async function visitorById(db: Queryable, workspaceId: string, id: string): Promise<Visitor | undefined> {
-  const [row] = await db.query<VisitorRow>(`select ${VISITOR_COLUMNS} from visitors where workspace_id = $1 and id = $2`, [
-    workspaceId,
-    id,
-  ]);
+  const [row] = await db.query<VisitorRow>(
+    `select ${VISITOR_COLUMNS} from visitors where workspace_id = $1 and id = $2`,
+    [workspaceId, id],
+  );
   return row ? toVisitor(row) : undefined;
 }
 
