@@ -56,5 +56,8 @@ describe('searchArticles', () => {
 
   it('answers a query with nothing searchable with no hits', async () => {
     expect(await searchArticles(db, workspaceId, '¿? --', 10)).toEqual([]);
+    // Only stop words: an empty full-text query, which would otherwise read every article.
+    expect(await searchArticles(db, workspaceId, 'what this', 10)).toEqual([]);
+    expect(await searchArticles(db, workspaceId, 'their more', 10)).toEqual([]);
   });
 });

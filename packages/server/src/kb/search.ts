@@ -53,8 +53,11 @@ async function runSearch(db: Queryable, workspaceId: string, tsquery: string, li
         where a.workspace_id = $1 and a.published and a.search @@ q.query
         limit ${CANDIDATES})
      ),
+     -- Only stop words ("what", "this") leave an empty query, which no index can answer: the
+     -- one-time filter below skips the scan of every article it would cost.
+     usable as (select id from candidates where (select numnode(query) from q) > 0),
      top as (
-       select a.id, ts_rank(a.search, q.query) as rank from candidates c
+       select a.id, ts_rank(a.search, q.query) as rank from usable c
        join articles a on a.id = c.id cross join q
        order by rank desc, a.title limit $3
      )
