@@ -1,4 +1,4 @@
-import { HelplineOptions, isValidationError, parseWith, Ticket } from '@helpline/core';
+import { BusinessHours, CustomFields, HelplineOptions, isValidationError, parseWith, Ticket, TicketForm } from '@helpline/core';
 import { describe, expect, it } from 'vitest';
 
 describe('parseWith', () => {
@@ -37,5 +37,45 @@ describe('parseWith', () => {
         'ticket',
       ),
     ).toThrow(/severity: expected one of "P0"/);
+  });
+});
+
+// Shapes written without z.record (its code would land in every first open) keep its checks.
+describe('schemas without records', () => {
+  const fail = (schema: Parameters<typeof parseWith>[0], value: unknown) => {
+    try {
+      parseWith(schema, value, 'input');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return expect.unreachable();
+  };
+
+  it('custom fields take JSON-safe values under names of 1–100 characters', () => {
+    expect(parseWith(CustomFields, { plan: 'pro', seats: 3, trial: false, note: null }, 'custom')).toEqual({
+      plan: 'pro',
+      seats: 3,
+      trial: false,
+      note: null,
+    });
+    expect(fail(CustomFields, { nested: { deep: 1 } })).toContain('nested');
+    expect(fail(CustomFields, { ['x'.repeat(101)]: 1 })).toContain('field names must be 1–100 characters');
+    expect(fail(CustomFields, { '': 1 })).toContain('field names must be 1–100 characters');
+    expect(fail(CustomFields, ['a'])).toContain('expected object');
+  });
+
+  it('business hours are keyed by weekday "0"–"6", and another key is refused by name', () => {
+    const hours = parseWith(BusinessHours, { timezone: 'UTC', days: { 1: [['09:00', '17:00']] } }, 'hours');
+    expect(hours.days['1']).toEqual([['09:00', '17:00']]);
+    expect(fail(BusinessHours, { timezone: 'UTC', days: { mon: [['09:00', '17:00']] } })).toContain(
+      'days are keyed "0" (Sunday) to "6" (Saturday)',
+    );
+    expect(fail(BusinessHours, { timezone: 'UTC', days: { 1: [['9am', '5pm']] } })).toContain('days.1');
+  });
+
+  it('a ticket form that gives first-response targets gives one for every severity', () => {
+    const targets = { P0: 15, P1: 60, P2: 240, P3: 1440 };
+    expect(parseWith(TicketForm, { firstResponseMinutes: targets }, 'form').firstResponseMinutes).toEqual(targets);
+    expect(fail(TicketForm, { firstResponseMinutes: { P0: 15 } })).toContain('firstResponseMinutes.P1');
   });
 });

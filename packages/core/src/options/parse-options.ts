@@ -12,6 +12,8 @@ interface SchemaDef {
   type: string;
   innerType?: z.ZodMiniType;
   shape?: Record<string, z.ZodMiniType>;
+  /** Set on objects that take keys of their own (custom fields): none of them is unknown. */
+  catchall?: z.ZodMiniType;
 }
 
 const defOf = (schema: z.ZodMiniType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
@@ -35,7 +37,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  */
 function unknownKeys(schema: z.ZodMiniType, value: unknown, path: string): string[] {
   const def = defOf(unwrap(schema));
-  if (def.type !== 'object' || def.shape === undefined || !isPlainObject(value)) return [];
+  if (def.type !== 'object' || def.shape === undefined || def.catchall !== undefined || !isPlainObject(value))
+    return [];
   const found: string[] = [];
   for (const [key, child] of Object.entries(value)) {
     const where = path ? `${path}.${key}` : key;

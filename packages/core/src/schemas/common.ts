@@ -20,7 +20,18 @@ export const Timestamp = z
 export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.literal(null)]);
 export type FieldValue = z.infer<typeof FieldValue>;
 
-export const CustomFields = z.record(z.string().check(z.minLength(1), z.maxLength(100)), FieldValue);
+/**
+ * Custom fields and attributes: names of 1–100 characters, JSON-safe values. An object with a
+ * catchall rather than `z.record`, whose code (~0.8 KB gzip) would land in every first open.
+ */
+export const CustomFields = z
+  .catchall(z.object({}), FieldValue)
+  .check(
+    z.refine(
+      (fields) => Object.keys(fields).every((name) => name.length >= 1 && name.length <= 100),
+      'field names must be 1–100 characters',
+    ),
+  );
 export type CustomFields = z.infer<typeof CustomFields>;
 
 const isHttpUrl = (value: string) => {

@@ -58,7 +58,7 @@ export const TicketForm = z.object({
   categories: z._default(z.array(Category), ['outage', 'billing_access', 'how_to', 'bug', 'feature_request']),
   severities: z._default(z.array(Severity), ['P0', 'P1', 'P2', 'P3']),
   /** First-response target per severity in minutes, as this backend computes it. */
-  firstResponseMinutes: z.optional(z.record(Severity, z.number())),
+  firstResponseMinutes: z.optional(z.object({ P0: z.number(), P1: z.number(), P2: z.number(), P3: z.number() })),
   attachments: z._default(z.object({ maxBytes: z.number(), types: z.array(z.string()) }), {
     maxBytes: 10 * 1024 * 1024,
     types: ['image/*', 'application/pdf', 'text/plain'],

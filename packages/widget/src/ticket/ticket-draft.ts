@@ -7,7 +7,7 @@ export const TicketDraft = z.object({
   description: z.string(),
   severity: Severity,
   category: Category,
-  fields: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  fields: z.catchall(z.object({}), z.union([z.string(), z.boolean()])),
   includeContext: z.optional(z.boolean()),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;
