@@ -1,4 +1,12 @@
-import { BusinessHours, CustomFields, HelplineOptions, isValidationError, parseWith, Ticket, TicketForm } from '@helpline/core';
+import {
+  BusinessHours,
+  CustomFields,
+  HelplineOptions,
+  isValidationError,
+  parseWith,
+  Ticket,
+  TicketForm,
+} from '@helpline/core';
 import { describe, expect, it } from 'vitest';
 
 describe('parseWith', () => {
