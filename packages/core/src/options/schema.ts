@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { SupportAdapter } from '../adapter/contract.js';
 import { BusinessHours } from '../schemas/availability.js';
-import { CustomFields, whole } from '../schemas/common.js';
+import { between, CustomFields, whole } from '../schemas/common.js';
 import { Verification } from '../schemas/identity.js';
 import { ContextAccount, ContextUser } from '../schemas/people.js';
 
@@ -24,13 +24,13 @@ export const Appearance = z.object({
   /** Distance of the launcher from the viewport edges. @default { x: 20, y: 20 } */
   offset: z._default(
     z.object({
-      x: z.number().check(z.minimum(0), z.maximum(500)),
-      y: z.number().check(z.minimum(0), z.maximum(500)),
+      x: z.number().check(between(0, 500)),
+      y: z.number().check(between(0, 500)),
     }),
     { x: 20, y: 20 },
   ),
   /** @default 2147483000 — high, but below the maximum so host top-layer dialogs can still win. */
-  zIndex: z._default(z.number().check(whole(), z.minimum(0), z.maximum(2147483647)), 2147483000),
+  zIndex: z._default(z.number().check(whole(), between(0, 2147483647)), 2147483000),
   /** Brand colour for the launcher, header and primary buttons. @default '#4f46e5' */
   brandColor: z._default(Color, '#4f46e5'),
   /** @default '12px' */
@@ -69,7 +69,7 @@ export const Privacy = z.object({
       network: z._default(z.boolean(), true),
       navigation: z._default(z.boolean(), true),
       /** Most recent breadcrumbs kept. @default 30 */
-      max: z._default(z.number().check(whole(), z.minimum(0), z.maximum(200)), 30),
+      max: z._default(z.number().check(whole(), between(0, 200)), 30),
     }),
     { console: true, network: true, navigation: true, max: 30 },
   ),

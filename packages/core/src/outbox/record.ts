@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Attachment } from '../schemas/attachment.js';
-import { whole } from '../schemas/common.js';
+import { atLeast, whole } from '../schemas/common.js';
 
 export const OutboxKind = z.enum(['message', 'conversation', 'ticket', 'csat', 'ticketReply']);
 
@@ -18,7 +18,7 @@ export const OutboxRecord = z.object({
   attachments: z.optional(z.array(Attachment)),
   createdAt: z.string(),
   state: z.enum(['pending', 'sending', 'failed']),
-  attempts: z.number().check(whole(), z.nonnegative()),
+  attempts: z.number().check(whole(), atLeast(0)),
   error: z.optional(z.object({ code: z.string(), message: z.string() })),
   /** Order of creation; FIFO per target follows it. */
   seq: z.number(),

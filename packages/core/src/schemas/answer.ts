@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id } from './common.js';
+import { between, Id } from './common.js';
 
 /** One section of an article that answers a question, with the backend's confidence in [0, 1]. */
 export const Passage = z.object({
@@ -7,7 +7,7 @@ export const Passage = z.object({
   articleTitle: z.string(),
   heading: z.optional(z.string()),
   text: z.string(),
-  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  confidence: z.number().check(between(0, 1)),
   url: z.optional(z.string()),
 });
 export type Passage = z.infer<typeof Passage>;

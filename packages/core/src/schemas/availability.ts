@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { pair, Timestamp, whole } from './common.js';
+import { atLeast, pair, Timestamp, whole } from './common.js';
 
 const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
@@ -33,9 +33,9 @@ export type AvailabilityStatus = z.infer<typeof AvailabilityStatus>;
 
 export const Availability = z.object({
   status: AvailabilityStatus,
-  agentsOnline: z._default(z.number().check(whole(), z.nonnegative()), 0),
+  agentsOnline: z._default(z.number().check(whole(), atLeast(0)), 0),
   /** Typical first reply while open, in minutes. */
-  expectedReplyMinutes: z.optional(z.number().check(z.nonnegative())),
+  expectedReplyMinutes: z.optional(z.number().check(atLeast(0))),
   /** When the team is next open, when it is closed now. */
   nextOpenAt: z.optional(Timestamp),
   businessHours: z.optional(BusinessHours),

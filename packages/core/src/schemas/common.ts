@@ -52,6 +52,15 @@ export const HttpUrl = z.string().check(z.refine(isHttpUrl, 'an absolute http(s)
 export const whole = () => z.refine<number>(Number.isInteger, 'must be a whole number');
 
 /**
+ * Number bounds, as refinements for the same reason: zod's bound checks would cost every first open
+ * ~0.3 KB gzip. `between` includes both ends.
+ */
+export const between = (min: number, max: number) =>
+  z.refine<number>((value) => value >= min && value <= max, `must be between ${min} and ${max}`);
+export const atLeast = (min: number) => z.refine<number>((value) => value >= min, `must be at least ${min}`);
+export const positive = () => z.refine<number>((value) => value > 0, 'must be more than 0');
+
+/**
  * A pair such as [start, end): an array checked to hold exactly two, not `z.tuple`, for the same
  * reason (~0.5 KB). Its type says what the checks guarantee.
  */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Attachment } from './attachment.js';
-import { Id, IdempotencyKey, Timestamp, whole } from './common.js';
+import { atLeast, between, Id, IdempotencyKey, Timestamp, whole } from './common.js';
 
 export const AuthorType = z.enum(['user', 'agent', 'bot', 'system']);
 export type AuthorType = z.infer<typeof AuthorType>;
@@ -29,7 +29,7 @@ export const ConversationStatus = z.enum(['open', 'pending', 'resolved']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
 export const Csat = z.object({
-  score: z.number().check(whole(), z.minimum(1), z.maximum(5)),
+  score: z.number().check(whole(), between(1, 5)),
   comment: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type Csat = z.infer<typeof Csat>;
@@ -41,7 +41,7 @@ export const Conversation = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   lastMessage: z.optional(Message),
-  unreadCount: z._default(z.number().check(whole(), z.nonnegative()), 0),
+  unreadCount: z._default(z.number().check(whole(), atLeast(0)), 0),
   assignee: z.optional(Author),
   csat: z.optional(Csat),
   /** When the agent side last read the thread: lets the widget show "Seen". */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Attachment } from './attachment.js';
-import { CustomFields, Id, IdempotencyKey, Timestamp, whole } from './common.js';
+import { CustomFields, Id, IdempotencyKey, positive, Timestamp, whole } from './common.js';
 import { Message } from './conversation.js';
 import { Category, Severity } from './severity.js';
 
@@ -45,7 +45,7 @@ export const FormField = z.object({
   help: z.optional(z.string()),
   placeholder: z.optional(z.string()),
   options: z.optional(z.array(z.object({ value: z.string(), label: z.string() }))),
-  maxLength: z.optional(z.number().check(whole(), z.positive())),
+  maxLength: z.optional(z.number().check(whole(), positive())),
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   /** Only show the field for these categories; absent means always. */
