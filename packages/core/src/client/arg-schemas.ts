@@ -34,7 +34,10 @@ export const PrefillArg = z.object({
 });
 
 /** identify() is about a known user, so unlike the context user it must carry an id. */
-export const IdentifiedUser = z.object({ ...ContextUser.shape, id: z.string().check(z.minLength(1), z.maxLength(200)) });
+export const IdentifiedUser = z.object({
+  ...ContextUser.shape,
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 
 export const UpdateArg = z.object({
   user: z.optional(ContextUser),
