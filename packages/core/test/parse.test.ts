@@ -22,6 +22,16 @@ describe('parseWith', () => {
     }
   });
 
+  it('says what a patterned option should look like', () => {
+    const adapter = { name: 'x', capabilities: {}, connect: async () => ({ visitorId: 'v', verified: false }) };
+    expect(() =>
+      parseWith(HelplineOptions, { adapter, appearance: { brandColor: 'red; }' } }, 'Helpline options'),
+    ).toThrow('appearance.brandColor: must be a CSS colour such as #4f46e5');
+    expect(() => parseWith(HelplineOptions, { adapter, locale: 'english' }, 'Helpline options')).toThrow(
+      'locale: must be a language tag such as en or pt-BR',
+    );
+  });
+
   it('fills documented defaults', () => {
     const adapter = { name: 'x', capabilities: {}, connect: async () => ({ visitorId: 'v', verified: false }) };
     const options = parseWith(HelplineOptions, { adapter }, 'Helpline options');

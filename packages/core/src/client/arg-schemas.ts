@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROUTE_PATTERN_REGEX } from '../kb/route-pattern.js';
-import { CustomFields, Id } from '../schemas/common.js';
+import { CustomFields, Id, matches } from '../schemas/common.js';
 import { ContextAccount, ContextUser } from '../schemas/people.js';
 import { Category, Severity } from '../schemas/severity.js';
 
@@ -48,7 +48,7 @@ export const UpdateArg = z.object({
 
 export const RoutePatternArg = z
   .string()
-  .check(z.maxLength(300), z.regex(ROUTE_PATTERN_REGEX, "a route pattern such as '/invoices/*' or '/users/:id'"));
+  .check(z.maxLength(300), matches(ROUTE_PATTERN_REGEX, "a route pattern such as '/invoices/*' or '/users/:id'"));
 
 export const HelpEntryArg = z.object({
   articles: z.optional(z.array(Id).check(z.maxLength(20))),

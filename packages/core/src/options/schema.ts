@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { SupportAdapter } from '../adapter/contract.js';
 import { BusinessHours } from '../schemas/availability.js';
-import { between, CustomFields, whole } from '../schemas/common.js';
+import { between, CustomFields, matches, whole } from '../schemas/common.js';
 import { Verification } from '../schemas/identity.js';
 import { ContextAccount, ContextUser } from '../schemas/people.js';
 
@@ -13,8 +13,8 @@ const isAdapter = (value: unknown): value is SupportAdapter =>
 
 const Color = z
   .string()
-  .check(z.regex(/^(#[0-9a-fA-F]{3,8}|(rgb|hsl|oklch)a?\([^;{}]*\))$/, 'a CSS colour such as #4f46e5'));
-const Length = z.string().check(z.regex(/^\d+(\.\d+)?(px|rem|em|%)$|^0$/, 'a CSS length such as 12px'));
+  .check(matches(/^(#[0-9a-fA-F]{3,8}|(rgb|hsl|oklch)a?\([^;{}]*\))$/, 'a CSS colour such as #4f46e5'));
+const Length = z.string().check(matches(/^\d+(\.\d+)?(px|rem|em|%)$|^0$/, 'a CSS length such as 12px'));
 
 export const Appearance = z.object({
   /** @default 'auto' — follows the user's prefers-color-scheme. */
@@ -36,7 +36,7 @@ export const Appearance = z.object({
   /** @default '12px' */
   radius: z._default(Length, '12px'),
   /** @default system-ui stack */
-  fontFamily: z.optional(z.string().check(z.maxLength(200), z.regex(/^[^;{}<>]*$/, 'a font-family list'))),
+  fontFamily: z.optional(z.string().check(z.maxLength(200), matches(/^[^;{}<>]*$/, 'a font-family list'))),
   /** CSS selector of host elements that open the widget instead of (or besides) our launcher. */
   launcherSelector: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** @default false */
@@ -92,7 +92,7 @@ export const HelplineOptions = z.object({
   appearance: z._default(Appearance, Appearance.parse({})),
   /** BCP 47 tag; falls back to the browser language, then 'en'. */
   locale: z.optional(
-    z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as en or pt-BR')),
+    z.string().check(matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as en or pt-BR')),
   ),
   features: z._default(Features, Features.parse({})),
   privacy: z._default(Privacy, Privacy.parse({})),

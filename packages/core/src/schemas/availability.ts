@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { atLeast, pair, Timestamp, whole } from './common.js';
+import { atLeast, matches, pair, Timestamp, whole } from './common.js';
 
-const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+const Clock = z.string().check(matches(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 09:00'));
 
 /**
  * Opening hours by weekday (0 = Sunday) as [open, close) local times in `timezone`; a weekday left

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { matches } from './common.js';
 import { ContextAccount, ContextUser } from './people.js';
 
 /**
@@ -6,7 +7,7 @@ import { ContextAccount, ContextUser } from './people.js';
  * secret) or `jwt`, signed by the host's backend. Anonymous visitors send neither.
  */
 export const Verification = z.object({
-  userHash: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/i))),
+  userHash: z.optional(z.string().check(matches(/^[0-9a-f]{64}$/i, '64 hex digits (HMAC-SHA256)'))),
   jwt: z.optional(z.string().check(z.minLength(10))),
 });
 export type Verification = z.infer<typeof Verification>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Attachment } from './attachment.js';
-import { CustomFields, Id, IdempotencyKey, positive, Timestamp, whole } from './common.js';
+import { CustomFields, Id, IdempotencyKey, matches, positive, Timestamp, whole } from './common.js';
 import { Message } from './conversation.js';
 import { Category, Severity } from './severity.js';
 
@@ -38,7 +38,9 @@ export type FormFieldType = z.infer<typeof FormFieldType>;
 
 /** A backend-defined custom field; the widget renders and validates it from this description. */
 export const FormField = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[a-zA-Z0-9_.-]+$/)),
+  id: z
+    .string()
+    .check(z.minLength(1), z.maxLength(100), matches(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, _ . and - only')),
   label: z.string().check(z.minLength(1)),
   type: FormFieldType,
   required: z._default(z.boolean(), false),
