@@ -46,9 +46,11 @@ installGlobal(window, (input: unknown) => {
     placeholder !== null &&
     (placeholder.matches(':active') || placeholder.shadowRoot?.querySelector(':active') != null);
   placeholder?.remove();
-  const widget = createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) });
+  const widget = rememberVisitor(
+    createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) }),
+    () => window.localStorage,
+  );
   if (pressed) openOnRelease(widget);
-  rememberVisitor(widget, () => window.localStorage);
   // A keyboard user who tabbed onto the placeholder keeps their place on the real launcher.
   if (hadFocus)
     document.querySelector('helpline-widget')?.shadowRoot?.querySelector<HTMLElement>('.hl-launcher')?.focus();

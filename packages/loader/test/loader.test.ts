@@ -155,34 +155,43 @@ describe('the script-tag loader', () => {
 type IdentityState = HelplineClient['state']['identity']['value'];
 
 describe('rememberVisitor', () => {
-  const widgetWith = (identity: ReturnType<typeof signal<IdentityState>>) =>
-    ({ state: { identity } }) as unknown as HelplineClient;
   const anonymous: IdentityState = { visitorId: undefined, user: undefined, account: undefined, verified: false };
+  const widgetWith = (identity: ReturnType<typeof signal<IdentityState>>) => {
+    const logout = vi.fn(async () => {
+      identity.value = anonymous;
+    });
+    return { widget: { state: { identity }, logout } as unknown as HelplineClient, logout };
+  };
 
-  it('marks the browser once the widget has a visitor and clears the mark when it is forgotten', () => {
+  it('marks the browser once the widget has a visitor, and logout clears the mark', async () => {
     const identity = signal<IdentityState>(anonymous);
-    rememberVisitor(widgetWith(identity), () => localStorage);
+    const { widget, logout } = widgetWith(identity);
+    const remembering = rememberVisitor(widget, () => localStorage);
     expect(localStorage.getItem(RETURNING_KEY)).toBeNull();
     identity.value = { ...anonymous, visitorId: 'v1' };
     expect(localStorage.getItem(RETURNING_KEY)).toBe('1');
-    identity.value = anonymous;
+    await remembering.logout();
+    expect(logout).toHaveBeenCalledOnce();
     expect(localStorage.getItem(RETURNING_KEY)).toBeNull();
   });
 
-  it('leaves a mark from an earlier page alone until this page has seen the visitor', () => {
+  it('clears a mark from an earlier page on logout even before this page has connected', async () => {
     localStorage.setItem(RETURNING_KEY, '1');
-    rememberVisitor(widgetWith(signal<IdentityState>(anonymous)), () => localStorage);
+    const remembering = rememberVisitor(widgetWith(signal<IdentityState>(anonymous)).widget, () => localStorage);
     expect(localStorage.getItem(RETURNING_KEY)).toBe('1');
+    await remembering.logout();
+    expect(localStorage.getItem(RETURNING_KEY)).toBeNull();
   });
 
-  it('never throws when storage is unavailable', () => {
+  it('never throws when storage is unavailable', async () => {
     const identity = signal<IdentityState>(anonymous);
     const unavailable = () => {
       throw new DOMException('storage is disabled', 'SecurityError');
     };
-    rememberVisitor(widgetWith(identity), unavailable);
+    const remembering = rememberVisitor(widgetWith(identity).widget, unavailable);
     expect(() => {
       identity.value = { ...anonymous, visitorId: 'v1' };
     }).not.toThrow();
+    await expect(remembering.logout()).resolves.toBeUndefined();
   });
 });
