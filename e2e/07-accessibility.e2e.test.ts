@@ -131,10 +131,21 @@ describe('accessibility', () => {
   );
 
   it('keeps keyboard focus on the launcher when the widget replaces the loader’s placeholder', async () => {
-    const { page, context } = await stack.openHost('/dashboard');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Focusing the placeholder starts loading the widget; it arrives once the test has seen the
+    // focus there (on a fast machine the swap could otherwise come before focus is read).
+    const { page, context } = await stack.openHost('/dashboard', {}, (page) =>
+      page.route('**/widget/helpline.js', async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    // Focusing the placeholder starts loading the widget, which then swaps in its own launcher.
     await tabTo(page, /^Open support$/);
+    release();
     await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();
     expect(await focusedName(page)).toBe('Open help');
     await context.close();
