@@ -50,6 +50,6 @@ export { createIdbStore, type IdbStoreDeps } from './storage/idb-store.js';
 export { createMemoryStore } from './storage/memory-store.js';
 export { newId } from './storage/new-id.js';
 export type { KeyValueStore } from './storage/types.js';
-export { customFieldProblem, validateTicketFields } from './tickets/validate-fields.js';
+export { customFieldProblem, isBlankField, validateTicketFields } from './tickets/validate-fields.js';
 export * from './validation/format-issues.js';
 export * from './validation/parse.js';

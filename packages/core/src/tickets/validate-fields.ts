@@ -4,13 +4,16 @@ import type { Category, FormField, TicketForm } from '../schemas/ticket.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** A custom field left blank: no value, an empty one, or an unticked checkbox. */
+export const isBlankField = (field: FormField, value: CustomFields[string] | undefined): boolean =>
+  value === undefined || value === null || value === '' || (field.type === 'checkbox' && value === false);
+
 /**
  * What is wrong with one custom field's value, in English for API callers, or undefined when it is
  * fine. The widget shows its own translated message, so both check by the same rules.
  */
 export function customFieldProblem(field: FormField, value: CustomFields[string] | undefined): string | undefined {
-  const empty = value === undefined || value === null || value === '' || (field.type === 'checkbox' && value === false);
-  if (empty) return field.required ? 'is required' : undefined;
+  if (isBlankField(field, value)) return field.required ? 'is required' : undefined;
   switch (field.type) {
     case 'number': {
       const number =

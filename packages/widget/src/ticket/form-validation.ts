@@ -1,4 +1,4 @@
-import { type Category, customFieldProblem, type FormField } from '@helpline/core';
+import { type Category, customFieldProblem, type FormField, isBlankField } from '@helpline/core';
 import type { Translate } from '../i18n/use-t.js';
 
 export type FieldValues = Record<string, string | boolean>;
@@ -8,8 +8,8 @@ export const visibleFields = (fields: FormField[], category: Category): FormFiel
   fields.filter((field) => !field.categories || field.categories.includes(category));
 
 /**
- * Validates the form's values by core's rules; returns the translated error message per field id (subject, description and custom
- * fields), in the order the fields appear.
+ * Validates the form's values by core's rules; returns the translated error message per field id
+ * (subject, description and custom fields), in the order the fields appear.
  */
 export function validateTicket(
   input: { subject: string; fields: FieldValues },
@@ -22,8 +22,8 @@ export function validateTicket(
     const value = input.fields[field.id];
     // Core's rules, the ones a ticket is checked by when it is sent; the message is the widget's own.
     if (customFieldProblem(field, value) === undefined) continue;
-    const empty = value === undefined || value === '' || value === false;
-    errors[field.id] = t(empty ? 'ticket.errorRequired' : 'ticket.errorInvalid', { field: field.label });
+    const message = isBlankField(field, value) ? 'ticket.errorRequired' : 'ticket.errorInvalid';
+    errors[field.id] = t(message, { field: field.label });
   }
   return errors;
 }
