@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launcher, openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+import { launcher, openWidget, type Stack, saveScreenshot, startChat, startStack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -97,12 +97,7 @@ describe('live chat between a user and an agent', () => {
   it('shows a reply on the launcher of the next page the visitor opens, before they touch the widget', async () => {
     const user = await stack.openHost('/dashboard');
     const { page } = user;
-    const dialog = await openWidget(page);
-    await dialog.getByRole('button', { name: 'Start a chat' }).click();
-    const composer = dialog.getByRole('textbox', { name: 'Message' });
-    await composer.fill('Will somebody get back to me on the export limits?');
-    await composer.press('Enter');
-    await dialog.getByRole('listitem').filter({ hasText: 'export limits' }).waitFor();
+    const { dialog } = await startChat(page, 'Will somebody get back to me on the export limits?');
     await dialog.getByRole('button', { name: 'Close help' }).click();
 
     // A new page load: the loader knows this browser has a visitor, so the widget comes at idle.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWidget, type Stack, startStack } from './support/stack.ts';
+import { openWidget, type Stack, startChat, startStack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -23,12 +23,7 @@ describe('messages written offline', () => {
   it('survive a reload and arrive exactly once, in order, when the network is back', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    const dialog = await openWidget(page);
-    await dialog.getByRole('button', { name: 'Start a chat' }).click();
-    const composer = dialog.getByRole('textbox', { name: 'Message' });
-    await composer.fill('Starting while online');
-    await composer.press('Enter');
-    await dialog.getByRole('listitem').filter({ hasText: 'Starting while online' }).waitFor();
+    const { dialog, composer } = await startChat(page, 'Starting while online');
     await expect.poll(() => dialog.getByText('Sending…').count()).toBe(0);
 
     await context.setOffline(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePng, openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+import { makePng, openWidget, type Stack, saveScreenshot, startChat, startStack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -92,12 +92,7 @@ describe('tickets and satisfaction', () => {
 
   it('asks for a rating when the agent resolves a chat, and records it', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
-    const dialog = await openWidget(page);
-    await dialog.getByRole('button', { name: 'Start a chat' }).click();
-    const composer = dialog.getByRole('textbox', { name: 'Message' });
-    await composer.fill('How do I export my invoices?');
-    await composer.press('Enter');
-    await dialog.getByRole('listitem').filter({ hasText: 'How do I export my invoices?' }).waitFor();
+    const { dialog } = await startChat(page, 'How do I export my invoices?');
 
     const api = await stack.agentApi();
     let conversationId: string | undefined;

@@ -26,6 +26,21 @@ async function violations(page: Page, include?: string): Promise<string[]> {
   );
 }
 
+/** The host page, with helpline.js held back until the test calls `release`. */
+async function openHostHoldingWidget() {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const watched = await stack.openHost('/dashboard', {}, (page) =>
+    page.route('**/widget/helpline.js', async (route) => {
+      await held;
+      await route.continue();
+    }),
+  );
+  return { ...watched, release };
+}
+
 describe('accessibility', () => {
   it(
     'has no axe violations in any widget view',
@@ -131,18 +146,9 @@ describe('accessibility', () => {
   );
 
   it('keeps keyboard focus on the launcher when the widget replaces the loader’s placeholder', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
     // Focusing the placeholder starts loading the widget; it arrives once the test has seen the
     // focus there (on a fast machine the swap could otherwise come before focus is read).
-    const { page, context } = await stack.openHost('/dashboard', {}, (page) =>
-      page.route('**/widget/helpline.js', async (route) => {
-        await held;
-        await route.continue();
-      }),
-    );
+    const { page, context, release } = await openHostHoldingWidget();
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
     await tabTo(page, /^Open support$/);
     release();
@@ -167,17 +173,8 @@ describe('accessibility', () => {
   });
 
   it('opens the panel when Space is held on the placeholder across the swap and released on the launcher', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const { page, context } = await stack.openHost('/dashboard', {}, (page) =>
-      // helpline.js arrives only once Space is down: the swap happens while the key is held.
-      page.route('**/widget/helpline.js', async (route) => {
-        await held;
-        await route.continue();
-      }),
-    );
+    // helpline.js arrives only once Space is down: the swap happens while the key is held.
+    const { page, context, release } = await openHostHoldingWidget();
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
     await tabTo(page, /^Open support$/);
     await page.keyboard.down(' ');

@@ -200,6 +200,17 @@ export async function openWidget(page: Page): Promise<Locator> {
 }
 
 /** Saves a screenshot to docs/screenshots only when UPDATE_SCREENSHOTS=1, so test runs don't dirty the tree. */
+/** Opens the widget, starts a chat with `body` and waits until the message shows in the thread. */
+export async function startChat(page: Page, body: string): Promise<{ dialog: Locator; composer: Locator }> {
+  const dialog = await openWidget(page);
+  await dialog.getByRole('button', { name: 'Start a chat' }).click();
+  const composer = dialog.getByRole('textbox', { name: 'Message' });
+  await composer.fill(body);
+  await composer.press('Enter');
+  await dialog.getByRole('listitem').filter({ hasText: body }).waitFor();
+  return { dialog, composer };
+}
+
 export async function saveScreenshot(target: Page | Locator, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   const path = join(repoRoot, 'docs/screenshots', `${name}.png`);
