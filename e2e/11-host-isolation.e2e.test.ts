@@ -51,6 +51,19 @@ function untouched(page: Page): Promise<Instrumented> {
   });
 }
 
+/** Elements in the host's <head> that were not there when `mark` was taken, as `tag src rel`. */
+async function headSince(page: Page, mark: number): Promise<string[]> {
+  return page.evaluate(
+    (count) =>
+      [...document.head.children]
+        .slice(count)
+        .map((el) =>
+          [el.tagName.toLowerCase(), el.getAttribute('src') ?? '', el.getAttribute('rel') ?? ''].join(' ').trim(),
+        ),
+    mark,
+  );
+}
+
 function addedGlobals(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const before = new Set((window as unknown as { __before: { names: string[] } }).__before.names);
@@ -88,13 +101,16 @@ const ALL_UNTOUCHED: Instrumented = {
 };
 
 describe('the widget in someone else’s page', () => {
-  it('adds no global but Helpline, and shutdown restores every function it wrapped', async () => {
+  it('adds no global but Helpline and nothing to <head> but its script, and shutdown restores every function it wrapped', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard', {}, (page) =>
       page.addInitScript({ content: RECORD_BEFORE }),
     );
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const headBefore = await page.evaluate(() => document.head.children.length);
     const dialog = await openWidget(page);
     await useTheWidget(dialog, 'Hello from the globals check');
+    // The loader's one module script; lazy chunks arrive by import(), with no preload links in the host's head.
+    expect(await headSince(page, headBefore)).toEqual([expect.stringMatching(/^script \S*helpline\.js$/)]);
     await page.locator('nav').getByRole('link', { name: 'Billing' }).click();
     expect(await addedGlobals(page)).toEqual(['Helpline']);
     // Context capture is running: the check below is not vacuous.
