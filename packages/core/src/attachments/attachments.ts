@@ -30,41 +30,47 @@ export function createAttachments(
     uploads.value = uploads.value.map((upload) => (upload.id === id ? { ...upload, ...change } : upload));
   };
 
-  const upload = command(rt.report, 'attachments.upload', ['file'], z.object({ file: FileLike }), async ({ file }) => {
-    rt.require('attachments');
-    if (!rt.adapter.uploadAttachment) throw new UnsupportedError('uploadAttachment', rt.adapter.name);
-    const { maxBytes, types } = await limits();
-    const type = file.type || 'application/octet-stream';
-    if (file.size > maxBytes)
-      throw new ValidationError(
-        'invalid_input',
-        `${file.name}: larger than the ${Math.floor(maxBytes / 1024)} KB allowed`,
-        [`file.size: must be at most ${maxBytes} bytes`],
-        'file.size',
-      );
-    if (!mimeTypeAllowed(type, types))
-      throw new ValidationError(
-        'invalid_input',
-        `${file.name}: files of type ${type} are not accepted (${types.join(', ')})`,
-        [`file.type: must be one of ${types.join(', ')}`],
-        'file.type',
-      );
-    const id = newId();
-    uploads.value = [...uploads.value, { id, name: file.name, sent: 0, total: file.size, state: 'uploading' }];
-    try {
-      await rt.connected();
-      const raw = await rt.adapter.uploadAttachment(
-        { name: file.name, type, size: file.size, data: file },
-        { onProgress: (sent, total) => patch(id, { sent, total }) },
-      );
-      const attachment = parseResponse(Attachment, raw, 'attachment');
-      patch(id, { state: 'done', sent: file.size, attachment });
-      return attachment;
-    } catch (error) {
-      patch(id, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
-  });
+  const upload = command(
+    rt.report,
+    'attachments.upload',
+    ['file'],
+    () => z.object({ file: FileLike }),
+    async ({ file }) => {
+      rt.require('attachments');
+      if (!rt.adapter.uploadAttachment) throw new UnsupportedError('uploadAttachment', rt.adapter.name);
+      const { maxBytes, types } = await limits();
+      const type = file.type || 'application/octet-stream';
+      if (file.size > maxBytes)
+        throw new ValidationError(
+          'invalid_input',
+          `${file.name}: larger than the ${Math.floor(maxBytes / 1024)} KB allowed`,
+          [`file.size: must be at most ${maxBytes} bytes`],
+          'file.size',
+        );
+      if (!mimeTypeAllowed(type, types))
+        throw new ValidationError(
+          'invalid_input',
+          `${file.name}: files of type ${type} are not accepted (${types.join(', ')})`,
+          [`file.type: must be one of ${types.join(', ')}`],
+          'file.type',
+        );
+      const id = newId();
+      uploads.value = [...uploads.value, { id, name: file.name, sent: 0, total: file.size, state: 'uploading' }];
+      try {
+        await rt.connected();
+        const raw = await rt.adapter.uploadAttachment(
+          { name: file.name, type, size: file.size, data: file },
+          { onProgress: (sent, total) => patch(id, { sent, total }) },
+        );
+        const attachment = parseResponse(Attachment, raw, 'attachment');
+        patch(id, { state: 'done', sent: file.size, attachment });
+        return attachment;
+      } catch (error) {
+        patch(id, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+  );
 
   return {
     uploads,

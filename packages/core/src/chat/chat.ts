@@ -110,17 +110,23 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     }
   }
 
-  const loadConversations = command(rt.report, 'chat.loadConversations', [], z.object({}), async () => {
-    rt.require('chat');
-    await rt.connected();
-    const list = rt.adapter.listConversations
-      ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations')
-      : [];
-    conversations.value = [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    for (const conversation of list)
-      if (conversation.unreadCount > 0 && isVisible(conversation.id)) seen(conversation.id);
-    return conversations.value;
-  });
+  const loadConversations = command(
+    rt.report,
+    'chat.loadConversations',
+    [],
+    () => z.object({}),
+    async () => {
+      rt.require('chat');
+      await rt.connected();
+      const list = rt.adapter.listConversations
+        ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations')
+        : [];
+      conversations.value = [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      for (const conversation of list)
+        if (conversation.unreadCount > 0 && isVisible(conversation.id)) seen(conversation.id);
+      return conversations.value;
+    },
+  );
 
   function thread(conversationId: string | undefined): ThreadView {
     const key = conversationId ?? NEW;
@@ -157,14 +163,15 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     rt.report,
     'chat.send',
     ['input'],
-    z.object({
-      input: z.object({
-        conversationId: z.optional(Id),
-        body: Body.check(z.refine((body) => body.trim() !== '', 'a message must not be empty')),
-        attachments: z.optional(z.array(Attachment)),
-        includeContext: z.optional(z.boolean()),
+    () =>
+      z.object({
+        input: z.object({
+          conversationId: z.optional(Id),
+          body: Body.check(z.refine((body) => body.trim() !== '', 'a message must not be empty')),
+          attachments: z.optional(z.array(Attachment)),
+          includeContext: z.optional(z.boolean()),
+        }),
       }),
-    }),
     async ({ input }) => {
       rt.require('chat');
       if (input.attachments?.length) rt.require('attachments');
@@ -197,14 +204,14 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     rt.report,
     'chat.retry',
     ['outboxItemId'],
-    z.object({ outboxItemId: z.string() }),
+    () => z.object({ outboxItemId: z.string() }),
     ({ outboxItemId }) => outbox.retry(outboxItemId),
   );
   const discard = command(
     rt.report,
     'chat.discard',
     ['outboxItemId'],
-    z.object({ outboxItemId: z.string() }),
+    () => z.object({ outboxItemId: z.string() }),
     ({ outboxItemId }) => outbox.discard(outboxItemId),
   );
 
@@ -212,7 +219,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     rt.report,
     'chat.markRead',
     ['conversationId'],
-    z.object({ conversationId: Id }),
+    () => z.object({ conversationId: Id }),
     async ({ conversationId }) => {
       rt.require('chat');
       patchConversation(conversationId, (other) => ({ ...other, unreadCount: 0 }));
@@ -225,7 +232,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     rt.report,
     'chat.rate',
     ['conversationId', 'csat'],
-    z.object({ conversationId: Id, csat: Csat }),
+    () => z.object({ conversationId: Id, csat: Csat }),
     async ({ conversationId, csat }) => {
       rt.require('csat');
       await rt.interaction();
@@ -238,7 +245,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     rt.report,
     'chat.loadOlder',
     ['conversationId'],
-    z.object({ conversationId: Id }),
+    () => z.object({ conversationId: Id }),
     async ({ conversationId }) => {
       rt.require('chat');
       if (data(conversationId).value.loaded && !data(conversationId).value.hasMore) return;

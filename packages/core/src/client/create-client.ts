@@ -360,21 +360,27 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       wipe,
     }),
     ...listenerMethods(emitter, report),
-    shutdown: command(report, 'shutdown', [], z.object({}), async () => {
-      if (shutDown) return;
-      await started;
-      shutDown = true;
-      for (const dispose of disposers.splice(0)) dispose();
-      win?.removeEventListener('online', onOnline);
-      capture.stop();
-      const written = messaging.loaded.value;
-      written?.stop();
-      await written?.flushDrafts();
-      await connection.disconnect({ keepSession: true }).catch(quietly('shutdown'));
-      state.ready.value = false;
-      state.isOpen.value = false;
-      emitter.clear();
-    }),
+    shutdown: command(
+      report,
+      'shutdown',
+      [],
+      () => z.object({}),
+      async () => {
+        if (shutDown) return;
+        await started;
+        shutDown = true;
+        for (const dispose of disposers.splice(0)) dispose();
+        win?.removeEventListener('online', onOnline);
+        capture.stop();
+        const written = messaging.loaded.value;
+        written?.stop();
+        await written?.flushDrafts();
+        await connection.disconnect({ keepSession: true }).catch(quietly('shutdown'));
+        state.ready.value = false;
+        state.isOpen.value = false;
+        emitter.clear();
+      },
+    ),
   };
 
   started = start()

@@ -8,19 +8,17 @@ import type { Visitor } from '../identity/visitor.js';
 import type { HelpRegistry } from '../kb/help-registry.js';
 import type { Kb } from '../kb/kb.js';
 import type { HelplineOptions } from '../options/schema.js';
-import type { CustomFields } from '../schemas/common.js';
-import { Id } from '../schemas/common.js';
+import { CustomFields, Id } from '../schemas/common.js';
 import { Verification } from '../schemas/identity.js';
 import type { KeyValueStore } from '../storage/types.js';
 import {
-  HelpEntryArg,
-  IdentifiedUser,
-  PrefillArg,
-  RoutePatternArg,
-  TrackData,
-  TrackName,
-  UpdateArg,
-  ViewArg,
+  helpEntryArg,
+  identifiedUser,
+  prefillArg,
+  routePatternArg,
+  trackName,
+  updateArg,
+  viewArg,
 } from './arg-schemas.js';
 import { command } from './command.js';
 import type { Runtime } from './runtime.js';
@@ -72,7 +70,7 @@ const VIEW_NEEDS: Partial<Record<ViewState['name'], Capability>> = {
   ticketThread: 'ticketList',
 };
 
-const none = z.object({});
+const none = () => z.object({});
 
 /** The commands a host page calls (both spellings); each validates its arguments first. */
 export function createHostCommands(ctx: HostContext): HostCommands {
@@ -82,23 +80,29 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     if (connection.isConnected() && state.capabilities.value.kb) kb.refreshSuggestions().catch(() => {});
   };
 
-  const open = command(report, 'open', ['view'], z.object({ view: z.optional(ViewArg) }), ({ view }) => {
-    const next: ViewState = view === undefined ? state.view.value : typeof view === 'string' ? { name: view } : view;
-    const needs = VIEW_NEEDS[next.name];
-    if (needs !== undefined) rt.require(needs);
-    ctx.markInteraction();
-    const wasOpen = state.isOpen.value;
-    state.view.value = next;
-    state.isOpen.value = true;
-    if (!wasOpen) {
-      emitter.emit('open', { view: next });
-      rt.analytics({ type: 'help_opened', path: rt.currentPath() });
-    }
-    // Opening must feel instant: connect and fetch suggestions behind it.
-    rt.connected()
-      .then(() => (state.capabilities.value.kb && next.name === 'home' ? kb.refreshSuggestions() : undefined))
-      .catch((error: unknown) => report(error, 'open'));
-  });
+  const open = command(
+    report,
+    'open',
+    ['view'],
+    () => z.object({ view: z.optional(viewArg()) }),
+    ({ view }) => {
+      const next: ViewState = view === undefined ? state.view.value : typeof view === 'string' ? { name: view } : view;
+      const needs = VIEW_NEEDS[next.name];
+      if (needs !== undefined) rt.require(needs);
+      ctx.markInteraction();
+      const wasOpen = state.isOpen.value;
+      state.view.value = next;
+      state.isOpen.value = true;
+      if (!wasOpen) {
+        emitter.emit('open', { view: next });
+        rt.analytics({ type: 'help_opened', path: rt.currentPath() });
+      }
+      // Opening must feel instant: connect and fetch suggestions behind it.
+      rt.connected()
+        .then(() => (state.capabilities.value.kb && next.name === 'home' ? kb.refreshSuggestions() : undefined))
+        .catch((error: unknown) => report(error, 'open'));
+    },
+  );
 
   const close = command(report, 'close', [], none, () => {
     if (!state.isOpen.value) return;
@@ -115,7 +119,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       report,
       'identify',
       ['user', 'verification'],
-      z.object({ user: IdentifiedUser, verification: z.optional(Verification) }),
+      () => z.object({ user: identifiedUser(), verification: z.optional(Verification) }),
       async ({ user, verification }) => {
         await ctx.started();
         // Someone else signed in on this browser: nothing of the previous user may reach them.
@@ -132,13 +136,19 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    update: command(report, 'update', ['context'], z.object({ context: UpdateArg }), ({ context }) => {
-      // Replace, never merge: after an org switch no field of the previous account may linger.
-      if ('account' in context) state.identity.value = { ...state.identity.value, account: context.account };
-      if ('user' in context) state.identity.value = { ...state.identity.value, user: context.user };
-      if (context.custom !== undefined) ctx.extras.custom = context.custom;
-      if (context.app !== undefined) ctx.extras.app = context.app;
-    }),
+    update: command(
+      report,
+      'update',
+      ['context'],
+      () => z.object({ context: updateArg() }),
+      ({ context }) => {
+        // Replace, never merge: after an org switch no field of the previous account may linger.
+        if ('account' in context) state.identity.value = { ...state.identity.value, account: context.account };
+        if ('user' in context) state.identity.value = { ...state.identity.value, user: context.user };
+        if (context.custom !== undefined) ctx.extras.custom = context.custom;
+        if (context.app !== undefined) ctx.extras.app = context.app;
+      },
+    ),
 
     logout: command(report, 'logout', [], none, async () => {
       await ctx.started();
@@ -149,22 +159,26 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       report,
       'search',
       ['query'],
-      z.object({ query: z.string().check(z.maxLength(500)) }),
+      () => z.object({ query: z.string().check(z.maxLength(500)) }),
       async ({ query }) => {
         await open({ name: 'search', query });
         await kb.search(query);
       },
     ),
 
-    article: command(report, 'article', ['id'], z.object({ id: Id }), ({ id }) =>
-      open({ name: 'article', articleId: id }),
+    article: command(
+      report,
+      'article',
+      ['id'],
+      () => z.object({ id: Id }),
+      ({ id }) => open({ name: 'article', articleId: id }),
     ),
 
     suggest: command(
       report,
       'suggest',
       ['articleIds'],
-      z.object({ articleIds: z.optional(z.array(Id)) }),
+      () => z.object({ articleIds: z.optional(z.array(Id)) }),
       async ({ articleIds }) => {
         await kb.refreshSuggestions(articleIds);
       },
@@ -174,7 +188,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       report,
       'newMessage',
       ['text'],
-      z.object({ text: z.optional(z.string().check(z.maxLength(10_000))) }),
+      () => z.object({ text: z.optional(z.string().check(z.maxLength(10_000))) }),
       async ({ text }) => {
         rt.require('chat');
         if (text !== undefined) state.prefilled.value = { ...state.prefilled.value, text };
@@ -186,7 +200,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       report,
       'newTicket',
       ['prefill'],
-      z.object({ prefill: z.optional(PrefillArg) }),
+      () => z.object({ prefill: z.optional(prefillArg()) }),
       async ({ prefill }) => {
         rt.require('tickets');
         if (prefill !== undefined) state.prefilled.value = { ...state.prefilled.value, ...prefill };
@@ -194,15 +208,21 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    prefill: command(report, 'prefill', ['fields'], z.object({ fields: PrefillArg }), ({ fields }) => {
-      state.prefilled.value = { ...state.prefilled.value, ...fields };
-    }),
+    prefill: command(
+      report,
+      'prefill',
+      ['fields'],
+      () => z.object({ fields: prefillArg() }),
+      ({ fields }) => {
+        state.prefilled.value = { ...state.prefilled.value, ...fields };
+      },
+    ),
 
     track: command(
       report,
       'track',
       ['name', 'data'],
-      z.object({ name: TrackName, data: z.optional(TrackData) }),
+      () => z.object({ name: trackName(), data: z.optional(CustomFields) }),
       ({ name, data }) => {
         ctx.capture.addBreadcrumb({ type: 'event', name, at: rt.now().toISOString(), ...(data ? { data } : {}) });
       },
@@ -213,7 +233,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
         report,
         'help.register',
         ['routePattern', 'entry'],
-        z.object({ routePattern: RoutePatternArg, entry: HelpEntryArg }),
+        () => z.object({ routePattern: routePatternArg(), entry: helpEntryArg() }),
         ({ routePattern, entry }) => {
           ctx.help.register(routePattern, entry);
           refreshQuietly();
@@ -223,7 +243,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
         report,
         'help.unregister',
         ['routePattern'],
-        z.object({ routePattern: RoutePatternArg }),
+        () => z.object({ routePattern: routePatternArg() }),
         ({ routePattern }) => {
           ctx.help.unregister(routePattern);
           refreshQuietly();

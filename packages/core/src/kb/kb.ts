@@ -16,8 +16,6 @@ export interface Kb extends KbApi {
   reset(): void;
 }
 
-const Query = z.string().check(z.maxLength(500));
-
 /** "Article title › Section heading": what the agent reads under "Tried before asking". */
 const passageTitle = (passage: Answer['passages'][number]): string =>
   passage.heading ? `${passage.articleTitle} › ${passage.heading}` : passage.articleTitle;
@@ -40,35 +38,41 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     return { path, articleIds: articleIds ?? help.lookup(path).articleIds };
   };
 
-  const search = command(rt.report, 'kb.search', ['query'], z.object({ query: Query }), async ({ query }) => {
-    rt.require('kb');
-    const ticket = ++searchTicket;
-    const trimmed = query.trim();
-    if (trimmed === '') {
-      results.value = { query, hits: [], loading: false };
-      return [];
-    }
-    results.value = { ...results.value, query, loading: true };
-    try {
-      await rt.connected();
-      const raw = await adapterMethod('searchArticles')(trimmed, { locale: rt.locale.value });
-      const hits = parseResponse(ArticleHits, raw, 'search results');
-      // Last query wins: a slow answer to an older query must not replace a newer one.
-      if (ticket === searchTicket) results.value = { query, hits, loading: false };
-      rt.selfService.add('search', trimmed);
-      rt.analytics({ type: 'search', query: trimmed, path: rt.currentPath() });
-      return hits;
-    } catch (error) {
-      if (ticket === searchTicket) results.value = { query, hits: [], loading: false, error: error as HelplineError };
-      throw error;
-    }
-  });
+  const search = command(
+    rt.report,
+    'kb.search',
+    ['query'],
+    () => z.object({ query: z.string().check(z.maxLength(500)) }),
+    async ({ query }) => {
+      rt.require('kb');
+      const ticket = ++searchTicket;
+      const trimmed = query.trim();
+      if (trimmed === '') {
+        results.value = { query, hits: [], loading: false };
+        return [];
+      }
+      results.value = { ...results.value, query, loading: true };
+      try {
+        await rt.connected();
+        const raw = await adapterMethod('searchArticles')(trimmed, { locale: rt.locale.value });
+        const hits = parseResponse(ArticleHits, raw, 'search results');
+        // Last query wins: a slow answer to an older query must not replace a newer one.
+        if (ticket === searchTicket) results.value = { query, hits, loading: false };
+        rt.selfService.add('search', trimmed);
+        rt.analytics({ type: 'search', query: trimmed, path: rt.currentPath() });
+        return hits;
+      } catch (error) {
+        if (ticket === searchTicket) results.value = { query, hits: [], loading: false, error: error as HelplineError };
+        throw error;
+      }
+    },
+  );
 
   const refreshSuggestions = command(
     rt.report,
     'kb.refreshSuggestions',
     ['articleIds'],
-    z.object({ articleIds: z.optional(z.array(Id)) }),
+    () => z.object({ articleIds: z.optional(z.array(Id)) }),
     async ({ articleIds }) => {
       rt.require('kb');
       const ticket = ++suggestTicket;
@@ -88,21 +92,27 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     },
   );
 
-  const getArticle = command(rt.report, 'kb.getArticle', ['id'], z.object({ id: Id }), async ({ id }) => {
-    rt.require('kb');
-    await rt.connected();
-    const article = parseResponse(Article, await adapterMethod('getArticle')(id), 'article');
-    rt.selfService.add('article', article.id, article.title);
-    rt.analytics({ type: 'article_viewed', articleId: article.id, path: rt.currentPath() });
-    rt.events.emit('article:viewed', { articleId: article.id });
-    return article;
-  });
+  const getArticle = command(
+    rt.report,
+    'kb.getArticle',
+    ['id'],
+    () => z.object({ id: Id }),
+    async ({ id }) => {
+      rt.require('kb');
+      await rt.connected();
+      const article = parseResponse(Article, await adapterMethod('getArticle')(id), 'article');
+      rt.selfService.add('article', article.id, article.title);
+      rt.analytics({ type: 'article_viewed', articleId: article.id, path: rt.currentPath() });
+      rt.events.emit('article:viewed', { articleId: article.id });
+      return article;
+    },
+  );
 
   const rate = command(
     rt.report,
     'kb.rate',
     ['id', 'helpful'],
-    z.object({ id: Id, helpful: z.boolean() }),
+    () => z.object({ id: Id, helpful: z.boolean() }),
     async ({ id, helpful }) => {
       rt.require('kb');
       await rt.connected();
@@ -115,7 +125,7 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     rt.report,
     'kb.answer',
     ['question'],
-    z.object({ question: z.string().check(z.minLength(1), z.maxLength(1000)) }),
+    () => z.object({ question: z.string().check(z.minLength(1), z.maxLength(1000)) }),
     async ({ question }) => {
       rt.require('answers');
       await rt.connected();
@@ -138,7 +148,7 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     rt.report,
     'kb.resolveAnswer',
     ['answer', 'solved'],
-    z.object({ answer: Answer, solved: z.boolean() }),
+    () => z.object({ answer: Answer, solved: z.boolean() }),
     async ({ answer: shown, solved }) => {
       rt.require('answers');
       const top = shown.passages[0];

@@ -83,16 +83,22 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     }
   }
 
-  const form = command(rt.report, 'tickets.form', [], z.object({}), async () => {
-    rt.require('tickets');
-    return loadForm();
-  });
+  const form = command(
+    rt.report,
+    'tickets.form',
+    [],
+    () => z.object({}),
+    async () => {
+      rt.require('tickets');
+      return loadForm();
+    },
+  );
 
   const create = command(
     rt.report,
     'tickets.create',
     ['input'],
-    z.object({ input: CreateInput }),
+    () => z.object({ input: CreateInput }),
     async ({ input }) => {
       rt.require('tickets');
       if (input.attachments?.length) rt.require('attachments');
@@ -123,37 +129,50 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     },
   );
 
-  const load = command(rt.report, 'tickets.load', [], z.object({}), async () => {
-    rt.require('ticketList');
-    list.value = { ...list.value, loading: true };
-    try {
-      await rt.connected();
-      const tickets = parseResponse(Tickets, await method('listTickets')(), 'tickets');
-      list.value = { tickets: [...tickets].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), loading: false };
-      return list.value.tickets;
-    } catch (error) {
-      list.value = { ...list.value, loading: false, error: error as HelplineError };
-      throw error;
-    }
-  });
+  const load = command(
+    rt.report,
+    'tickets.load',
+    [],
+    () => z.object({}),
+    async () => {
+      rt.require('ticketList');
+      list.value = { ...list.value, loading: true };
+      try {
+        await rt.connected();
+        const tickets = parseResponse(Tickets, await method('listTickets')(), 'tickets');
+        list.value = { tickets: [...tickets].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), loading: false };
+        return list.value.tickets;
+      } catch (error) {
+        list.value = { ...list.value, loading: false, error: error as HelplineError };
+        throw error;
+      }
+    },
+  );
 
-  const get = command(rt.report, 'tickets.get', ['id'], z.object({ id: Id }), async ({ id }) => {
-    rt.require('ticketList');
-    await rt.connected();
-    const thread = parseResponse(TicketThread, await method('getTicket')(id), 'ticket');
-    upsert(thread.ticket);
-    return thread;
-  });
+  const get = command(
+    rt.report,
+    'tickets.get',
+    ['id'],
+    () => z.object({ id: Id }),
+    async ({ id }) => {
+      rt.require('ticketList');
+      await rt.connected();
+      const thread = parseResponse(TicketThread, await method('getTicket')(id), 'ticket');
+      upsert(thread.ticket);
+      return thread;
+    },
+  );
 
   const reply = command(
     rt.report,
     'tickets.reply',
     ['id', 'body', 'attachments'],
-    z.object({
-      id: Id,
-      body: z.string().check(z.minLength(1), z.maxLength(10_000)),
-      attachments: z.optional(z.array(Attachment)),
-    }),
+    () =>
+      z.object({
+        id: Id,
+        body: z.string().check(z.minLength(1), z.maxLength(10_000)),
+        attachments: z.optional(z.array(Attachment)),
+      }),
     async ({ id, body, attachments = [] }) => {
       rt.require('tickets');
       if (!rt.adapter.replyToTicket) throw new UnsupportedError('replyToTicket', rt.adapter.name);
