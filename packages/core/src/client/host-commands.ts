@@ -80,11 +80,14 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     if (connection.isConnected() && state.capabilities.value.kb) kb.refreshSuggestions().catch(() => {});
   };
 
+  // Every visit that opens the panel calls open, so its schema is built with the client: for a returning
+  // visitor, whose widget boots at idle, that is before the click.
+  const openArgs = z.object({ view: z.optional(viewArg()) });
   const open = command(
     report,
     'open',
     ['view'],
-    () => z.object({ view: z.optional(viewArg()) }),
+    () => openArgs,
     ({ view }) => {
       const next: ViewState = view === undefined ? state.view.value : typeof view === 'string' ? { name: view } : view;
       const needs = VIEW_NEEDS[next.name];
