@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { cssTemplateMinify } from '../../scripts/css-template-minify.ts';
+import { precompress } from '../../scripts/precompress.ts';
 import { preactJsx, sourceResolve } from '../../scripts/vite-shared.ts';
 
 /**
@@ -25,7 +26,7 @@ function zodWithoutGlobals(): Plugin {
 export default defineConfig({
   ...sourceResolve,
   ...preactJsx,
-  plugins: [zodWithoutGlobals(), cssTemplateMinify()],
+  plugins: [zodWithoutGlobals(), cssTemplateMinify(), precompress()],
   // Chunks load relative to helpline.js, wherever the host serves it from (e.g. /widget/).
   base: './',
   build: {

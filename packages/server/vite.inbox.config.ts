@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from '../../scripts/precompress.ts';
 import { preactJsx, sourceResolve } from '../../scripts/vite-shared.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -15,6 +16,7 @@ export default defineConfig({
   root: here('./src/inbox'),
   base: '/inbox/',
   publicDir: false,
+  plugins: [precompress()],
   build: {
     outDir: here('./dist/inbox'),
     emptyOutDir: true,

@@ -1,6 +1,8 @@
 // @vitest-environment node
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, measureBundle } from '../../../scripts/measure-bundle.mjs';
 
@@ -36,5 +38,15 @@ describe('size budgets of the script-tag build', () => {
 
   it(`keeps all chunks with one locale under their ceiling of ${CEILINGS.all} bytes gzip`, () => {
     expect(sizes?.all.gzip).toBeLessThanOrEqual(CEILINGS.all);
+  });
+
+  it('ships a gzip and a brotli copy of every script, which servers send as they are', () => {
+    const scripts = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    expect(scripts).toEqual(expect.arrayContaining(['loader.js', 'helpline.js']));
+    for (const file of scripts) {
+      const bytes = readFileSync(join(dist, file));
+      expect(gunzipSync(readFileSync(join(dist, `${file}.gz`))).equals(bytes), `${file}.gz`).toBe(true);
+      expect(brotliDecompressSync(readFileSync(join(dist, `${file}.br`))).equals(bytes), `${file}.br`).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
@@ -9,13 +10,18 @@ import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-serve
 
 let server: RunningServer;
 let root: string;
+const LOADER = `/* loader */ ${'(function(){})();'.repeat(50)}`;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'helpline-static-'));
   await mkdir(join(root, 'inbox', 'assets'), { recursive: true });
   await writeFile(join(root, 'inbox', 'index.html'), '<!doctype html><title>Inbox</title>');
   await writeFile(join(root, 'inbox', 'assets', 'app.js'), 'export {};');
-  await mkdir(join(root, 'widget'));
-  await writeFile(join(root, 'widget', 'loader.js'), '/* loader */');
+  await mkdir(join(root, 'widget', 'chunks'), { recursive: true });
+  await writeFile(join(root, 'widget', 'loader.js'), LOADER);
+  // What scripts/precompress.ts writes beside every built file.
+  await writeFile(join(root, 'widget', 'loader.js.gz'), gzipSync(LOADER));
+  await writeFile(join(root, 'widget', 'loader.js.br'), brotliCompressSync(LOADER));
+  await writeFile(join(root, 'widget', 'chunks', 'chat-Cu2Qt_w9.js'), 'export const chat = 1;');
   server = await startTestServer({
     inboxDir: join(root, 'inbox'),
     staticDirs: [{ prefix: '/widget', dir: join(root, 'widget') }],
@@ -41,6 +47,29 @@ describe('static files', () => {
     expect(loader.status).toBe(200);
     expect(loader.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
     expect((await fetch(`${server.url}/widget/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+
+  it('sends the precompressed copy a browser accepts, and the file itself to one that accepts none', async () => {
+    for (const [accept, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const response = await fetch(`${server.url}/widget/loader.js`, { headers: { 'Accept-Encoding': accept } });
+      expect(response.headers.get('Content-Encoding')).toBe(encoding);
+      expect(response.headers.get('Content-Type')).toContain('javascript');
+      // fetch decodes br and gzip: what arrives is the file either way.
+      expect(await response.text()).toBe(LOADER);
+      if (encoding) expect(response.headers.get('Vary')).toContain('Accept-Encoding');
+    }
+  });
+
+  it('lets browsers keep content-hashed files for good, revalidate pages, and recheck the rest soon', async () => {
+    const cacheControl = async (path: string) => (await fetch(`${server.url}${path}`)).headers.get('Cache-Control');
+    expect(await cacheControl('/widget/chunks/chat-Cu2Qt_w9.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cacheControl('/widget/loader.js')).toBe('public, max-age=300');
+    expect(await cacheControl('/inbox/assets/app.js')).toBe('public, max-age=300');
+    expect(await cacheControl('/inbox/tickets/123')).toBe('no-cache');
   });
 
   it('answers CORS preflights of the widget API for any origin', async () => {

@@ -1,7 +1,29 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+
+/**
+ * Content-hashed names (vite's `chunks/name-[hash].js`, `assets/name-[hash].css`) never change what
+ * they hold, so browsers keep them for a year. Pages are revalidated on every load, so a deploy
+ * reaches agents at once. The rest, the loader and helpline.js among them, whose names stay the same
+ * across releases, for five minutes: a deploy reaches every host page soon after.
+ */
+function setCacheControl(path: string, c: Context): void {
+  const file = path.replace(/\.(br|gz)$/, '');
+  c.header(
+    'Cache-Control',
+    /\.html$/.test(file)
+      ? 'no-cache'
+      : /[\\/](chunks|assets)[\\/][^\\/]+-[\w-]{8}\.\w+$/.test(file)
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=300',
+  );
+}
+
+/** Sends the build's precompressed copy (scripts/precompress.ts) to browsers that accept br or gzip. */
+const staticFiles = (options: Parameters<typeof serveStatic>[0]) =>
+  serveStatic({ ...options, precompressed: true, onFound: setCacheControl });
 
 // serveStatic resolves `root` against the working directory; a relative path keeps that true
 // whichever folder the server was started from.
@@ -21,9 +43,9 @@ export function mountStaticDir(app: Hono, prefix: string, dir: string): void {
   });
   app.use(
     `${base}/*`,
-    serveStatic({ root, rewriteRequestPath: (path) => (base ? path.slice(base.length) || '/' : path) }),
+    staticFiles({ root, rewriteRequestPath: (path) => (base ? path.slice(base.length) || '/' : path) }),
   );
-  if (base) app.get(base, serveStatic({ root, path: 'index.html' }));
+  if (base) app.get(base, staticFiles({ root, path: 'index.html' }));
 }
 
 /**
@@ -38,8 +60,8 @@ export function mountInbox(app: Hono, dir: string): void {
     return;
   }
   const root = rootFor(dir);
-  const index = serveStatic({ root, path: 'index.html' });
-  app.use('/inbox/*', serveStatic({ root, rewriteRequestPath: (path) => path.slice('/inbox'.length) || '/' }));
+  const index = staticFiles({ root, path: 'index.html' });
+  app.use('/inbox/*', staticFiles({ root, rewriteRequestPath: (path) => path.slice('/inbox'.length) || '/' }));
   app.get('/inbox', index);
   app.get('/inbox/*', index);
 }
