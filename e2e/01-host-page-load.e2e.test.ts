@@ -62,9 +62,12 @@ describe('the host page before anyone touches the widget', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
 
     // Positive control: the first interaction is what pulls the widget in.
-    const widgetLoaded = page.waitForRequest((request) => request.url() === `${stack.helplineUrl}/widget/helpline.js`);
+    const widgetLoaded = page.waitForResponse(
+      (response) => response.url() === `${stack.helplineUrl}/widget/helpline.js`,
+    );
     await openWidget(page);
-    await widgetLoaded;
+    // The server sends the build's brotli copy: what crosses the network is the measured first open.
+    expect(await (await widgetLoaded).headerValue('content-encoding')).toBe('br');
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
   });
