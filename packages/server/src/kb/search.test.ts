@@ -33,6 +33,12 @@ beforeAll(async () => {
     await saveArticle(tx, workspaceId, article('rare-1', 'Exports', 'Download a zebrafish report.'));
     await saveArticle(tx, workspaceId, article('rare-2', 'Reports', 'Zebrafish charts per month.'));
     await saveArticle(tx, workspaceId, article('draft', 'Zebrafish draft', 'Not yet.'));
+    const filler = (word: string) => Array.from({ length: 60 }, (_, n) => `${word} ${n}.`).join(' ');
+    await saveArticle(
+      tx,
+      workspaceId,
+      article('long', 'Instruments', `${filler('Piano')} The xylophone sits in the middle. ${filler('Drum')}`),
+    );
     await saveArticle(tx, otherWorkspaceId, article('foreign', 'Zebrafish elsewhere', 'Zebrafish.'));
   });
   await db.query("update articles set published = false where slug = 'draft'");
@@ -47,6 +53,16 @@ describe('searchArticles', () => {
     expect(hits).toHaveLength(5);
     expect(hits[0]?.title).toBe('Refund an invoice');
     expect(hits[0]?.snippet).toContain('invoice');
+  });
+
+  it('marks an excerpt cut from inside an article with … and keeps its highlights on the matched words', async () => {
+    const [long] = await searchArticles(db, workspaceId, 'xylophone', 1);
+    expect(long?.snippet).toMatch(/^… .*xylophone.* …$/);
+    const highlighted = long?.highlights.map(([start, end]) => long.snippet.slice(start, end));
+    expect(highlighted).toEqual(['xylophone']);
+    // The whole text fits: nothing was cut (ts_headline leaves out the final full stop).
+    const [whole] = await searchArticles(db, workspaceId, 'refund', 1);
+    expect(whole?.snippet).toBe('Open the invoice and choose Refund');
   });
 
   it('finds every match of a specific word, published and in this workspace only', async () => {

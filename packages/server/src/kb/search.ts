@@ -23,11 +23,37 @@ export function snippetWithHighlights(marked: string): { snippet: string; highli
   return { snippet, highlights };
 }
 
+/** How much of the article's start and end is read back to tell whether the excerpt was cut there. */
+const EDGE = 300;
+/** Text reduced to what ts_headline keeps at a fragment's edges: words, single spaces, no edge punctuation. */
+const wordsOf = (text: string): string => text.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * An excerpt cut from inside an article reads as one: "…" where text was left out before or after
+ * it (`head` and `tail` are the article text's first and last characters). Highlights move with it.
+ */
+export function markCuts(
+  excerpt: { snippet: string; highlights: [number, number][] },
+  head: string,
+  tail: string,
+): { snippet: string; highlights: [number, number][] } {
+  const text = wordsOf(excerpt.snippet);
+  if (text === '') return excerpt;
+  const before = wordsOf(head).startsWith(text.slice(0, 40)) ? '' : '… ';
+  const after = wordsOf(tail).endsWith(text.slice(-40)) ? '' : ' …';
+  return {
+    snippet: `${before}${excerpt.snippet}${after}`,
+    highlights: excerpt.highlights.map(([start, end]) => [start + before.length, end + before.length]),
+  };
+}
+
 interface HitRow {
   id: string;
   title: string;
   category: string | null;
   headline: string;
+  head: string;
+  tail: string;
   rank: number;
 }
 
@@ -61,7 +87,7 @@ async function runSearch(db: Queryable, workspaceId: string, tsquery: string, li
        join articles a on a.id = c.id cross join q
        order by rank desc, a.title limit $3
      )
-     select a.id, a.title, a.category, top.rank,
+     select a.id, a.title, a.category, top.rank, left(a.body_text, ${EDGE}) as head, right(a.body_text, ${EDGE}) as tail,
        ts_headline('english', a.body_text, q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "') as headline
      from top join articles a on a.id = top.id cross join q
      order by top.rank desc, a.title`,
@@ -82,7 +108,7 @@ export async function searchArticles(
   if (rows.length === 0 && words.length > 1)
     rows = await runSearch(db, workspaceId, buildTsQuery(words, { all: false, prefix: true }), limit);
   return rows.map((row) => {
-    const { snippet, highlights } = snippetWithHighlights(row.headline);
+    const { snippet, highlights } = markCuts(snippetWithHighlights(row.headline), row.head, row.tail);
     return {
       id: row.id,
       title: row.title,
