@@ -7,30 +7,36 @@ export interface DispatcherDeps {
   console?: Pick<Console, 'error' | 'warn'>;
 }
 
-type Run = (client: HelplineClient, args: unknown[]) => unknown;
+/** Commands by their client method: `help.register` is `client.help.register`. */
+const COMMANDS = [
+  'open',
+  'close',
+  'toggle',
+  'identify',
+  'update',
+  'logout',
+  'search',
+  'article',
+  'suggest',
+  'newMessage',
+  'newTicket',
+  'prefill',
+  'track',
+  'help.register',
+  'help.unregister',
+  'on',
+  'off',
+  'once',
+  'shutdown',
+] as const;
+type Command = (typeof COMMANDS)[number];
+const KNOWN: readonly string[] = ['boot', ...COMMANDS];
 
-const COMMANDS: Record<string, Run> = {
-  open: (c, a) => c.open(a[0] as never),
-  close: (c) => c.close(),
-  toggle: (c) => c.toggle(),
-  identify: (c, a) => c.identify(a[0] as never, a[1] as never),
-  update: (c, a) => c.update(a[0] as never),
-  logout: (c) => c.logout(),
-  search: (c, a) => c.search(a[0] as never),
-  article: (c, a) => c.article(a[0] as never),
-  suggest: (c, a) => c.suggest(a[0] as never),
-  newMessage: (c, a) => c.newMessage(a[0] as never),
-  newTicket: (c, a) => c.newTicket(a[0] as never),
-  prefill: (c, a) => c.prefill(a[0] as never),
-  track: (c, a) => c.track(a[0] as never, a[1] as never),
-  'help.register': (c, a) => c.help.register(a[0] as never, a[1] as never),
-  'help.unregister': (c, a) => c.help.unregister(a[0] as never),
-  on: (c, a) => c.on(a[0] as never, a[1] as never),
-  off: (c, a) => c.off(a[0] as never, a[1] as never),
-  once: (c, a) => c.once(a[0] as never, a[1] as never),
-  shutdown: (c) => c.shutdown(),
-};
-const KNOWN = ['boot', ...Object.keys(COMMANDS)];
+/** The client's function for a command; every one of them is a closure, so it needs no `this`. */
+const methodOf = (client: HelplineClient, command: Command) =>
+  command.split('.').reduce<unknown>((owner, key) => (owner as Record<string, unknown>)[key], client) as (
+    ...args: unknown[]
+  ) => unknown;
 
 /** Context fields a second `boot` may change (treated as `update`). */
 const UPDATABLE = ['user', 'account', 'custom', 'app'] as const;
@@ -65,10 +71,8 @@ export function createDispatcher(
       const context = Object.fromEntries(UPDATABLE.filter((key) => key in options).map((key) => [key, options[key]]));
       return settle(current.update(context));
     }
-    const handler = COMMANDS[command];
-    if (handler === undefined) return Promise.resolve(undefined);
     try {
-      const result = handler(current, args);
+      const result = methodOf(current, command as Command)(...args);
       if (command === 'shutdown') {
         client = undefined;
         shutDown = true;
