@@ -121,4 +121,28 @@ describe('Helpline(command, ...args)', () => {
     await Helpline('open');
     expect(seen).toEqual([]);
   });
+
+  it('calls each method on its owner, with every argument: a client may be a class using `this`', async () => {
+    const calls: unknown[][] = [];
+    class Recorder {
+      readonly name = 'recorder';
+      readonly help = {
+        owner: 'help',
+        register(this: { owner: string }, ...args: unknown[]) {
+          calls.push([this.owner, 'help.register', ...args]);
+        },
+      };
+      track(this: Recorder, ...args: unknown[]) {
+        calls.push([this.name, 'track', ...args]);
+      }
+    }
+    const Helpline = createDispatcher(() => new Recorder() as unknown as HelplineClient);
+    await Helpline('boot', {});
+    await Helpline('track', 'exported', { rows: 3 });
+    await Helpline('help.register', '/billing/*', { articles: ['refunds'] });
+    expect(calls).toEqual([
+      ['recorder', 'track', 'exported', { rows: 3 }],
+      ['help', 'help.register', '/billing/*', { articles: ['refunds'] }],
+    ]);
+  });
 });

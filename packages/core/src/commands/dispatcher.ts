@@ -32,11 +32,16 @@ const COMMANDS = [
 type Command = (typeof COMMANDS)[number];
 const KNOWN: readonly string[] = ['boot', ...COMMANDS];
 
-/** The client's function for a command; every one of them is a closure, so it needs no `this`. */
-const methodOf = (client: HelplineClient, command: Command) =>
-  command.split('.').reduce<unknown>((owner, key) => (owner as Record<string, unknown>)[key], client) as (
-    ...args: unknown[]
-  ) => unknown;
+/** Calls the client's method for a command on its owner (`client.help` for `help.register`). */
+function call(client: HelplineClient, command: Command, args: unknown[]): unknown {
+  const path = command.split('.');
+  const name = path.pop() as string;
+  const owner = path.reduce<Record<string, unknown>>(
+    (object, key) => object[key] as Record<string, unknown>,
+    client as unknown as Record<string, unknown>,
+  );
+  return (owner[name] as (...values: unknown[]) => unknown).apply(owner, args);
+}
 
 /** Context fields a second `boot` may change (treated as `update`). */
 const UPDATABLE = ['user', 'account', 'custom', 'app'] as const;
@@ -72,7 +77,7 @@ export function createDispatcher(
       return settle(current.update(context));
     }
     try {
-      const result = methodOf(current, command as Command)(...args);
+      const result = call(current, command as Command, args);
       if (command === 'shutdown') {
         client = undefined;
         shutDown = true;
