@@ -37,7 +37,8 @@ export default defineConfig({
     manifest: true,
     // Library mode, because vite's app mode wraps every import() in its preload helper (~1 KB gzip of
     // the first open) that adds <link rel=modulepreload> tags to the host's <head>. Without it a lazy
-    // chunk's own imports start when it has been parsed: one extra round trip, on views only.
+    // chunk's own imports start when it has been parsed: a round trip per level, after the first open
+    // (a view's shared chunks: one; the live-update reader's event schemas: two).
     lib: { entry: { helpline: 'src/bundle.ts' }, formats: ['es'] },
     rolldownOptions: {
       output: {

@@ -22,6 +22,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'widget', 'loader.js.gz'), gzipSync(LOADER));
   await writeFile(join(root, 'widget', 'loader.js.br'), brotliCompressSync(LOADER));
   await writeFile(join(root, 'widget', 'chunks', 'chat-Cu2Qt_w9.js'), 'export const chat = 1;');
+  await writeFile(join(root, 'widget', 'chunks', 'logo-original.js'), 'export const logo = 1;');
   server = await startTestServer({
     inboxDir: join(root, 'inbox'),
     staticDirs: [{ prefix: '/widget', dir: join(root, 'widget') }],
@@ -60,16 +61,44 @@ describe('static files', () => {
       expect(response.headers.get('Content-Type')).toContain('javascript');
       // fetch decodes br and gzip: what arrives is the file either way.
       expect(await response.text()).toBe(LOADER);
-      if (encoding) expect(response.headers.get('Vary')).toContain('Accept-Encoding');
+      // The plain copy too, or a shared cache would hand it to every browser.
+      expect(response.headers.get('Vary')).toBe('Accept-Encoding');
     }
   });
 
-  it('lets browsers keep content-hashed files for good, revalidate pages, and recheck the rest soon', async () => {
+  it('lets browsers keep content-hashed files for good and revalidate the rest on every use', async () => {
     const cacheControl = async (path: string) => (await fetch(`${server.url}${path}`)).headers.get('Cache-Control');
     expect(await cacheControl('/widget/chunks/chat-Cu2Qt_w9.js')).toBe('public, max-age=31536000, immutable');
-    expect(await cacheControl('/widget/loader.js')).toBe('public, max-age=300');
-    expect(await cacheControl('/inbox/assets/app.js')).toBe('public, max-age=300');
+    // A word where vite puts a hash is a name, not a hash.
+    expect(await cacheControl('/widget/chunks/logo-original.js')).toBe('no-cache');
+    expect(await cacheControl('/widget/loader.js')).toBe('no-cache');
+    expect(await cacheControl('/inbox/assets/app.js')).toBe('no-cache');
     expect(await cacheControl('/inbox/tickets/123')).toBe('no-cache');
+  });
+
+  it('answers the revalidation of an unchanged file with 304 and no body, per encoding', async () => {
+    for (const accept of ['br', 'identity']) {
+      const first = await fetch(`${server.url}/widget/loader.js`, { headers: { 'Accept-Encoding': accept } });
+      const etag = first.headers.get('ETag');
+      expect(etag).toMatch(/^W\/".+"$/);
+      const again = await fetch(`${server.url}/widget/loader.js`, {
+        headers: { 'Accept-Encoding': accept, 'If-None-Match': etag ?? '' },
+      });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(again.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+      const changed = await fetch(`${server.url}/widget/loader.js`, { headers: { 'If-None-Match': 'W/"other"' } });
+      expect(changed.status).toBe(200);
+    }
+    const br = (await fetch(`${server.url}/widget/loader.js`, { headers: { 'Accept-Encoding': 'br' } })).headers;
+    const plain = (await fetch(`${server.url}/widget/loader.js`, { headers: { 'Accept-Encoding': 'identity' } }))
+      .headers;
+    expect(br.get('ETag')).not.toBe(plain.get('ETag'));
+    const page = await fetch(`${server.url}/inbox/tickets/1`);
+    const revalidated = await fetch(`${server.url}/inbox/tickets/1`, {
+      headers: { 'If-None-Match': page.headers.get('ETag') ?? '' },
+    });
+    expect(revalidated.status).toBe(304);
   });
 
   it('answers CORS preflights of the widget API for any origin', async () => {

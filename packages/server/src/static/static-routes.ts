@@ -1,29 +1,45 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+
+/** Text files the builds write compressed copies of (scripts/precompress.ts). */
+const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
+const HASHED = /[\\/](?:chunks|assets)[\\/][^\\/]+-([\w-]{8})\.\w+$/;
+
+/** Vite's content hashes are base64url: an 8-letter lower-case word (`logo-original.svg`) is a name, not one. */
+const isHashed = (file: string): boolean => /[A-Z0-9_-]/.test(HASHED.exec(file)?.[1] ?? '');
 
 /**
- * Content-hashed names (vite's `chunks/name-[hash].js`, `assets/name-[hash].css`) never change what
- * they hold, so browsers keep them for a year. Pages are revalidated on every load, so a deploy
- * reaches agents at once. The rest, the loader and helpline.js among them, whose names stay the same
- * across releases, for five minutes: a deploy reaches every host page soon after.
+ * Content-hashed files (vite's `chunks/name-[hash].js`, `assets/name-[hash].css`) never change what
+ * they hold, so browsers keep them for a year. Everything else (pages, `loader.js`, `helpline.js`,
+ * whose names stay the same across releases) is revalidated on every use against its ETag: an
+ * unchanged file costs a 304, and a deploy reaches every page at once, never a `helpline.js` whose
+ * chunks are gone. Every encoding of a compressible file varies with what the browser accepts, the
+ * plain one too, so a shared cache cannot hand the uncompressed file to everyone.
  */
-function setCacheControl(path: string, c: Context): void {
+function describeFile(path: string, c: Context): void {
   const file = path.replace(/\.(br|gz)$/, '');
-  c.header(
-    'Cache-Control',
-    /\.html$/.test(file)
-      ? 'no-cache'
-      : /[\\/](chunks|assets)[\\/][^\\/]+-[\w-]{8}\.\w+$/.test(file)
-        ? 'public, max-age=31536000, immutable'
-        : 'public, max-age=300',
-  );
+  c.header('Cache-Control', isHashed(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  if (COMPRESSIBLE.test(file)) c.header('Vary', 'Accept-Encoding');
+  const { size, mtimeMs } = statSync(path);
+  c.header('ETag', `W/"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`);
 }
 
-/** Sends the build's precompressed copy (scripts/precompress.ts) to browsers that accept br or gzip. */
+/** Answers the revalidation of an unchanged file with 304 and no body. */
+const notModified: MiddlewareHandler = async (c, next) => {
+  await next();
+  const etag = c.res.headers.get('ETag');
+  if (etag === null || !(c.req.header('If-None-Match') ?? '').split(/\s*,\s*/).includes(etag)) return;
+  await c.res.body?.cancel();
+  const headers = new Headers(c.res.headers);
+  headers.delete('Content-Length');
+  c.res = new Response(null, { status: 304, headers });
+};
+
+/** Sends the build's precompressed copy to browsers that accept br or gzip. */
 const staticFiles = (options: Parameters<typeof serveStatic>[0]) =>
-  serveStatic({ ...options, precompressed: true, onFound: setCacheControl });
+  serveStatic({ ...options, precompressed: true, onFound: describeFile });
 
 // serveStatic resolves `root` against the working directory; a relative path keeps that true
 // whichever folder the server was started from.
@@ -41,6 +57,7 @@ export function mountStaticDir(app: Hono, prefix: string, dir: string): void {
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
   });
+  app.use(`${base}/*`, notModified);
   app.use(
     `${base}/*`,
     staticFiles({ root, rewriteRequestPath: (path) => (base ? path.slice(base.length) || '/' : path) }),
@@ -61,6 +78,7 @@ export function mountInbox(app: Hono, dir: string): void {
   }
   const root = rootFor(dir);
   const index = staticFiles({ root, path: 'index.html' });
+  app.use('/inbox/*', notModified);
   app.use('/inbox/*', staticFiles({ root, rewriteRequestPath: (path) => path.slice('/inbox'.length) || '/' }));
   app.get('/inbox', index);
   app.get('/inbox/*', index);
