@@ -11,6 +11,7 @@ import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
 import { createWebhookDispatcher } from '../escalation/dispatcher.js';
 import { TokenBucketLimiter } from '../http/rate-limit.js';
+import { analyzeArticles } from '../kb/statistics.js';
 import { RealtimeHub } from '../realtime/hub.js';
 import { type DemoSeedResult, seedDemoWorkspace } from '../seed/demo-workspace.js';
 import { loadServerSecret } from '../seed/server-secret.js';
@@ -54,6 +55,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
           businessHours: config.demoBusinessHours,
         })
       : undefined;
+    await analyzeArticles(db);
     const hub = new RealtimeHub(db);
     await hub.start();
     const deps: AppDeps = {

@@ -47,10 +47,5 @@ export async function importKnowledgeBase(tx: Queryable, workspaceId: string, di
     });
     imported++;
   }
-  // Without statistics the planner takes `workspace_id = $1` for a selective filter and has search
-  // test every article of the workspace instead of asking the GIN index. PGlite has no autovacuum,
-  // so each start's import gathers them, articles added in the inbox since included (well under a
-  // second for 10,000 articles).
-  await tx.query('analyze articles');
   return { imported, skipped };
 }
