@@ -269,6 +269,24 @@ create index revoked_sessions_expiry on revoked_sessions (expires_at);
 create index articles_title_search on articles using gin (to_tsvector('english', title));
 `,
   },
+  {
+    version: 6,
+    name: 'search reads angle brackets as punctuation',
+    // kb/searchable.ts: the parser skipped every word after a "<script>" in an article. The vectors
+    // are made again the way saveArticle now makes them.
+    sql: `
+drop index articles_title_search;
+create index articles_title_search on articles using gin (to_tsvector('english', translate(title, '<>', '‹›')));
+update articles set search =
+  setweight(to_tsvector('english', translate(title, '<>', '‹›')), 'A')
+  || setweight(to_tsvector('english', translate(coalesce((select string_agg(tag, ' ') from jsonb_array_elements_text(tags) as tag), ''), '<>', '‹›')), 'B')
+  || setweight(to_tsvector('english', translate(body_text, '<>', '‹›')), 'C');
+update kb_passages p set search =
+  setweight(to_tsvector('english', translate(coalesce(p.heading, '') || ' ' || a.title, '<>', '‹›')), 'A')
+  || setweight(to_tsvector('english', translate(p.body, '<>', '‹›')), 'B')
+  from articles a where a.id = p.article_id;
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import { markdownToText, renderMarkdown } from './markdown.js';
 import { splitPassages } from './passages.js';
+import { searchable } from './searchable.js';
 
 export interface ArticleInput {
   title: string;
@@ -37,8 +38,7 @@ function summaryOf(markdown: string): string {
   return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
 }
 
-const SEARCH_VECTOR =
-  "setweight(to_tsvector('english', $4::text), 'A') || setweight(to_tsvector('english', $13::text), 'B') || setweight(to_tsvector('english', $14::text), 'C')";
+const SEARCH_VECTOR = `setweight(to_tsvector('english', ${searchable('$4::text')}), 'A') || setweight(to_tsvector('english', ${searchable('$13::text')}), 'B') || setweight(to_tsvector('english', ${searchable('$14::text')}), 'C')`;
 
 /**
  * Stores an article with its rendered HTML, search vector and passages. With `id` it updates that
@@ -89,7 +89,7 @@ export async function saveArticle(
   for (const passage of splitPassages(input.markdown)) {
     await tx.query(
       `insert into kb_passages (workspace_id, article_id, position, heading, body, search)
-       values ($1, $2, $3, $4, $5, setweight(to_tsvector('english', coalesce($4::text, '') || ' ' || $6::text), 'A') || setweight(to_tsvector('english', $5::text), 'B'))`,
+       values ($1, $2, $3, $4, $5, setweight(to_tsvector('english', ${searchable("coalesce($4::text, '') || ' ' || $6::text")}), 'A') || setweight(to_tsvector('english', ${searchable('$5::text')}), 'B'))`,
       [workspaceId, row.id, position++, passage.heading ?? null, passage.text, input.title],
     );
   }

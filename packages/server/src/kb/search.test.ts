@@ -39,6 +39,7 @@ beforeAll(async () => {
       workspaceId,
       article('long', 'Instruments', `${filler('Piano')} The xylophone sits in the middle. ${filler('Drum')}`),
     );
+    await saveArticle(tx, workspaceId, article('install', 'Install', 'Paste the `<script>` tag into the page.'));
     await saveArticle(tx, otherWorkspaceId, article('foreign', 'Zebrafish elsewhere', 'Zebrafish.'));
   });
   await db.query("update articles set published = false where slug = 'draft'");
@@ -63,6 +64,13 @@ describe('searchArticles', () => {
     // The whole text fits: nothing was cut (ts_headline leaves out the final full stop).
     const [whole] = await searchArticles(db, workspaceId, 'refund', 1);
     expect(whole?.snippet).toBe('Open the invoice and choose Refund');
+    const [tagged] = await searchArticles(db, workspaceId, 'page', 1);
+    expect(tagged?.snippet).toBe('Paste the ‹script› tag into the page');
+  });
+
+  it('finds the words after a <script> in an article, which PostgreSQL would take for markup', async () => {
+    for (const query of ['script', 'tag', 'page'])
+      expect((await searchArticles(db, workspaceId, query, 5)).map((hit) => hit.title)).toContain('Install');
   });
 
   it('finds every match of a specific word, published and in this workspace only', async () => {

@@ -2,6 +2,7 @@ import type { ArticleHit } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 import { ARTICLE_COLUMNS, type ArticleRow } from './article-store.js';
 import { matchesRoute, routeSpecificity } from './route-match.js';
+import { searchable } from './searchable.js';
 import { buildTsQuery, queryWords } from './tsquery.js';
 
 // Control characters never occur in article text, so they mark ts_headline's matches unambiguously.
@@ -25,7 +26,7 @@ export function snippetWithHighlights(marked: string): { snippet: string; highli
 
 /** How much of the article's start and end is read back to tell whether the excerpt was cut there. */
 const EDGE = 300;
-/** Text reduced to what ts_headline keeps at a fragment's edges: words, single spaces, no edge punctuation. */
+/** Text reduced to what ts_headline keeps at a fragment's edges: words and single spaces, no edge punctuation. */
 const wordsOf = (text: string): string => text.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 /**
@@ -72,7 +73,7 @@ async function runSearch(db: Queryable, workspaceId: string, tsquery: string, li
     `with q as (select to_tsquery('english', $2) as query),
      candidates as (
        (select a.id from articles a, q
-        where a.workspace_id = $1 and a.published and to_tsvector('english', a.title) @@ q.query
+        where a.workspace_id = $1 and a.published and to_tsvector('english', ${searchable('a.title')}) @@ q.query
         limit ${CANDIDATES})
        union
        (select a.id from articles a, q
@@ -87,9 +88,10 @@ async function runSearch(db: Queryable, workspaceId: string, tsquery: string, li
        join articles a on a.id = c.id cross join q
        order by rank desc, a.title limit $3
      )
-     select a.id, a.title, a.category, top.rank, left(a.body_text, ${EDGE}) as head, right(a.body_text, ${EDGE}) as tail,
-       ts_headline('english', a.body_text, q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "') as headline
+     select a.id, a.title, a.category, top.rank, left(b.text, ${EDGE}) as head, right(b.text, ${EDGE}) as tail,
+       ts_headline('english', b.text, q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "') as headline
      from top join articles a on a.id = top.id cross join q
+       cross join lateral (select ${searchable('a.body_text')} as text) b
      order by top.rank desc, a.title`,
     [workspaceId, tsquery, limit],
   );
