@@ -101,7 +101,7 @@ describe('live chat between a user and an agent', () => {
     await dialog.getByRole('button', { name: 'Close help' }).click();
 
     // A new page load: the loader knows this browser has a visitor, so the widget comes at idle.
-    const widgetLoaded = page.waitForRequest(/\/widget\/helpline\.js$/);
+    const widgetLoaded = page.waitForRequest(/\/widget\/helpline-[\w-]+\.js$/);
     await page.reload();
     await widgetLoaded;
     const agent = await stack.openInbox();
@@ -120,7 +120,7 @@ describe('live chat between a user and an agent', () => {
     await expect.poll(() => page.evaluate(() => localStorage.getItem('helpline-returning'))).toBeNull();
     let fetchedWidget = false;
     page.on('request', (request) => {
-      if (request.url().endsWith('/widget/helpline.js')) fetchedWidget = true;
+      if (/^\/widget\/helpline-[\w-]+\.js$/.test(new URL(request.url()).pathname)) fetchedWidget = true;
     });
     await page.reload();
     await launcher(page).waitFor();

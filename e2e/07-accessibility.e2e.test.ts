@@ -33,10 +33,13 @@ async function openHostHoldingWidget() {
     release = resolve;
   });
   const watched = await stack.openHost('/dashboard', {}, (page) =>
-    page.route('**/widget/helpline.js', async (route) => {
-      await held;
-      await route.continue();
-    }),
+    page.route(
+      (url) => /^\/widget\/helpline-[\w-]+\.js$/.test(url.pathname),
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    ),
   );
   return { ...watched, release };
 }

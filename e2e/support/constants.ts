@@ -11,7 +11,7 @@ export const DEMO_SECRET = 'e2e-demo-workspace-secret';
 export const WORKSPACE_KEY = 'demo-public-key';
 
 export function assertBundleBuilt(): void {
-  if (!existsSync(join(loaderDist, 'loader.js')) || !existsSync(join(loaderDist, 'helpline.js'))) {
+  if (!existsSync(join(loaderDist, 'loader.js')) || !existsSync(join(loaderDist, '.vite', 'manifest.json'))) {
     throw new Error(
       `The script-tag bundle is missing in ${loaderDist}. Build it first: npm run build (or, in packages/loader: vite build && vite build -c vite.loader.config.ts).`,
     );

@@ -42,7 +42,8 @@ export default defineConfig({
     lib: { entry: { helpline: 'src/bundle.ts' }, formats: ['es'] },
     rolldownOptions: {
       output: {
-        entryFileNames: '[name].js',
+        // Named by its content, like its chunks: browsers and CDNs may keep every file but loader.js for good.
+        entryFileNames: '[name]-[hash].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         format: 'es',
         // Library mode would keep whitespace and comments for a bundler downstream; this file ships as is.

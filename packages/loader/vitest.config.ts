@@ -1,3 +1,7 @@
 import { packageProject } from '../../scripts/vite-shared.ts';
 
-export default packageProject({ name: 'loader', environment: 'happy-dom' });
+// The loader build puts in the widget's hashed file name (vite.loader.config.ts); tests load the source.
+export default {
+  ...packageProject({ name: 'loader', environment: 'happy-dom' }),
+  define: { __HELPLINE_ENTRY__: '"helpline-test.js"' },
+};

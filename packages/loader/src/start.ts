@@ -3,6 +3,13 @@ import { isReturning } from './returning.js';
 import { readScriptConfig } from './script-config.js';
 import type { HelplineStub } from './stub.js';
 
+/**
+ * The widget's file, `helpline-<hash of its content>.js`, put in by the build (vite.loader.config.ts):
+ * a release's loader asks for exactly its own widget, which browsers may therefore keep for good, so
+ * the first interaction on a page costs no revalidation round trip.
+ */
+declare const __HELPLINE_ENTRY__: string;
+
 // Commands that need the panel: they pull the widget in even in 'interaction' mode.
 const UI_COMMANDS = ['open', 'toggle', 'search', 'article', 'newMessage', 'newTicket'];
 
@@ -28,7 +35,7 @@ export function start(win: LoaderWindow, script: HTMLScriptElement | null): void
     loading = true;
     const tag = doc.createElement('script');
     tag.type = 'module';
-    tag.src = `${config.base}helpline.js`;
+    tag.src = config.base + __HELPLINE_ENTRY__;
     if (config.nonce) tag.nonce = config.nonce;
     tag.onerror = () => {
       loading = false;

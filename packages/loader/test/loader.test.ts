@@ -74,7 +74,7 @@ describe('the script-tag loader', () => {
     expect(button?.getAttribute('aria-label')).toBe('Open support');
     button?.click();
     expect(injected()).toHaveLength(1);
-    expect(injected()[0]?.src).toBe('https://support.example.com/widget/helpline.js');
+    expect(injected()[0]?.src).toBe('https://support.example.com/widget/helpline-test.js');
     expect(injected()[0]?.nonce).toBe('n0nce');
     expect((win().Helpline!.q as unknown[][]).filter((entry) => entry[0] === 'open')).toHaveLength(1);
   });
