@@ -13,13 +13,16 @@ const once = <T>(build: () => T): (() => T) => {
   return () => (built ??= build());
 };
 
+/** What a visitor searches the knowledge base for. */
+export const searchQuery = once(() => z.string().check(z.maxLength(500)));
+
 export const viewArg = once(() => {
   const name = z.enum(['home', 'search', 'article', 'chat', 'conversations', 'ticket', 'tickets', 'ticketThread']);
   return z.union([
     name,
     z.object({
       name,
-      query: z.optional(z.string().check(z.maxLength(500))),
+      query: z.optional(searchQuery()),
       articleId: z.optional(Id),
       conversationId: z.optional(Id),
       ticketId: z.optional(Id),

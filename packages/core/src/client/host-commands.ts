@@ -16,6 +16,7 @@ import {
   identifiedUser,
   prefillArg,
   routePatternArg,
+  searchQuery,
   trackName,
   updateArg,
   viewArg,
@@ -162,7 +163,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       report,
       'search',
       ['query'],
-      () => z.object({ query: z.string().check(z.maxLength(500)) }),
+      () => z.object({ query: searchQuery() }),
       async ({ query }) => {
         await open({ name: 'search', query });
         await kb.search(query);

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import type { SuggestContext } from '../adapter/contract.js';
+import { searchQuery } from '../client/arg-schemas.js';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { KbApi } from '../client/types.js';
@@ -42,7 +43,7 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     rt.report,
     'kb.search',
     ['query'],
-    () => z.object({ query: z.string().check(z.maxLength(500)) }),
+    () => z.object({ query: searchQuery() }),
     async ({ query }) => {
       rt.require('kb');
       const ticket = ++searchTicket;
