@@ -9,7 +9,8 @@ const EMPTY_THREAD: Thread = { messages: [], pending: [], loading: true, hasMore
 /**
  * The chat, tickets and attachments APIs, usable synchronously from boot while their code loads on
  * first use. Signals read through to the real module once it is there; calls wait for it. Text typed
- * into a draft before the module arrives is kept and handed over.
+ * into a draft before the module arrives is kept and handed over. `mayHaveHistory` says whether the
+ * visitor can have conversations or tickets to list (true once the module has loaded).
  */
 export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHistory: () => boolean) {
   const loaded = signal<Messaging | undefined>(undefined);
@@ -49,7 +50,7 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
   const history =
     <T>(pick: (messaging: Messaging) => () => Promise<T[]>) =>
     async (): Promise<T[]> =>
-      loaded.value !== undefined || mayHaveHistory() ? pick(await ensure())() : [];
+      mayHaveHistory() ? pick(await ensure())() : [];
   /** A signal that reads `fallback` until the module is there; `wake` starts loading it. */
   const through = <T>(read: (messaging: Messaging) => ReadonlySignal<T>, fallback: () => T, wake = false) => {
     if (wake) ensure().catch(() => {});
