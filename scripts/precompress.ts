@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 const COMPRESSIBLE = /^(?!\.vite\/).*\.(js|css|html|svg|json)$/;
 
 /** Writes `file.gz` (gzip -9) and `file.br` (brotli 11) beside `file`. */
-export function precompressFile(file: string): void {
+function precompressFile(file: string): void {
   const bytes = readFileSync(file);
   writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
   writeFileSync(

@@ -14,8 +14,9 @@ const isHashed = (file: string): boolean => /[A-Z0-9_-]/.test(HASHED.exec(file)?
  * Content-hashed files (vite's `chunks/name-[hash].js`, `assets/name-[hash].css`, the widget's
  * `helpline-[hash].js`) never change what they hold, so browsers keep them for a year. Everything
  * else (pages, `loader.js`, whose names stay the same across releases) is revalidated on every use
- * against its ETag: an unchanged file costs a 304, and a deploy reaches every page at once. Every encoding of a compressible file varies with what the browser accepts, the
- * plain one too, so a shared cache cannot hand the uncompressed file to everyone.
+ * against its ETag: an unchanged file costs a 304, and a deploy reaches every page at once. Every
+ * encoding of a compressible file varies with what the browser accepts, the plain one too, so a
+ * shared cache cannot hand the uncompressed file to everyone.
  */
 function describeFile(path: string, c: Context): void {
   const file = path.replace(/\.(br|gz)$/, '');
