@@ -63,7 +63,18 @@ await section('bytes', 120_000, async () => {
   for (const peer of PEERS) peers.push({ ...peer, ...(await bundlePeer(peer.id)) });
   results.sizes = { helpline, peers, breakdown: breakdown(join(loaderDist, helpline.firstOpenFiles[0])) };
   budget('loader snippet (gzip)', '≤ 1.5 KB', kb(helpline.loader.gzip), helpline.loader.gzip <= BUDGETS.loader);
-  budget('first open (gzip)', '≤ 30 KB', kb(helpline.firstOpen.gzip), helpline.firstOpen.gzip <= BUDGETS.firstOpen);
+  budget(
+    'first open, click before the page was idle (gzip)',
+    '≤ 30 KB',
+    kb(helpline.firstOpen.gzip),
+    helpline.firstOpen.gzip <= BUDGETS.firstOpen,
+  );
+  budget(
+    'first open after the page was idle (gzip)',
+    '≤ 30 KB',
+    kb(helpline.firstOpenAfterIdle.gzip),
+    helpline.firstOpenAfterIdle.gzip <= BUDGETS.firstOpen,
+  );
   budget('everything, one locale (gzip)', '≤ 50 KB', kb(helpline.all.gzip), helpline.all.gzip <= BUDGETS.all);
 });
 

@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launcher, openWidget, type Stack, startStack } from './support/stack.ts';
+import { earlyCaptureRunning, launcher, openWidget, type Stack, startStack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ async function signedIn(page: Page): Promise<void> {
 }
 
 describe('the host page before anyone touches the widget', () => {
-  it('downloads only the loader, writes no storage or cookies and logs no errors', async () => {
+  it('downloads only the loader and, at idle, its early capture, writes no storage or cookies and logs no errors', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     const helplineRequests: string[] = [];
     const record = (request: Request) => {
@@ -39,6 +39,7 @@ describe('the host page before anyone touches the widget', () => {
     // The listener is attached after goto resolved; the load's requests are read back from the performance timeline.
     page.on('request', record);
     await signedIn(page);
+    await earlyCaptureRunning(page);
     const loaded = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
@@ -46,7 +47,11 @@ describe('the host page before anyone touches the widget', () => {
         .map((url) => `${url.origin}${url.pathname}`),
     );
     const fromHelpline = loaded.filter((url) => url.startsWith(stack.helplineUrl)).map((url) => new URL(url).pathname);
-    expect([...fromHelpline, ...helplineRequests]).toEqual(['/widget/loader.js']);
+    expect([...new Set([...fromHelpline, ...helplineRequests])]).toEqual([
+      '/widget/loader.js',
+      expect.stringMatching(/^\/widget\/capture-[\w-]+\.js$/),
+      expect.stringMatching(/^\/widget\/chunks\/early-capture-[\w-]+\.js$/),
+    ]);
 
     // The placeholder launcher is there, drawn by the loader alone.
     await expect(launcher(page).count()).resolves.toBe(1);

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launcher, openWidget, type Stack, saveScreenshot, startChat, startStack } from './support/stack.ts';
+import {
+  earlyCaptureRunning,
+  launcher,
+  openWidget,
+  type Stack,
+  saveScreenshot,
+  startChat,
+  startStack,
+  widgetRequested,
+} from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -17,14 +26,15 @@ describe('live chat between a user and an agent', () => {
     const user = await stack.openHost('/invoices');
     const { page } = user;
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    // The widget is loaded (first open) before the failure, so its capture is running.
-    let dialog = await openWidget(page);
-    await dialog.getByRole('button', { name: 'Close help' }).click();
+    // The widget itself comes on the first click; its early capture, fetched when the page went idle,
+    // records what goes wrong before the user asks for help.
+    await earlyCaptureRunning(page);
+    expect(await widgetRequested(page)).toBe(false);
     await page.locator('nav').getByRole('link', { name: 'Billing' }).click();
     await page.getByRole('button', { name: 'Retry payment' }).click();
     await page.getByText('Payment retry failed (502).', { exact: false }).waitFor();
 
-    dialog = await openWidget(page);
+    const dialog = await openWidget(page);
     await dialog.getByRole('button', { name: 'Start a chat' }).click();
     const composer = dialog.getByRole('textbox', { name: 'Message' });
     await composer.fill('My payment keeps failing on the billing page');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goHome, openWidget, type Stack, startStack } from './support/stack.ts';
+import { earlyCaptureRunning, goHome, openWidget, type Stack, startStack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -106,10 +106,14 @@ describe('the widget in someone else’s page', () => {
       page.addInitScript({ content: RECORD_BEFORE }),
     );
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    // The loader's early capture, its module script added at idle, is running before the first click.
+    await earlyCaptureRunning(page);
     const headBefore = await page.evaluate(() => document.head.children.length);
+    expect(await headSince(page, headBefore - 1)).toEqual([expect.stringMatching(/^script \S*\/capture-[\w-]+\.js$/)]);
     const dialog = await openWidget(page);
     await useTheWidget(dialog, 'Hello from the globals check');
-    // The loader's one module script; lazy chunks arrive by import(), with no preload links in the host's head.
+    // The loader's one module script for the widget; lazy chunks arrive by import(), with no preload
+    // links in the host's head.
     expect(await headSince(page, headBefore)).toEqual([expect.stringMatching(/^script \S*helpline-[\w-]+\.js$/)]);
     await page.locator('nav').getByRole('link', { name: 'Billing' }).click();
     expect(await addedGlobals(page)).toEqual(['Helpline']);

@@ -17,9 +17,11 @@ export function compressedSizes(bytes) {
 }
 
 /**
- * What the loader costs every page, what the first launcher click fetches (the entry, its static
- * imports, and the home view with its own), and everything together (all views, the sanitizer,
- * one locale: the other locales' chunks are left out).
+ * What the loader costs every page; what it fetches at idle for a visitor who has not clicked yet (the
+ * early capture: its entry and the chunk it shares with the widget); what the first launcher click
+ * fetches (the widget entry, its static imports, and the home view with its own) when it comes before
+ * that idle moment, and after it (less what the idle fetch brought); and everything together (all
+ * views, the sanitizer, one locale: the other locales' chunks are left out).
  * @param {string} distDir packages/loader/dist
  */
 export function measureBundle(distDir) {
@@ -40,9 +42,11 @@ export function measureBundle(distDir) {
     return seen;
   };
   const keys = Object.keys(manifest);
-  const entries = keys.filter((key) => manifest[key]?.isEntry);
   const homeViews = keys.filter((key) => manifest[key]?.isDynamicEntry && /\/home\//.test(key));
-  const firstOpenFiles = [...closure([...entries, ...homeViews])].map((key) => manifest[key]?.file ?? key);
+  const fileOf = (/** @type {string} */ key) => manifest[key]?.file ?? key;
+  const firstOpenFiles = [...closure(['src/bundle.ts', ...homeViews])].map(fileOf);
+  const idleFiles = [...closure(['src/capture.ts'])].map(fileOf);
+  const afterIdleFiles = firstOpenFiles.filter((file) => !idleFiles.includes(file));
   const otherLocales = keys
     .filter((key) => /\/i18n\/(?!en\/)[a-z]{2}(-[A-Za-z]+)?\//.test(key))
     .map((key) => manifest[key]?.file);
@@ -55,16 +59,17 @@ export function measureBundle(distDir) {
   const firstOpenSources = firstOpenFiles.flatMap(
     (file) => JSON.parse(readFileSync(join(distDir, `${file}.map`), 'utf8')).sources,
   );
+  /** @param {string[]} list */
+  const total = (list) => ({ raw: sum(list, 'raw'), gzip: sum(list, 'gzip'), brotli: sum(list, 'brotli') });
   return {
     loader,
-    firstOpen: {
-      raw: sum(firstOpenFiles, 'raw'),
-      gzip: sum(firstOpenFiles, 'gzip'),
-      brotli: sum(firstOpenFiles, 'brotli'),
-    },
+    idle: total(idleFiles),
+    idleFiles,
+    firstOpen: total(firstOpenFiles),
     firstOpenFiles,
     firstOpenSources,
-    all: { raw: sum(allFiles, 'raw'), gzip: sum(allFiles, 'gzip'), brotli: sum(allFiles, 'brotli') },
+    firstOpenAfterIdle: total(afterIdleFiles),
+    all: total(allFiles),
     files,
   };
 }

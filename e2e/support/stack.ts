@@ -192,6 +192,18 @@ export function panel(page: Page): Locator {
 }
 
 /** Clicks the launcher and waits until the panel is shown. */
+/** Resolves once the loader's early capture (fetched at idle) has wrapped the page's fetch. */
+export async function earlyCaptureRunning(page: Page): Promise<void> {
+  await page.waitForFunction(() => !String(window.fetch).includes('[native code]'));
+}
+
+/** Whether the page has asked for the widget's own file (helpline-<hash>.js) yet. */
+export function widgetRequested(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    performance.getEntriesByType('resource').some((entry) => /\/widget\/helpline-[\w-]+\.js$/.test(entry.name)),
+  );
+}
+
 export async function openWidget(page: Page): Promise<Locator> {
   await launcher(page).first().click();
   const dialog = panel(page);

@@ -22,7 +22,7 @@ function zodWithoutGlobals(): Plugin {
 }
 
 // helpline.js: the widget for script-tag users, an ES module whose views load as lazy chunks from the
-// same folder. The loader (vite.loader.config.ts) fetches it on first interaction.
+// same folder. The loader (vite.loader.config.ts) fetches it on first interaction, and capture.js at idle.
 export default defineConfig({
   ...sourceResolve,
   ...preactJsx,
@@ -39,7 +39,9 @@ export default defineConfig({
     // the first open) that adds <link rel=modulepreload> tags to the host's <head>. Without it a lazy
     // chunk's own imports start when it has been parsed: a round trip per level, after the first open
     // (a view's shared chunks: one; the live-update reader's event schemas: two).
-    lib: { entry: { helpline: 'src/bundle.ts' }, formats: ['es'] },
+    // capture.js is the early capture the loader fetches at idle; the widget shares its modules (one
+    // chunk, one instance), so a click after idle downloads them no more.
+    lib: { entry: { helpline: 'src/bundle.ts', capture: 'src/capture.ts' }, formats: ['es'] },
     rolldownOptions: {
       output: {
         // Named by its content, like its chunks: browsers and CDNs may keep every file but loader.js for good.

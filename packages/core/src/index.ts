@@ -14,6 +14,12 @@ export {
   createContextCapture,
   type SnapshotExtras,
 } from './context/capture.js';
+export {
+  type EarlyRecord,
+  type EarlyToggles,
+  startEarlyCapture,
+  takeEarlyCapture,
+} from './context/early-capture.js';
 export * from './errors/adapter-error.js';
 export * from './errors/helpline-error.js';
 export * from './errors/unsupported-error.js';

@@ -253,3 +253,99 @@ describe('snapshot', () => {
     c.stop();
   });
 });
+
+describe('early capture (the script tag, before the widget loads)', () => {
+  // One early capture per page: each test gets a fresh copy of the module.
+  async function earlyModule() {
+    vi.resetModules();
+    return import('../src/context/early-capture.js');
+  }
+  const globalsOf = (win: TestWindow) => ({
+    fetch: win.fetch,
+    error: win.console.error,
+    warn: win.console.warn,
+    push: win.history.pushState,
+    open: win.XMLHttpRequest.prototype.open,
+  });
+
+  it('hands what the page did before the widget to its capture, redacted by the validated options', async () => {
+    const { startEarlyCapture, takeEarlyCapture } = await earlyModule();
+    const win = makeWindow();
+    startEarlyCapture(win);
+    win.history.pushState({}, '', '/billing?session=s3cr3t');
+    await win.fetch('/api/pay?status=502&token=t0k');
+    win.console.error('Payment retry failed');
+    await Promise.resolve();
+
+    const earlier = takeEarlyCapture();
+    // Recorded as it happened; nothing leaves memory before the widget redacts it.
+    expect(earlier?.breadcrumbs[0]).toMatchObject({ url: '/api/pay?status=502&token=t0k' });
+    capture = createContextCapture({ privacy: Privacy.parse({}), window: win, earlier });
+    capture.start();
+    win.history.pushState({}, '', '/billing/cards');
+    const snap = capture.snapshot();
+    expect(snap.routeTrail.map((visit) => visit.path)).toEqual([
+      '/start?token=[redacted]',
+      '/billing?session=[redacted]',
+      '/billing/cards',
+    ]);
+    expect(snap.breadcrumbs).toEqual([
+      expect.objectContaining({ type: 'request', url: '/api/pay?status=502&token=[redacted]', status: 502 }),
+      expect.objectContaining({ type: 'console', level: 'error', message: 'Payment retry failed' }),
+    ]);
+  });
+
+  it('drops what the options turn off, ignores the widget backend, and keeps the configured number', async () => {
+    const { startEarlyCapture, takeEarlyCapture } = await earlyModule();
+    const win = makeWindow();
+    startEarlyCapture(win);
+    win.history.pushState({}, '', '/a');
+    for (let i = 0; i < 5; i++) win.console.warn(`w${i}`);
+    await win.fetch('https://support.test/v1/x?status=500');
+    await win.fetch('/api/y?status=500');
+    await Promise.resolve();
+    const earlier = takeEarlyCapture();
+
+    const privacy = Privacy.parse({ breadcrumbs: { navigation: false, console: true, network: true, max: 3 } });
+    const ignoreUrl = (url: string) => url.startsWith('https://support.test');
+    const adopted = createContextCapture({ privacy, window: win, earlier, ignoreUrl }).snapshot();
+    expect(adopted.routeTrail).toEqual([]);
+    expect(adopted.breadcrumbs.map((crumb) => ('message' in crumb ? crumb.message : crumb.type))).toEqual([
+      'w3',
+      'w4',
+      'request',
+    ]);
+    const quiet = Privacy.parse({ breadcrumbs: { navigation: true, console: false, network: false, max: 30 } });
+    expect(createContextCapture({ privacy: quiet, window: win, earlier }).snapshot().breadcrumbs).toEqual([]);
+  });
+
+  it("honours the host's switches before validation: a kind turned off is never wrapped", async () => {
+    const { startEarlyCapture, takeEarlyCapture } = await earlyModule();
+    const win = makeWindow();
+    const before = globalsOf(win);
+    startEarlyCapture(win, { network: false, navigation: false, console: 'no' });
+    expect(win.fetch).toBe(before.fetch);
+    expect(win.XMLHttpRequest.prototype.open).toBe(before.open);
+    expect(win.history.pushState).toBe(before.push);
+    // Only `false` turns a kind off; anything else is left to the options' validation at boot.
+    expect(win.console.error).not.toBe(before.error);
+    win.history.pushState({}, '', '/a');
+    expect(takeEarlyCapture()?.routeTrail).toEqual([]);
+  });
+
+  it('restores the globals when taken, and cannot start once the widget has taken over', async () => {
+    const { startEarlyCapture, takeEarlyCapture } = await earlyModule();
+    const win = makeWindow();
+    const before = globalsOf(win);
+    startEarlyCapture(win);
+    startEarlyCapture(win);
+    win.console.warn('once');
+    expect(takeEarlyCapture()?.breadcrumbs).toHaveLength(1);
+    expect(globalsOf(win)).toEqual(before);
+    win.console.warn('after');
+    // The early file arrived after the widget had booted: it must not wrap anything again.
+    startEarlyCapture(win);
+    expect(globalsOf(win)).toEqual(before);
+    expect(takeEarlyCapture()).toBeUndefined();
+  });
+});

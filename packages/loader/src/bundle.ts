@@ -1,5 +1,5 @@
 import { createHttpAdapter } from '@helpline/adapter-http';
-import { type HelplineClient, HttpUrl, installGlobal, parseWith } from '@helpline/core';
+import { type HelplineClient, HttpUrl, installGlobal, parseWith, takeEarlyCapture } from '@helpline/core';
 import { createHelpline } from '@helpline/widget';
 import { bundleHomeView } from '@helpline/widget/home';
 import * as z from 'zod/mini';
@@ -47,7 +47,10 @@ installGlobal(window, (input: unknown) => {
     (placeholder.matches(':active') || placeholder.shadowRoot?.querySelector(':active') != null);
   placeholder?.remove();
   const widget = rememberVisitor(
-    createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) }),
+    createHelpline(
+      { ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) },
+      { earlier: takeEarlyCapture() },
+    ),
     () => window.localStorage,
   );
   if (pressed) openOnRelease(widget);

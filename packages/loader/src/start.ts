@@ -9,9 +9,12 @@ import type { HelplineStub } from './stub.js';
  * the first interaction on a page costs no revalidation round trip.
  */
 declare const __HELPLINE_ENTRY__: string;
+/** The early capture's file, `capture-<hash>.js`, likewise (src/capture.ts). */
+declare const __HELPLINE_CAPTURE__: string;
 
 // Commands that need the panel: they pull the widget in even in 'interaction' mode.
 const UI_COMMANDS = ['open', 'toggle', 'search', 'article', 'newMessage', 'newTicket'];
+const needsPanel = (entry: ArrayLike<unknown>) => UI_COMMANDS.includes(entry[0] as string);
 
 export type LoaderWindow = Window & {
   Helpline?: HelplineStub;
@@ -26,39 +29,39 @@ export function start(win: LoaderWindow, script: HTMLScriptElement | null): void
   stub.loaderStarted = true;
   const config = readScriptConfig(script, doc.baseURI);
   const queue = (stub.q ||= []) as ArrayLike<unknown>[];
-  const command = (entry: ArrayLike<unknown>) => entry[0];
-  if (config.boot && !queue.some((entry) => command(entry) === 'boot')) queue.unshift(['boot', config.boot]);
+  const isBoot = (entry: ArrayLike<unknown>) => entry[0] === 'boot';
+  if (config.boot && !queue.some(isBoot)) queue.unshift(['boot', config.boot]);
 
+  const inject = (file: string) => {
+    const tag = doc.createElement('script');
+    tag.type = 'module';
+    tag.src = config.base + file;
+    if (config.nonce) tag.nonce = config.nonce;
+    doc.head.append(tag);
+    return tag;
+  };
   let loading = false;
   const load = () => {
     if (loading) return;
     loading = true;
-    const tag = doc.createElement('script');
-    tag.type = 'module';
-    tag.src = config.base + __HELPLINE_ENTRY__;
-    if (config.nonce) tag.nonce = config.nonce;
+    const tag = inject(__HELPLINE_ENTRY__);
     tag.onerror = () => {
       loading = false;
       console.error(`Helpline: failed to load ${tag.src}`);
     };
-    doc.head.append(tag);
   };
 
   const queued: HelplineStub = function Helpline(...args: unknown[]) {
     queue.push(args);
-    if (UI_COMMANDS.includes(args[0] as string)) load();
+    if (needsPanel(args)) load();
   };
   queued.q = queue as unknown[][];
   queued.loaderStarted = true;
   win.Helpline = queued;
 
-  const loadWhenIdle = () => (win.requestIdleCallback ?? ((cb: () => void) => win.setTimeout(cb, 2000)))(load);
-  if (queue.some((entry) => UI_COMMANDS.includes(command(entry) as string))) load();
-  else if (config.load === 'eager') load();
-  // A visitor this browser already has gets the widget at idle: replies show on the launcher's badge.
-  else if (config.load === 'idle' || isReturning(win)) loadWhenIdle();
-
-  const bootEntry = queue.find((entry) => command(entry) === 'boot');
+  const whenIdle = (then: () => void) =>
+    (win.requestIdleCallback ?? ((cb: () => void) => win.setTimeout(cb, 2000)))(then);
+  const bootEntry = queue.find(isBoot);
   const options = (bootEntry?.[1] ?? {}) as { appearance?: PlaceholderAppearance };
   const appearance = options.appearance ?? {};
   const open = () => queued('open');
@@ -67,11 +70,21 @@ export function start(win: LoaderWindow, script: HTMLScriptElement | null): void
       drawPlaceholderLauncher(doc, appearance, open, load);
     } catch {
       // No placeholder here: the widget draws its own launcher.
-      loadWhenIdle();
+      whenIdle(load);
     }
   };
   if (doc.body) draw();
   else doc.addEventListener('DOMContentLoaded', draw, { once: true });
+
+  if (config.load === 'eager' || queue.some(needsPanel)) load();
+  else
+    whenIdle(() => {
+      // A visitor this browser already has gets the widget at idle: replies show on the launcher's badge.
+      if (config.load === 'idle' || isReturning(win)) load();
+      // Anyone else gets it on their first click, and its early capture now (a small file), so that
+      // what failed before they asked for help is in what they send.
+      else if (!loading && queue.some(isBoot)) inject(__HELPLINE_CAPTURE__);
+    });
 
   const selector = (appearance as { launcherSelector?: unknown }).launcherSelector;
   if (typeof selector === 'string') {

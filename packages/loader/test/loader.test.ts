@@ -18,6 +18,7 @@ function script(attrs: Record<string, string>): HTMLScriptElement {
 
 const win = () => window as unknown as LoaderWindow;
 const injected = () => [...document.head.querySelectorAll('script[type=module]')] as HTMLScriptElement[];
+const widgetScripts = () => injected().filter((tag) => tag.src.endsWith('/helpline-test.js'));
 
 beforeEach(() => {
   delete win().Helpline;
@@ -128,7 +129,7 @@ describe('the script-tag loader', () => {
     using idle = idleQueue();
     start(win(), script({ 'data-key': 'pk_1' }));
     idle.runIdle();
-    expect(injected()).toHaveLength(0);
+    expect(widgetScripts()).toHaveLength(0);
 
     delete win().Helpline;
     vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
@@ -136,8 +137,34 @@ describe('the script-tag loader', () => {
     });
     start(win(), script({ 'data-key': 'pk_1' }));
     idle.runIdle();
-    expect(injected()).toHaveLength(0);
+    expect(widgetScripts()).toHaveLength(0);
     expect(document.querySelectorAll('helpline-launcher')).toHaveLength(1);
+  });
+
+  it('fetches only the early capture at idle until the visitor interacts, with the nonce', () => {
+    using idle = idleQueue();
+    start(win(), script({ 'data-key': 'pk_1', nonce: 'n0nce' }));
+    expect(injected()).toHaveLength(0);
+    idle.runIdle();
+    expect(injected().map((tag) => [tag.src, tag.nonce])).toEqual([
+      ['https://support.example.com/widget/capture-test.js', 'n0nce'],
+    ]);
+    document.querySelector('helpline-launcher')?.shadowRoot?.querySelector('button')?.click();
+    expect(widgetScripts()).toHaveLength(1);
+  });
+
+  it('fetches no early capture for a page that boots nothing, nor once the widget is on its way', () => {
+    using idle = idleQueue();
+    start(win(), script({}));
+    idle.runIdle();
+    expect(injected()).toHaveLength(0);
+
+    delete win().Helpline;
+    document.body.replaceChildren();
+    start(win(), script({ 'data-key': 'pk_1' }));
+    document.querySelector('helpline-launcher')?.shadowRoot?.querySelector('button')?.click();
+    idle.runIdle();
+    expect(injected().map((tag) => tag.src)).toEqual(['https://support.example.com/widget/helpline-test.js']);
   });
 
   it('loads the widget at idle, drawing no placeholder, where stylesheets cannot be constructed', () => {
@@ -153,6 +180,33 @@ describe('the script-tag loader', () => {
 });
 
 type IdentityState = HelplineClient['state']['identity']['value'];
+
+describe('the early capture file', () => {
+  it("starts capturing with the queued boot's breadcrumb switches, and hands over to the widget", async () => {
+    const before = { fetch: window.fetch, error: console.error };
+    win().Helpline = Object.assign(() => {}, {
+      q: [['boot', { key: 'pk', privacy: { breadcrumbs: { network: false } } }]] as unknown[][],
+    });
+    vi.resetModules();
+    await import('../src/capture.ts');
+    const { takeEarlyCapture } = await import('@helpline/core');
+    expect(window.fetch).toBe(before.fetch);
+    expect(console.error).not.toBe(before.error);
+    console.warn('before the widget');
+    expect(takeEarlyCapture()?.breadcrumbs).toEqual([
+      expect.objectContaining({ type: 'console', level: 'warn', message: 'before the widget' }),
+    ]);
+    expect(console.error).toBe(before.error);
+  });
+
+  it('never throws into the page, whatever was queued', async () => {
+    win().Helpline = Object.assign(() => {}, { q: [['boot', { privacy: { breadcrumbs: null } }]] as unknown[][] });
+    vi.resetModules();
+    await expect(import('../src/capture.ts')).resolves.toBeDefined();
+    const { takeEarlyCapture } = await import('@helpline/core');
+    expect(takeEarlyCapture()?.routeTrail).toHaveLength(1);
+  });
+});
 
 describe('rememberVisitor', () => {
   const anonymous: IdentityState = { visitorId: undefined, user: undefined, account: undefined, verified: false };

@@ -24,6 +24,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'widget', 'chunks', 'chat-Cu2Qt_w9.js'), 'export const chat = 1;');
   await writeFile(join(root, 'widget', 'chunks', 'logo-original.js'), 'export const logo = 1;');
   await writeFile(join(root, 'widget', 'helpline-B7x_Qp2z.js'), 'export {};');
+  await writeFile(join(root, 'widget', 'capture-Dq9_v1Xa.js'), 'export {};');
   server = await startTestServer({
     inboxDir: join(root, 'inbox'),
     staticDirs: [{ prefix: '/widget', dir: join(root, 'widget') }],
@@ -73,6 +74,7 @@ describe('static files', () => {
     // A word where vite puts a hash is a name, not a hash.
     expect(await cacheControl('/widget/chunks/logo-original.js')).toBe('no-cache');
     expect(await cacheControl('/widget/helpline-B7x_Qp2z.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cacheControl('/widget/capture-Dq9_v1Xa.js')).toBe('public, max-age=31536000, immutable');
     expect(await cacheControl('/widget/loader.js')).toBe('no-cache');
     expect(await cacheControl('/inbox/assets/app.js')).toBe('no-cache');
     expect(await cacheControl('/inbox/tickets/123')).toBe('no-cache');

@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import { type ContextCapture, createContextCapture } from '../context/capture.js';
+import type { EarlyRecord } from '../context/early-capture.js';
 import { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { createEmitter } from '../events/emitter.js';
@@ -37,6 +38,8 @@ export interface ClientDeps {
   /** Makes ids (visitor, outbox items); default: crypto-random. */
   random?: () => string;
   capture?: ContextCapture;
+  /** What the page did before the client existed (the script tag's early capture), redacted by these options. */
+  earlier?: EarlyRecord;
   /** Web Locks; `null` means every tab sends. Default: `navigator.locks` when present. */
   locks?: LockManager | null;
   channel?: (name: string) => BroadcastChannel | null;
@@ -77,7 +80,8 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
 
   const visitor = createVisitor(privacy.noStorageBeforeInteraction, options.verification);
   const store = createGatedStore(inner, { isOpen: () => visitor.storageAllowed() });
-  const capture = deps.capture ?? createContextCapture({ privacy, ...(win ? { window: win } : {}), now });
+  const capture =
+    deps.capture ?? createContextCapture({ privacy, now, earlier: deps.earlier, ...(win ? { window: win } : {}) });
   const state = createState(
     effectiveCapabilities(adapter.capabilities, options.features),
     resolveLocale(win, options.locale),

@@ -8,6 +8,7 @@ import type { ContextAccount, ContextUser } from '../schemas/people.js';
 import { instrumentConsole } from './breadcrumbs-console.js';
 import { instrumentNetwork } from './breadcrumbs-network.js';
 import { captureDevice } from './device.js';
+import type { EarlyRecord } from './early-capture.js';
 import { capturePage } from './page.js';
 import { createRingBuffer } from './ring-buffer.js';
 import { createRouteTrail, instrumentRoutes, pathOf } from './route-trail.js';
@@ -35,7 +36,12 @@ export interface ContextCaptureOptions {
   now?: () => Date;
   /** Requests to these urls never become breadcrumbs (the widget's own backend calls). */
   ignoreUrl?: (url: string) => boolean;
+  /** What the page did before the widget loaded (the script tag's early capture), adopted by these options. */
+  earlier?: EarlyRecord;
 }
+
+// Which privacy.breadcrumbs switch governs a kind of breadcrumb; events come from the host's `track`.
+const SWITCH = { console: 'console', exception: 'console', request: 'network', event: undefined } as const;
 
 /**
  * Collects what an agent needs to help (page, route trail, device, failures) by wrapping the History API,
@@ -55,6 +61,18 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
 
   const currentPath = () => (win ? redactUrl(pathOf(win), rules) : '/');
   const addBreadcrumb = (crumb: Breadcrumb) => crumbs.push(crumb);
+  const addRedacted = (crumb: Breadcrumb) =>
+    addBreadcrumb(crumb.type === 'request' ? { ...crumb, url: redactUrl(crumb.url, rules) } : crumb);
+
+  const { earlier } = options;
+  if (earlier && privacy.breadcrumbs.navigation) {
+    for (const visit of earlier.routeTrail) trail.record(redactUrl(visit.path, rules), visit.title ?? '', visit.at);
+  }
+  for (const crumb of earlier?.breadcrumbs ?? []) {
+    const governedBy = SWITCH[crumb.type];
+    if (governedBy !== undefined && !privacy.breadcrumbs[governedBy]) continue;
+    if (crumb.type !== 'request' || !ignoreUrl(crumb.url)) addRedacted(crumb);
+  }
 
   const recordRoute = (): string | undefined => {
     if (!win) return undefined;
@@ -86,13 +104,7 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
       }
       if (privacy.breadcrumbs.console) undo.push(instrumentConsole(win, now, addBreadcrumb));
       if (privacy.breadcrumbs.network) {
-        undo.push(
-          instrumentNetwork(win, {
-            now,
-            ignoreUrl,
-            add: (c) => addBreadcrumb(c.type === 'request' ? { ...c, url: redactUrl(c.url, rules) } : c),
-          }),
-        );
+        undo.push(instrumentNetwork(win, { now, ignoreUrl, add: addRedacted }));
       }
     },
     stop() {

@@ -5,14 +5,14 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 
 /** Text files the builds write compressed copies of (scripts/precompress.ts). */
 const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
-const HASHED = /(?:[\\/](?:chunks|assets)[\\/][^\\/]+|[\\/]helpline)-([\w-]{8})\.\w+$/;
+const HASHED = /(?:[\\/](?:chunks|assets)[\\/][^\\/]+|[\\/](?:helpline|capture))-([\w-]{8})\.\w+$/;
 
 /** Vite's content hashes are base64url: an 8-letter lower-case word (`logo-original.svg`) is a name, not one. */
 const isHashed = (file: string): boolean => /[A-Z0-9_-]/.test(HASHED.exec(file)?.[1] ?? '');
 
 /**
  * Content-hashed files (vite's `chunks/name-[hash].js`, `assets/name-[hash].css`, the widget's
- * `helpline-[hash].js`) never change what they hold, so browsers keep them for a year. Everything
+ * `helpline-[hash].js` and its early capture's `capture-[hash].js`) never change what they hold, so browsers keep them for a year. Everything
  * else (pages, `loader.js`, whose names stay the same across releases) is revalidated on every use
  * against its ETag: an unchanged file costs a 304, and a deploy reaches every page at once. Every
  * encoding of a compressible file varies with what the browser accepts, the plain one too, so a

@@ -1,0 +1,15 @@
+import { type EarlyToggles, startEarlyCapture } from '@helpline/core';
+import type { LoaderWindow } from './start.js';
+
+// The script tag's second file, loaded by the loader when the page is first idle: the widget itself
+// comes on the first click, and what failed before it would otherwise be missing from the snapshot.
+// It honours the breadcrumb switches of the queued boot; the widget validates them when it boots.
+try {
+  const win = window as LoaderWindow;
+  const boot = (win.Helpline?.q ?? []).find((entry) => entry[0] === 'boot')?.[1] as
+    | { privacy?: { breadcrumbs?: EarlyToggles } }
+    | undefined;
+  startEarlyCapture(win, boot?.privacy?.breadcrumbs ?? {});
+} catch (error) {
+  console.error('Helpline:', error);
+}
