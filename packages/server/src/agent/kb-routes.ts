@@ -73,6 +73,7 @@ export function agentKbRoutes(deps: AppDeps): Hono<AgentEnv> {
     if (taken) throw new ApiError(409, 'conflict', `slug: another article already uses "${input.slug}"`, 'slug');
     const row = await save(deps.db, workspaceId, input);
     if (!row) throw new Error('article insert returned nothing');
+    deps.articleStats.changed();
     return c.json(toAgentArticle(row), 201);
   });
 
@@ -83,6 +84,7 @@ export function agentKbRoutes(deps: AppDeps): Hono<AgentEnv> {
     if (!existing) throw notFound('Article');
     const row = await save(deps.db, workspaceId, input, existing.id);
     if (!row) throw notFound('Article');
+    deps.articleStats.changed();
     return c.json(toAgentArticle(row));
   });
 
@@ -91,6 +93,7 @@ export function agentKbRoutes(deps: AppDeps): Hono<AgentEnv> {
     const existing = await findArticle(deps.db, workspaceId, c.req.param('id'), false);
     if (!existing) throw notFound('Article');
     await deps.db.query('delete from articles where workspace_id = $1 and id = $2', [workspaceId, existing.id]);
+    deps.articleStats.changed();
     return c.body(null, 204);
   });
 

@@ -2,6 +2,7 @@ import type { ServerConfig } from '../config/schema.js';
 import type { Database } from '../db/database.js';
 import type { WebhookDispatcher } from '../escalation/dispatcher.js';
 import type { TokenBucketLimiter } from '../http/rate-limit.js';
+import type { ArticleStatistics } from '../kb/statistics.js';
 import type { RealtimeHub } from '../realtime/hub.js';
 
 /** Everything a route needs, made once in startServer and passed down (no module state). */
@@ -16,6 +17,8 @@ export interface AppDeps {
   webhooks: WebhookDispatcher;
   /** Open SSE streams, so close() can end them. */
   streams: Set<() => void>;
+  /** The planner's statistics on articles, gathered again as agents write them. */
+  articleStats: ArticleStatistics;
 }
 
 export function trackStream(deps: AppDeps): (close: () => void) => () => void {

@@ -11,7 +11,7 @@ import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
 import { createWebhookDispatcher } from '../escalation/dispatcher.js';
 import { TokenBucketLimiter } from '../http/rate-limit.js';
-import { analyzeArticles } from '../kb/statistics.js';
+import { createArticleStatistics } from '../kb/statistics.js';
 import { RealtimeHub } from '../realtime/hub.js';
 import { type DemoSeedResult, seedDemoWorkspace } from '../seed/demo-workspace.js';
 import { loadServerSecret } from '../seed/server-secret.js';
@@ -55,7 +55,10 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
           businessHours: config.demoBusinessHours,
         })
       : undefined;
-    await analyzeArticles(db);
+    const articleStats = createArticleStatistics(db, (error) =>
+      console.error('[helpline] gathering statistics on articles failed', error),
+    );
+    await articleStats.refresh();
     const hub = new RealtimeHub(db);
     await hub.start();
     const deps: AppDeps = {
@@ -68,6 +71,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
         ip: new TokenBucketLimiter(config.rateLimit.ip),
       },
       streams: new Set(),
+      articleStats,
       webhooks: createWebhookDispatcher({ db, endpoints: config.webhooks, retry: config.webhookRetry }),
     };
     const app = createApp(deps, config.inboxDir ?? join(root, 'dist', 'inbox'));
@@ -102,6 +106,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
             server.closeAllConnections();
           });
           await deps.webhooks.close();
+          await articleStats.settled();
           await hub.stop();
           if (!options.db) await db.close();
         })();
