@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWidget, type Stack, startStack } from './support/stack.ts';
+import { earlyCaptureRunning, openWidget, type Stack, startStack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -19,9 +19,11 @@ describe('a host page with a strict Content Security Policy', () => {
     expect(policy).not.toContain('unsafe-eval');
   });
 
-  it('opens the widget, searches, reads an article and chats with no CSP violation', async () => {
+  it('runs the early capture, opens the widget, searches, reads an article and chats with no CSP violation', async () => {
     const { page, context, problems } = await stack.openHost('/invoices');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    // The loader's idle-time script carries the page's nonce too.
+    await earlyCaptureRunning(page);
 
     const dialog = await openWidget(page);
     await dialog.getByRole('searchbox', { name: 'Search help articles' }).fill('refund');

@@ -38,6 +38,8 @@ function openOnRelease(widget: HelplineClient): void {
 bundleHomeView();
 
 installGlobal(window, (input: unknown) => {
+  // Taken first: a boot that fails validation still ends the early capture's wrapping of the page.
+  const earlier = takeEarlyCapture();
   const { key, apiUrl, ...options } = parseWith(ScriptBootOptions, input, 'Helpline boot options', 'invalid_option');
   const placeholder = document.querySelector('helpline-launcher');
   const hadFocus = placeholder !== null && document.activeElement === placeholder;
@@ -49,7 +51,7 @@ installGlobal(window, (input: unknown) => {
   const widget = rememberVisitor(
     createHelpline(
       { ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) },
-      { earlier: takeEarlyCapture() },
+      { earlier },
     ),
     () => window.localStorage,
   );
