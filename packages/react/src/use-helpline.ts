@@ -1,40 +1,9 @@
-import type { HelplineClient } from '@helpline/core';
+import { type HelplineClient, HOST_COMMANDS, type HostCommandName } from '@helpline/core';
 import { useContext, useMemo } from 'react';
 import { HelplineContext } from './context.js';
 import { useSignalValue } from './use-signal-value.js';
 
-type Commands = Pick<
-  HelplineClient,
-  | 'open'
-  | 'close'
-  | 'toggle'
-  | 'identify'
-  | 'update'
-  | 'logout'
-  | 'search'
-  | 'article'
-  | 'suggest'
-  | 'newMessage'
-  | 'newTicket'
-  | 'prefill'
-  | 'track'
->;
-
-const COMMANDS = [
-  'open',
-  'close',
-  'toggle',
-  'identify',
-  'update',
-  'logout',
-  'search',
-  'article',
-  'suggest',
-  'newMessage',
-  'newTicket',
-  'prefill',
-  'track',
-] as const satisfies readonly (keyof Commands)[];
+type Commands = Pick<HelplineClient, HostCommandName>;
 
 export interface UseHelpline extends Commands {
   client: HelplineClient | undefined;
@@ -52,7 +21,7 @@ export function useHelpline(): UseHelpline {
   const { client, ready } = context;
   const state = client?.state;
   const commands = useMemo(() => {
-    const entries = COMMANDS.map((name) => [
+    const entries = HOST_COMMANDS.map((name) => [
       name,
       async (...args: unknown[]) => {
         const instance = await ready;

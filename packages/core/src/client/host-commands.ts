@@ -22,6 +22,7 @@ import {
   viewArg,
 } from './arg-schemas.js';
 import { command } from './command.js';
+import type { HostCommandName } from './command-names.js';
 import type { Runtime } from './runtime.js';
 import type { WritableState } from './state.js';
 import type { HelplineClient, HelplineEvents, ViewState } from './types.js';
@@ -43,23 +44,7 @@ export interface HostContext {
   wipe(): Promise<void>;
 }
 
-export type HostCommands = Pick<
-  HelplineClient,
-  | 'open'
-  | 'close'
-  | 'toggle'
-  | 'identify'
-  | 'update'
-  | 'logout'
-  | 'search'
-  | 'article'
-  | 'suggest'
-  | 'newMessage'
-  | 'newTicket'
-  | 'prefill'
-  | 'track'
-  | 'help'
->;
+export type HostCommands = Pick<HelplineClient, HostCommandName | 'help'>;
 
 const VIEW_NEEDS: Partial<Record<ViewState['name'], Capability>> = {
   search: 'kb',

@@ -1,3 +1,4 @@
+import { HOST_COMMANDS } from '../client/command-names.js';
 import type { HelplineClient } from '../client/types.js';
 
 /** The script-tag spelling: `Helpline('open', 'chat')`. Never throws; resolves to undefined on errors. */
@@ -8,27 +9,7 @@ export interface DispatcherDeps {
 }
 
 /** Commands by their client method: `help.register` is `client.help.register`. */
-const COMMANDS = [
-  'open',
-  'close',
-  'toggle',
-  'identify',
-  'update',
-  'logout',
-  'search',
-  'article',
-  'suggest',
-  'newMessage',
-  'newTicket',
-  'prefill',
-  'track',
-  'help.register',
-  'help.unregister',
-  'on',
-  'off',
-  'once',
-  'shutdown',
-] as const;
+const COMMANDS = [...HOST_COMMANDS, 'help.register', 'help.unregister', 'on', 'off', 'once', 'shutdown'] as const;
 type Command = (typeof COMMANDS)[number];
 const KNOWN: readonly string[] = ['boot', ...COMMANDS];
 
