@@ -69,7 +69,7 @@ const SENTRY_CLICK = () =>
   });
 
 /**
- * @param {{ runs: number, helplineUrl: string, workspaceKey: string, loaderDist: string, sentryBundleDir: string }} options
+ * @param {{ runs: number, clickRuns: number, helplineUrl: string, workspaceKey: string, loaderDist: string, sentryBundleDir: string }} options
  */
 export async function measureHostPage(options) {
   const template = (await import('node:fs')).readFileSync(here('./pages/host.html'), 'utf8');
@@ -114,7 +114,7 @@ export async function measureHostPage(options) {
       const cold = [];
       const warm = [];
       const returning = [];
-      for (let i = 0; i < options.runs; i++) {
+      for (let i = 0; i < options.clickRuns; i++) {
         const context = await browser.newContext();
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);

@@ -114,7 +114,7 @@ export function writeReport(results) {
       '',
       `Added by the widget (median over blank): Helpline script ${ms(added('helpline', 'scriptMs'))}, heap ${kb(added('helpline', 'heapKb') * 1024)}; Sentry feedback script ${ms(added('sentry', 'scriptMs'))}, heap ${kb(added('sentry', 'heapKb') * 1024)} — Helpline/Sentry script ratio ${ratio(added('helpline', 'scriptMs'), added('sentry', 'scriptMs'))}.`,
       '',
-      '### Launcher click → panel interactive',
+      `### Launcher click → panel interactive (${h.click.helpline.cold.n} runs each; min / median / max)`,
       '',
       '| widget | cold (code not loaded) | cached (HTTP cache, new visitor) | returning visitor |',
       '|---|---|---|---|',

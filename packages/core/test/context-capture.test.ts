@@ -333,6 +333,22 @@ describe('early capture (the script tag, before the widget loads)', () => {
     expect(takeEarlyCapture()?.routeTrail).toEqual([]);
   });
 
+  it("keeps as many breadcrumbs as the boot's max asks for, or the default for a max the options refuse", async () => {
+    const first = await earlyModule();
+    const win = makeWindow();
+    first.startEarlyCapture(win, { max: 2 });
+    for (let i = 0; i < 5; i++) win.console.warn(`w${i}`);
+    expect(first.takeEarlyCapture()?.breadcrumbs.map((crumb) => ('message' in crumb ? crumb.message : ''))).toEqual([
+      'w3',
+      'w4',
+    ]);
+    const second = await earlyModule();
+    const other = makeWindow();
+    second.startEarlyCapture(other, { max: 5000 });
+    for (let i = 0; i < 40; i++) other.console.warn(`w${i}`);
+    expect(second.takeEarlyCapture()?.breadcrumbs).toHaveLength(Privacy.parse({}).breadcrumbs.max);
+  });
+
   it('restores the globals when taken, and cannot start once the widget has taken over', async () => {
     const { startEarlyCapture, takeEarlyCapture } = await earlyModule();
     const win = makeWindow();

@@ -49,10 +49,7 @@ installGlobal(window, (input: unknown) => {
     (placeholder.matches(':active') || placeholder.shadowRoot?.querySelector(':active') != null);
   placeholder?.remove();
   const widget = rememberVisitor(
-    createHelpline(
-      { ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) },
-      { earlier },
-    ),
+    createHelpline({ ...options, adapter: createHttpAdapter({ baseUrl: apiUrl, workspaceKey: key }) }, { earlier }),
     () => window.localStorage,
   );
   if (pressed) openOnRelease(widget);

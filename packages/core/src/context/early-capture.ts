@@ -1,4 +1,5 @@
 import type { Breadcrumb, RouteVisit } from '../schemas/context.js';
+import { BREADCRUMBS_DEFAULT, BREADCRUMBS_MOST } from './breadcrumb-limits.js';
 import { instrumentConsole } from './breadcrumbs-console.js';
 import { instrumentNetwork } from './breadcrumbs-network.js';
 import { createRingBuffer } from './ring-buffer.js';
@@ -13,15 +14,21 @@ export interface EarlyRecord {
   routeTrail: RouteVisit[];
 }
 
-/** The host's `privacy.breadcrumbs` from its queued `boot`, not yet validated: only `false` turns a kind off. */
+/**
+ * The host's `privacy.breadcrumbs` from its queued `boot`, not yet validated: only `false` turns a kind
+ * off, and a `max` the options would refuse keeps the default number.
+ */
 export interface EarlyToggles {
   console?: unknown;
   network?: unknown;
   navigation?: unknown;
+  max?: unknown;
 }
 
-// The highest privacy.breadcrumbs.max the options allow: the widget keeps the configured number.
-const MOST_BREADCRUMBS = 200;
+const keep = (max: unknown): number =>
+  Number.isInteger(max) && (max as number) >= 0 && (max as number) <= BREADCRUMBS_MOST
+    ? (max as number)
+    : BREADCRUMBS_DEFAULT;
 
 let running: (() => EarlyRecord) | undefined;
 let taken = false;
@@ -34,7 +41,7 @@ let taken = false;
  */
 export function startEarlyCapture(win: Window, toggles: EarlyToggles = {}, now = () => new Date()): void {
   if (running || taken) return;
-  const crumbs = createRingBuffer<Breadcrumb>(MOST_BREADCRUMBS);
+  const crumbs = createRingBuffer<Breadcrumb>(keep(toggles.max));
   const trail = createRouteTrail();
   const add = (crumb: Breadcrumb) => crumbs.push(crumb);
   const undo: Array<() => void> = [];

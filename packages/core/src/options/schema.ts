@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { SupportAdapter } from '../adapter/contract.js';
+import { BREADCRUMBS_DEFAULT, BREADCRUMBS_MOST } from '../context/breadcrumb-limits.js';
 import { BusinessHours } from '../schemas/availability.js';
 import { between, CustomFields, matches, whole } from '../schemas/common.js';
 import { Verification } from '../schemas/identity.js';
@@ -69,9 +70,9 @@ export const Privacy = z.object({
       network: z._default(z.boolean(), true),
       navigation: z._default(z.boolean(), true),
       /** Most recent breadcrumbs kept. @default 30 */
-      max: z._default(z.number().check(whole(), between(0, 200)), 30),
+      max: z._default(z.number().check(whole(), between(0, BREADCRUMBS_MOST)), BREADCRUMBS_DEFAULT),
     }),
-    { console: true, network: true, navigation: true, max: 30 },
+    { console: true, network: true, navigation: true, max: BREADCRUMBS_DEFAULT },
   ),
   /** Write nothing to storage or cookies until the user interacts with the widget. @default true */
   noStorageBeforeInteraction: z._default(z.boolean(), true),
