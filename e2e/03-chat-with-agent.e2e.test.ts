@@ -31,6 +31,10 @@ describe('live chat between a user and an agent', () => {
     await earlyCaptureRunning(page);
     expect(await widgetRequested(page)).toBe(false);
     await page.locator('nav').getByRole('link', { name: 'Billing' }).click();
+    // The host tracks the click before the widget is there: the event keeps its time when replayed.
+    await page.evaluate(() =>
+      (window as unknown as { Helpline: (...args: unknown[]) => void }).Helpline('track', 'retry clicked'),
+    );
     await page.getByRole('button', { name: 'Retry payment' }).click();
     await page.getByText('Payment retry failed (502).', { exact: false }).waitFor();
 
@@ -67,6 +71,10 @@ describe('live chat between a user and an agent', () => {
     expect(errors).toContain('/api/payments/retry');
     expect(errors).toContain('502');
     expect(errors).toContain('Payment retry failed');
+    const firstTime = async (name: string) =>
+      Date.parse((await region(name).locator('time').first().getAttribute('datetime')) ?? '');
+    expect(await region('Events').textContent()).toContain('retry clicked');
+    expect(await firstTime('Events')).toBeLessThan(await firstTime('Errors'));
     const trail = (await region('Route trail').textContent()) ?? '';
     expect(trail).toContain('/invoices');
     expect(trail).toContain('/billing');

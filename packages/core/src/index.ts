@@ -8,7 +8,7 @@ export { HOST_COMMANDS, type HostCommandName } from './client/command-names.js';
 export { type ClientDeps, createClient } from './client/create-client.js';
 export type * from './client/types.js';
 export { createDispatcher, type DispatcherDeps, type HelplineFunction } from './commands/dispatcher.js';
-export { installGlobal } from './commands/install-global.js';
+export { installGlobal, type QueuedCall } from './commands/install-global.js';
 export {
   type ContextCapture,
   type ContextCaptureOptions,

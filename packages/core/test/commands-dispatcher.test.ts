@@ -59,6 +59,43 @@ describe('Helpline(command, ...args)', () => {
     delete host.Helpline;
   });
 
+  it('replays a track call with the time the page stamped on it when it was queued', async () => {
+    const { create, clients } = setup();
+    const host = window as unknown as { Helpline?: unknown };
+    const stamped = Date.parse('2026-11-29T09:58:00.000Z');
+    host.Helpline = Object.assign(() => {}, {
+      q: [
+        ['boot', { adapter: createTestBackend() }],
+        Object.assign(['track', 'retry clicked'], { t: stamped }),
+        Object.assign(['track', 'exported', { rows: 3 }, Date.parse('2026-11-29T09:59:00.000Z')], { t: stamped }),
+        ['track', 'unstamped'],
+      ],
+    });
+    const Helpline = installGlobal(window, create);
+    await Helpline('close');
+    expect(clients[0]!.snapshot().breadcrumbs).toEqual([
+      { type: 'event', name: 'retry clicked', at: '2026-11-29T09:58:00.000Z' },
+      // A time the host gave itself wins over the stamp.
+      { type: 'event', name: 'exported', data: { rows: 3 }, at: '2026-11-29T09:59:00.000Z' },
+      // The test clock's now: the boot's time.
+      { type: 'event', name: 'unstamped', at: '2026-11-29T10:00:00.000Z' },
+    ]);
+    delete host.Helpline;
+  });
+
+  it('refuses a track time that is not a past time in milliseconds, naming it', async () => {
+    const { create, clients, logs } = setup();
+    const Helpline = createDispatcher(create, { console: logs });
+    await Helpline('boot', { adapter: createTestBackend() });
+    await Helpline('track', 'later', undefined, Date.now() + 3_600_000);
+    await Helpline('track', 'text', undefined, '2026-11-29');
+    expect(logs.errors).toEqual([
+      expect.stringContaining('track: at: must be a past time in milliseconds (Date.now())'),
+      expect.stringContaining('track: at: expected number'),
+    ]);
+    expect(clients[0]!.snapshot().breadcrumbs).toEqual([]);
+  });
+
   it('warns once on a second boot and treats it as update', async () => {
     const { create, clients, logs } = setup();
     const Helpline = createDispatcher(create, { console: logs });

@@ -1,4 +1,4 @@
-import { type EarlyToggles, startEarlyCapture } from '@helpline/core';
+import { type EarlyToggles, type QueuedCall, startEarlyCapture } from '@helpline/core';
 import type { LoaderWindow } from './start.js';
 
 // The script tag's second file, loaded by the loader when the page is first idle: the widget itself
@@ -6,10 +6,16 @@ import type { LoaderWindow } from './start.js';
 // It honours the breadcrumb switches of the queued boot; the widget validates them when it boots.
 try {
   const win = window as LoaderWindow;
-  const boot = (win.Helpline?.q ?? []).find((entry) => entry[0] === 'boot')?.[1] as
+  const queue = win.Helpline?.q ?? [];
+  const boot = queue.find((entry) => entry[0] === 'boot')?.[1] as
     | { privacy?: { breadcrumbs?: EarlyToggles } }
     | undefined;
   startEarlyCapture(win, boot?.privacy?.breadcrumbs ?? {});
+  // Calls queued from now on carry when they were made: a `track` keeps its time when the widget replays it.
+  queue.push = (...calls: QueuedCall[]) => {
+    for (const call of calls) call.t ??= Date.now();
+    return Array.prototype.push.apply(queue, calls);
+  };
 } catch (error) {
   console.error('Helpline:', error);
 }

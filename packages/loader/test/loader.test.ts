@@ -199,6 +199,19 @@ describe('the early capture file', () => {
     expect(console.error).toBe(before.error);
   });
 
+  it('stamps the calls queued from then on with when they were made', async () => {
+    const queue: unknown[][] = [['boot', { key: 'pk' }]];
+    win().Helpline = Object.assign(() => {}, { q: queue });
+    vi.resetModules();
+    await import('../src/capture.ts');
+    const before = Date.now();
+    queue.push(['track', 'retry clicked']);
+    expect((queue[1] as { t?: number }).t).toBeGreaterThanOrEqual(before);
+    expect((queue[0] as { t?: number }).t).toBeUndefined();
+    const { takeEarlyCapture } = await import('@helpline/core');
+    takeEarlyCapture();
+  });
+
   it('never throws into the page, whatever was queued', async () => {
     win().Helpline = Object.assign(() => {}, { q: [['boot', { privacy: { breadcrumbs: null } }]] as unknown[][] });
     vi.resetModules();

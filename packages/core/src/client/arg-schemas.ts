@@ -71,3 +71,10 @@ export const helpEntryArg = once(() =>
 );
 
 export const trackName = once(() => z.string().check(z.minLength(1), z.maxLength(100)));
+
+/** When something happened, in milliseconds since 1970 (`Date.now()`); a minute of clock skew is let through. */
+export const pastTime = once(() =>
+  z
+    .number()
+    .check(z.refine((ms) => ms >= 0 && ms <= Date.now() + 60_000, 'must be a past time in milliseconds (Date.now())')),
+);

@@ -14,6 +14,7 @@ import type { KeyValueStore } from '../storage/types.js';
 import {
   helpEntryArg,
   identifiedUser,
+  pastTime,
   prefillArg,
   routePatternArg,
   searchQuery,
@@ -210,10 +211,11 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     track: command(
       report,
       'track',
-      ['name', 'data'],
-      () => z.object({ name: trackName(), data: z.optional(CustomFields) }),
-      ({ name, data }) => {
-        ctx.capture.addBreadcrumb({ type: 'event', name, at: rt.now().toISOString(), ...(data ? { data } : {}) });
+      ['name', 'data', 'at'],
+      () => z.object({ name: trackName(), data: z.optional(CustomFields), at: z.optional(pastTime()) }),
+      ({ name, data, at }) => {
+        const when = (at === undefined ? rt.now() : new Date(at)).toISOString();
+        ctx.capture.addBreadcrumb({ type: 'event', name, at: when, ...(data ? { data } : {}) });
       },
     ),
 

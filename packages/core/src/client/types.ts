@@ -208,8 +208,8 @@ export interface HelplineClient {
   newMessage(text?: string): Promise<void>;
   newTicket(prefill?: Prefill): Promise<void>;
   prefill(fields: Prefill): Promise<void>;
-  /** Adds a breadcrumb event to the context snapshot. */
-  track(name: string, data?: CustomFields): Promise<void>;
+  /** Adds a breadcrumb event to the context snapshot; `at` (`Date.now()` style) when it happened earlier. */
+  track(name: string, data?: CustomFields, at?: number): Promise<void>;
   readonly help: {
     register(routePattern: string, entry: HelpEntry): Promise<void>;
     unregister(routePattern: string): Promise<void>;
