@@ -6,16 +6,30 @@ import type { LoaderWindow } from './start.js';
 // It honours the breadcrumb switches of the queued boot; the widget validates them when it boots.
 try {
   const win = window as LoaderWindow;
-  const queue = win.Helpline?.q ?? [];
-  const boot = queue.find((entry) => entry[0] === 'boot')?.[1] as
+  const boot = (win.Helpline?.q ?? []).find((entry) => entry[0] === 'boot')?.[1] as
     | { privacy?: { breadcrumbs?: EarlyToggles } }
     | undefined;
   startEarlyCapture(win, boot?.privacy?.breadcrumbs ?? {});
-  // Calls queued from now on carry when they were made: a `track` keeps its time when the widget replays it.
-  queue.push = (...calls: QueuedCall[]) => {
-    for (const call of calls) call.t ??= Date.now();
-    return Array.prototype.push.apply(queue, calls);
-  };
 } catch (error) {
   console.error('Helpline:', error);
 }
+
+// Calls queued from now on carry when they were made: a `track` keeps its time when the widget replays
+// it. Defined rather than assigned, as a page may have frozen Array.prototype; where the queue itself
+// is frozen, calls keep the widget's time.
+try {
+  const queue = (window as LoaderWindow).Helpline?.q;
+  if (queue)
+    Object.defineProperty(queue, 'push', {
+      configurable: true,
+      writable: true,
+      value: (...calls: QueuedCall[]) => {
+        for (const call of calls) {
+          try {
+            call.t ??= Date.now();
+          } catch {}
+        }
+        return Array.prototype.push.apply(queue, calls);
+      },
+    });
+} catch {}

@@ -212,6 +212,25 @@ describe('the early capture file', () => {
     takeEarlyCapture();
   });
 
+  it('stamps calls where the page froze Array.prototype, and stays quiet where the queue itself is frozen', async () => {
+    // An inherited read-only push, as on a page that froze Array.prototype: assigning one would throw.
+    const frozenPush = Object.create(Array.prototype, { push: { value: Array.prototype.push, writable: false } });
+    const queue = Object.setPrototypeOf([['boot', { key: 'pk' }]], frozenPush) as unknown[][];
+    win().Helpline = Object.assign(() => {}, { q: queue });
+    const errors = vi.spyOn(console, 'error');
+    vi.resetModules();
+    await import('../src/capture.ts');
+    queue.push(['track', 'retry clicked']);
+    expect((queue[1] as { t?: number }).t).toBeTypeOf('number');
+
+    win().Helpline = Object.assign(() => {}, { q: Object.freeze([['boot', { key: 'pk' }]]) as unknown[][] });
+    vi.resetModules();
+    await import('../src/capture.ts');
+    expect(errors).not.toHaveBeenCalled();
+    const { takeEarlyCapture } = await import('@helpline/core');
+    takeEarlyCapture();
+  });
+
   it('never throws into the page, whatever was queued', async () => {
     win().Helpline = Object.assign(() => {}, { q: [['boot', { privacy: { breadcrumbs: null } }]] as unknown[][] });
     vi.resetModules();
