@@ -88,9 +88,14 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       client.setToken(undefined);
       if (opts.keepSession || !ending) return;
       // DELETE /v1/session revokes the token captured above (a session started meanwhile keeps its
-      // own). Not awaited: the widget must not sit between sessions while it travels, where its
-      // calls would go out without a token. Best effort: offline, the token simply expires.
-      void endSession(ending).catch(() => undefined);
+      // own), once the calls already on the wire with it are back: revoked under them, they would
+      // fail with a 401 that no new session can mend (an identify is between sessions). Not awaited:
+      // the widget must not sit between sessions while it travels, where its calls would go out
+      // without a token. Best effort: offline, the token simply expires.
+      void client
+        .settled(ending)
+        .then(() => endSession(ending))
+        .catch(() => undefined);
     },
 
     async searchArticles(query, opts = {}) {

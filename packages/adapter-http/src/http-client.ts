@@ -21,6 +21,8 @@ export interface HttpClient {
   setToken(token: string | undefined): void;
   /** Called once on a 401 for an authenticated call; resolves when a fresh token is set. */
   onUnauthorized(handler: () => Promise<void>): void;
+  /** Resolves once every call that went out with this token has come back, however it ended. */
+  settled(token: string): Promise<void>;
 }
 
 const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
@@ -40,6 +42,18 @@ export function createHttpClient(
   let token: string | undefined;
   let refresh: (() => Promise<void>) | undefined;
   let refreshing: Promise<void> | undefined;
+  /** Calls on the wire by the token they carry. */
+  const carrying = new Map<string, Set<Promise<unknown>>>();
+  const track = (bearer: string, call: Promise<unknown>) => {
+    const calls = carrying.get(bearer) ?? new Set();
+    carrying.set(bearer, calls);
+    calls.add(call);
+    const done = () => {
+      calls.delete(call);
+      if (calls.size === 0) carrying.delete(bearer);
+    };
+    call.then(done, done);
+  };
   const headers = (bearer = token): Record<string, string> => ({
     'X-Helpline-Key': options.workspaceKey,
     ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
@@ -91,22 +105,27 @@ export function createHttpClient(
   }
 
   return {
-    async request(method, path, what, body, searchParams, as) {
+    request(method, path, what, body, searchParams, as) {
       const used = token;
-      try {
-        return await send(method, path, what, body, searchParams, as);
-      } catch (error) {
-        const status = (error as AdapterError).status;
-        if (status !== 401 || !refresh || path === '/session') throw error;
-        // Calls that failed together share one new session; a token that changed meanwhile is just retried.
-        if (token === used) {
-          refreshing ??= refresh().finally(() => {
-            refreshing = undefined;
-          });
-          await refreshing;
+      const call = (async () => {
+        try {
+          return await send(method, path, what, body, searchParams, as);
+        } catch (error) {
+          const status = (error as AdapterError).status;
+          if (status !== 401 || !refresh || path === '/session') throw error;
+          // Calls that failed together share one new session; a token that changed meanwhile is just retried.
+          if (token === used) {
+            refreshing ??= refresh().finally(() => {
+              refreshing = undefined;
+            });
+            await refreshing;
+          }
+          return send(method, path, what, body, searchParams);
         }
-        return send(method, path, what, body, searchParams);
-      }
+      })();
+      const bearer = as ?? used;
+      if (bearer) track(bearer, call);
+      return call;
     },
     url: (path) => `${prefix}${path}`,
     headers: () => headers(),
@@ -116,6 +135,9 @@ export function createHttpClient(
     },
     onUnauthorized(handler) {
       refresh = handler;
+    },
+    async settled(bearer) {
+      await Promise.allSettled([...(carrying.get(bearer) ?? [])]);
     },
   };
 }

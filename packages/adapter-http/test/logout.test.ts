@@ -71,8 +71,40 @@ describe('http adapter disconnect', () => {
     const token = tokens.at(-1) ?? '';
     expect((await replay(token)).status).toBe(200);
     await adapter.disconnect?.();
-    expect(methods.at(-1)).toBe('DELETE /v1/session');
+    await expect.poll(() => methods.at(-1)).toBe('DELETE /v1/session');
     await expect.poll(() => replay(token).then((response) => response.status)).toBe(401);
+  });
+
+  it('revokes the token only once the calls already on the wire with it are back', async () => {
+    // An identify disconnects while boot's calls are still travelling: had the DELETE reached the
+    // server first, they would fail with a 401 that no session can mend, the adapter being between
+    // identities. Here the call reaches the server only after disconnect() has been called.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const methods: string[] = [];
+    const adapter = createHttpAdapter(
+      { baseUrl: server.url, workspaceKey: 'demo-public-key' },
+      {
+        fetch: async (input, init) => {
+          const call = `${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`;
+          if (call === 'GET /v1/availability') await held;
+          methods.push(call);
+          return fetch(input, init);
+        },
+      },
+    );
+    await adapter.connect({ visitorId: visitorId() });
+    const availability = adapter.getAvailability?.();
+    await adapter.disconnect?.();
+    // Give a DELETE sent at once the time to arrive first.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(methods).not.toContain('DELETE /v1/session');
+    release();
+    await expect(availability).resolves.toMatchObject({ status: expect.any(String) });
+    await expect.poll(() => methods.at(-1)).toBe('DELETE /v1/session');
+    expect(methods).toEqual(['POST /v1/session', 'GET /v1/availability', 'DELETE /v1/session']);
   });
 
   it('keeps the session with keepSession (shutdown), and sends nothing', async () => {

@@ -107,6 +107,44 @@ describe('identity and storage', () => {
     expect(backend.identities.at(-1)).toMatchObject({ user: { id: 'u2' } });
   });
 
+  it("drops lists that were asked for before a logout and answer after it: they are the previous visitor's", async () => {
+    const backend = createTestBackend();
+    const { client } = startClient({}, { backend });
+    await client.identify({ id: 'u1', name: 'Ada' });
+    await client.chat.send({ body: 'Hello' });
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    await client.tickets.create({
+      subject: 'Exports fail',
+      description: '',
+      severity: 'P2',
+      category: 'bug',
+      fields: { plan: 'pro' },
+      includeContext: false,
+    });
+    await vi.waitFor(async () => expect(await client.tickets.load()).toHaveLength(1));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holding =
+      <T>(call: () => Promise<T>) =>
+      async () => {
+        await held;
+        return call();
+      };
+    backend.listConversations = holding(backend.listConversations!.bind(backend));
+    backend.listTickets = holding(backend.listTickets!.bind(backend));
+    const conversations = client.chat.loadConversations();
+    const tickets = client.tickets.load();
+    await settle();
+    await client.logout();
+    release();
+    await conversations;
+    await tickets;
+    expect(client.chat.conversations.value).toEqual([]);
+    expect(client.tickets.list.value).toEqual({ tickets: [], loading: false });
+  });
+
   it('update replaces the company context instead of merging it', async () => {
     const { client } = startClient({ account: { id: 'acme', name: 'Acme', plan: 'enterprise', seats: 50 } });
     await client.update({ account: { id: 'globex', name: 'Globex' } });
