@@ -24,6 +24,21 @@ describe('knowledge base', () => {
     await first;
     expect(client.kb.results.value.query).toBe('invi');
     expect(client.kb.results.value.hits.map((hit) => hit.id)).toEqual(['a3']);
+    // Only what the user was shown counts as tried before asking.
+    expect(client.snapshot().selfService.map((entry) => entry.ref)).toEqual(['invi']);
+  });
+
+  it('forgets a search asked before a logout that answers after it', async () => {
+    const backend = createTestBackend();
+    backend.holdSearches = true;
+    const { client } = startClient({}, { backend });
+    const search = client.kb.search('pass');
+    await vi.waitFor(() => expect(backend.heldQueries()).toEqual(['pass']));
+    await client.logout();
+    backend.releaseSearch('pass');
+    await search;
+    expect(client.kb.results.value.hits).toEqual([]);
+    expect(client.snapshot().selfService).toEqual([]);
   });
 
   it('the search command opens the search view with the query and runs it', async () => {

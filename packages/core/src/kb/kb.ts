@@ -57,8 +57,10 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
         await rt.connected();
         const raw = await adapterMethod('searchArticles')(trimmed, { locale: rt.locale.value });
         const hits = parseResponse(ArticleHits, raw, 'search results');
-        // Last query wins: a slow answer to an older query must not replace a newer one.
-        if (ticket === searchTicket) results.value = { query, hits, loading: false };
+        // Last query wins: a slow answer to an older query must not replace a newer one, nor count
+        // as tried (one asked before a logout was the previous visitor's).
+        if (ticket !== searchTicket) return hits;
+        results.value = { query, hits, loading: false };
         rt.selfService.add('search', trimmed);
         rt.analytics({ type: 'search', query: trimmed, path: rt.currentPath() });
         return hits;
