@@ -9,6 +9,14 @@ import { ContextPreview as Bare } from './ContextPreview.js';
 // Its strings travel with the chat and ticket views that show it.
 const ContextPreview = withStrings(conversationStrings, Bare);
 
+/** The preview's fieldset, rendered in English. */
+const preview = (shown: ContextSnapshot) =>
+  render(
+    <LocaleProvider locale="en">
+      <ContextPreview snapshot={shown} />
+    </LocaleProvider>,
+  ).getByRole('group', { name: 'Shared diagnostics' });
+
 afterEach(cleanup);
 
 const at = '2026-11-29T10:00:00.000Z';
@@ -37,14 +45,7 @@ const snapshot: ContextSnapshot = {
 };
 
 it('shows everything the snapshot shares: requests that got no answer, actions, self-service, custom fields', () => {
-  const { getByRole } = render(
-    <LocaleProvider locale="en">
-      <ContextPreview snapshot={snapshot} />
-    </LocaleProvider>,
-  );
-  const lines = [...getByRole('group', { name: 'Shared diagnostics' }).querySelectorAll('li')].map(
-    (item) => item.textContent,
-  );
+  const lines = [...preview(snapshot).querySelectorAll('li')].map((item) => item.textContent);
   expect(lines).toEqual(
     expect.arrayContaining([
       'User: Dana · dana@northwind.example',
@@ -68,13 +69,6 @@ it('leaves out the sections a snapshot has nothing for', () => {
   delete bare.app;
   delete bare.user;
   delete bare.account;
-  const { getByRole } = render(
-    <LocaleProvider locale="en">
-      <ContextPreview snapshot={bare} />
-    </LocaleProvider>,
-  );
-  const titles = [...getByRole('group', { name: 'Shared diagnostics' }).querySelectorAll('summary')].map(
-    (summary) => summary.textContent,
-  );
+  const titles = [...preview(bare).querySelectorAll('summary')].map((summary) => summary.textContent);
   expect(titles).toEqual(['Page', 'Errors and failed requests']);
 });
