@@ -1,6 +1,6 @@
 import { createMemoryStore } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestBackend, settle, startClient } from './client-test-adapter.js';
+import { createTestBackend, holdAnswers, settle, startClient } from './client-test-adapter.js';
 
 const HASH = 'a'.repeat(64);
 
@@ -122,18 +122,7 @@ describe('identity and storage', () => {
       includeContext: false,
     });
     await vi.waitFor(async () => expect(await client.tickets.load()).toHaveLength(1));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const holding =
-      <T>(call: () => Promise<T>) =>
-      async () => {
-        await held;
-        return call();
-      };
-    backend.listConversations = holding(backend.listConversations!.bind(backend));
-    backend.listTickets = holding(backend.listTickets!.bind(backend));
+    const release = holdAnswers(backend, ['listConversations', 'listTickets']);
     const conversations = client.chat.loadConversations();
     const tickets = client.tickets.load();
     await settle();

@@ -404,3 +404,34 @@ export function startClient(
   );
   return { client, backend, store, time, logs };
 }
+
+/** Holds the answers of these adapter methods until the returned release() (calls that straddle a logout). */
+export function holdAnswers<T extends object>(target: T, names: Array<keyof T>): () => void {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  for (const name of names) {
+    const original = (target[name] as (...args: unknown[]) => Promise<unknown>).bind(target);
+    (target as Record<keyof T, unknown>)[name] = async (...args: unknown[]) => {
+      await held;
+      return original(...args);
+    };
+  }
+  return release;
+}
+
+/** Makes a call whose answer is held until the client has logged out, then lets it land. */
+export async function answeredAfterLogout<T extends object>(
+  client: HelplineClient,
+  backend: T,
+  method: keyof T,
+  call: () => Promise<unknown>,
+): Promise<void> {
+  const release = holdAnswers(backend, [method]);
+  const pending = call();
+  await settle();
+  await client.logout();
+  release();
+  await pending;
+}

@@ -1,6 +1,6 @@
 import type { Answer, ContextSnapshot } from '@helpline/core';
 import { describe, expect, it } from 'vitest';
-import { createTestBackend, lastContextOf, startClient } from './client-test-adapter.js';
+import { answeredAfterLogout, createTestBackend, lastContextOf, startClient } from './client-test-adapter.js';
 
 function answeringBackend() {
   const backend = createTestBackend({ answers: true });
@@ -23,6 +23,13 @@ function answeringBackend() {
 }
 
 describe('instant answers', () => {
+  it('does not count an answer asked for before a logout and shown after it as seen', async () => {
+    const backend = answeringBackend();
+    const { client } = startClient({}, { backend });
+    await answeredAfterLogout(client, backend, 'answer', () => client.kb.answer('how do I export an invoice?'));
+    expect(client.snapshot().selfService).toEqual([]);
+  });
+
   it('answers a question, records it as seen, and reports answer_shown', async () => {
     const backend = answeringBackend();
     const { client } = startClient({}, { backend });

@@ -1,6 +1,6 @@
 import { isUnsupportedError } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestBackend, startClient } from './client-test-adapter.js';
+import { answeredAfterLogout, createTestBackend, startClient } from './client-test-adapter.js';
 
 describe('knowledge base', () => {
   it('searches and exposes the results as a signal', async () => {
@@ -38,6 +38,13 @@ describe('knowledge base', () => {
     backend.releaseSearch('pass');
     await search;
     expect(client.kb.results.value.hits).toEqual([]);
+    expect(client.snapshot().selfService).toEqual([]);
+  });
+
+  it('does not count an article opened before a logout and answered after it as read', async () => {
+    const backend = createTestBackend();
+    const { client } = startClient({}, { backend });
+    await answeredAfterLogout(client, backend, 'getArticle', () => client.kb.getArticle('a1'));
     expect(client.snapshot().selfService).toEqual([]);
   });
 
