@@ -83,14 +83,11 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
   const isVisible = (id: string) =>
     rt.isOpen.value && rt.view.value.name === 'chat' && rt.view.value.conversationId === id;
 
-  // Bumped by reset (logout): an answer to a call made before it belongs to the previous visitor.
-  let epoch = 0;
-
   async function loadPage(id: string, older: boolean) {
     const thread = data(id);
     if (thread.value.loading) return;
     thread.value = { ...thread.value, loading: true };
-    const asked = epoch;
+    const asked = rt.visit();
     try {
       await rt.connected();
       const before = older ? thread.value.cursor : undefined;
@@ -99,7 +96,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
         await method('listMessages')(id, before === undefined ? {} : { before }),
         'messages',
       );
-      if (asked !== epoch) return;
+      if (asked !== rt.visit()) return;
       const merged = new Map([...thread.value.messages, ...page.messages].map((message) => [message.id, message]));
       const next: ThreadData = {
         messages: [...merged.values()].sort(byTime),
@@ -110,7 +107,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       if (page.nextCursor !== undefined) next.cursor = page.nextCursor;
       thread.value = next;
     } catch (error) {
-      if (asked !== epoch) return;
+      if (asked !== rt.visit()) return;
       thread.value = { ...thread.value, loading: false, loaded: true, error: error as HelplineError };
       throw error;
     }
@@ -123,12 +120,12 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     () => z.object({}),
     async () => {
       rt.require('chat');
-      const asked = epoch;
+      const asked = rt.visit();
       await rt.connected();
       const list = rt.adapter.listConversations
         ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations')
         : [];
-      if (asked !== epoch) return [];
+      if (asked !== rt.visit()) return [];
       conversations.value = [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       for (const conversation of list)
         if (conversation.unreadCount > 0 && isVisible(conversation.id)) seen(conversation.id);
@@ -343,7 +340,6 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       }
     },
     reset() {
-      epoch++;
       conversations.value = [];
       for (const thread of threads.values())
         thread.value = { messages: [], loading: false, hasMore: false, loaded: false };

@@ -96,6 +96,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   const selfService = createSelfServiceLog(now);
   const help = createHelpRegistry();
   let shutDown = false;
+  let visits = 0;
   let started: Promise<void> = Promise.resolve();
   let identityWasRead = () => {};
   const identityRead = new Promise<void>((resolve) => {
@@ -186,6 +187,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     isConnected: () => connection.isConnected(),
     snapshot: (includeContext) => snapshot(includeContext),
     currentPath: () => capture.currentPath(),
+    visit: () => visits,
     analytics(event) {
       const { track } = adapter;
       if (!state.capabilities.value.analytics || track === undefined || shutDown) return;
@@ -319,6 +321,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
 
   /** Forgets this browser's visitor: connection, storage, every signal. The next interaction starts afresh. */
   async function wipe() {
+    visits++;
     await connection.disconnect().catch(quietly('logout'));
     const written = messaging.loaded.value;
     written?.reset();

@@ -37,4 +37,9 @@ export interface Runtime {
   snapshot(includeContext: boolean): ContextSnapshot;
   currentPath(): string;
   analytics(event: AnalyticsEvent): void;
+  /**
+   * How many times the visitor has been forgotten (logout, another user signing in): an answer to a
+   * call made under an earlier count belongs to the previous visitor and is dropped.
+   */
+  visit(): number;
 }

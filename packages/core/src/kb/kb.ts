@@ -25,8 +25,6 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
   const results = signal<KbApi['results']['value']>({ query: '', hits: [], loading: false });
   const suggestions = signal<KbApi['suggestions']['value']>({ hits: [], tips: [], loading: false });
   let searchTicket = 0;
-  // Bumped by reset (logout): what an earlier call brings back was the previous visitor's reading.
-  let resets = 0;
   let suggestTicket = 0;
 
   const adapterMethod = <K extends 'searchArticles' | 'suggestArticles' | 'getArticle' | 'rateArticle' | 'answer'>(
@@ -104,10 +102,10 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     () => z.object({ id: Id }),
     async ({ id }) => {
       rt.require('kb');
-      const asked = resets;
+      const asked = rt.visit();
       await rt.connected();
       const article = parseResponse(Article, await adapterMethod('getArticle')(id), 'article');
-      if (asked !== resets) return article;
+      if (asked !== rt.visit()) return article;
       rt.selfService.add('article', article.id, article.title);
       rt.analytics({ type: 'article_viewed', articleId: article.id, path: rt.currentPath() });
       rt.events.emit('article:viewed', { articleId: article.id });
@@ -135,11 +133,11 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     () => z.object({ question: z.string().check(z.minLength(1), z.maxLength(1000)) }),
     async ({ question }) => {
       rt.require('answers');
-      const asked = resets;
+      const asked = rt.visit();
       await rt.connected();
       const result = parseResponse(Answer, await adapterMethod('answer')(question, suggestContext()), 'answer');
       const top = result.passages[0];
-      if (top !== undefined && asked === resets) {
+      if (top !== undefined && asked === rt.visit()) {
         rt.selfService.add('answer', result.answerId ?? top.articleId, passageTitle(top));
         rt.analytics({
           type: 'answer_shown',
@@ -182,7 +180,6 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     answer,
     resolveAnswer,
     reset() {
-      resets++;
       searchTicket++;
       suggestTicket++;
       results.value = { query: '', hits: [], loading: false };

@@ -38,8 +38,6 @@ const CreateInput = z.object({
 export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record<string, unknown>>): TicketsModule {
   const list = signal<{ tickets: Ticket[]; loading: boolean; error?: HelplineError }>({ tickets: [], loading: false });
   let cachedForm: TicketForm | undefined;
-  /** Bumped by reset (logout). */
-  let epoch = 0;
 
   const upsert = (ticket: Ticket) => {
     const others = list.value.tickets.filter((other) => other.id !== ticket.id);
@@ -139,16 +137,16 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     async () => {
       rt.require('ticketList');
       list.value = { ...list.value, loading: true };
-      const asked = epoch;
+      const asked = rt.visit();
       try {
         await rt.connected();
         const tickets = parseResponse(Tickets, await method('listTickets')(), 'tickets');
         // Asked before a logout: the previous visitor's tickets.
-        if (asked !== epoch) return [];
+        if (asked !== rt.visit()) return [];
         list.value = { tickets: [...tickets].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), loading: false };
         return list.value.tickets;
       } catch (error) {
-        if (asked === epoch) list.value = { ...list.value, loading: false, error: error as HelplineError };
+        if (asked === rt.visit()) list.value = { ...list.value, loading: false, error: error as HelplineError };
         throw error;
       }
     },
@@ -215,7 +213,6 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
       rt.events.emit('ticket:created', { ticket });
     },
     reset() {
-      epoch++;
       list.value = { tickets: [], loading: false };
       cachedForm = undefined;
     },
