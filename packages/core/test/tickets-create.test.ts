@@ -1,6 +1,6 @@
 import { AdapterError, type ContextSnapshot, isValidationError } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestBackend, lastContextOf, startClient } from './client-test-adapter.js';
+import { answeredAfterLogout, createTestBackend, lastContextOf, startClient } from './client-test-adapter.js';
 
 const TICKET = {
   subject: 'Export fails',
@@ -78,6 +78,13 @@ describe('tickets', () => {
     expect(backend.writes.map(([method]) => method)).toEqual(['createTicket', 'replyToTicket']);
   });
 
+  it("keeps a ticket opened before a logout and answered after it out of the next visitor's list", async () => {
+    const { client, backend } = startClient();
+    const ticket = await client.tickets.create({ ...TICKET, fields: { plan: 'pro' }, includeContext: true });
+    await answeredAfterLogout(client, backend, 'getTicket', () => client.tickets.get(ticket.id));
+    expect(client.tickets.list.value.tickets).toEqual([]);
+  });
+
   it('refuses tickets when the adapter cannot take them', async () => {
     const { client } = startClient({}, { backend: createTestBackend({ tickets: false }) });
     await expect(client.tickets.create({ ...TICKET, includeContext: true })).rejects.toMatchObject({
@@ -110,6 +117,20 @@ describe('attachments', () => {
     expect(attachment).toMatchObject({ name: 'note.txt', size: 5 });
     expect(client.attachments.uploads.value).toEqual([expect.objectContaining({ state: 'done', sent: 5, total: 5 })]);
     client.attachments.remove(attachment.id);
+    expect(client.attachments.uploads.value).toEqual([]);
+  });
+
+  it('does not upload a file chosen before a logout, nor list it for the next visitor', async () => {
+    const { client, backend } = startClient();
+    const uploaded = vi.spyOn(backend, 'uploadAttachment');
+    let refused: unknown;
+    await answeredAfterLogout(client, backend, 'getTicketForm', async () => {
+      refused = await client.attachments
+        .upload(new File(['hello'], 'payslip.pdf', { type: 'text/plain' }))
+        .catch((error: unknown) => error);
+    });
+    expect(refused).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('payslip.pdf') });
+    expect(uploaded).not.toHaveBeenCalled();
     expect(client.attachments.uploads.value).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { AttachmentsApi, UploadProgress } from '../client/types.js';
+import { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { Attachment } from '../schemas/attachment.js';
@@ -38,7 +39,14 @@ export function createAttachments(
     async ({ file }) => {
       rt.require('attachments');
       if (!rt.adapter.uploadAttachment) throw new UnsupportedError('uploadAttachment', rt.adapter.name);
+      const asked = rt.visit();
+      // A file chosen before a logout is not uploaded as, or listed for, the next visitor.
+      const stillTheirs = () => {
+        if (asked !== rt.visit())
+          throw new HelplineError('unauthorized', `${file.name} was not uploaded: the visitor who chose it logged out`);
+      };
       const { maxBytes, types } = await limits();
+      stillTheirs();
       const type = file.type || 'application/octet-stream';
       if (file.size > maxBytes)
         throw new ValidationError(
@@ -58,6 +66,7 @@ export function createAttachments(
       uploads.value = [...uploads.value, { id, name: file.name, sent: 0, total: file.size, state: 'uploading' }];
       try {
         await rt.connected();
+        stillTheirs();
         const raw = await rt.adapter.uploadAttachment(
           { name: file.name, type, size: file.size, data: file },
           { onProgress: (sent, total) => patch(id, { sent, total }) },

@@ -159,9 +159,11 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     () => z.object({ id: Id }),
     async ({ id }) => {
       rt.require('ticketList');
+      const asked = rt.visit();
       await rt.connected();
       const thread = parseResponse(TicketThread, await method('getTicket')(id), 'ticket');
-      upsert(thread.ticket);
+      // Asked before a logout: the previous visitor's ticket stays out of the next one's list.
+      if (asked === rt.visit()) upsert(thread.ticket);
       return thread;
     },
   );
