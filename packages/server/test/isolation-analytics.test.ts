@@ -97,6 +97,20 @@ describe('tenant isolation', () => {
     await a.call('POST', '/v1/conversations', { body: 'from a', attachmentIds: [], idempotencyKey });
     const stolen = await b.call('POST', '/v1/conversations', { body: 'from b', attachmentIds: [], idempotencyKey });
     expect(stolen.status).toBe(409);
+
+    // A key a's reply used (not a conversation's): b must not get a's message back either.
+    const conversation = (await a.call('GET', '/v1/conversations')).body[0];
+    const replyKey = key();
+    await a.call('POST', `/v1/conversations/${conversation.id}/messages`, {
+      body: 'reset code 991122',
+      attachmentIds: [],
+      idempotencyKey: replyKey,
+    });
+    const leaked = await b.call('POST', '/v1/conversations', { body: 'hi', attachmentIds: [], idempotencyKey: replyKey });
+    expect(leaked.status).toBe(409);
+    expect(leaked.body.error).toMatchObject({ code: 'conflict', field: 'idempotencyKey' });
+    expect(JSON.stringify(leaked.body)).not.toContain('991122');
+    expect((await b.call('GET', '/v1/conversations')).body).toEqual([]);
   });
 });
 

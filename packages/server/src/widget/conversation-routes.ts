@@ -76,6 +76,8 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
         attachments,
         idempotencyKey: input.idempotencyKey,
       });
+      // The key already names a message elsewhere (this visitor's reply, or anyone's): never hand it back.
+      if (message.row.conversation_id !== conversation.row.id) throw conflict('message');
       return { conversation, message };
     });
     const link = attachmentLinker(deps, c);
