@@ -106,7 +106,11 @@ describe('tenant isolation', () => {
       attachmentIds: [],
       idempotencyKey: replyKey,
     });
-    const leaked = await b.call('POST', '/v1/conversations', { body: 'hi', attachmentIds: [], idempotencyKey: replyKey });
+    const leaked = await b.call('POST', '/v1/conversations', {
+      body: 'hi',
+      attachmentIds: [],
+      idempotencyKey: replyKey,
+    });
     expect(leaked.status).toBe(409);
     expect(leaked.body.error).toMatchObject({ code: 'conflict', field: 'idempotencyKey' });
     expect(JSON.stringify(leaked.body)).not.toContain('991122');
