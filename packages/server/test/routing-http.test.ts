@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL, type RunningServer, startServer } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
-import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+import { AGENT_PASSWORD, hmac, key, startTestServer, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
 let agent: AgentClient;
-let visitor: WidgetClient;
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -19,12 +18,18 @@ beforeAll(async () => {
   });
   agent = new AgentClient(server.url);
   await agent.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
-  visitor = new WidgetClient(server.url);
-  await visitor.session({ user: { id: 'routing-user', name: 'Ravi' } });
 });
 afterAll(() => server?.close());
 
+/** A ticket from a verified user of an account with `seats` (routing trusts only a verified sign-in's account). */
 async function ticketAt(path: string, seats: number) {
+  const visitor = new WidgetClient(server.url);
+  const id = `routing-user-${seats}`;
+  await visitor.session({
+    user: { id, name: 'Ravi' },
+    account: { id: 'acc', seats },
+    verification: { userHash: hmac(id) },
+  });
   const created = await visitor.call('POST', '/v1/tickets', {
     subject: `Help on ${path}`,
     description: 'Something is off.',
@@ -36,7 +41,6 @@ async function ticketAt(path: string, seats: number) {
     context: {
       capturedAt: new Date().toISOString(),
       page: { url: `https://app.test${path}`, path, title: 'Page' },
-      account: { id: 'acc', name: 'Acc', plan: 'pro', seats },
     },
   });
   expect(created.status).toBe(201);

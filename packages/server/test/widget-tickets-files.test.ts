@@ -1,7 +1,7 @@
 import { firstResponseDue } from '@helpline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, type RunningServer } from '../src/index.js';
-import { type Call, key, startTestServer, WidgetClient } from './test-server.js';
+import { type Call, hmac, key, startTestServer, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
 let client: WidgetClient;
@@ -48,13 +48,14 @@ describe('tickets', () => {
     expect(next.body.priority).toBe('low');
   });
 
-  it('bumps priority one level for enterprise accounts', async () => {
-    const context = {
-      capturedAt: new Date().toISOString(),
-      page: { url: 'https://app.test/invoices', path: '/invoices', title: 'Invoices' },
+  it('bumps priority one level for verified enterprise accounts', async () => {
+    const enterprise = new WidgetClient(server.url);
+    await enterprise.session({
+      user: { id: 'u-enterprise' },
       account: { id: 'acme', plan: 'enterprise' },
-    };
-    const created = await client.call('POST', '/v1/tickets', ticket({ severity: 'P2', context }));
+      verification: { userHash: hmac('u-enterprise') },
+    });
+    const created = await enterprise.call('POST', '/v1/tickets', ticket({ severity: 'P2' }));
     expect(created.body.priority).toBe('high');
   });
 

@@ -25,7 +25,7 @@ export const Timestamp = z
   );
 
 /** Free-form, JSON-safe values for custom fields and attributes. */
-export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.literal(null)]);
+export const FieldValue = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.literal(null)]);
 export type FieldValue = z.infer<typeof FieldValue>;
 
 /**

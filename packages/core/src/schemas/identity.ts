@@ -14,11 +14,12 @@ export type Verification = z.infer<typeof Verification>;
 
 export const Identity = z.object({
   /** Anonymous id made on first interaction and kept until logout. */
-  visitorId: z.string().check(z.minLength(8)),
+  visitorId: z.string().check(z.minLength(8), z.maxLength(200)),
   user: z.optional(ContextUser),
   account: z.optional(ContextAccount),
   verification: z.optional(Verification),
-  locale: z.optional(z.string()),
+  /** A BCP 47 language tag. */
+  locale: z.optional(z.string().check(z.maxLength(35))),
 });
 export type Identity = z.infer<typeof Identity>;
 

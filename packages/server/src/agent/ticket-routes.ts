@@ -8,7 +8,7 @@ import { readJson } from '../http/read-body.js';
 import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
 import { ticketDueAt } from '../tickets/sla.js';
 import { findTicket, recordHistory, type TicketRow, toTicket } from '../tickets/ticket-store.js';
-import { visitorById, visitorSummary } from '../visitors/visitor-store.js';
+import { trustedAccount, visitorById, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
 import { AgentReply } from './conversation-routes.js';
 
@@ -81,7 +81,7 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     if (!patch.status && !patch.severity && !patch.category)
       throw new ApiError(400, 'invalid_input', 'Ticket change: nothing to change', 'status');
     const visitor = await visitorById(deps.db, workspace.id, row.visitor_pk);
-    const plan = row.context?.account?.plan ?? row.context?.user?.plan ?? visitor?.plan ?? undefined;
+    const { plan } = trustedAccount(visitor);
     await deps.db.transaction(async (tx) => {
       for (const field of ['status', 'severity', 'category'] as const) {
         const value = patch[field];

@@ -22,6 +22,17 @@ function sameHex(a: string, b: string): boolean {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 
+// The same bounds as the page's identity (core's ContextUser): a signed claim is stored the same way.
+const CLAIM_LIMITS = { sub: 200, name: 200, email: 320 } as const;
+
+function overlongClaim(payload: Record<string, unknown>): string | undefined {
+  for (const [claim, max] of Object.entries(CLAIM_LIMITS)) {
+    const value = payload[claim];
+    if (typeof value === 'string' && value.length > max) return `${claim} is longer than ${max} characters`;
+  }
+  return undefined;
+}
+
 /**
  * Checks the host's proof of identity against the workspace secret. A JWT's claims win over what the
  * page says (the page can be edited by the user; the JWT cannot).
@@ -36,6 +47,8 @@ export async function verifyIdentity(identity: Identity, secret: string): Promis
       });
       const sub = text(payload.sub);
       if (!sub) return { rejected: 'verification.jwt: sub is missing' };
+      const overlong = overlongClaim(payload);
+      if (overlong) return { rejected: `verification.jwt: ${overlong}` };
       if (identity.user?.id && identity.user.id !== sub)
         return { rejected: 'verification.jwt: sub does not match user.id' };
       let account = identity.account;

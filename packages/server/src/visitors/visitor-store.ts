@@ -37,7 +37,7 @@ export const toVisitor = (row: VisitorRow): Visitor => ({
   email: row.email,
   verified: row.verified,
   account: row.account,
-  plan: row.user_data?.plan ?? row.account?.plan ?? null,
+  plan: row.account?.plan ?? row.user_data?.plan ?? null,
 });
 
 export interface VisitorIdentity {
@@ -98,5 +98,23 @@ export function visitorSummary(visitor: Visitor): { id: string; name?: string; e
     ...(visitor.name ? { name: visitor.name } : {}),
     ...(visitor.email ? { email: visitor.email } : {}),
     verified: visitor.verified,
+  };
+}
+
+/**
+ * What priority, SLA clocks and routing may rely on about who asks: the account the visitor signed in
+ * with, and only when their identity is verified. A ticket's context snapshot and an anonymous
+ * visitor's claims are what the page says, which the user can edit.
+ */
+export function trustedAccount(visitor: Visitor | undefined): {
+  plan?: string;
+  seats?: number;
+  custom?: ContextAccount['custom'];
+} {
+  if (!visitor?.verified) return {};
+  return {
+    ...(visitor.plan !== null ? { plan: visitor.plan } : {}),
+    ...(visitor.account?.seats !== undefined ? { seats: visitor.account.seats } : {}),
+    ...(visitor.account?.custom !== undefined ? { custom: visitor.account.custom } : {}),
   };
 }

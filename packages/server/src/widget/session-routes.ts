@@ -27,11 +27,13 @@ export function sessionRoutes(deps: AppDeps): Hono<WidgetEnv> {
       const field = proof.rejected.split(':')[0];
       throw new ApiError(401, 'unauthorized', `Identity verification failed: ${proof.rejected}`, field);
     }
-    if (!proof.verified && identity.user?.id && !workspace.settings.allowUnverified) {
+    // Anonymous visitors are welcome; a name, email or account they claim is not, unless proven.
+    const claims = identity.user !== undefined || identity.account !== undefined;
+    if (!proof.verified && claims && !workspace.settings.allowUnverified) {
       throw new ApiError(
         401,
         'unauthorized',
-        'This workspace requires verified identities: send verification.userHash or verification.jwt',
+        'This workspace requires verified identities: user and account details need verification.userHash or verification.jwt',
         'verification',
       );
     }

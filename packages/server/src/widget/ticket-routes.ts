@@ -15,6 +15,7 @@ import { ticketPriority } from '../tickets/priority.js';
 import { firstResponseTargets, ticketDueAt } from '../tickets/sla.js';
 import { findTicket, recordHistory, TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
 import { validateTicketFields } from '../tickets/validate-fields.js';
+import { trustedAccount } from '../visitors/visitor-store.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
@@ -58,15 +59,15 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const input = await readJson(c, CreateTicket, 'New ticket');
     const fields = validateTicketFields(workspace.settings.ticketFields, input.category, input.fields);
     const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
-    const plan = input.context?.account?.plan ?? input.context?.user?.plan ?? visitor.plan ?? undefined;
+    const { plan, seats, custom } = trustedAccount(visitor);
     const routed = applyRouting(
       deps.config.routing,
       {
         category: input.category,
         severity: input.severity,
         plan,
-        seats: input.context?.account?.seats ?? visitor.account?.seats,
-        account: input.context?.account?.custom ?? visitor.account?.custom,
+        seats,
+        account: custom,
         path: input.context?.page.path,
       },
       ticketPriority(input.severity, plan, workspace.settings.priorityPlans),
