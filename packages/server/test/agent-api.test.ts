@@ -194,13 +194,37 @@ describe('knowledge base editing', () => {
   });
 });
 
+describe('bad parameters', () => {
+  it("are refused naming the field in the schema's own words, never clamped to something else", async () => {
+    const refused = async (path: string, method = 'GET', body?: unknown) => {
+      const result = await agent.call(method, path, body);
+      expect(result.status, path).toBe(400);
+      return `${result.body.error.field}: ${result.body.error.message}`;
+    };
+    expect(await refused('/analytics?days=abc')).toMatch(/^days: .*days: must be a whole number$/);
+    expect(await refused('/analytics?days=0')).toMatch(/days: must be at least 1$/);
+    expect(await refused('/analytics?days=999')).toMatch(/days: must be at most 365$/);
+    const article = { title: 'T', markdown: 'x', category: 'c', published: false };
+    expect(await refused('/kb/articles', 'POST', { ...article, slug: 'Bad Slug', routes: [] })).toMatch(
+      /slug: must be lowercase letters, digits and dashes$/,
+    );
+    expect(await refused('/kb/articles', 'POST', { ...article, slug: 'ok', routes: ['billing'] })).toMatch(
+      /routes\.0: must start with \/$/,
+    );
+    const conversation = (await visitor.call('GET', '/v1/conversations')).body[0];
+    const page = await visitor.call('GET', `/v1/conversations/${conversation.id}/messages?limit=1000`);
+    expect(page.status).toBe(400);
+    expect(page.body.error).toMatchObject({ field: 'limit', message: expect.stringContaining('at most 100') });
+  });
+});
+
 // Last in this file: it locks the demo agent's address out of signing in from this IP for a while.
 describe('sign-in attempts', () => {
-  const login = (password: string) =>
+  const login = (password: string, email = DEMO_AGENT_EMAIL) =>
     fetch(`${server.url}/agent/api/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_AGENT_EMAIL, password }),
+      body: JSON.stringify({ email, password }),
     });
 
   it('never lock out an agent who signs in often, but stop a guesser after 10 wrong passwords', async () => {
@@ -213,5 +237,8 @@ describe('sign-in attempts', () => {
     const locked = await login(AGENT_PASSWORD);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // Another spelling the lookup folds into the same account (PostgreSQL lowers İ to i) is the same guesser.
+    const respelled = DEMO_AGENT_EMAIL.toUpperCase().replace('I', 'İ');
+    expect((await login('wrong-password', respelled)).status).toBe(429);
   });
 });

@@ -209,6 +209,30 @@ function casesFor(route: RouteSpec, auth: { headers: Record<string, string>; que
       req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: text },
     });
   }
+  for (const text of ['null', '[]', '"str"', '42']) {
+    cases.push({
+      name: `non-object body ${text}`,
+      req: { method: route.method, path: url, headers: { ...auth.headers, ...json }, body: text },
+      status: 400,
+      field: 'body',
+    });
+  }
+  // Deep enough to overflow a recursive walk (about 5,000 levels did), small enough for the body cap.
+  for (const [open, close] of [
+    ['{"a":', '}'],
+    ['[', ']'],
+  ] as const) {
+    cases.push({
+      name: `nested ${open} 6,000 deep`,
+      req: {
+        method: route.method,
+        path: url,
+        headers: { ...auth.headers, ...json },
+        body: `{"x":${open.repeat(6000)}1${close.repeat(6000)}}`,
+      },
+      status: 400,
+    });
+  }
   cases.push({
     name: 'invalid UTF-8 bytes',
     req: {

@@ -75,6 +75,14 @@ describe('widget session tokens', () => {
     return (await client.call('GET', '/v1/conversations')).status;
   };
 
+  it('takes the token from the URL only on the event stream, so it stays out of access logs elsewhere', async () => {
+    const client = await visitorWithToken();
+    const inUrl = new WidgetClient(server.url);
+    expect((await inUrl.call('GET', `/v1/conversations?token=${client.token}`)).status).toBe(401);
+    expect((await inUrl.call('DELETE', `/v1/me?token=${client.token}`)).status).toBe(401);
+    expect((await client.call('GET', '/v1/conversations')).status).toBe(200);
+  });
+
   it('refuses a token replayed after the visitor erased their data', async () => {
     const client = await visitorWithToken();
     expect((await client.call('DELETE', '/v1/me')).status).toBe(204);

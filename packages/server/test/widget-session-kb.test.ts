@@ -1,3 +1,4 @@
+import { Agent, request as httpRequest } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
@@ -177,5 +178,35 @@ describe('knowledge base', () => {
     const empty = await client.call('POST', '/v1/answers', { question: 'x' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.field).toBe('question');
+  });
+});
+
+describe('a body over the limit', () => {
+  it('is refused with 413 and Connection: close, so the client retries on a fresh connection', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const url = new URL('/v1/session', server.url);
+        const request = httpRequest(
+          url,
+          {
+            method: 'POST',
+            agent,
+            headers: { 'Content-Type': 'application/json', 'X-Helpline-Key': 'demo-public-key' },
+          },
+          (response) => {
+            response.resume();
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, connection: response.headers.connection }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    const tooBig = await post(JSON.stringify({ visitorId: 'visitor-big', pad: 'x'.repeat(1_100_000) }));
+    expect(tooBig).toEqual({ status: 413, connection: 'close' });
+    expect((await post(JSON.stringify({ visitorId: 'visitor-after-413' }))).status).toBe(200);
+    agent.destroy();
   });
 });

@@ -31,7 +31,11 @@ export function formatIssue(issue: Issue): string {
     case 'too_big':
       return `${where}: must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
     case 'invalid_format':
-      return `${where}: not a valid ${issue.format}`;
+      // A schema's own words say it best ("lowercase letters, digits and dashes"); zod's fallback is "Invalid input".
+      if (issue.message && issue.message !== 'Invalid input') return `${where}: ${issue.message}`;
+      return issue.format === 'regex'
+        ? `${where}: must match ${issue.pattern}`
+        : `${where}: not a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     case 'invalid_union':

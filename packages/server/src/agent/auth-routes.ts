@@ -27,7 +27,16 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
 
   app.post('/login', ipRateLimit(deps), async (c) => {
     const input = await readJson(c, Login, 'Login');
-    const guesser = `${clientIp(c, deps.config.trustProxy)} ${input.email.toLowerCase()}`;
+    const [agent] = await deps.db.query<{
+      id: string;
+      name: string;
+      email: string;
+      workspace_id: string;
+      password_hash: string;
+    }>('select id, name, email, workspace_id, password_hash from agents where lower(email) = lower($1)', [input.email]);
+    // Counted per account once the address names one: every spelling the lookup folds together
+    // (case, Unicode such as İ) shares one allowance.
+    const guesser = `${clientIp(c, deps.config.trustProxy)} ${agent?.id ?? input.email.toLowerCase()}`;
     const guess = guesses.take(guesser);
     if (!guess.ok)
       throw new ApiError(
@@ -37,13 +46,6 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
         undefined,
         { 'Retry-After': String(guess.retryAfterSeconds) },
       );
-    const [agent] = await deps.db.query<{
-      id: string;
-      name: string;
-      email: string;
-      workspace_id: string;
-      password_hash: string;
-    }>('select id, name, email, workspace_id, password_hash from agents where lower(email) = lower($1)', [input.email]);
     const valid = await verifyPassword(input.password, agent?.password_hash ?? (await dummyHash));
     if (!agent || !valid) throw new ApiError(401, 'unauthorized', 'Wrong email or password');
     guesses.refund(guesser);

@@ -10,7 +10,7 @@ import type { AgentEnv } from './agent-env.js';
 
 const ArticleEdit = z.object({
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'lowercase letters, digits and dashes')),
+  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'must be lowercase letters, digits and dashes')),
   markdown: z.string().check(z.maxLength(200_000)),
   category: z.optional(z.string().check(z.maxLength(100))),
   routes: z._default(z.array(z.string().check(z.regex(/^\//, 'must start with /'), z.maxLength(500))), []),

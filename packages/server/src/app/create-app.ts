@@ -72,7 +72,11 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
     bodyLimit({
       maxSize: limit,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
+        // The rest of the body is never read, so this connection cannot carry another request: say so,
+        // or the client's next request on it (often the retry) fails with a reset.
+        throw new ApiError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`, undefined, {
+          Connection: 'close',
+        });
       },
     });
   const jsonLimit = tooLarge(deps.config.maxBodyBytes);

@@ -15,6 +15,16 @@ describe('route patterns', () => {
     expect(matchesRoute('/invoices/:id', '/invoices/42/edit')).toBe(false);
   });
 
+  it('matches several wildcards against a long visitor path without backtracking for ever', () => {
+    const long = '/a'.repeat(1000);
+    expect(matchesRoute('/*/*/*/*/help', `${long}/x`)).toBe(false);
+    expect(matchesRoute('/*/*/*/*/help', `${long}/help`)).toBe(true);
+    expect(matchesRoute('/*/:id/*', '/a/b')).toBe(false);
+    expect(matchesRoute('/*/:id/*', '/a/b/c')).toBe(true);
+    expect(matchesRoute('/', '/')).toBe(true);
+    expect(matchesRoute('/', '/a')).toBe(false);
+  });
+
   it('does not treat regex characters in patterns as syntax', () => {
     expect(matchesRoute('/a.b', '/axb')).toBe(false);
   });

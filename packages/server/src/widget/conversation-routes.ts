@@ -12,6 +12,7 @@ import {
   toConversations,
 } from '../conversations/conversation-store.js';
 import { ApiError, notFound } from '../http/api-error.js';
+import { wholeNumberParam } from '../http/query-params.js';
 import { readJson, readQuery } from '../http/read-body.js';
 import { insertMessage, listMessages, resolveAttachments, toMessage } from '../messages/message-store.js';
 import { widgetAuth } from './widget-auth.js';
@@ -22,7 +23,7 @@ const Typing = z.object({ typing: z.boolean() });
 const RateConversation = z.extend(Csat, { idempotencyKey: IdempotencyKey });
 const PageQuery = z.object({
   before: z.optional(z.string()),
-  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))),
+  limit: z.optional(wholeNumberParam(1, 100)),
 });
 
 function requireContent(input: { body: string; attachmentIds: string[] }): void {
@@ -105,7 +106,7 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const workspace = c.get('workspace');
     const row = await ownConversation(workspace.id, c.get('visitor').id, c.req.param('id'));
     const page = readQuery(c, PageQuery, 'Message page');
-    const limit = Math.min(100, Math.max(1, page.limit ?? 30));
+    const limit = page.limit ?? 30;
     return c.json(
       await listMessages(
         deps.db,

@@ -32,8 +32,8 @@ const bearer = (header: string | undefined): string | undefined => /^Bearer\s+(\
 
 /**
  * `X-Helpline-Key` (or ?key= where headers cannot be set) names the workspace. With `session`, a
- * Bearer token (or ?token= for EventSource) bound to that workspace is required too; a stream may
- * omit the key since its token already names the workspace.
+ * Bearer token (?token= only on the event stream, for EventSource) bound to that workspace is
+ * required too; a stream may omit the key since its token already names the workspace.
  */
 export function widgetAuth(
   deps: AppDeps,
@@ -45,11 +45,13 @@ export function widgetAuth(
 ): MiddlewareHandler<WidgetEnv> {
   return async (c, next) => {
     const key = c.req.header('X-Helpline-Key') ?? c.req.query('key');
-    const token = bearer(c.req.header('Authorization')) ?? c.req.query('token');
+    // Only EventSource cannot send headers; elsewhere a token in the URL would end up in access logs.
+    const stream = c.req.path === '/v1/events';
+    const token = bearer(c.req.header('Authorization')) ?? (stream ? c.req.query('token') : undefined);
     const claims = options.session && token ? await verifySessionToken(deps.serverSecret, token) : undefined;
     const workspace = key
       ? await workspaceByKey(deps.db, key)
-      : claims && c.req.path === '/v1/events'
+      : claims && stream
         ? await workspaceById(deps.db, claims.workspaceId)
         : undefined;
     if (!workspace) {
