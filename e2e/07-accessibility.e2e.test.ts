@@ -30,6 +30,33 @@ async function violations(page: Page, include?: string): Promise<string[]> {
   );
 }
 
+const luminance = (rgb: string) => {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map((part) => {
+    const c = Number(part) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+/** The focused control's name, and whether its outline shows against the panel (WCAG 1.4.11: 3:1). */
+async function focusRing(page: Page): Promise<{ name: string; visible: boolean }> {
+  const ring = await page.locator('helpline-widget').evaluate((host) => {
+    const active = host.shadowRoot?.activeElement;
+    const panel = host.shadowRoot?.querySelector('.hl-panel');
+    if (!active || !panel) return undefined;
+    const style = getComputedStyle(active);
+    return {
+      name: active.getAttribute('aria-label') ?? '',
+      drawn: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+      outline: style.outlineColor,
+      background: getComputedStyle(panel).backgroundColor,
+    };
+  });
+  if (!ring) return { name: '', visible: false };
+  const [light, dark] = [luminance(ring.outline), luminance(ring.background)].sort((a, b) => b - a) as [number, number];
+  return { name: ring.name, visible: ring.drawn && (light + 0.05) / (dark + 0.05) >= 3 };
+}
+
 /** The host page, with helpline.js held back until the test calls `release`. */
 async function openHostHoldingWidget() {
   let release = () => {};
@@ -190,6 +217,28 @@ describe('accessibility', () => {
     expect(await focusedName(page)).toMatch(LAUNCHER);
     await page.keyboard.up(' ');
     await page.locator('helpline-widget').getByRole('dialog').waitFor({ timeout: 5_000 });
+    await context.close();
+  });
+
+  it('shows a focus ring on the icon buttons below the header in the light theme', async () => {
+    const { page, context } = await stack.openHost('/dashboard', { colorScheme: 'light' });
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    await composer.focus();
+    await page.keyboard.press('Tab');
+    expect(await focusRing(page)).toEqual({ name: 'Send', visible: true });
+    await composer.focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusRing(page)).toEqual({ name: 'Attach files', visible: true });
+
+    await goHome(dialog);
+    await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
+    const form = dialog.getByRole('form', { name: 'Submit a ticket' });
+    await form.getByRole('button', { name: 'Attach files' }).waitFor();
+    await form.locator('select').last().focus();
+    await tabTo(page, /^Attach files$/);
+    expect(await focusRing(page)).toEqual({ name: 'Attach files', visible: true });
     await context.close();
   });
 
