@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   earlyCaptureRunning,
@@ -20,6 +21,13 @@ afterAll(async () => {
 
 // The host app's own failure, triggered on purpose; anything else on the console is a bug.
 const HOST_PAYMENT_FAILURE = /Payment retry failed|status of 502/;
+
+/** Whether the element's box lies within the panel's width. */
+async function withinPanel(dialog: Locator, element: Locator): Promise<boolean> {
+  const [outer, inner] = await Promise.all([dialog.boundingBox(), element.boundingBox()]);
+  if (!outer || !inner) return false;
+  return inner.x >= outer.x && inner.x + inner.width <= outer.x + outer.width;
+}
 
 describe('live chat between a user and an agent', () => {
   it('carries the context snapshot to the inbox and the reply back in realtime, with an unread badge', async () => {
@@ -150,5 +158,34 @@ describe('live chat between a user and an agent', () => {
     expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await user.context.close();
     await agent.context.close();
+  });
+
+  it('keeps a long unbroken message inside the panel, and keeps messages within what the backend accepts', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    // Over the 500 characters an instant-answer question may have, too.
+    const token = `eyJhbGciOiJIUzI1NiJ9${'Q'.repeat(1200)}`;
+    await composer.fill(token);
+    await page.waitForTimeout(800);
+    const scroller = dialog.locator('.hl-chat__scroller');
+    expect(await withinPanel(dialog, composer)).toBe(true);
+    expect(await withinPanel(dialog, dialog.getByRole('button', { name: 'Send' }))).toBe(true);
+    expect(await withinPanel(dialog, scroller)).toBe(true);
+    expect(await dialog.locator('.hl-chat').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+    await composer.press('Enter');
+    const sent = dialog.getByRole('listitem').filter({ hasText: token.slice(0, 40) });
+    await sent.locator('time').waitFor();
+    expect(await withinPanel(dialog, sent)).toBe(true);
+    expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+    // The box takes at most what chat.send accepts, and says how much is left near the limit.
+    expect(await composer.getAttribute('maxlength')).toBe('10000');
+    await composer.fill('a'.repeat(9_990));
+    await dialog.getByText('10 characters left').waitFor();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
   });
 });

@@ -255,13 +255,22 @@ describe('accessibility', () => {
 
     await tabTo(page, /^Start a chat$/);
     await page.keyboard.press('Enter');
-    await dialog.getByRole('textbox', { name: 'Message' }).waitFor();
-    await tabTo(page, /^Message$/);
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    await composer.waitFor();
+    // The chat opens with focus in the message box, not on the controls above it.
+    await expect.poll(() => focusedName(page)).toBe('Message');
     await page.keyboard.type('Typed with the keyboard only');
     await page.keyboard.press('Enter');
-    await dialog.getByRole('listitem').filter({ hasText: 'Typed with the keyboard only' }).waitFor();
-    // Focus stays in the composer, ready for the next message.
+    // Typed while the conversation is being created: kept when the thread takes its id.
+    await page.keyboard.type('And one more');
+    // A sent message shows its time once the backend has it, in the thread under the new id.
+    await dialog.getByRole('listitem').filter({ hasText: 'Typed with the keyboard only' }).locator('time').waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForTimeout(300);
+    // Focus stays in the composer, ready for the next message, with what was typed meanwhile.
     expect(await focusedName(page)).toBe('Message');
+    await page.keyboard.type(' thing');
+    expect(await composer.inputValue()).toBe('And one more thing');
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -1,6 +1,6 @@
 import { createMemoryStore } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestBackend, startClient } from './client-test-adapter.js';
+import { createTestBackend, holdAnswers, startClient } from './client-test-adapter.js';
 
 async function withConversation() {
   const harness = startClient();
@@ -126,6 +126,29 @@ describe('drafts', () => {
     const { client } = startClient();
     client.chat.setDraft('new', 'Hello');
     await client.chat.send({ body: 'Hello' });
+    expect(client.chat.draft('new').value).toBe('');
+  });
+
+  it('keeps what was typed while the message went into the outbox', async () => {
+    const { client } = startClient();
+    client.chat.setDraft('new', 'Hello');
+    const sending = client.chat.send({ body: 'Hello' });
+    client.chat.setDraft('new', 'Hello, and also');
+    await sending;
+    expect(client.chat.draft('new').value).toBe('Hello, and also');
+  });
+
+  it('hands what was typed in a new chat while it started to the thread that replaces it', async () => {
+    const { client, backend } = startClient();
+    await client.open({ name: 'chat' });
+    const release = holdAnswers(backend, ['startConversation']);
+    await client.chat.send({ body: 'First question' });
+    client.chat.setDraft('new', 'A follow-up being typed');
+    release();
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    const id = client.chat.conversations.value[0]!.id;
+    expect(client.state.view.value).toEqual({ name: 'chat', conversationId: id });
+    expect(client.chat.draft(id).value).toBe('A follow-up being typed');
     expect(client.chat.draft('new').value).toBe('');
   });
 });

@@ -200,7 +200,10 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
           record = await outbox.enqueue({ ...common, kind: 'conversation', payload: { ...common.payload, context } });
         }
       }
-      drafts.set(input.conversationId ?? NEW, '');
+      // Only the text just sent: what the user typed since (a follow-up, or after a UI that cleared
+      // the box itself) stays.
+      const key = input.conversationId ?? NEW;
+      if (drafts.get(key).peek() === input.body) drafts.set(key, '');
       return record as OutboxItem;
     },
   );
@@ -324,6 +327,14 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
         upsertConversation(started.conversation);
         addMessage(started.message);
         data(started.conversation.id).value = { ...data(started.conversation.id).value, loaded: true };
+        // Typed in the new chat while it was starting: it belongs to this thread, which replaces that
+        // view (see conversation:started in create-client).
+        const typed = drafts.get(NEW).peek();
+        const view = rt.view.value;
+        if (view.name === 'chat' && view.conversationId === undefined && typed !== '') {
+          drafts.set(started.conversation.id, typed);
+          drafts.set(NEW, '');
+        }
         rt.analytics({ type: 'conversation_started', path: rt.currentPath() });
         rt.events.emit('conversation:started', { conversation: started.conversation });
       } else if (record.kind === 'message') {

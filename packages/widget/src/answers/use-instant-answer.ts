@@ -5,6 +5,8 @@ import { useValue } from '../shell/use-value.js';
 
 const DEBOUNCE_MS = 400;
 const MIN_CHARS = 12;
+/** What POST /v1/answers takes (kb.answer itself allows 1,000): a longer message's start still finds its articles. */
+const MAX_CHARS = 500;
 
 /** Instant answers for text being typed: debounced, only for long enough questions, last one wins. */
 export function useInstantAnswer(text: string, enabled: boolean) {
@@ -17,7 +19,7 @@ export function useInstantAnswer(text: string, enabled: boolean) {
     if (!active) return;
     let current = true;
     const timer = setTimeout(() => {
-      client.kb.answer(text.trim()).then(
+      client.kb.answer(text.trim().slice(0, MAX_CHARS)).then(
         (result) => current && setAnswer(result),
         () => current && setAnswer(undefined),
       );

@@ -23,8 +23,10 @@ export default `
 .hl-msg__file { font-size: 13px; margin-block-start: 2px; }
 .hl-composer { border-block-start: 1px solid var(--hl-border); padding-block: 8px; display: grid; gap: 6px; }
 .hl-composer__row { display: flex; align-items: flex-end; gap: 6px; padding-inline: 8px; }
-.hl-composer__input { flex: 1; resize: none; field-sizing: content; max-block-size: 8lh; min-block-size: 1lh; font: inherit; font-size: 16px; padding: 8px; border: 1px solid var(--hl-border); border-radius: var(--hl-radius); background: var(--hl-bg); color: var(--hl-fg); }
+.hl-composer__input { flex: 1; min-inline-size: 0; overflow-wrap: anywhere; resize: none; field-sizing: content; max-block-size: 8lh; min-block-size: 1lh; font: inherit; font-size: 16px; padding: 8px; border: 1px solid var(--hl-border); border-radius: var(--hl-radius); background: var(--hl-bg); color: var(--hl-fg); }
 .hl-composer__input:focus-visible, .hl-csat input:focus-visible, .hl-csat textarea:focus-visible, .hl-diag input:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 1px; }
+.hl-composer__count { margin: 0; padding-inline: 12px; font-size: 13px; color: var(--hl-muted); }
+.hl-composer__count--over { color: var(--hl-danger); }
 .hl-diag { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding-inline: 12px; font-size: 13px; }
 .hl-diag__check { display: inline-flex; gap: 6px; align-items: center; }
 .hl-diag .hl-ctx { flex-basis: 100%; }

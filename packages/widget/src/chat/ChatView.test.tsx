@@ -1,6 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderView } from '../../test/render-view.js';
+import { focusInto } from '../shell/focusable.js';
 import { ChatView } from './ChatView.js';
 
 async function startConversation(text = 'Hello there, my export is broken') {
@@ -181,6 +182,62 @@ describe('chat view', () => {
       'How do I reset my password?',
     );
     await waitFor(() => expect(agent.events().some((event) => JSON.stringify(event).includes('answer'))).toBe(true));
+  });
+
+  it('takes focus in the message box when the chat opens', () => {
+    const { container, getByRole } = renderView(ChatView, { name: 'chat' });
+    focusInto(container, null);
+    expect(document.activeElement).toBe(getByRole('textbox', { name: 'Message' }));
+  });
+
+  it('keeps focus and the text typed meanwhile in the composer when the new chat becomes its conversation', async () => {
+    const setup = renderView(ChatView, { name: 'chat' });
+    await setup.client.open({ name: 'chat' });
+    const box = setup.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'The first message' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    fireEvent.input(box, { target: { value: 'and a second thought' } });
+    const conversation = await waitFor(() => {
+      const [first] = setup.client.chat.conversations.value;
+      if (!first) throw new Error('no conversation yet');
+      return first;
+    });
+    // As the panel does once the backend gives the chat its id: the thread is rendered anew.
+    setup.rerenderView({ name: 'chat', conversationId: conversation.id });
+    const next = setup.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    expect(next).not.toBe(box);
+    expect(document.activeElement).toBe(next);
+    expect(next.value).toBe('and a second thought');
+  });
+
+  it('holds a message to what the backend accepts and counts down near the limit', async () => {
+    const { getByRole, findByText, queryByRole, client } = renderView(ChatView, { name: 'chat' });
+    const box = getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    expect(box.maxLength).toBe(10_000);
+    fireEvent.input(box, { target: { value: 'a'.repeat(9_999) } });
+    expect(await findByText('1 character left')).toBeTruthy();
+    expect(box.getAttribute('aria-describedby')).toBe('hl-composer-count');
+    // A draft set from outside the box can be longer: it says so instead of failing to send.
+    client.chat.setDraft('new', 'a'.repeat(10_005));
+    expect(await findByText('5 characters too many')).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.chat.thread(undefined).value.pending).toHaveLength(0);
+    expect(queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for instant answers with at most the 500 characters a question may have', async () => {
+    const { getByRole, adapter, client } = renderView(ChatView, { name: 'chat' });
+    const asked = vi.spyOn(adapter, 'answer');
+    const errors: unknown[] = [];
+    client.on('error', (error) => errors.push(error));
+    fireEvent.input(getByRole('textbox', { name: 'Message' }), {
+      target: { value: `How do I reset my password? ${'Some more detail. '.repeat(80)}` },
+    });
+    await waitFor(() => expect(asked).toHaveBeenCalled(), { timeout: 3000 });
+    expect(asked.mock.calls[0]?.[0]).toHaveLength(500);
+    expect(errors).toEqual([]);
   });
 
   it('speaks Arabic when the locale is ar', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { InstantAnswers } from '../answers/InstantAnswers.js';
 import { useInstantAnswer } from '../answers/use-instant-answer.js';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
@@ -11,6 +11,15 @@ import { IconButton } from '../ui/IconButton.js';
 import { useTypingSender } from './use-typing-sender.js';
 
 const NEW_DRAFT = 'new';
+/** What chat.send accepts. */
+const MAX_LENGTH = 10_000;
+/** The count of characters left shows from here on. */
+const COUNT_FROM = 1_000;
+const COUNT_ID = 'hl-composer-count';
+
+// A new chat's thread is replaced by its conversation's once the backend gives it an id: the composer
+// that replaces a focused one takes focus in the same render, so no keystroke falls in between.
+let handOver = false;
 
 /** The message box: draft kept in the client, Enter sends, Shift+Enter breaks the line, files by picker, paste or drop. */
 export function Composer({ conversationId }: { conversationId: string | undefined }) {
@@ -22,8 +31,23 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const typing = useTypingSender(conversationId);
   const [includeContext, setIncludeContext] = useState(client.options.privacy.diagnosticsByDefault);
   const [error, setError] = useState<string | undefined>();
+  const box = useRef<HTMLTextAreaElement>(null);
   const isNew = conversationId === undefined;
   const instant = useInstantAnswer(text, isNew);
+  const left = MAX_LENGTH - text.length;
+
+  useLayoutEffect(() => {
+    if (handOver) box.current?.focus();
+    handOver = false;
+    return () => {
+      const element = box.current;
+      if (!element || (element.getRootNode() as ShadowRoot).activeElement !== element) return;
+      handOver = true;
+      queueMicrotask(() => {
+        handOver = false;
+      });
+    };
+  }, []);
 
   const update = (value: string) => {
     client.chat.setDraft(draftKey, value);
@@ -32,19 +56,24 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const send = () => {
     // The signal, not the rendered value: a key press can arrive before the re-render of the last input.
     const text = client.chat.draft(draftKey).peek();
-    if (text.trim() === '' && files.attached.length === 0) return;
+    if ((text.trim() === '' && files.attached.length === 0) || text.length > MAX_LENGTH) return;
     setError(undefined);
     const input = {
       body: text.trim() === '' ? files.attached.map((a) => a.name).join(', ') : text,
       attachments: files.attached,
       includeContext,
     };
+    // Emptied now, so what the user types next is not taken for the message being sent.
+    client.chat.setDraft(draftKey, '');
     client.chat.send(conversationId ? { ...input, conversationId } : input).then(
       () => {
         files.clear();
         typing('');
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : t('common.error')),
+      (failure: unknown) => {
+        if (client.chat.draft(draftKey).peek() === '') client.chat.setDraft(draftKey, text);
+        setError(failure instanceof Error ? failure.message : t('common.error'));
+      },
     );
   };
   const pasteFiles = (event: ClipboardEvent) => {
@@ -80,9 +109,13 @@ export function Composer({ conversationId }: { conversationId: string | undefine
       <div class="hl-composer__row">
         <AttachButton state={files} />
         <textarea
+          ref={box}
           class="hl-composer__input"
           rows={1}
+          data-autofocus
+          maxLength={MAX_LENGTH}
           aria-label={t('chat.messageLabel')}
+          aria-describedby={left <= COUNT_FROM ? COUNT_ID : undefined}
           placeholder={t('chat.placeholder')}
           value={text}
           onInput={(event) => update(event.currentTarget.value)}
@@ -96,6 +129,11 @@ export function Composer({ conversationId }: { conversationId: string | undefine
         />
         <IconButton icon="send" label={t('chat.send')} type="submit" flipRtl />
       </div>
+      {left <= COUNT_FROM && (
+        <p id={COUNT_ID} class={left < 0 ? 'hl-composer__count hl-composer__count--over' : 'hl-composer__count'}>
+          {t(left < 0 ? 'chat.charsOver' : 'chat.charsLeft', { count: Math.abs(left) })}
+        </p>
+      )}
     </form>
   );
 }

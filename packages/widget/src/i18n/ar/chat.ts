@@ -5,6 +5,10 @@ export default {
   'chat.placeholder': 'اكتب رسالة…',
   'chat.send': 'إرسال',
   'chat.sending': 'جارٍ الإرسال…',
+  'chat.charsLeft':
+    '{count, plural, zero {لم يتبقَّ أي حرف} one {تبقّى حرف واحد} two {تبقّى حرفان} few {تبقّت # أحرف} many {تبقّى # حرفًا} other {تبقّى # حرف}}',
+  'chat.charsOver':
+    '{count, plural, one {حرف واحد زائد} two {حرفان زائدان} few {# أحرف زائدة} many {# حرفًا زائدًا} other {# حرف زائد}}',
   'chat.failed': 'لم تُرسل: {reason}',
   'chat.discard': 'تجاهل',
   'chat.you': 'أنت',

@@ -5,6 +5,8 @@ export default {
   'chat.placeholder': 'Nachricht schreiben…',
   'chat.send': 'Senden',
   'chat.sending': 'Wird gesendet…',
+  'chat.charsLeft': '{count, plural, other {Noch # Zeichen übrig}}',
+  'chat.charsOver': '{count, plural, other {# Zeichen zu viel}}',
   'chat.failed': 'Nicht gesendet: {reason}',
   'chat.discard': 'Verwerfen',
   'chat.you': 'Sie',

@@ -5,6 +5,8 @@ export default {
   'chat.placeholder': 'Write a message…',
   'chat.send': 'Send',
   'chat.sending': 'Sending…',
+  'chat.charsLeft': '{count, plural, one {# character left} other {# characters left}}',
+  'chat.charsOver': '{count, plural, one {# character too many} other {# characters too many}}',
   'chat.failed': 'Not sent: {reason}',
   'chat.discard': 'Discard',
   'chat.you': 'You',
