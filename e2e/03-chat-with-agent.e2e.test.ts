@@ -22,6 +22,32 @@ afterAll(async () => {
 // The host app's own failure, triggered on purpose; anything else on the console is a bug.
 const HOST_PAYMENT_FAILURE = /Payment retry failed|status of 502/;
 
+interface Queue {
+  conversations: { conversation: { id: string; lastMessage?: { body: string } } }[];
+}
+
+/** The id the agent's queue shows for the conversation whose last message is `body`. */
+async function conversationWith(body: string): Promise<string> {
+  const api = await stack.agentApi();
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      const queue = await api.get<Queue>('/queue');
+      id = queue.conversations.find((item) => item.conversation.lastMessage?.body === body)?.conversation.id;
+      return id;
+    })
+    .toBeTruthy();
+  return id as string;
+}
+
+/** Sends the first message of a new chat and waits until the backend has it (it then shows its time). */
+async function sendFirst(dialog: Locator, body: string): Promise<void> {
+  const composer = dialog.getByRole('textbox', { name: 'Message' });
+  await composer.fill(body);
+  await composer.press('Enter');
+  await dialog.getByRole('listitem').filter({ hasText: body }).locator('time').waitFor();
+}
+
 /** Whether the element's box lies within the panel's width. */
 async function withinPanel(dialog: Locator, element: Locator): Promise<boolean> {
   const [outer, inner] = await Promise.all([dialog.boundingBox(), element.boundingBox()]);
@@ -185,6 +211,37 @@ describe('live chat between a user and an agent', () => {
     expect(await composer.getAttribute('maxlength')).toBe('10000');
     await composer.fill('a'.repeat(9_990));
     await dialog.getByText('10 characters left').waitFor();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
+  it('brings the rating into view and announces it when the agent resolves a long chat', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const body = `Rating below the fold ${Date.now()}`;
+    await sendFirst(dialog, body);
+    const id = await conversationWith(body);
+    const api = await stack.agentApi();
+    for (let step = 1; step <= 5; step++)
+      await api.post(`/conversations/${id}/messages`, {
+        body: `Step ${step}: do this and that, then check the result.`,
+      });
+    await dialog.getByRole('listitem').filter({ hasText: 'Step 5' }).waitFor();
+    await api.post(`/conversations/${id}/status`, { status: 'resolved' });
+
+    const rating = dialog.getByRole('group', { name: 'How did we do?' });
+    await rating.waitFor();
+    const scroller = dialog.locator('.hl-chat__scroller');
+    await expect
+      .poll(async () => {
+        const [view, form] = await Promise.all([scroller.boundingBox(), rating.boundingBox()]);
+        return !!view && !!form && form.y >= view.y && form.y + form.height <= view.y + view.height;
+      })
+      .toBe(true);
+    await expect
+      .poll(() => dialog.getByTestId('chat-live').textContent())
+      .toBe('This conversation is resolved. You can rate it below.');
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
   });

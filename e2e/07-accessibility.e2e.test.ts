@@ -242,6 +242,35 @@ describe('accessibility', () => {
     await context.close();
   });
 
+  it(
+    'keeps the message box in view and focused while instant answers show',
+    async () => {
+      const { page, context, problems } = await stack.openHost('/invoices');
+      const dialog = await openWidget(page);
+      await dialog.getByRole('button', { name: 'Start a chat' }).click();
+      const composer = dialog.getByRole('textbox', { name: 'Message' });
+      await composer.click();
+      await page.keyboard.type('how do I refund a paid invoice', { delay: 20 });
+      const answers = dialog.getByRole('region', { name: 'These articles might answer your question' });
+      await answers.waitFor();
+      await page.waitForTimeout(500);
+      const [panelBox, box, thread] = await Promise.all([
+        dialog.boundingBox(),
+        composer.boundingBox(),
+        dialog.locator('.hl-chat__scroller').boundingBox(),
+      ]);
+      if (!panelBox || !box || !thread) throw new Error('chat not laid out');
+      expect(box.y).toBeGreaterThanOrEqual(panelBox.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(panelBox.y + panelBox.height);
+      expect(thread.height).toBeGreaterThan(120);
+      expect(await focusedName(page)).toBe('Message');
+      expect(await violations(page, 'helpline-widget')).toEqual([]);
+      expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+      await context.close();
+    },
+    AXE_TIMEOUT,
+  );
+
   it('runs the whole chat flow from the keyboard, and Escape returns focus to the launcher', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();

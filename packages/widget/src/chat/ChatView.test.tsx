@@ -108,7 +108,7 @@ describe('chat view', () => {
   });
 
   it('shows the away banner and still accepts the message', async () => {
-    const { findByText, getByRole, client } = renderView(
+    const { findByText, getByRole, getByText, queryByText, client } = renderView(
       ChatView,
       { name: 'chat' },
       { memory: { availability: 'away' } },
@@ -116,16 +116,22 @@ describe('chat view', () => {
     // As the launcher does: opening the panel connects and fetches the availability.
     await client.open({ name: 'chat' });
     expect(await findByText('We’re away right now.')).toBeTruthy();
+    // The banner says when to expect a reply: the intro promises nothing on top of it.
+    expect(getByText('Ask us anything.')).toBeTruthy();
+    expect(queryByText(/We usually reply in a few minutes/)).toBeNull();
     const box = getByRole('textbox', { name: 'Message' });
     fireEvent.input(box, { target: { value: 'Are you there?' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
   });
 
-  it('asks for a rating once the agent resolves the conversation, then thanks', async () => {
-    const { findByText, getByLabelText, getByRole, agent, conversationId } = await startConversation();
+  it('asks for a rating once the agent resolves the conversation, says so, then thanks', async () => {
+    const { findByText, getByLabelText, getByRole, getByTestId, agent, conversationId } = await startConversation();
     await agent.resolve(conversationId);
     expect(await findByText('How did we do?')).toBeTruthy();
+    await waitFor(() =>
+      expect(getByTestId('chat-live').textContent).toBe('This conversation is resolved. You can rate it below.'),
+    );
     fireEvent.click(getByLabelText('Excellent'));
     fireEvent.input(getByLabelText('Anything to add? (optional)'), { target: { value: 'Quick and kind' } });
     fireEvent.click(getByRole('button', { name: 'Send rating' }));
@@ -156,6 +162,9 @@ describe('chat view', () => {
       { timeout: 3000 },
     );
     expect(answers.textContent).toMatch(/Read article/);
+    // In the thread above the composer, not in the form that holds the box being typed in.
+    expect(answers.closest('form')).toBeNull();
+    expect(answers.closest('.hl-chat__scroller')).toBeTruthy();
     fireEvent.click(getByRole('button', { name: 'I still need help' }));
     await waitFor(() =>
       expect(queryByRole('region', { name: 'These articles might answer your question' })).toBeNull(),
@@ -167,7 +176,11 @@ describe('chat view', () => {
 
   it('lets the user preview the diagnostics before the first message', async () => {
     const { getByRole, getByLabelText } = renderView(ChatView, { name: 'chat' });
-    expect((getByLabelText('Diagnostics will be shared') as HTMLInputElement).checked).toBe(true);
+    const include = getByLabelText('Include diagnostics') as HTMLInputElement;
+    expect(include.checked).toBe(true);
+    // The label stays true when unticked.
+    fireEvent.click(include);
+    expect((getByLabelText('Include diagnostics') as HTMLInputElement).checked).toBe(false);
     fireEvent.click(getByRole('button', { name: 'Preview' }));
     expect(getByRole('group', { name: 'Shared diagnostics' })).toBeTruthy();
   });

@@ -1,5 +1,7 @@
 import type { Message } from '@helpline/core';
 import { useEffect, useRef } from 'preact/hooks';
+import { InstantAnswers } from '../answers/InstantAnswers.js';
+import { useInstantAnswer } from '../answers/use-instant-answer.js';
 import conversationStrings from '../i18n/en/conversation.js';
 import { useT } from '../i18n/use-t.js';
 import { withStrings } from '../i18n/with-strings.js';
@@ -11,9 +13,10 @@ import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { AvailabilityBanner } from './AvailabilityBanner.js';
 import css from './ChatView.css.js';
-import { Composer } from './Composer.js';
+import { Composer, NEW_DRAFT } from './Composer.js';
 import { CsatPrompt } from './CsatPrompt.js';
 import { MessageItem, PendingItem } from './MessageItem.js';
+import { reveal } from './reveal.js';
 import { useAnnouncer } from './use-announcer.js';
 
 const GROUP_GAP_MS = 5 * 60 * 1000;
@@ -37,8 +40,12 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
   const conversation = useValue(client.chat.conversations).find((other) => other.id === conversationId);
   const typing = useValue(client.chat.typing(conversationId ?? ''));
   const capabilities = useValue(client.state.capabilities);
+  const availability = useValue(client.state.availability);
+  const draft = useValue(client.chat.draft(conversationId ?? NEW_DRAFT));
+  // Answers show in the thread while the first message is typed, so the box being typed in stays put.
+  const instant = useInstantAnswer(draft, conversationId === undefined);
   const scroller = useRef<HTMLDivElement>(null);
-  const announcement = useAnnouncer(thread.messages, !thread.loading, (message) =>
+  const [announcement, announce] = useAnnouncer(thread.messages, !thread.loading, (message) =>
     t('chat.announce', { name: message.author.name ?? t('chat.support'), body: message.body }),
   );
 
@@ -60,6 +67,19 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
       ? lastUser.id
       : undefined;
   const resolved = conversation?.status === 'resolved' && capabilities.csat;
+  const rating = resolved && conversation.csat === undefined;
+  const wasRating = useRef(rating);
+
+  // Resolved while the user watches: the rating form is added below the messages, out of sight.
+  useEffect(() => {
+    const element = scroller.current;
+    const form = element?.querySelector('.hl-csat');
+    if (rating && !wasRating.current && element && form) {
+      reveal(element, form);
+      announce(t('chat.csatAnnounce'));
+    }
+    wasRating.current = rating;
+  }, [rating]);
 
   return (
     <section class="hl-chat" aria-label={t('chat.title')}>
@@ -91,7 +111,9 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
           />
         )}
         {!thread.loading && thread.messages.length === 0 && thread.pending.length === 0 && (
-          <p class="hl-chat__intro">{t('chat.intro')}</p>
+          <p class="hl-chat__intro">
+            {t(availability && availability.status !== 'online' ? 'chat.introAway' : 'chat.intro')}
+          </p>
         )}
         <ol class="hl-chat__list">
           {thread.messages.map((message, index) => (
@@ -107,7 +129,8 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
           ))}
         </ol>
         {typing.length > 0 && <p class="hl-chat__typing">{t('chat.typing', { name: typing.join(', ') })}</p>}
-        {resolved && conversation && <CsatPrompt conversation={conversation} />}
+        {instant.answer && <InstantAnswers answer={instant.answer} onDismiss={instant.dismiss} />}
+        {resolved && <CsatPrompt conversation={conversation} />}
       </div>
       <div class="hl-visually-hidden" aria-live="polite" data-testid="chat-live">
         {announcement}

@@ -1,6 +1,4 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { InstantAnswers } from '../answers/InstantAnswers.js';
-import { useInstantAnswer } from '../answers/use-instant-answer.js';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
 import { DiagnosticsToggle } from '../context-preview/DiagnosticsToggle.js';
@@ -10,7 +8,7 @@ import { useValue } from '../shell/use-value.js';
 import { IconButton } from '../ui/IconButton.js';
 import { useTypingSender } from './use-typing-sender.js';
 
-const NEW_DRAFT = 'new';
+export const NEW_DRAFT = 'new';
 /** What chat.send accepts. */
 const MAX_LENGTH = 10_000;
 /** The count of characters left shows from here on. */
@@ -33,7 +31,6 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const [error, setError] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
   const isNew = conversationId === undefined;
-  const instant = useInstantAnswer(text, isNew);
   const left = MAX_LENGTH - text.length;
 
   useLayoutEffect(() => {
@@ -96,7 +93,6 @@ export function Composer({ conversationId }: { conversationId: string | undefine
         if (event.dataTransfer?.files.length) files.add(Array.from(event.dataTransfer.files));
       }}
     >
-      {instant.answer && <InstantAnswers answer={instant.answer} onDismiss={instant.dismiss} />}
       <AttachmentTray state={files} />
       {error && (
         <p class="hl-chat__error" role="alert">
@@ -104,7 +100,11 @@ export function Composer({ conversationId }: { conversationId: string | undefine
         </p>
       )}
       {isNew && (
-        <DiagnosticsToggle include={includeContext} onChange={setIncludeContext} label={t('chat.diagnostics')} />
+        <DiagnosticsToggle
+          include={includeContext}
+          onChange={setIncludeContext}
+          label={t('ticket.includeDiagnostics')}
+        />
       )}
       <div class="hl-composer__row">
         <AttachButton state={files} />

@@ -3,9 +3,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * Text for a polite live region: the newest agent message that arrived after the thread first loaded,
- * so opening a conversation does not read out its whole history.
+ * so opening a conversation does not read out its whole history, or what `announce` was last given.
  */
-export function useAnnouncer(messages: Message[], loaded: boolean, describe: (message: Message) => string): string {
+export function useAnnouncer(
+  messages: Message[],
+  loaded: boolean,
+  describe: (message: Message) => string,
+): [announcement: string, announce: (text: string) => void] {
   const known = useRef<Set<string> | null>(null);
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
@@ -19,5 +23,5 @@ export function useAnnouncer(messages: Message[], loaded: boolean, describe: (me
     const latest = fresh.filter((message) => message.author.type !== 'user').at(-1);
     if (latest) setAnnouncement(describe(latest));
   }, [messages, loaded]);
-  return announcement;
+  return [announcement, setAnnouncement];
 }

@@ -1,6 +1,7 @@
 export default {
   'chat.title': 'الدردشة',
   'chat.intro': 'اسألنا أي شيء. نرد عادةً خلال دقائق.',
+  'chat.introAway': 'اسألنا أي شيء.',
   'chat.messageLabel': 'الرسالة',
   'chat.placeholder': 'اكتب رسالة…',
   'chat.send': 'إرسال',
@@ -23,7 +24,6 @@ export default {
   'chat.expectedReply':
     '{minutes, plural, one {نرد عادةً خلال دقيقة واحدة.} two {نرد عادةً خلال دقيقتين.} few {نرد عادةً خلال # دقائق.} other {نرد عادةً خلال # دقيقة.}}',
   'chat.stillSend': 'لا يزال بإمكانك إرسال رسالتك، وسنرد فور عودتنا.',
-  'chat.diagnostics': 'ستتم مشاركة بيانات التشخيص',
   'chat.attach': 'إرفاق ملفات',
   'chat.uploading': 'جارٍ رفع {name}',
   'chat.removeAttachment': 'إزالة {name}',
@@ -41,6 +41,7 @@ export default {
   'chat.csatComment': 'هل تريد إضافة شيء؟ (اختياري)',
   'chat.csatSubmit': 'إرسال التقييم',
   'chat.csatThanks': 'شكرًا على ملاحظاتك!',
+  'chat.csatAnnounce': 'تم حل هذه المحادثة. يمكنك تقييمها أدناه.',
   'chat.conversationsTitle': 'محادثاتك',
   'chat.newConversation': 'محادثة جديدة',
   'chat.noConversations': 'لا توجد محادثات بعد',

@@ -1,6 +1,7 @@
 export default {
   'chat.title': 'Chat',
   'chat.intro': 'Fragen Sie uns alles. Wir antworten meist innerhalb weniger Minuten.',
+  'chat.introAway': 'Wie können wir helfen?',
   'chat.messageLabel': 'Nachricht',
   'chat.placeholder': 'Nachricht schreiben…',
   'chat.send': 'Senden',
@@ -21,7 +22,6 @@ export default {
   'chat.expectedReply':
     '{minutes, plural, one {Wir antworten meist innerhalb von # Minute.} other {Wir antworten meist innerhalb von # Minuten.}}',
   'chat.stillSend': 'Sie können Ihre Nachricht trotzdem senden; wir antworten, sobald wir zurück sind.',
-  'chat.diagnostics': 'Diagnosedaten werden geteilt',
   'chat.attach': 'Dateien anhängen',
   'chat.uploading': '{name} wird hochgeladen',
   'chat.removeAttachment': '{name} entfernen',
@@ -39,6 +39,7 @@ export default {
   'chat.csatComment': 'Möchten Sie noch etwas ergänzen? (optional)',
   'chat.csatSubmit': 'Bewertung senden',
   'chat.csatThanks': 'Danke für Ihr Feedback!',
+  'chat.csatAnnounce': 'Diese Unterhaltung ist gelöst. Eine Bewertung ist unten möglich.',
   'chat.conversationsTitle': 'Ihre Unterhaltungen',
   'chat.newConversation': 'Neue Unterhaltung',
   'chat.noConversations': 'Noch keine Unterhaltungen',

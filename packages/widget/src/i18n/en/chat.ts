@@ -1,6 +1,7 @@
 export default {
   'chat.title': 'Chat',
   'chat.intro': 'Ask us anything. We usually reply in a few minutes.',
+  'chat.introAway': 'Ask us anything.',
   'chat.messageLabel': 'Message',
   'chat.placeholder': 'Write a message…',
   'chat.send': 'Send',
@@ -21,7 +22,6 @@ export default {
   'chat.expectedReply':
     '{minutes, plural, one {We usually reply within # minute.} other {We usually reply within # minutes.}}',
   'chat.stillSend': 'You can still send your message; we’ll reply as soon as we’re back.',
-  'chat.diagnostics': 'Diagnostics will be shared',
   'chat.attach': 'Attach files',
   'chat.uploading': 'Uploading {name}',
   'chat.removeAttachment': 'Remove {name}',
@@ -39,6 +39,7 @@ export default {
   'chat.csatComment': 'Anything to add? (optional)',
   'chat.csatSubmit': 'Send rating',
   'chat.csatThanks': 'Thanks for your feedback!',
+  'chat.csatAnnounce': 'This conversation is resolved. You can rate it below.',
   'chat.conversationsTitle': 'Your conversations',
   'chat.newConversation': 'New conversation',
   'chat.noConversations': 'No conversations yet',
