@@ -215,6 +215,28 @@ describe('live chat between a user and an agent', () => {
     await context.close();
   });
 
+  it('goes Back from a chat just started to where the user came from, not to an empty new chat', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const dialog = await openWidget(page);
+    const back = dialog.getByRole('button', { name: 'Back', exact: true });
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    await sendFirst(dialog, `Back from home ${Date.now()}`);
+    await back.click();
+    await dialog.getByRole('button', { name: 'Start a chat' }).waitFor();
+    expect(await back.count()).toBe(0);
+
+    await dialog.getByRole('button', { name: 'All conversations' }).click();
+    const list = dialog.getByRole('region', { name: 'Your conversations' });
+    await list.getByRole('button', { name: 'New conversation' }).click();
+    await sendFirst(dialog, `Back to the list ${Date.now()}`);
+    await back.click();
+    await list.waitFor();
+    await back.click();
+    await dialog.getByRole('button', { name: 'Start a chat' }).waitFor();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
   it('brings the rating into view and announces it when the agent resolves a long chat', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     const dialog = await openWidget(page);

@@ -27,8 +27,10 @@ export function useBackStack(client: HelplineClient): () => void {
       return;
     }
     if (sameView(before, view)) return;
-    // Searching refines the same page rather than stacking one entry per keystroke.
-    if (before.name === view.name && view.name === 'search') return;
+    // Searching refines the same page rather than stacking one entry per keystroke; a new chat that
+    // got its conversation id is that conversation now, not a page to go back to.
+    if (before.name === view.name && (view.name === 'search' || (view.name === 'chat' && !before.conversationId)))
+      return;
     if (view.name === 'home') stack.current = [];
     else stack.current.push(before);
   }, [view]);
