@@ -267,4 +267,26 @@ describe('live chat between a user and an agent', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
   });
+
+  it('announces a reply that arrives while the panel shows another view, and says "unread" on home', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const body = `Reply while on home ${Date.now()}`;
+    await sendFirst(dialog, body);
+    const id = await conversationWith(body);
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Start a chat' }).waitFor();
+
+    const api = await stack.agentApi();
+    await api.post(`/conversations/${id}/messages`, { body: 'An answer you have not seen yet' });
+    await expect.poll(() => dialog.locator(':scope > [aria-live]').textContent()).toMatch(/^\d+ unread messages?$/);
+    const recent = dialog.getByRole('region', { name: 'Recent conversations' });
+    await recent
+      .getByRole('button', { name: /1 unread message/ })
+      .filter({ hasText: 'An answer you have not seen yet' })
+      .waitFor();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
 });

@@ -83,9 +83,10 @@ describe('chat view', () => {
   });
 
   it('shows agent typing, the reply, and announces it in the live region', async () => {
-    const { findByText, getByTestId, agent, conversationId } = await startConversation();
+    const { findByText, getByText, getByTestId, agent, conversationId } = await startConversation();
     await agent.typing(conversationId, true);
     expect(await findByText('Sam from Support is typing…')).toBeTruthy();
+    expect(getByText('Sam from Support is typing…').parentElement?.getAttribute('aria-live')).toBe('polite');
     await agent.reply(conversationId, 'Let me check that for you');
     expect(await findByText('Let me check that for you')).toBeTruthy();
     await waitFor(() =>

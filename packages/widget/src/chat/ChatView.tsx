@@ -128,7 +128,9 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
             <PendingItem key={item.id} item={item} />
           ))}
         </ol>
-        {typing.length > 0 && <p class="hl-chat__typing">{t('chat.typing', { name: typing.join(', ') })}</p>}
+        <div aria-live="polite">
+          {typing.length > 0 && <p class="hl-chat__typing">{t('chat.typing', { name: typing.join(', ') })}</p>}
+        </div>
         {instant.answer && <InstantAnswers answer={instant.answer} onDismiss={instant.dismiss} />}
         {resolved && <CsatPrompt conversation={conversation} />}
       </div>

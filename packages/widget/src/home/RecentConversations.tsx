@@ -29,7 +29,13 @@ export function RecentConversations() {
             >
               <span class="hl-article-link__title">
                 {conversation.subject ?? t('home.conversation')}
-                {conversation.unreadCount > 0 && <span class="hl-home__unread"> ({conversation.unreadCount})</span>}
+                {conversation.unreadCount > 0 && (
+                  <span class="hl-home__unread">
+                    {' '}
+                    <span aria-hidden="true">({conversation.unreadCount})</span>
+                    <span class="hl-visually-hidden">{t('common.unread', { count: conversation.unreadCount })}</span>
+                  </span>
+                )}
               </span>
               {conversation.lastMessage && (
                 <span class="hl-article-link__snippet">{conversation.lastMessage.body}</span>

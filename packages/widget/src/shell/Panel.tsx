@@ -4,6 +4,7 @@ import { IconButton } from '../ui/IconButton.js';
 import { useClient } from './client-context.js';
 import { focusableIn, focusInto } from './focusable.js';
 import css from './Panel.css.js';
+import { UnreadAnnouncer } from './UnreadAnnouncer.js';
 import { useBackStack } from './use-back-stack.js';
 import { useStyles } from './use-styles.js';
 import { useValue } from './use-value.js';
@@ -92,6 +93,7 @@ export function Panel({ id, returnFocus }: PanelProps) {
         <IconButton icon="close" label={t('common.close')} onClick={close} />
       </div>
       <ViewHost view={view} onShown={(container) => focusInto(container, title.current)} />
+      <UnreadAnnouncer />
     </div>
   );
 }

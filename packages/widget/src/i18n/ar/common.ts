@@ -4,6 +4,8 @@ export default {
   'common.launcherClose': 'إغلاق المساعدة',
   'common.launcherUnread':
     '{count, plural, zero {فتح المساعدة} one {فتح المساعدة، رسالة واحدة غير مقروءة} two {فتح المساعدة، رسالتان غير مقروءتين} few {فتح المساعدة، # رسائل غير مقروءة} many {فتح المساعدة، # رسالة غير مقروءة} other {فتح المساعدة، # رسالة غير مقروءة}}',
+  'common.unread':
+    '{count, plural, one {رسالة واحدة غير مقروءة} two {رسالتان غير مقروءتين} few {# رسائل غير مقروءة} many {# رسالة غير مقروءة} other {# رسالة غير مقروءة}}',
   'common.close': 'إغلاق المساعدة',
   'common.back': 'رجوع',
   'common.retry': 'إعادة المحاولة',

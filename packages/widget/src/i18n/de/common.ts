@@ -4,6 +4,7 @@ export default {
   'common.launcherClose': 'Hilfe schließen',
   'common.launcherUnread':
     '{count, plural, one {Hilfe öffnen, # ungelesene Nachricht} other {Hilfe öffnen, # ungelesene Nachrichten}}',
+  'common.unread': '{count, plural, one {# ungelesene Nachricht} other {# ungelesene Nachrichten}}',
   'common.close': 'Hilfe schließen',
   'common.back': 'Zurück',
   'common.retry': 'Erneut versuchen',

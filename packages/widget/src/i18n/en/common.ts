@@ -3,6 +3,7 @@ export default {
   'common.launcherOpen': 'Open help',
   'common.launcherClose': 'Close help',
   'common.launcherUnread': '{count, plural, one {Open help, # unread message} other {Open help, # unread messages}}',
+  'common.unread': '{count, plural, one {# unread message} other {# unread messages}}',
   'common.close': 'Close help',
   'common.back': 'Back',
   'common.retry': 'Try again',
