@@ -55,7 +55,7 @@ describe('attachment uploads', () => {
     expect(text.status).toBe(201);
     const response = await fetch(text.body.url);
     expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8');
-    expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="evil.html"/);
+    expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="evil.html.txt"/);
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(response.headers.get('Content-Security-Policy')).toMatch(/sandbox/);
     expect(response.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'/);
@@ -63,6 +63,51 @@ describe('attachment uploads', () => {
     expect(image.headers.get('Content-Type')).toBe('image/png');
     expect(image.headers.get('Content-Disposition')).toMatch(/^inline; filename="a.png"/);
     expect(image.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+});
+
+describe('attachment names', () => {
+  const disposition = async (url: string) => {
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    return decodeURIComponent(
+      /filename\*=UTF-8''(.*)$/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? '',
+    );
+  };
+
+  it.each([
+    ['x.html', '<!doctype html><script>alert(1)</script>'],
+    ['x.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ['x.hta', '<hta:application><script>alert(1)</script>'],
+    ['x.js', 'alert(document.cookie)'],
+    ['x.bat', '@echo off\r\ndel /q *'],
+  ])('saves markup or a script sent as %s under a .txt name, in the answer and the download', async (name, content) => {
+    const result = await upload(bytes(content), 'application/octet-stream', name);
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ type: 'text/plain', name: `${name}.txt` });
+    expect(await disposition(result.body.url)).toBe(`${name}.txt`);
+  });
+
+  it('keeps an extension that matches the type, and gives one to a name without it', async () => {
+    expect((await upload(PNG, 'image/png', 'Screen Shot.PNG')).body.name).toBe('Screen Shot.PNG');
+    expect((await upload(PNG, 'image/png', 'photo.jpg')).body.name).toBe('photo.jpg.png');
+    expect((await upload(bytes('a log line'), 'text/plain', 'server.log')).body.name).toBe('server.log');
+    expect((await upload(bytes('no extension'), 'text/plain', 'README')).body.name).toBe('README.txt');
+  });
+
+  it('cuts a long name by whole characters and answers the name it stored', async () => {
+    const long = `${'a'.repeat(250)}${'😀'.repeat(20)}.txt`;
+    const result = await upload(bytes('emoji'), 'text/plain', encodeURIComponent(long));
+    expect(result.status).toBe(201);
+    const name: string = result.body.name;
+    expect(name).toBe(`${'a'.repeat(250)}😀.txt`);
+    expect([...name]).toHaveLength(255);
+    expect(name).not.toMatch(/\p{Cs}/u);
+    const [stored] = await server.db.query<{ name: string }>('select name from attachments where id = $1', [
+      result.body.id,
+    ]);
+    expect(stored?.name).toBe(name);
+    expect(await disposition(result.body.url)).toBe(name);
   });
 });
 

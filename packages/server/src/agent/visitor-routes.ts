@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { notFound } from '../http/api-error.js';
-import { eraseVisitor, exportVisitorData } from '../privacy/visitor-data.js';
+import { eraseVisitorAndFiles } from '../privacy/erase-visitor.js';
+import { exportVisitorData } from '../privacy/visitor-data.js';
 import type { AgentEnv } from './agent-env.js';
 
 /** Data requests handled by an agent (GDPR access and erasure on the customer's behalf). */
@@ -14,7 +15,7 @@ export function agentVisitorRoutes(deps: AppDeps): Hono<AgentEnv> {
     return c.json(data);
   });
   app.delete('/:id', async (c) => {
-    const erased = await deps.db.transaction((tx) => eraseVisitor(tx, c.get('workspace').id, c.req.param('id')));
+    const erased = await eraseVisitorAndFiles(deps, c.get('workspace').id, c.req.param('id'));
     if (!erased) throw notFound('Visitor');
     return c.body(null, 204);
   });

@@ -1,3 +1,4 @@
+import type { BlobStore } from '../attachments/blob-store.js';
 import type { ServerConfig } from '../config/schema.js';
 import type { Database } from '../db/database.js';
 import type { WebhookDispatcher } from '../escalation/dispatcher.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   streams: Set<() => void>;
   /** The planner's statistics on articles, gathered again as agents write them. */
   articleStats: ArticleStatistics;
+  /** The bytes of uploads (the attachments table only describes them). */
+  blobs: BlobStore;
 }
 
 export function trackStream(deps: AppDeps): (close: () => void) => () => void {

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { startAttachmentSweep } from '../attachments/attachment-sweep.js';
+import { openBlobStore } from '../attachments/blob-store.js';
 import { resolveConfig } from '../config/load.js';
 import { packageRoot } from '../config/package-root.js';
 import type { ServerConfig, ServerConfigInput } from '../config/schema.js';
@@ -72,6 +74,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
       },
       streams: new Set(),
       articleStats,
+      blobs: await openBlobStore(config, db),
       webhooks: createWebhookDispatcher({ db, endpoints: config.webhooks, retry: config.webhookRetry }),
     };
     const app = createApp(deps, config.inboxDir ?? join(root, 'dist', 'inbox'));
@@ -84,6 +87,12 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
     // Widgets talk to the server every few seconds; keeping their connections open (Node closes idle
     // ones after 5 s by default) spares a TCP handshake and an accept per message under load.
     server.keepAliveTimeout = KEEP_ALIVE_MS;
+    const stopSweep = startAttachmentSweep(
+      db,
+      deps.blobs,
+      { maxAgeSeconds: config.unattachedTtlSeconds, intervalSeconds: config.attachmentSweepSeconds },
+      (error) => console.error('[helpline] deleting uploads never sent failed', error),
+    );
     const { port } = server.address() as AddressInfo;
     const host =
       config.host === '0.0.0.0' || config.host === '::'
@@ -107,6 +116,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
           });
           await deps.webhooks.close();
           await articleStats.settled();
+          await stopSweep();
           await hub.stop();
           if (!options.db) await db.close();
         })();

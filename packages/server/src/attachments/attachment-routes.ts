@@ -1,62 +1,77 @@
 import { randomUUID } from 'node:crypto';
 import type { Attachment } from '@helpline/core';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { widgetAuth } from '../widget/widget-auth.js';
 import type { WidgetEnv } from '../widget/widget-env.js';
+import { attachmentById, deleteAttachment, reserveAttachment } from './attachment-store.js';
+import { attachmentName, withTypeExtension } from './file-name.js';
 import { verifyAttachmentSignature } from './signed-url.js';
 import { declaredType, sniffType } from './sniff.js';
+import { quotaExceeded, uploadAdmission } from './upload-quota.js';
 
-/** A file name safe for storage and Content-Disposition: no paths, no control characters. */
-function cleanName(raw: string | undefined): string {
-  let name = raw ?? '';
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // Not percent-encoded: use as is.
-  }
-  name = [...name.replace(/^.*[/\\]/, '')]
-    .filter((char) => char !== '"' && char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim();
-  return (name || 'attachment').slice(0, 255);
+/** The body's announced size; a chunked body may be as large as the cap allows. */
+function expectedSize(c: Context, cap: number): number {
+  const length = Number(c.req.header('Content-Length'));
+  return Number.isSafeInteger(length) && length >= 0 ? length : cap;
 }
 
-/** Uploads (raw body, sniffed type, size cap) and signed downloads. */
+/** Uploads (raw body, sniffed type, size cap, quota of unsent bytes) and signed, streamed downloads. */
 export function attachmentRoutes(deps: AppDeps): Hono<WidgetEnv> {
   const app = new Hono<WidgetEnv>();
+  const admit = uploadAdmission(deps.db, deps.config.maxUnattachedBytes);
 
   app.post('/', widgetAuth(deps, { session: true }), async (c) => {
     const workspace = c.get('workspace');
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length === 0) throw new ApiError(400, 'invalid_input', 'body: the file is empty', 'body');
-    const sniffed = sniffType(bytes);
-    const declared = declaredType(c.req.header('Content-Type'));
-    if (!sniffed)
-      throw new ApiError(
-        415,
-        'unsupported_media_type',
-        'Content-Type: only PNG, JPEG, GIF, WebP, PDF and plain text files are accepted',
-        'Content-Type',
+    const visitor = c.get('visitor');
+    const release = await admit(workspace.id, visitor.id, expectedSize(c, deps.config.maxAttachmentBytes));
+    try {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw new ApiError(400, 'invalid_input', 'body: the file is empty', 'body');
+      const sniffed = sniffType(bytes);
+      const declared = declaredType(c.req.header('Content-Type'));
+      if (!sniffed)
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          'Content-Type: only PNG, JPEG, GIF, WebP, PDF and plain text files are accepted',
+          'Content-Type',
+        );
+      if (declared && declared !== sniffed) {
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          `Content-Type: declared ${declared} but the file is ${sniffed}`,
+          'Content-Type',
+        );
+      }
+      const reserved = await reserveAttachment(
+        deps.db,
+        {
+          id: randomUUID(),
+          workspaceId: workspace.id,
+          visitorPk: visitor.id,
+          name: attachmentName(c.req.header('X-Filename'), sniffed),
+          type: sniffed,
+          size: bytes.length,
+        },
+        deps.config.maxUnattachedBytes,
       );
-    if (declared && declared !== sniffed) {
-      throw new ApiError(
-        415,
-        'unsupported_media_type',
-        `Content-Type: declared ${declared} but the file is ${sniffed}`,
-        'Content-Type',
-      );
+      if (!('record' in reserved)) throw quotaExceeded(deps.config.maxUnattachedBytes, reserved.heldBytes);
+      const { record } = reserved;
+      // The row comes first: bytes without a row could outlive an erasure, a row without bytes cannot.
+      await deps.blobs.put(record.id, bytes).catch(async (error: unknown) => {
+        await deleteAttachment(deps.db, record.id);
+        throw error;
+      });
+      const attachment: Attachment = { ...record, url: attachmentLinker(deps, c)(record.id) };
+      return c.json(attachment, 201);
+    } finally {
+      release();
     }
-    const id = randomUUID();
-    const name = cleanName(c.req.header('X-Filename'));
-    await deps.db.query(
-      'insert into attachments (id, workspace_id, visitor_pk, name, type, size, data) values ($1, $2, $3, $4, $5, $6, $7)',
-      [id, workspace.id, c.get('visitor').id, name, sniffed, bytes.length, bytes],
-    );
-    const attachment: Attachment = { id, name, type: sniffed, size: bytes.length, url: attachmentLinker(deps, c)(id) };
-    return c.json(attachment, 201);
   });
 
   app.get('/:id', async (c) => {
@@ -64,14 +79,15 @@ export function attachmentRoutes(deps: AppDeps): Hono<WidgetEnv> {
     if (!verifyAttachmentSignature(deps.serverSecret, id, c.req.query('exp'), c.req.query('sig'))) {
       throw new ApiError(403, 'forbidden', 'sig: missing, invalid or expired attachment signature', 'sig');
     }
-    const [row] = await deps.db.query<{ name: string; type: string; data: Uint8Array }>(
-      'select name, type, data from attachments where id = $1',
-      [id],
-    );
-    if (!row) throw notFound('Attachment');
-    const inline = row.type.startsWith('image/');
-    const encoded = encodeURIComponent(row.name);
-    c.header('Content-Type', row.type === 'text/plain' ? 'text/plain; charset=utf-8' : row.type);
+    const record = await attachmentById(deps.db, id);
+    if (!record) throw notFound('Attachment');
+    // A HEAD answer has no body: a file opened for it would never be read, nor closed.
+    const body = c.req.method === 'HEAD' ? null : await deps.blobs.open(id);
+    if (body === undefined) throw notFound('Attachment');
+    const inline = record.type.startsWith('image/');
+    const encoded = encodeURIComponent(withTypeExtension(record.name, record.type));
+    c.header('Content-Type', record.type === 'text/plain' ? 'text/plain; charset=utf-8' : record.type);
+    c.header('Content-Length', String(record.size));
     c.header(
       'Content-Disposition',
       `${inline ? 'inline' : 'attachment'}; filename="${encoded}"; filename*=UTF-8''${encoded}`,
@@ -79,7 +95,7 @@ export function attachmentRoutes(deps: AppDeps): Hono<WidgetEnv> {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox");
     c.header('Cache-Control', 'private, max-age=3600');
-    return c.body(new Uint8Array(row.data));
+    return body === null ? c.body(null) : c.body(body);
   });
   return app;
 }

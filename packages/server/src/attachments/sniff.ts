@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** Types we accept, recognised by their first bytes — the declared Content-Type is never trusted alone. */
 export const ACCEPTED_TYPES = [
   'image/png',
@@ -14,17 +16,18 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0)
 const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
 
 // Tab, line feed, form feed and carriage return are text; any other C0 control or DEL means binary.
-const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d]);
-const isBinaryControl = (code: number): boolean => (code < 0x20 && !TEXT_CONTROLS.has(code)) || code === 0x7f;
+const BINARY_CONTROL = new Uint8Array(256);
+for (let code = 0; code < 0x20; code++) BINARY_CONTROL[code] = 1;
+for (const code of [0x09, 0x0a, 0x0c, 0x0d]) BINARY_CONTROL[code] = 0;
+BINARY_CONTROL[0x7f] = 1;
 
+// A 10 MB upload is checked on the server's only thread: Node's native UTF-8 check and a plain
+// loop over a table take tens of milliseconds where TextDecoder and a callback per byte took hundreds.
 function isPlainText(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return false;
-  }
+  if (!isUtf8(bytes)) return false;
   // Control characters are single bytes in UTF-8, so checking bytes is exact.
-  return !bytes.some(isBinaryControl);
+  for (let index = 0; index < bytes.length; index++) if (BINARY_CONTROL[bytes[index] ?? 0]) return false;
+  return true;
 }
 
 // Markup inside a binary type is a polyglot (an image that is also an HTML page or script).

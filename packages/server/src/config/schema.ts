@@ -47,6 +47,12 @@ export const ServerConfig = z.object({
   heartbeatSeconds: z._default(z.number().check(z.positive()), 15),
   sessionTtlSeconds: z._default(z.number().check(z.int(), z.positive()), 24 * 3600),
   attachmentUrlTtlSeconds: z._default(z.number().check(z.int(), z.positive()), 3600),
+  /** Bytes one visitor may hold in uploads not yet sent with a message or ticket (413 above). */
+  maxUnattachedBytes: z._default(z.number().check(z.int(), z.positive()), 50 * 1024 * 1024),
+  /** Uploads never sent with a message or ticket are deleted, bytes included, after this long. */
+  unattachedTtlSeconds: z._default(z.number().check(z.positive()), 24 * 3600),
+  /** How often the server looks for such uploads (and for files no row claims). */
+  attachmentSweepSeconds: z._default(z.number().check(z.positive()), 3600),
   /** Business hours given to the demo workspace; absent means 24/7. */
   demoBusinessHours: z.optional(BusinessHours),
   /** Where escalations and P0 tickets are posted (docs/self-service.md): signed, retried, logged. */

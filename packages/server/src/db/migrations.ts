@@ -287,6 +287,30 @@ update kb_passages p set search =
   from articles a where a.id = p.article_id;
 `,
   },
+  {
+    version: 7,
+    name: 'attachment bytes outside the attachments row; uploads marked when sent',
+    // src/attachments/blob-store.ts: new uploads keep their bytes in files (PGlite) or in
+    // attachment_chunks (PostgreSQL); rows written earlier keep theirs in data and are still served.
+    // Chunks are reached only through their attachment row, which carries the workspace. Uploads
+    // already sent in a message or ticket are marked, so the sweep of unsent ones spares them.
+    sql: `
+alter table attachments alter column data drop not null;
+alter table attachments add column attached_at timestamptz;
+update attachments a set attached_at = a.created_at
+  where exists (select 1 from messages m where m.workspace_id = a.workspace_id and m.attachments @> jsonb_build_array(jsonb_build_object('id', a.id)))
+     or exists (select 1 from tickets t where t.workspace_id = a.workspace_id and t.attachments @> jsonb_build_array(jsonb_build_object('id', a.id)));
+create index attachments_unattached on attachments (workspace_id, visitor_pk) where attached_at is null;
+create index attachments_unattached_age on attachments (created_at) where attached_at is null;
+create table attachment_chunks (
+  attachment_id text not null references attachments(id) on delete cascade,
+  seq integer not null,
+  data bytea not null,
+  primary key (attachment_id, seq)
+);
+alter table attachment_chunks alter column data set storage external;
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

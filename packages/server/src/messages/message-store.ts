@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Author, Message, MessagePage } from '@helpline/core';
+import { markAttachedSql } from '../attachments/attachment-store.js';
 import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
 
@@ -65,6 +66,11 @@ const BUMP_CONVERSATION = `, bumped as (
   where workspace_id = $2 and id = $3 and exists (select 1 from inserted)
 )`;
 
+// The files sent with the message are marked attached in the insert's statement, only when it happened.
+const MARK_ATTACHED = `, attached as (
+  ${markAttachedSql('$2', '$9')} and exists (select 1 from inserted)
+)`;
+
 /**
  * Inserts once per idempotency key; a repeated key returns the first message, `created: false`.
  * With `bumpConversation`, the conversation update rides in the same statement: atomic without a
@@ -84,7 +90,7 @@ export async function insertMessage(
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)
        on conflict (workspace_id, idempotency_key) where idempotency_key is not null do nothing
        returning ${MESSAGE_COLUMNS}
-     )${bump ? BUMP_CONVERSATION : ''}
+     )${bump ? BUMP_CONVERSATION : ''}${input.attachments.length > 0 ? MARK_ATTACHED : ''}
      select ${MESSAGE_COLUMNS} from inserted`,
     [
       randomUUID(),

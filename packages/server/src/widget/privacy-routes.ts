@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { notFound } from '../http/api-error.js';
-import { eraseVisitor, exportVisitorData } from '../privacy/visitor-data.js';
+import { eraseVisitorAndFiles } from '../privacy/erase-visitor.js';
+import { exportVisitorData } from '../privacy/visitor-data.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
@@ -22,7 +23,7 @@ export function privacyRoutes(deps: AppDeps): Hono<WidgetEnv> {
     return c.json(data);
   });
   app.delete('/', async (c) => {
-    await deps.db.transaction((tx) => eraseVisitor(tx, c.get('workspace').id, c.get('visitor').id));
+    await eraseVisitorAndFiles(deps, c.get('workspace').id, c.get('visitor').id);
     return c.body(null, 204);
   });
   return app;

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
+import { markAttached } from '../attachments/attachment-store.js';
 import { ACCEPTED_TYPES } from '../attachments/sniff.js';
 import { retryOnConflict } from '../db/retry-on-conflict.js';
 import { ticketPayload } from '../escalation/escalate.js';
@@ -109,6 +110,7 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
           ],
         );
         if (!row) throw new Error('ticket insert returned nothing');
+        await markAttached(tx, workspace.id, attachments);
         await recordHistory(tx, {
           workspaceId: workspace.id,
           ticketId: row.id,

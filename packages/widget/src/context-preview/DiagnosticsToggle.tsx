@@ -3,7 +3,7 @@ import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { ContextPreview } from './ContextPreview.js';
 
-/** "Diagnostics will be shared" with a checkbox to opt out and a button revealing exactly what. */
+/** "Include diagnostics": a checkbox to opt out, and a button revealing exactly what is shared. */
 export function DiagnosticsToggle({
   include,
   onChange,

@@ -1,0 +1,33 @@
+import type { Database } from '../db/database.js';
+import { ApiError } from '../http/api-error.js';
+import { unattachedBytes } from './attachment-store.js';
+
+/** 413 naming the limit: attaching what is already uploaded, or waiting for the sweep, frees room. */
+export function quotaExceeded(limit: number, heldBytes: number): ApiError {
+  return new ApiError(
+    413,
+    'payload_too_large',
+    `body: uploads not yet sent with a message or ticket may hold at most ${limit} bytes per visitor ` +
+      `(maxUnattachedBytes); ${heldBytes} bytes are held — send them first`,
+    'body',
+  );
+}
+
+/**
+ * Checked before a body is read, counting uploads of the visitor still arriving on this instance:
+ * a visitor opening 120 uploads at once buffers no more than the limit, and the rest are refused
+ * at once. The limit itself is enforced again, exactly, when the upload is recorded.
+ */
+export function uploadAdmission(db: Database, limit: number) {
+  const arriving = new Map<string, number>();
+  return async (workspaceId: string, visitorPk: string, expectedBytes: number): Promise<() => void> => {
+    const held = (await unattachedBytes(db, workspaceId, visitorPk)) + (arriving.get(visitorPk) ?? 0);
+    if (held + expectedBytes > limit) throw quotaExceeded(limit, held);
+    arriving.set(visitorPk, (arriving.get(visitorPk) ?? 0) + expectedBytes);
+    return () => {
+      const left = (arriving.get(visitorPk) ?? 0) - expectedBytes;
+      if (left > 0) arriving.set(visitorPk, left);
+      else arriving.delete(visitorPk);
+    };
+  };
+}
