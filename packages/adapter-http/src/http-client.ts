@@ -21,6 +21,11 @@ export interface HttpClient {
   setToken(token: string | undefined): void;
   /** Called once on a 401 for an authenticated call; resolves when a fresh token is set. */
   onUnauthorized(handler: () => Promise<void>): void;
+  /**
+   * Gets a new session (through the onUnauthorized handler) when `used` is still the current
+   * token; callers refused together share one. A token that changed meanwhile is left as it is.
+   */
+  reauthorize(used: string | undefined): Promise<void>;
   /** Resolves once every call that went out with this token has come back, however it ended. */
   settled(token: string): Promise<void>;
 }
@@ -53,6 +58,13 @@ export function createHttpClient(
       if (calls.size === 0) carrying.delete(bearer);
     };
     call.then(done, done);
+  };
+  const reauthorize = async (used: string | undefined): Promise<void> => {
+    if (!refresh || token !== used) return;
+    refreshing ??= refresh().finally(() => {
+      refreshing = undefined;
+    });
+    await refreshing;
   };
   const headers = (bearer = token): Record<string, string> => ({
     'X-Helpline-Key': options.workspaceKey,
@@ -113,13 +125,7 @@ export function createHttpClient(
         } catch (error) {
           const status = (error as AdapterError).status;
           if (status !== 401 || !refresh || path === '/session') throw error;
-          // Calls that failed together share one new session; a token that changed meanwhile is just retried.
-          if (token === used) {
-            refreshing ??= refresh().finally(() => {
-              refreshing = undefined;
-            });
-            await refreshing;
-          }
+          await reauthorize(used);
           return send(method, path, what, body, searchParams);
         }
       })();
@@ -136,6 +142,7 @@ export function createHttpClient(
     onUnauthorized(handler) {
       refresh = handler;
     },
+    reauthorize,
     async settled(bearer) {
       await Promise.allSettled([...(carrying.get(bearer) ?? [])]);
     },

@@ -1,5 +1,7 @@
 export interface SseEvent {
   id: string | undefined;
+  /** The `event:` field; undefined for plain messages. */
+  event: string | undefined;
   // Tests assert on the shape; typing every event variant here would add nothing.
   data: any;
 }
@@ -13,10 +15,19 @@ export class SseClient {
   readonly #waiters: ((event: SseEvent) => void)[] = [];
   readonly #controller = new AbortController();
   readonly #commentWaiters: (() => void)[] = [];
+  /** Every event received, in order, whether or not `next()` handed it out. */
+  readonly received: SseEvent[] = [];
   /** SSE comment lines received (`connected`, `heartbeat`). */
   readonly comments: string[] = [];
   status = 0;
   contentType = '';
+  /** The reason of the server's `end` event, once one has arrived. */
+  endReason: string | undefined;
+  #markEnded: () => void = () => undefined;
+  /** Resolves once the response body has finished: the server ended the stream (or close()). */
+  readonly ended = new Promise<void>((resolve) => {
+    this.#markEnded = resolve;
+  });
 
   /** Connects and resolves once the server has subscribed the stream. */
   static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
@@ -49,6 +60,7 @@ export class SseClient {
     } catch {
       // Aborted by close().
     }
+    this.#markEnded();
   }
 
   #parse(block: string): void {
@@ -58,13 +70,17 @@ export class SseClient {
       return;
     }
     let id: string | undefined;
+    let name: string | undefined;
     const data: string[] = [];
     for (const line of block.split('\n')) {
       if (line.startsWith('id:')) id = line.slice(3).trim();
+      else if (line.startsWith('event:')) name = line.slice(6).trim();
       else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
     }
     if (data.length === 0) return;
-    const event: SseEvent = { id, data: JSON.parse(data.join('\n')) };
+    const event: SseEvent = { id, event: name, data: JSON.parse(data.join('\n')) };
+    this.received.push(event);
+    if (name === 'end') this.endReason = event.data.reason;
     const waiter = this.#waiters.shift();
     if (waiter) waiter(event);
     else this.#queue.push(event);
@@ -87,6 +103,12 @@ export class SseClient {
   /** Resolves once a comment with this text has arrived. */
   async comment(text: string): Promise<void> {
     while (!this.comments.includes(text)) await new Promise<void>((resolve) => this.#commentWaiters.push(resolve));
+  }
+
+  /** Resolves once `count` heartbeats have arrived since the stream opened. */
+  async heartbeats(count: number): Promise<void> {
+    while (this.comments.filter((text) => text === 'heartbeat').length < count)
+      await new Promise<void>((resolve) => this.#commentWaiters.push(resolve));
   }
 
   close(): void {

@@ -17,5 +17,17 @@ export const RealtimeEvent = z.union([
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 
+/**
+ * Why a server ended a realtime stream, sent as a last SSE event named `end` (plain EventSource
+ * `onmessage` readers never see it). The credential is gone — `logged_out`, `expired`,
+ * `visitor_gone` (erased, or merged into a signed-in user) — so reconnecting needs a new session;
+ * `replaced`: a newer stream with the same credential took its place; `max_age` and `shutdown`:
+ * reconnect and resume from the last event id.
+ */
+export const StreamEndReason = z.enum(['logged_out', 'expired', 'visitor_gone', 'replaced', 'max_age', 'shutdown']);
+export type StreamEndReason = z.infer<typeof StreamEndReason>;
+export const StreamEnd = z.object({ reason: StreamEndReason });
+export type StreamEnd = z.infer<typeof StreamEnd>;
+
 export const ConnectionStatus = z.enum(['idle', 'connecting', 'connected', 'reconnecting', 'offline']);
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;

@@ -12,5 +12,7 @@ export interface AgentEnv {
     agent: AgentIdentity;
     workspace: Workspace;
     csrfToken: string;
+    /** The sign-in the request rides on: its stored hash (what logout ends) and its expiry. */
+    agentSession: { tokenHash: string; expiresAt: Date };
   };
 }

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app/deps.js';
 import { ApiError } from '../http/api-error.js';
 import { isSecureRequest } from '../http/secure-request.js';
+import { endStreams, streamKey } from '../realtime/stream-end.js';
 import { workspaceById } from '../workspace/workspace-store.js';
 import type { AgentEnv, AgentIdentity } from './agent-env.js';
 
@@ -41,7 +42,11 @@ export async function openAgentSession(
 
 export async function closeAgentSession(deps: AppDeps, c: Context): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await deps.db.query('delete from agent_sessions where token_hash = $1', [hashToken(token)]);
+  if (token) {
+    const tokenHash = hashToken(token);
+    await deps.db.query('delete from agent_sessions where token_hash = $1', [tokenHash]);
+    await endStreams(deps.db, streamKey.agentSession(tokenHash), 'logged_out');
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
@@ -56,10 +61,13 @@ export function requireAgent(deps: AppDeps): MiddlewareHandler<AgentEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (!token) throw new ApiError(401, 'unauthorized', 'Not signed in');
-    const [row] = await deps.db.query<AgentIdentity & { workspace_id: string; csrf_token: string }>(
-      `select a.id, a.name, a.email, s.workspace_id, s.csrf_token from agent_sessions s join agents a on a.id = s.agent_id
+    const tokenHash = hashToken(token);
+    const [row] = await deps.db.query<
+      AgentIdentity & { workspace_id: string; csrf_token: string; expires_at: Date | string }
+    >(
+      `select a.id, a.name, a.email, s.workspace_id, s.csrf_token, s.expires_at from agent_sessions s join agents a on a.id = s.agent_id
        where s.token_hash = $1 and s.expires_at > now()`,
-      [hashToken(token)],
+      [tokenHash],
     );
     if (!row) throw new ApiError(401, 'unauthorized', 'Session expired: sign in again');
     if (MUTATING.has(c.req.method)) {
@@ -72,6 +80,7 @@ export function requireAgent(deps: AppDeps): MiddlewareHandler<AgentEnv> {
     c.set('agent', { id: row.id, name: row.name, email: row.email });
     c.set('workspace', workspace);
     c.set('csrfToken', row.csrf_token);
+    c.set('agentSession', { tokenHash, expiresAt: new Date(row.expires_at) });
     await next();
   };
 }

@@ -5,6 +5,7 @@ import type { WebhookDispatcher } from '../escalation/dispatcher.js';
 import type { TokenBucketLimiter } from '../http/rate-limit.js';
 import type { ArticleStatistics } from '../kb/statistics.js';
 import type { RealtimeHub } from '../realtime/hub.js';
+import type { StreamRegistry } from '../realtime/stream-registry.js';
 
 /** Everything a route needs, made once in startServer and passed down (no module state). */
 export interface AppDeps {
@@ -16,17 +17,10 @@ export interface AppDeps {
   limits: { visitor: TokenBucketLimiter; ip: TokenBucketLimiter };
   /** Escalation and P0 webhooks, delivered in the background. */
   webhooks: WebhookDispatcher;
-  /** Open SSE streams, so close() can end them. */
-  streams: Set<() => void>;
+  /** Open SSE streams of this instance, by credential: logout, expiry, caps and close() end them. */
+  streams: StreamRegistry;
   /** The planner's statistics on articles, gathered again as agents write them. */
   articleStats: ArticleStatistics;
   /** The bytes of uploads (the attachments table only describes them). */
   blobs: BlobStore;
-}
-
-export function trackStream(deps: AppDeps): (close: () => void) => () => void {
-  return (close) => {
-    deps.streams.add(close);
-    return () => deps.streams.delete(close);
-  };
 }

@@ -15,6 +15,7 @@ import { createWebhookDispatcher } from '../escalation/dispatcher.js';
 import { TokenBucketLimiter } from '../http/rate-limit.js';
 import { createArticleStatistics } from '../kb/statistics.js';
 import { RealtimeHub } from '../realtime/hub.js';
+import { StreamRegistry } from '../realtime/stream-registry.js';
 import { type DemoSeedResult, seedDemoWorkspace } from '../seed/demo-workspace.js';
 import { loadServerSecret } from '../seed/server-secret.js';
 import { createApp } from './create-app.js';
@@ -61,7 +62,8 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
       console.error('[helpline] gathering statistics on articles failed', error),
     );
     await articleStats.refresh();
-    const hub = new RealtimeHub(db);
+    const streams = new StreamRegistry();
+    const hub = new RealtimeHub(db, (notice) => streams.end(notice.end, notice.reason));
     await hub.start();
     const deps: AppDeps = {
       db,
@@ -72,7 +74,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
         visitor: new TokenBucketLimiter(config.rateLimit.visitor),
         ip: new TokenBucketLimiter(config.rateLimit.ip),
       },
-      streams: new Set(),
+      streams,
       articleStats,
       blobs: await openBlobStore(config, db),
       webhooks: createWebhookDispatcher({ db, endpoints: config.webhooks, retry: config.webhookRetry }),
@@ -109,7 +111,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
       ...(demo ? { demo } : {}),
       close() {
         closed ??= (async () => {
-          for (const end of [...deps.streams]) end();
+          streams.endAll('shutdown');
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();

@@ -1,10 +1,12 @@
 import type { Queryable } from '../db/database.js';
+import { endStreams, streamKey } from '../realtime/stream-end.js';
 import { toVisitor, VISITOR_COLUMNS, type Visitor, type VisitorRow } from '../visitors/visitor-store.js';
 import type { VerifiedSession } from './session-token.js';
 
 /**
  * Session tokens are signed, not stored; a revoked one is remembered by id until it would have
- * expired anyway, so the list stays as small as the tokens still in circulation.
+ * expired anyway, so the list stays as small as the tokens still in circulation. Its open event
+ * streams end too, on every instance.
  */
 export async function revokeSession(db: Queryable, session: VerifiedSession): Promise<void> {
   await db.query('delete from revoked_sessions where expires_at < now()');
@@ -12,6 +14,7 @@ export async function revokeSession(db: Queryable, session: VerifiedSession): Pr
     'insert into revoked_sessions (token_id, workspace_id, expires_at) values ($1, $2, $3) on conflict (token_id) do nothing',
     [session.tokenId, session.workspaceId, session.expiresAt],
   );
+  await endStreams(db, streamKey.visitorToken(session.tokenId), 'logged_out');
 }
 
 /**

@@ -25,6 +25,7 @@ export const ENV_VARS: Readonly<Record<string, { key: keyof ServerConfig; kind: 
   HELPLINE_RATE_LIMIT: { key: 'rateLimit', kind: 'json' },
   HELPLINE_TRUST_PROXY: { key: 'trustProxy', kind: 'boolean' },
   HELPLINE_HEARTBEAT_SECONDS: { key: 'heartbeatSeconds', kind: 'number' },
+  HELPLINE_STREAMS: { key: 'streams', kind: 'json' },
   HELPLINE_SESSION_TTL_SECONDS: { key: 'sessionTtlSeconds', kind: 'number' },
   HELPLINE_BUSINESS_HOURS: { key: 'demoBusinessHours', kind: 'json' },
   HELPLINE_LOG_REQUESTS: { key: 'logRequests', kind: 'boolean' },

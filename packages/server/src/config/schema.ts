@@ -45,6 +45,18 @@ export const ServerConfig = z.object({
   /** Take the client IP from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: z._default(z.boolean(), false),
   heartbeatSeconds: z._default(z.number().check(z.positive()), 15),
+  /** Open realtime streams (docs/server.md → Realtime streams); per instance. */
+  streams: z._default(
+    z.object({
+      /** Streams one visitor session token holds at once; a newer one ends the oldest. */
+      perVisitorToken: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 5),
+      /** Streams one agent sign-in (all the inbox tabs of one browser) holds at once. */
+      perAgentSession: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 10),
+      /** A stream is ended after this long (between 90 % and 100 % of it); the client resumes. */
+      maxAgeSeconds: z._default(z.number().check(z.positive(), z.maximum(86_400)), 3600),
+    }),
+    { perVisitorToken: 5, perAgentSession: 10, maxAgeSeconds: 3600 },
+  ),
   sessionTtlSeconds: z._default(z.number().check(z.int(), z.positive()), 24 * 3600),
   attachmentUrlTtlSeconds: z._default(z.number().check(z.int(), z.positive()), 3600),
   /** Bytes one visitor may hold in uploads not yet sent with a message or ticket (413 above). */

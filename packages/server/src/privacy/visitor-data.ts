@@ -1,6 +1,7 @@
 import { CONVERSATION_COLUMNS, type ConversationRow } from '../conversations/conversation-store.js';
 import type { Queryable } from '../db/database.js';
 import { type AttachmentLinker, threadMessages } from '../messages/message-store.js';
+import { endStreams, streamKey } from '../realtime/stream-end.js';
 import { TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
 import { type Visitor, visitorById } from '../visitors/visitor-store.js';
 
@@ -79,7 +80,10 @@ const profile = (visitor: Visitor) => ({
   account: visitor.account,
 });
 
-/** GDPR erasure: the visitor row and, through cascades and the loose references, everything else. */
+/**
+ * GDPR erasure: the visitor row and, through cascades and the loose references, everything else;
+ * the visitor's open event streams end when it commits.
+ */
 export async function eraseVisitor(tx: Queryable, workspaceId: string, visitorPk: string): Promise<boolean> {
   for (const table of LOOSE_REFERENCES)
     await tx.query(`delete from ${table} where workspace_id = $1 and visitor_pk = $2`, [workspaceId, visitorPk]);
@@ -87,12 +91,15 @@ export async function eraseVisitor(tx: Queryable, workspaceId: string, visitorPk
     workspaceId,
     visitorPk,
   ]);
-  return deleted.length > 0;
+  if (deleted.length === 0) return false;
+  await endStreams(tx, streamKey.visitor(workspaceId, visitorPk), 'visitor_gone');
+  return true;
 }
 
 /**
  * When an anonymous visitor signs in (verified), their anonymous conversations, tickets, uploads,
  * votes and activity move to the verified user, as Intercom does: nothing asked before login is lost.
+ * The anonymous visitor is gone, and so are its streams: the user's own stream carries the history now.
  */
 export async function adoptAnonymousHistory(
   tx: Queryable,
@@ -117,4 +124,5 @@ export async function adoptAnonymousHistory(
   );
   await tx.query('update article_votes set visitor_pk = $3 where workspace_id = $1 and visitor_pk = $2', move);
   await tx.query('delete from visitors where workspace_id = $1 and id = $2', [workspaceId, anonymous.id]);
+  await endStreams(tx, streamKey.visitor(workspaceId, anonymous.id), 'visitor_gone');
 }

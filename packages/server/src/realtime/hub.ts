@@ -1,3 +1,5 @@
+import { StreamEndReason } from '@helpline/core';
+import * as z from 'zod/mini';
 import type { Database, Queryable } from '../db/database.js';
 
 /** Who an event is for: the visitor's widget, the workspace's agents, or both. */
@@ -18,7 +20,16 @@ export type EventFilter = { workspaceId: string; visitorPk: string } | { workspa
 
 export type EventListener = (event: StoredEvent) => void;
 
-const CHANNEL = 'helpline_events';
+export const CHANNEL = 'helpline_events';
+
+/**
+ * Ends, on every instance, the streams opened with the credential `end` names (stream-end.ts).
+ * It travels on the events channel so it is handled in order with them: an event published after
+ * a logout never reaches a stream that logout ended, whichever instance holds it.
+ */
+export const EndNotice = z.object({ end: z.string(), reason: StreamEndReason });
+export type EndNotice = z.infer<typeof EndNotice>;
+export type EndListener = (notice: EndNotice) => void;
 
 interface EventRow {
   id: string | number;
@@ -51,16 +62,31 @@ export function eventMatches(filter: EventFilter, event: StoredEvent): boolean {
 export class RealtimeHub {
   readonly #db: Database;
   readonly #listeners = new Map<EventListener, EventFilter>();
+  readonly #onEnd: EndListener;
   #stopListening: (() => Promise<void>) | undefined;
   // Notifications are handled one after another, so subscribers see ids in increasing order.
   #delivery: Promise<void> = Promise.resolve();
+  #newestId = 0;
 
-  constructor(db: Database) {
+  constructor(db: Database, onEnd: EndListener) {
     this.#db = db;
+    this.#onEnd = onEnd;
   }
 
   async start(): Promise<void> {
     this.#stopListening = await this.#db.listen(CHANNEL, (payload) => this.#onNotification(payload));
+    const [row] = await this.#db.query<{ id: string | number }>(
+      'select coalesce(max(id), 0) as id from realtime_events',
+    );
+    this.#newestId = Math.max(this.#newestId, Number(row?.id ?? 0));
+  }
+
+  /**
+   * The id of the newest event fanned out here: a new stream's starting point, so that a client
+   * which received nothing before its stream ended still resumes from where it began.
+   */
+  get newestId(): number {
+    return this.#newestId;
   }
 
   async stop(): Promise<void> {
@@ -129,12 +155,15 @@ export class RealtimeHub {
   #onNotification(payload: string): void {
     let next: () => Promise<void> | void;
     if (payload.startsWith('{')) {
+      let parsed: unknown;
       try {
-        const event = JSON.parse(payload) as StoredEvent;
-        next = () => this.#dispatch(event);
+        parsed = JSON.parse(payload);
       } catch {
         return; // Not ours: another program notifying on our channel.
       }
+      const notice = EndNotice.safeParse(parsed);
+      if (notice.success) next = () => this.#onEnd(notice.data);
+      else next = () => this.#dispatch(parsed as StoredEvent);
     } else {
       const id = Number(payload);
       next = () => this.#deliverById(id);
@@ -153,6 +182,7 @@ export class RealtimeHub {
   }
 
   #dispatch(event: StoredEvent): void {
+    if (event.id !== null && event.id > this.#newestId) this.#newestId = event.id;
     for (const [listener, filter] of this.#listeners) {
       if (eventMatches(filter, event)) listener(event);
     }

@@ -1,6 +1,8 @@
+import type { StreamEnd, StreamEndReason } from '@helpline/core';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { EventFilter, RealtimeHub, StoredEvent } from './hub.js';
+import type { StreamRegistry } from './stream-registry.js';
 
 const REPLAY_LIMIT = 500;
 
@@ -26,23 +28,50 @@ export interface SseOptions {
   hub: RealtimeHub;
   filter: EventFilter;
   heartbeatMs: number;
-  /** Registers a closer so server shutdown ends open streams. */
-  track: (close: () => void) => () => void;
-  /** Called on every heartbeat (agent presence). */
-  onHeartbeat?: () => void;
+  streams: StreamRegistry;
+  /** What the stream was opened with: its keys (stream-end.ts; the first is capped at `cap`) and expiry. */
+  credential: { keys: readonly [string, ...string[]]; cap: number; expiresAt: Date };
+  maxAgeMs: number;
+  /**
+   * The route's credential check, once more after the stream is registered: a logout landing
+   * between the first check and the registration would end no stream otherwise.
+   */
+  recheck: () => Promise<StreamEndReason | undefined>;
+  /** Called on every heartbeat (agent presence); a reason it returns ends the stream. */
+  onHeartbeat?: () => Promise<StreamEndReason | undefined>;
 }
 
 /**
  * One SSE stream: subscribe first (buffering), replay what the client missed after its last id,
  * then flush the buffer skipping what replay already sent — no gap, no duplicate. A backlog larger
- * than one replay page is answered with a `resync` event instead.
+ * than one replay page is answered with a `resync` event instead. The stream ends, with an `end`
+ * event saying why, when its credential ends or expires, when a newer stream replaces it, and
+ * at its maximum age.
  */
 export function eventStream(c: Context, options: SseOptions, lastEventId: number | undefined): Response {
   return streamSSE(c, async (stream) => {
     let lastSent = lastEventId ?? 0;
     let replaying = true;
+    let ended = false;
     const pending: StoredEvent[] = [];
+    const expiresAt = options.credential.expiresAt.getTime();
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const end = (reason: StreamEndReason): void => {
+      if (ended) return;
+      ended = true;
+      const notice: StreamEnd = { reason };
+      // write() queues synchronously (writeSSE would only after a tick, behind the close below), and
+      // is not awaited: close() flushes it, and a client that stopped reading keeps nothing subscribed.
+      void stream.write(`event: end\ndata: ${JSON.stringify(notice)}\n\n`);
+      finish();
+    };
     const send = async (event: StoredEvent): Promise<void> => {
+      if (ended) return;
+      // The expiry timer may run late on a busy loop; nothing is delivered past the expiry anyway.
+      if (Date.now() >= expiresAt) return end('expired');
       if (event.id === null) return stream.writeSSE({ data: dataOf(event) });
       if (event.id <= lastSent) return;
       lastSent = event.id;
@@ -52,20 +81,36 @@ export function eventStream(c: Context, options: SseOptions, lastEventId: number
       if (replaying) pending.push(event);
       else void send(event).catch(() => undefined);
     });
-    let finish: () => void = () => undefined;
-    const finished = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const untrack = options.track(() => {
-      finish();
-    });
+    const unregister = options.streams.open(options.credential.keys, options.credential.cap, end);
     stream.onAbort(() => finish());
-    await stream.write(': connected\n\nretry: 3000\n\n');
+    // Streams opened together (after a deploy) end spread over the last tenth of the maximum age,
+    // not all reconnecting at once.
+    const age = options.maxAgeMs * (0.9 + 0.1 * Math.random());
+    const untilExpiry = expiresAt - Date.now();
+    const lifetime = setTimeout(() => end(untilExpiry <= age ? 'expired' : 'max_age'), Math.min(untilExpiry, age));
+    const heartbeat = setInterval(() => {
+      if (ended) return;
+      void stream.write(': heartbeat\n\n');
+      options.onHeartbeat?.().then(
+        (reason) => reason && end(reason),
+        () => undefined,
+      );
+    }, options.heartbeatMs);
+    options.recheck().then(
+      (reason) => reason && end(reason),
+      // The route's own check passed a moment ago; a database hiccup does not end the stream.
+      () => undefined,
+    );
+    // A stream opened without a last id starts from the newest event: sent as an id without data,
+    // which sets the client's last event id (EventSource does so too) and dispatches nothing.
+    const start = lastEventId === undefined ? `id: ${options.hub.newestId}\n\n` : '';
+    await stream.write(`: connected\n\nretry: 3000\n\n${start}`);
     if (lastEventId !== undefined) {
       const missed = await options.hub.replay(options.filter, lastEventId, REPLAY_LIMIT + 1);
       if (missed.length > REPLAY_LIMIT) {
         const newest = missed.at(-1);
-        await stream.writeSSE({ id: String(newest?.id ?? lastSent), data: JSON.stringify({ type: 'resync' }) });
+        if (!ended)
+          await stream.writeSSE({ id: String(newest?.id ?? lastSent), data: JSON.stringify({ type: 'resync' }) });
         lastSent = newest?.id ?? lastSent;
       } else {
         for (const event of missed) await send(event);
@@ -73,14 +118,11 @@ export function eventStream(c: Context, options: SseOptions, lastEventId: number
     }
     replaying = false;
     for (const event of pending.splice(0)) await send(event);
-    const heartbeat = setInterval(() => {
-      options.onHeartbeat?.();
-      void stream.write(': heartbeat\n\n').catch(() => finish());
-    }, options.heartbeatMs);
     await finished;
+    clearTimeout(lifetime);
     clearInterval(heartbeat);
     unsubscribe();
-    untrack();
+    unregister();
     await stream.close().catch(() => undefined);
   });
 }

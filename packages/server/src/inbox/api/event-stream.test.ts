@@ -92,6 +92,75 @@ describe('event stream', () => {
     expect(timers.pending).toHaveLength(0);
   });
 
+  it('resumes from the id the server opened the stream with, though no event came before the drop', async () => {
+    const opened: Array<string | undefined> = [];
+    const timers = manualTimers();
+    const stop = connectEventStream({
+      open: async (lastEventId) => {
+        opened.push(lastEventId);
+        return streamOf(opened.length === 1 ? ': connected\n\nretry: 3000\n\nid: 77\n\n' : '');
+      },
+      onEvent: () => undefined,
+      onStatus: () => undefined,
+      onUnauthorized: () => undefined,
+      random: () => 0,
+      setTimer: timers.setTimer,
+      clearTimer: timers.clearTimer,
+    });
+    await until(() => timers.pending.length === 1);
+    timers.fire();
+    await until(() => opened.length === 2);
+    expect(opened).toEqual([undefined, '77']);
+    stop();
+  });
+
+  it('shows the login form when the server ends the stream because the sign-in is over, without knocking again', async () => {
+    for (const reason of ['logged_out', 'expired']) {
+      const timers = manualTimers();
+      let calls = 0;
+      let unauthorized = false;
+      connectEventStream({
+        open: async () => {
+          calls += 1;
+          return streamOf(`: connected\n\nevent: end\ndata: {"reason":"${reason}"}\n\n`);
+        },
+        onEvent: () => undefined,
+        onStatus: () => undefined,
+        onUnauthorized: () => {
+          unauthorized = true;
+        },
+        setTimer: timers.setTimer,
+        clearTimer: timers.clearTimer,
+      });
+      await until(() => unauthorized);
+      expect(timers.pending).toHaveLength(0);
+      expect(calls).toBe(1);
+    }
+  });
+
+  it('waits up to the longest backoff before coming back when a newer tab replaced its stream, and right away after max age', async () => {
+    const delays: number[] = [];
+    for (const reason of ['replaced', 'max_age']) {
+      const timers = manualTimers();
+      const events: RealtimeEvent[] = [];
+      const stop = connectEventStream({
+        open: async () => streamOf(`event: end\ndata: {"reason":"${reason}"}\n\n`),
+        onEvent: (event) => events.push(event),
+        onStatus: () => undefined,
+        onUnauthorized: () => undefined,
+        random: () => 0.5,
+        setTimer: timers.setTimer,
+        clearTimer: timers.clearTimer,
+      });
+      await until(() => timers.pending.length === 1);
+      delays.push(timers.pending[0]?.ms ?? -1);
+      // The end notice is no realtime event of the inbox.
+      expect(events).toEqual([]);
+      stop();
+    }
+    expect(delays).toEqual([15_000, 500]);
+  });
+
   it('sends nothing more once stopped', async () => {
     const timers = manualTimers();
     let calls = 0;

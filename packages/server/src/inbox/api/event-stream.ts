@@ -1,5 +1,12 @@
 import { createSseParser } from '@helpline/adapter-http';
-import { backoffDelay, parseWith, RealtimeEvent } from '@helpline/core';
+import {
+  BACKOFF_MAX_MS,
+  backoffDelay,
+  parseWith,
+  RealtimeEvent,
+  StreamEnd,
+  type StreamEndReason,
+} from '@helpline/core';
 
 export type StreamStatus = 'connecting' | 'connected' | 'reconnecting';
 
@@ -14,9 +21,18 @@ export interface EventStreamOptions {
   clearTimer?: (timer: unknown) => void;
 }
 
+const endReason = (data: string): StreamEndReason | undefined => {
+  try {
+    return parseWith(StreamEnd, JSON.parse(data), 'Stream end').reason;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * Reads the agent event stream with fetch (EventSource cannot be aborted cleanly nor tested with
- * an injected fetch), resuming with Last-Event-ID and reconnecting with jittered backoff.
+ * an injected fetch), resuming with Last-Event-ID and reconnecting with jittered backoff. A stream
+ * the server ends because the sign-in is over (logout in another tab, expiry) is a 401 too.
  * Returns a stop function.
  */
 export function connectEventStream(options: EventStreamOptions): () => void {
@@ -31,6 +47,8 @@ export function connectEventStream(options: EventStreamOptions): () => void {
 
   async function run(): Promise<void> {
     options.onStatus(attempt === 0 ? 'connecting' : 'reconnecting');
+    let parser: ReturnType<typeof createSseParser> | undefined;
+    let ended: StreamEndReason | undefined;
     try {
       const response = await options.open(lastEventId, controller.signal);
       if (response.status === 401) {
@@ -40,9 +58,12 @@ export function connectEventStream(options: EventStreamOptions): () => void {
       if (!response.ok || !response.body) throw new Error(`event stream: HTTP ${response.status}`);
       attempt = 0;
       options.onStatus('connected');
-      const parser = createSseParser(
+      parser = createSseParser(
         (message) => {
-          if (message.id !== undefined) lastEventId = message.id;
+          if (message.event === 'end') {
+            ended = endReason(message.data);
+            return;
+          }
           let event: RealtimeEvent;
           try {
             event = parseWith(RealtimeEvent, JSON.parse(message.data), 'Realtime event');
@@ -64,10 +85,19 @@ export function connectEventStream(options: EventStreamOptions): () => void {
     } catch {
       if (controller.signal.aborted) return;
     }
+    // The parser's, not the last event's: the server starts each stream with an id of its own.
+    lastEventId = parser?.lastEventId() ?? lastEventId;
     if (controller.signal.aborted) return;
+    if (ended === 'logged_out' || ended === 'expired') {
+      options.onUnauthorized();
+      return;
+    }
     attempt += 1;
     options.onStatus('reconnecting');
-    timer = setTimer(() => void run(), Math.max(retryFloor, backoffDelay(attempt, random)));
+    // `replaced`: more inbox tabs than the sign-in may stream to; coming straight back would end
+    // another tab's stream, so they take turns at the slowest pace instead.
+    const delay = ended === 'replaced' ? random() * BACKOFF_MAX_MS : backoffDelay(attempt, random);
+    timer = setTimer(() => void run(), Math.max(retryFloor, delay));
   }
 
   void run();
