@@ -80,6 +80,9 @@ async function visitorApi(helplineUrl: string) {
 /** Everything a malicious end user can put in a context snapshot, straight through the API. */
 function hostileContext(payloads: Payload[]) {
   const text = (index: number) => payloads[index % payloads.length]?.text ?? '';
+  // Who the user and account are is bounded (core's ContextUser): the first payload from `index` on that fits.
+  const fitting = (index: number, max: number) =>
+    payloads.map((_, offset) => text(index + offset)).find((candidate) => candidate.length <= max) ?? '';
   return {
     capturedAt: at(),
     page: { url: `https://host.example/?q=${text(0)}`, path: `/${text(1)}`, title: text(2), referrer: text(3) },
@@ -92,8 +95,14 @@ function hostileContext(payloads: Payload[]) {
       online: true,
     },
     app: { version: text(7), environment: text(8) },
-    user: { id: USER_ID, name: text(9), email: text(10), plan: text(11), custom: { note: text(12) } },
-    account: { id: text(13), name: text(14), plan: text(15), custom: { tier: text(16) } },
+    user: {
+      id: USER_ID,
+      name: fitting(9, 200),
+      email: fitting(10, 320),
+      plan: fitting(11, 100),
+      custom: { note: text(12) },
+    },
+    account: { id: fitting(13, 200), name: fitting(14, 200), plan: fitting(15, 100), custom: { tier: text(16) } },
     breadcrumbs: payloads
       .flatMap((payload) => [
         { type: 'console', level: 'error', message: payload.text, at: at() },
