@@ -57,6 +57,16 @@ async function focusRing(page: Page): Promise<{ name: string; visible: boolean }
   return { name: ring.name, visible: ring.drawn && (light + 0.05) / (dark + 0.05) >= 3 };
 }
 
+/** The focused element, through the widget's shadow root: its id and rendered size. */
+function focused(page: Page): Promise<{ id: string; width: number; height: number }> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const box = active?.getBoundingClientRect();
+    return { id: active?.id ?? '', width: box?.width ?? 0, height: box?.height ?? 0 };
+  });
+}
+
 /** The host page, with helpline.js held back until the test calls `release`. */
 async function openHostHoldingWidget() {
   let release = () => {};
@@ -309,6 +319,75 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await dialog.getByRole('listitem').filter({ hasText: 'Typed with the keyboard only' }).waitFor();
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+  it('keeps focus in the panel when what had it is replaced, and puts it where the user works next', async () => {
+    const { page, context, problems } = await stack.openHost('/invoices');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+    const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
+    await search.waitFor();
+    // Tab from the home search box lands on something the user can see (no hidden submit button).
+    await search.focus();
+    await page.keyboard.press('Tab');
+    const next = await focused(page);
+    expect(next.width).toBeGreaterThan(1);
+    expect(next.height).toBeGreaterThan(1);
+
+    // Back from an article returns to the result it was opened from.
+    await search.focus();
+    await page.keyboard.type('refund');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('list', { name: 'Search results' }).getByRole('button').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const opened = await focusedName(page);
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Was this helpful?').waitFor();
+    await dialog.getByRole('button', { name: 'Back', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe(opened);
+
+    // The vote's thanks takes focus from the Yes button it replaces; Escape still closes the panel.
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Was this helpful?').waitFor();
+    await tabTo(page, /^Yes$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('Thanks for your feedback!');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focusedName(page)).toMatch(LAUNCHER);
+
+    // The ticket form focuses its subject once it has loaded; the confirmation takes focus from Submit.
+    await page.keyboard.press('Enter');
+    await goHome(dialog);
+    await tabTo(page, /^Submit a ticket$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).id).toBe('hl-field-subject');
+    await page.keyboard.type('Focus after submitting');
+    const form = dialog.getByRole('form', { name: 'Submit a ticket' });
+    await form.getByRole('combobox', { name: /Affected area/ }).selectOption({ label: 'Other' });
+    await form.getByRole('button', { name: 'Submit ticket' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('Ticket submitted');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
+  it('returns focus to the host’s own Help button when the panel it opened closes', async () => {
+    const { page, context } = await stack.openHost('/dashboard');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const help = page.getByRole('button', { name: 'Help', exact: true });
+    await help.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('helpline-widget').getByRole('dialog');
+    await dialog.waitFor();
+    await expect.poll(async () => (await focused(page)).id).toBe('hl-home-search');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-button');
     await context.close();
   });
 });

@@ -44,6 +44,19 @@ describe('article view', () => {
     expect(widget.adapter.agent.articleVotes('refund-payment')).toEqual({ helpful: 1, notHelpful: 0 });
   });
 
+  it('moves focus to the thanks that replaces the vote buttons, so Escape still closes the panel', async () => {
+    const widget = mountWidget();
+    await widget.hl.article('refund-payment');
+    await widget.ui.findByRole('heading', { name: 'Refund a payment' });
+    const yes = widget.ui.getByRole('button', { name: 'Yes' });
+    yes.focus();
+    fireEvent.click(yes);
+    const thanks = (await widget.ui.findByText('Thanks for your feedback!')).closest('p');
+    await waitFor(() => expect(widget.shadow.activeElement).toBe(thanks));
+    fireEvent.keyDown(thanks as HTMLElement, { key: 'Escape' });
+    await waitFor(() => expect(widget.hl.state.isOpen.value).toBe(false));
+  });
+
   it('keeps the vote buttons and offers a retry when the vote fails', async () => {
     const widget = mountWidget();
     await widget.hl.article('refund-payment');

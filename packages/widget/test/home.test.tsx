@@ -20,6 +20,17 @@ describe('home view', () => {
     expect(ui.getByRole('button', { name: 'My tickets' })).toBeTruthy();
   });
 
+  it('searches on Enter without a hidden submit button in the tab order', async () => {
+    const widget = mountWidget();
+    await openHome(widget);
+    const box = widget.ui.getByRole('searchbox', { name: 'Search help articles' });
+    const form = box.closest('form') as HTMLFormElement;
+    expect(form.querySelector('button')).toBeNull();
+    fireEvent.input(box, { target: { value: 'refund' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(widget.hl.state.view.value).toEqual({ name: 'search', query: 'refund' }));
+  });
+
   it('hides chat when the chat feature is off', async () => {
     const widget = mountWidget({ features: { chat: false } });
     await openHome(widget);

@@ -103,6 +103,28 @@ describe('launcher and panel', () => {
     expect(document.activeElement).toBe(custom);
   });
 
+  it("returns focus to the host's own control that opened the panel with open()", async () => {
+    document.body.insertAdjacentHTML('beforeend', '<button type="button" id="host-help">Help</button>');
+    const { ui, hl, shadow } = mountWidget();
+    const help = document.getElementById('host-help') as HTMLButtonElement;
+    help.addEventListener('click', () => void hl.open());
+    help.focus();
+    help.click();
+    const search = await ui.findByRole('searchbox');
+    await waitFor(() => expect(shadow.activeElement).toBe(search));
+    fireEvent.keyDown(search, { key: 'Escape' });
+    await waitFor(() => expect(hl.state.isOpen.value).toBe(false));
+    expect(document.activeElement).toBe(help);
+    // Opened from our own launcher afterwards, focus goes back to the launcher, not the older opener.
+    const launcher = ui.getByRole('button', { name: 'Open help' });
+    launcher.focus();
+    fireEvent.click(launcher);
+    await waitFor(() => expect(shadow.activeElement).toBe(ui.getByRole('searchbox')));
+    fireEvent.keyDown(ui.getByRole('searchbox'), { key: 'Escape' });
+    await waitFor(() => expect(hl.state.isOpen.value).toBe(false));
+    expect(shadow.activeElement).toBe(launcher);
+  });
+
   it('stops listening to the custom launcher after unmount and leaves nothing behind', async () => {
     document.body.insertAdjacentHTML('beforeend', '<button class="open-help">Help</button>');
     const { hl } = mountWidget({ appearance: { launcherSelector: '.open-help' } });

@@ -89,4 +89,23 @@ describe('search view', () => {
     expect(await widget.ui.findByRole('list', { name: 'Search results' })).toBeTruthy();
     expect((widget.ui.getByRole('searchbox') as HTMLInputElement).value).toBe('refund');
   });
+
+  it('puts focus back on the result the user opened when they come back, and refining keeps the view', async () => {
+    const widget = mountWidget();
+    await openSearch(widget);
+    const list = await widget.ui.findByRole('list', { name: 'Search results' });
+    fireEvent.click(within(list).getByRole('button', { name: /Refund a payment/ }));
+    await widget.ui.findByRole('heading', { name: 'Refund a payment' });
+    fireEvent.click(widget.ui.getByRole('button', { name: 'Back' }));
+    const results = await widget.ui.findByRole('list', { name: 'Search results' });
+    const opened = within(results).getByRole('button', { name: /Refund a payment/ });
+    await waitFor(() => expect(widget.shadow.activeElement).toBe(opened));
+    // Searching again from there refines the same view instead of rebuilding it under the user.
+    const box = widget.ui.getByRole('searchbox') as HTMLInputElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'invoice' } });
+    await waitFor(() => expect(widget.hl.state.view.value).toEqual({ name: 'search', query: 'invoice' }));
+    expect(widget.ui.getByRole('searchbox')).toBe(box);
+    expect(widget.shadow.activeElement).toBe(box);
+  });
 });

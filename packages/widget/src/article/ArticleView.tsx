@@ -7,6 +7,7 @@ import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { ArticleList } from '../ui/ArticleList.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { focusIfWaiting } from '../ui/focus-if-waiting.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { ArticleBody } from './ArticleBody.js';
@@ -38,13 +39,7 @@ function ArticleViewBody({ view }: ViewProps) {
   }, [id, attempt]);
 
   const ready = load.state === 'ready';
-  useEffect(() => {
-    // The article arrives after the view was shown: move focus from the panel title to it, but never
-    // steal focus from a control the user has moved to meanwhile.
-    const el = heading.current;
-    const active = (el?.getRootNode() as ShadowRoot | undefined)?.activeElement;
-    if (el && (!active || active.classList.contains('hl-panel__title'))) el.focus();
-  }, [ready]);
+  useEffect(() => focusIfWaiting(heading.current), [ready]);
 
   if (load.state === 'loading') return <Spinner label={t('article.loading')} />;
   if (load.state === 'failed')

@@ -17,6 +17,7 @@ export function HelpfulVote({ articleId }: { articleId: string }) {
   const t = useT();
   const [vote, setVote] = useState<VoteState>({ state: 'idle' });
   const send = (helpful: boolean) => {
+    if (vote.state === 'sending') return;
     setVote({ state: 'sending', helpful });
     client.kb.rate(articleId, helpful).then(
       () => setVote({ state: 'done' }),
@@ -27,7 +28,7 @@ export function HelpfulVote({ articleId }: { articleId: string }) {
     <section class="hl-vote" aria-labelledby="hl-vote-question">
       <div aria-live="polite">
         {vote.state === 'done' && (
-          <p class="hl-vote__thanks">
+          <p class="hl-vote__thanks" tabIndex={-1} data-refocus>
             <Icon name="check" />
             <span>{t('article.thanks')}</span>
           </p>
@@ -38,11 +39,12 @@ export function HelpfulVote({ articleId }: { articleId: string }) {
           <p id="hl-vote-question" class="hl-vote__question">
             {t('article.helpful')}
           </p>
+          {/* aria-disabled, not disabled: a disabled button drops focus before the thanks can take it. */}
           <div class="hl-vote__buttons">
-            <Button variant="secondary" disabled={vote.state === 'sending'} onClick={() => send(true)}>
+            <Button variant="secondary" aria-disabled={vote.state === 'sending'} onClick={() => send(true)}>
               {t('article.yes')}
             </Button>
-            <Button variant="secondary" disabled={vote.state === 'sending'} onClick={() => send(false)}>
+            <Button variant="secondary" aria-disabled={vote.state === 'sending'} onClick={() => send(false)}>
               {t('article.no')}
             </Button>
           </div>

@@ -31,9 +31,6 @@ export function HomeSearch() {
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
-        <button type="submit" class="hl-visually-hidden">
-          {t('home.searchSubmit')}
-        </button>
       </form>
     </search>
   );

@@ -14,11 +14,14 @@ const step: Record<string, (index: number, count: number) => number> = {
 export function ResultList({
   hits,
   label,
+  focusId,
   onOpen,
   onLeaveTop,
 }: {
   hits: ArticleHit[];
   label: string;
+  /** The result the view focuses when shown (the article the user came back from). */
+  focusId?: string | undefined;
   onOpen: (id: string) => void;
   onLeaveTop: () => void;
 }) {
@@ -37,7 +40,12 @@ export function ResultList({
     <ul class="hl-articles" aria-label={label} onKeyDown={onKeyDown}>
       {hits.map((hit) => (
         <li key={hit.id}>
-          <button type="button" class="hl-article-link" onClick={() => onOpen(hit.id)}>
+          <button
+            type="button"
+            class="hl-article-link"
+            data-autofocus={hit.id === focusId || undefined}
+            onClick={() => onOpen(hit.id)}
+          >
             <span class="hl-article-link__title">{hit.title}</span>
             {hit.snippet && (
               <span class="hl-article-link__snippet">

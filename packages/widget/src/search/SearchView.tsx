@@ -38,6 +38,8 @@ function SearchViewBody({ view }: ViewProps) {
 
   const current = results.query === query;
   const searched = query.trim() !== '' && current && !results.loading;
+  // Back from an article opened here: focus returns to its result rather than to the search box.
+  const cameFrom = searched && results.hits.some((hit) => hit.id === view.articleId) ? view.articleId : undefined;
   const onInputKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown') return;
     const first = list.current?.querySelector<HTMLButtonElement>('button');
@@ -68,7 +70,7 @@ function SearchViewBody({ view }: ViewProps) {
             type="search"
             autocomplete="off"
             maxLength={500}
-            data-autofocus
+            data-autofocus={!cameFrom || undefined}
             placeholder={t('search.placeholder')}
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
@@ -91,6 +93,7 @@ function SearchViewBody({ view }: ViewProps) {
           <ResultList
             hits={results.hits}
             label={t('search.resultsList')}
+            focusId={cameFrom}
             onOpen={(id) => void client.open({ name: 'article', articleId: id }).catch(() => {})}
             onLeaveTop={() => input.current?.focus()}
           />

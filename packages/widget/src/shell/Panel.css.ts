@@ -21,6 +21,7 @@ export default `
 .hl-panel__title { flex: 1; margin: 0; padding: 0 4px; font-size: 17px; font-weight: 700; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .hl-panel__title:focus { outline: none; }
 .hl-panel__title:focus-visible { outline: 2px solid var(--hl-brand-fg); outline-offset: 2px; }
+.hl-panel [data-refocus]:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 .hl-panel__header .hl-icon-button:focus-visible { outline-color: var(--hl-brand-fg); }
 @keyframes hl-panel-in { from { opacity: 0; transform: translateY(12px) scale(0.98); } to { opacity: 1; transform: none; } }
 @media (prefers-reduced-motion: reduce) { .hl-panel { animation: none; } }

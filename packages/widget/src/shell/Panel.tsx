@@ -3,6 +3,7 @@ import { useDir, useT } from '../i18n/use-t.js';
 import { IconButton } from '../ui/IconButton.js';
 import { useClient } from './client-context.js';
 import { focusableIn, focusInto } from './focusable.js';
+import { keepFocusInside } from './keep-focus.js';
 import css from './Panel.css.js';
 import { UnreadAnnouncer } from './UnreadAnnouncer.js';
 import { useBackStack } from './use-back-stack.js';
@@ -43,9 +44,11 @@ export function Panel({ id, returnFocus }: PanelProps) {
         // Already shown or not connected: fixed positioning still places it.
       }
     }
+    const focusKeeper = el && keepFocusInside(el, () => title.current);
     // However the panel closes (button, Escape, launcher, host command), focus that was inside it
     // goes back to what opened it instead of falling to <body>.
     return () => {
+      focusKeeper?.disconnect();
       const active = (el?.getRootNode() as ShadowRoot | undefined)?.activeElement;
       if (active && el?.contains(active)) returnFocus();
     };

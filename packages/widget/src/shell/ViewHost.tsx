@@ -8,7 +8,9 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { useStyles } from './use-styles.js';
 import css from './ViewHost.css.js';
 
-const viewKey = (view: ViewState) => [view.name, view.articleId, view.conversationId, view.ticketId].join('/');
+// The search view's articleId only says which result to focus: refining the search must not remount it.
+const viewKey = (view: ViewState) =>
+  [view.name, view.name === 'article' && view.articleId, view.conversationId, view.ticketId].join('/');
 
 /** Loads the current view's chunk and renders it inside an error boundary. */
 export function ViewHost({ view, onShown }: { view: ViewState; onShown: (container: HTMLElement | null) => void }) {

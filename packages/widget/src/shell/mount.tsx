@@ -40,8 +40,17 @@ export function mountWidget(client: HelplineClient, doc: Document): () => void {
       })
     : () => {};
 
+  // A host control that opens the panel (a Help button calling Helpline('open')) gets focus back on
+  // close; our own launcher, focused inside the shadow root, is the default.
+  const stopWatching = client.state.isOpen.subscribe((open) => {
+    const active = doc.activeElement;
+    if (!open || active === doc.body) return;
+    opener.current = active === host ? null : (active as HTMLElement | null);
+  });
+
   render(<App client={client} styles={styles} opener={opener} />, root);
   return () => {
+    stopWatching();
     stopDelegation();
     render(null, root);
     host.remove();

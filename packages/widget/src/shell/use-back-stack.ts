@@ -32,7 +32,8 @@ export function useBackStack(client: HelplineClient): () => void {
     if (before.name === view.name && (view.name === 'search' || (view.name === 'chat' && !before.conversationId)))
       return;
     if (view.name === 'home') stack.current = [];
-    else stack.current.push(before);
+    // Back to search results lands on the article the user opened from them (the search view focuses it).
+    else stack.current.push(before.name === 'search' ? { ...before, articleId: view.articleId } : before);
   }, [view]);
 
   return () => {

@@ -12,7 +12,9 @@ export function TicketConfirmation({ ticket, form }: { ticket: Ticket; form: Tic
   const { ticketList } = useValue(client.state.capabilities);
   return (
     <div class="hl-ticket__sent" role="status">
-      <h2>{t('ticket.sent')}</h2>
+      <h2 tabIndex={-1} data-refocus>
+        {t('ticket.sent')}
+      </h2>
       <p>{t('ticket.sentReference', { reference: ticket.reference ?? ticket.id })}</p>
       <p>{t('ticket.sentExpect', { within: formatWithin(firstResponseMinutes(form, ticket.severity), t) })}</p>
       {ticketList && (

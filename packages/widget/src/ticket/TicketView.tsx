@@ -13,6 +13,7 @@ import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { focusIfWaiting } from '../ui/focus-if-waiting.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { CustomFieldInput } from './CustomFieldInput.js';
@@ -61,9 +62,12 @@ function TicketFormView({ form }: { form: TicketForm }) {
   const [created, setCreated] = useState<Ticket | undefined>();
   const files = useAttachments();
   const formRef = useRef<HTMLFormElement>(null);
+  const subjectRef = useRef<HTMLInputElement>(null);
   const instant = useInstantAnswer(values.subject, true);
   const includeContext = values.includeContext ?? client.options.privacy.diagnosticsByDefault;
   const fields = visibleFields(form.fields, values.category);
+
+  useEffect(() => focusIfWaiting(subjectRef.current), []);
 
   const change = (patch: Partial<TicketDraft>) => {
     const next = { ...values, ...patch };
@@ -73,6 +77,7 @@ function TicketFormView({ form }: { form: TicketForm }) {
 
   const submit = (event: Event) => {
     event.preventDefault();
+    if (submitting) return;
     const found = validateTicket({ subject: values.subject, fields: values.fields }, fields, t);
     setErrors(found);
     const first = Object.keys(found)[0];
@@ -116,6 +121,7 @@ function TicketFormView({ form }: { form: TicketForm }) {
           </span>
         </label>
         <input
+          ref={subjectRef}
           id="hl-field-subject"
           value={values.subject}
           aria-required="true"
@@ -175,7 +181,8 @@ function TicketFormView({ form }: { form: TicketForm }) {
         label={t('ticket.includeDiagnostics')}
       />
       {submitError && <ErrorNotice message={submitError} onRetry={() => formRef.current?.requestSubmit()} />}
-      <Button type="submit" block disabled={submitting}>
+      {/* aria-disabled, not disabled: a disabled button drops focus before the confirmation can take it. */}
+      <Button type="submit" block aria-disabled={submitting}>
         {submitting ? t('ticket.submitting') : t('ticket.submit')}
       </Button>
     </form>

@@ -6,7 +6,7 @@ export default `
   text-decoration: none; line-height: 1.2;
 }
 .hl-button:focus-visible, .hl-icon-button:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
-.hl-button[disabled] { opacity: 0.6; cursor: not-allowed; }
+.hl-button[disabled], .hl-button[aria-disabled="true"] { opacity: 0.6; cursor: not-allowed; }
 .hl-button--primary { background: var(--hl-brand); color: var(--hl-brand-fg); }
 .hl-button--primary:hover:not([disabled]) { filter: brightness(1.08); }
 .hl-button--secondary { background: var(--hl-surface); color: var(--hl-fg); border-color: var(--hl-border); }

@@ -16,5 +16,4 @@ export default {
   'common.startChat': 'بدء محادثة',
   'common.submitTicket': 'إرسال تذكرة',
   'common.myTickets': 'تذاكري',
-  'common.externalLink': '(يفتح في علامة تبويب جديدة)',
 } as const;

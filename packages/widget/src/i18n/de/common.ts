@@ -15,5 +15,4 @@ export default {
   'common.startChat': 'Chat starten',
   'common.submitTicket': 'Ticket einreichen',
   'common.myTickets': 'Meine Tickets',
-  'common.externalLink': '(öffnet in einem neuen Tab)',
 } as const;

@@ -14,5 +14,4 @@ export default {
   'common.startChat': 'Start a chat',
   'common.submitTicket': 'Submit a ticket',
   'common.myTickets': 'My tickets',
-  'common.externalLink': '(opens in a new tab)',
 } as const;
