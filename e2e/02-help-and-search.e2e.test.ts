@@ -70,6 +70,33 @@ describe('self-service help inside the host app', () => {
     await context.close();
   });
 
+  it('links an article into the host app, opening it in a new tab, with its sections below its title', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const dialog = await openWidget(page);
+    const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
+    await search.fill('refund');
+    await search.press('Enter');
+    await dialog
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('button', { name: new RegExp(REFUND) })
+      .click();
+    await dialog.getByRole('heading', { name: REFUND, level: 3 }).waitFor();
+    const body = dialog.locator('.hl-article__body');
+    // The seeded article links to /invoices of the app it documents: the host page's origin.
+    const invoices = body.getByRole('link', { name: 'Invoices' });
+    expect(await invoices.getAttribute('href')).toBe(`${stack.hostUrl}/invoices`);
+    expect(await body.locator('a:not([href])').count()).toBe(0);
+    // Its sections are headings under the article title (h3), which sits under the panel's title (h2).
+    expect(await body.locator('h2, h3').count()).toBe(0);
+    expect(await body.locator('h4').count()).toBeGreaterThan(0);
+    const [tab] = await Promise.all([context.waitForEvent('page'), invoices.click()]);
+    await tab.waitForURL(`${stack.hostUrl}/invoices`);
+    await tab.getByRole('heading', { name: 'Invoices', level: 1 }).waitFor();
+    expect(page.url()).toBe(`${stack.hostUrl}/dashboard`);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+
   it('says so when nothing matches, and offers a person instead', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     const dialog = await openWidget(page);

@@ -25,6 +25,26 @@ function panelLuminance(page: Page): Promise<number> {
     });
 }
 
+/** Queues a boot with these options before the loader runs, which then uses it instead of its data-attributes. */
+function bootWith(options: Record<string, unknown>) {
+  return (page: Page) =>
+    page.addInitScript((boot) => {
+      const stub = function Helpline(...args: unknown[]) {
+        (stub.q ||= []).push(args);
+      } as ((...args: unknown[]) => void) & { q?: unknown[][] };
+      Object.assign(window, { Helpline: stub });
+      stub('boot', boot);
+    }, options);
+}
+
+/** The widget root's language and the panel's direction. */
+function langAndDir(page: Page): Promise<{ lang: string; dir: string }> {
+  return page.locator('helpline-widget').evaluate((host) => ({
+    lang: host.shadowRoot?.querySelector('.hl-root')?.getAttribute('lang') ?? '',
+    dir: host.shadowRoot?.querySelector('.hl-panel')?.getAttribute('dir') ?? '',
+  }));
+}
+
 describe('appearance follows the user: colour scheme, small screens, right-to-left', () => {
   it('is light by default and dark when the system prefers dark', async () => {
     const light = await stack.openHost('/invoices', { colorScheme: 'light' });
@@ -60,6 +80,22 @@ describe('appearance follows the user: colour scheme, small screens, right-to-le
     await dialog.waitFor({ state: 'hidden' });
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
+  });
+
+  it('says English and lays out left to right when a locale without strings falls back to English', async () => {
+    const french = await stack.openHost('/invoices', { locale: 'fr-FR' });
+    await openWidget(french.page);
+    await french.page.locator('helpline-widget').getByText('Hi there. How can we help?').waitFor();
+    expect(await langAndDir(french.page)).toEqual({ lang: 'en', dir: 'ltr' });
+    await french.context.close();
+
+    const boot = { key: 'demo-public-key', apiUrl: stack.helplineUrl, locale: 'he' };
+    const hebrew = await stack.openHost('/invoices', {}, bootWith(boot));
+    await hebrew.page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    await openWidget(hebrew.page);
+    await hebrew.page.locator('helpline-widget').getByText('Hi there. How can we help?').waitFor();
+    expect(await langAndDir(hebrew.page)).toEqual({ lang: 'en', dir: 'ltr' });
+    await hebrew.context.close();
   });
 
   it('renders Arabic right-to-left when booted with locale ar', async () => {

@@ -25,7 +25,8 @@ describe('article view', () => {
     const article = heading.closest('article') as HTMLElement;
     expect(article.querySelector('script, iframe, form, input, style')).toBeNull();
     expect(article.innerHTML).not.toMatch(/onerror|onclick|javascript:|style=/i);
-    expect(within(article).getByText('click me').hasAttribute('href')).toBe(false);
+    expect(within(article).queryByRole('link', { name: 'click me' })).toBeNull();
+    expect(article.textContent).toContain('click me');
     const real = within(article).getByText('real docs');
     expect(real.getAttribute('href')).toBe('https://example.com/docs');
     expect(real.getAttribute('target')).toBe('_blank');
@@ -68,6 +69,34 @@ describe('article view', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await widget.ui.findByText('Thanks for your feedback!')).toBeTruthy();
     expect(widget.adapter.agent.articleVotes('refund-payment')).toEqual({ helpful: 0, notHelpful: 1 });
+  });
+
+  it('links into the host app when the article has no address of its own, and never leaves a dead link', async () => {
+    const article = {
+      id: 'in-app',
+      title: 'Send invoices',
+      html: '<h2>Steps</h2><p>Open <a href="/invoices">Invoices</a>, not <a href="javascript:alert(1)">this</a>.</p><h3>More</h3><img src="/chart.png" alt="Chart">',
+    };
+    const widget = mountWidget({}, { articles: [article] });
+    await widget.hl.article('in-app');
+    const heading = await widget.ui.findByRole('heading', { name: 'Send invoices' });
+    const body = heading.parentElement?.querySelector('.hl-article__body') as HTMLElement;
+    const link = within(body).getByRole('link', { name: 'Invoices' });
+    expect(link.getAttribute('href')).toBe(`${location.origin}/invoices`);
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(body).queryByRole('link', { name: 'this' })).toBeNull();
+    expect(body.querySelectorAll('a')).toHaveLength(1);
+    expect(body.textContent).toContain('not this.');
+    // Relative images stay on the article's own address only.
+    expect(body.querySelector('img')?.hasAttribute('src')).toBe(false);
+    // The body's sections sit below the article title (h3), and follow their own text direction.
+    expect(heading.localName).toBe('h3');
+    expect([...body.querySelectorAll('h4, h5')].map((h) => `${h.localName} ${h.textContent}`)).toEqual([
+      'h4 Steps',
+      'h5 More',
+    ]);
+    expect(body.getAttribute('dir')).toBe('auto');
+    expect(heading.getAttribute('dir')).toBe('auto');
   });
 
   it('shows an error with retry when the article cannot be loaded', async () => {

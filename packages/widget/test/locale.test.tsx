@@ -29,4 +29,18 @@ describe('locales', () => {
     expect(dialog.getAttribute('dir')).toBe('ltr');
     expect(await ui.findByText('Hi there. How can we help?')).toBeTruthy();
   });
+
+  it.each(['fr', 'pt-BR', 'he'])(
+    'says English, left to right, when %s falls back to the English strings',
+    async (locale) => {
+      const { ui, hl, shadow } = mountWidget({ locale });
+      await hl.open();
+      const dialog = await ui.findByRole('dialog', { name: 'Help' });
+      await ui.findByText('Hi there. How can we help?');
+      // Give a (wrongly) loading table its chance to land before checking.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(dialog.getAttribute('dir')).toBe('ltr');
+      expect(shadow.querySelector('.hl-root')?.getAttribute('lang')).toBe('en');
+    },
+  );
 });

@@ -1,12 +1,12 @@
 export default `
 .hl-article { display: flex; flex-direction: column; gap: 16px; }
-.hl-article__title { margin: 0; font-size: 20px; line-height: 1.3; }
+.hl-article__title { margin: 0; font-size: 20px; line-height: 1.3; overflow-wrap: anywhere; }
 .hl-article__title:focus { outline: none; }
 .hl-article__title:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 .hl-article__body { overflow-wrap: anywhere; }
 .hl-article__body > :first-child { margin-top: 0; }
-.hl-article__body h2 { font-size: 17px; margin: 20px 0 8px; }
-.hl-article__body h3, .hl-article__body h4 { font-size: 15px; margin: 16px 0 6px; }
+.hl-article__body h4 { font-size: 17px; margin: 20px 0 8px; }
+.hl-article__body h5, .hl-article__body h6 { font-size: 15px; margin: 16px 0 6px; }
 .hl-article__body p, .hl-article__body ul, .hl-article__body ol { margin: 0 0 12px; }
 .hl-article__body a { color: var(--hl-fg); text-decoration: underline; text-decoration-color: var(--hl-brand); text-underline-offset: 2px; }
 .hl-article__body a:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }

@@ -47,7 +47,7 @@ function ArticleViewBody({ view }: ViewProps) {
   const { article } = load;
   return (
     <article class="hl-article" aria-labelledby="hl-article-title">
-      <h3 ref={heading} id="hl-article-title" class="hl-article__title" tabIndex={-1}>
+      <h3 ref={heading} id="hl-article-title" class="hl-article__title" tabIndex={-1} dir="auto">
         {article.title}
       </h3>
       <ArticleBody html={article.html} base={article.url} />

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticle } from './sanitize-article.js';
+import { type SanitizeOptions, sanitizeArticle } from './sanitize-article.js';
 
 const toHtml = (fragment: DocumentFragment) => {
   const div = document.createElement('div');
   div.append(fragment);
   return div;
 };
-const clean = (html: string, base?: string) => toHtml(sanitizeArticle(html, document, base));
+const clean = (html: string, base?: string, options?: SanitizeOptions) =>
+  toHtml(sanitizeArticle(html, document, base, options));
 
 // What may ever come out, whatever goes in: the allow-list the article panel is styled for.
 const OUTPUT_TAGS = new Set(
@@ -67,14 +68,36 @@ describe('sanitizeArticle', () => {
     }
   });
 
-  it('strips javascript:, data: and relative links without a base', () => {
+  it('turns javascript:, data: and relative links without a base into plain text', () => {
     const div = toHtml(
       sanitizeArticle(
-        '<a href="javascript:alert(1)">a</a><a href="data:text/html,x">b</a><a href="/relative">c</a><a href=" JaVaScRiPt:alert(1)">d</a>',
+        '<p><a href="javascript:alert(1)">a</a><a href="data:text/html,x">b</a><a href="/relative">c</a><a href=" JaVaScRiPt:alert(1)">d</a><a><em>e</em></a></p>',
         document,
       ),
     );
-    for (const a of div.querySelectorAll('a')) expect(a.hasAttribute('href')).toBe(false);
+    expect(div.innerHTML).toBe('<p>abcd<em>e</em></p>');
+  });
+
+  it('resolves relative links, but not images, against the link base when there is no article url', () => {
+    const html = '<a href="/invoices">i</a><a href="javascript:alert(1)">j</a><img src="/a.png" alt="A">';
+    const host = clean(html, undefined, { linkBase: 'https://app.acme.test/' });
+    expect(host.innerHTML).toBe(
+      '<a href="https://app.acme.test/invoices" target="_blank" rel="noopener noreferrer">i</a>j<img alt="A">',
+    );
+    const own = clean(html, 'https://help.acme.test/articles/1', { linkBase: 'https://app.acme.test/' });
+    expect(own.querySelector('a')?.getAttribute('href')).toBe('https://help.acme.test/invoices');
+    expect(own.querySelector('img')?.getAttribute('src')).toBe('https://help.acme.test/a.png');
+  });
+
+  it('moves headings so the highest takes the given level, keeping the steps below it', () => {
+    expect(clean('<h2>a</h2><h3>b</h3><h4>c</h4>', undefined, { headingLevel: 4 }).innerHTML).toBe(
+      '<h4>a</h4><h5>b</h5><h6>c</h6>',
+    );
+    expect(clean('<h1>a</h1><h2>b</h2><h6>c</h6>', undefined, { headingLevel: 4 }).innerHTML).toBe(
+      '<h4>a</h4><h5>b</h5><h6>c</h6>',
+    );
+    expect(clean('<h3 dir="rtl">a</h3><h4>b</h4>').innerHTML).toBe('<h2 dir="rtl">a</h2><h3>b</h3>');
+    expect(clean('<h1>a</h1>').innerHTML).toBe('<h2>a</h2>');
   });
 
   it('resolves relative links and images against the article url', () => {
@@ -188,9 +211,8 @@ describe('sanitizeArticle', () => {
 
   it.each(SCRIPT_URLS)('drops the link and image URL %j, with or without a base', (url) => {
     for (const base of [undefined, 'https://help.acme.test/articles/']) {
-      const div = clean(`<a href="${url}">a</a><img src="${url}" alt="i">`, base);
-      expect(div.querySelector('a')?.hasAttribute('href')).toBe(false);
-      expect(div.querySelector('a')?.hasAttribute('target')).toBe(false);
+      const div = clean(`<a href="${url}">a</a><img src="${url}" alt="i">`, base, { linkBase: 'https://app.test/' });
+      expect(div.querySelector('a')).toBeNull();
       expect(div.querySelector('img')?.hasAttribute('src')).toBe(false);
       expect(div.textContent).toBe('a');
     }

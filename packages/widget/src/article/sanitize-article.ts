@@ -5,6 +5,7 @@
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const SHOW_ELEMENT = 1;
 
 // Article markup may structure text, link and show images — nothing that runs, submits, embeds,
 // or restyles the panel.
@@ -22,6 +23,7 @@ const ALLOWED_TAGS = new Set([
   'em',
   'figcaption',
   'figure',
+  'h1',
   'h2',
   'h3',
   'h4',
@@ -128,34 +130,48 @@ function absoluteUrl(value: string | null, base: string | undefined, protocols: 
   }
 }
 
-function copyUrls(source: Element, target: Element, base: string | undefined): void {
+/** What relative URLs resolve against; without one they are dropped. */
+interface Bases {
+  links: string | undefined;
+  images: string | undefined;
+}
+
+/** Copies the element's URL if it is allowed; false for a link left without one. */
+function copyUrls(source: Element, target: Element, bases: Bases): boolean {
   if (target.localName === 'a') {
-    const href = absoluteUrl(source.getAttribute('href'), base, LINK_PROTOCOLS);
-    if (!href) return;
+    const href = absoluteUrl(source.getAttribute('href'), bases.links, LINK_PROTOCOLS);
+    if (!href) return false;
     target.setAttribute('href', href);
     // Links leave the widget: never in the host's tab, never with a handle back to it.
     target.setAttribute('target', '_blank');
     target.setAttribute('rel', 'noopener noreferrer');
   } else if (target.localName === 'img') {
-    const src = absoluteUrl(source.getAttribute('src'), base, IMAGE_PROTOCOLS);
-    if (!src) return;
+    const src = absoluteUrl(source.getAttribute('src'), bases.images, IMAGE_PROTOCOLS);
+    if (!src) return true;
     target.setAttribute('src', src);
     target.setAttribute('loading', 'lazy');
     target.setAttribute('referrerpolicy', 'no-referrer');
   }
+  return true;
 }
 
-/** A fresh element in `doc` carrying only the allowed attributes of `source`, with checked values. */
-function cleanElement(source: Element, doc: Document, base: string | undefined): Element {
-  const target = doc.createElement(source.localName);
+const HEADING = /^h([1-6])$/;
+
+/**
+ * A fresh element in `doc` carrying only the allowed attributes of `source`, with checked values;
+ * undefined for a link whose URL was dropped, which becomes its text rather than an underlined word
+ * that goes nowhere. `shift` moves headings down the outline (h2 → h4 under the article's title).
+ */
+function cleanElement(source: Element, doc: Document, bases: Bases, shift: number): Element | undefined {
+  const level = HEADING.exec(source.localName)?.[1];
+  const target = doc.createElement(level ? `h${Math.min(6, Number(level) + shift)}` : source.localName);
   for (const attribute of Array.from(source.attributes)) {
     // Namespaced (xlink:, xml:) attributes never belong to article HTML.
     if (attribute.namespaceURI !== null || attribute.prefix !== null) continue;
     const value = ATTRIBUTE_RULES.get(attribute.localName)?.(attribute.value);
     if (value !== undefined) target.setAttribute(attribute.localName, value);
   }
-  copyUrls(source, target, base);
-  return target;
+  return copyUrls(source, target, bases) ? target : undefined;
 }
 
 /**
@@ -168,20 +184,48 @@ function inertParse(html: string, doc: Document): DocumentFragment {
   return template.content;
 }
 
+/** How far to move headings so the article's highest one takes `level`. */
+function headingShift(parsed: DocumentFragment, doc: Document, level: number): number {
+  let highest = 6;
+  // A tree walker, not querySelectorAll: it steps through any nesting depth without recursion.
+  const walker = doc.createTreeWalker(parsed, SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const heading = HEADING.exec((node as Element).localName)?.[1];
+    if (heading) highest = Math.min(highest, Number(heading));
+  }
+  return level - highest;
+}
+
+export interface SanitizeOptions {
+  /** Resolves relative links when `base` is absent; images never use it. */
+  linkBase?: string | undefined;
+  /** The level the article's highest headings take; the others keep their distance below, down to h6. */
+  headingLevel?: number;
+}
+
 /**
  * Untrusted article HTML → a fragment of fresh nodes owned by `doc`: allow-listed tags and attributes
- * only, links http(s)/mailto opening in a new tab with rel=noopener noreferrer, images http(s) only.
- * `base` resolves relative URLs; without it relative URLs are dropped.
+ * only, links http(s)/mailto opening in a new tab with rel=noopener noreferrer (a link without an
+ * allowed URL becomes plain text), images http(s) only. `base` resolves relative URLs; without it
+ * relative URLs are dropped (links resolve against `linkBase` if given).
  */
-export function sanitizeArticle(html: string, doc: Document, base?: string): DocumentFragment {
+export function sanitizeArticle(
+  html: string,
+  doc: Document,
+  base?: string,
+  { linkBase, headingLevel = 2 }: SanitizeOptions = {},
+): DocumentFragment {
   const fragment = doc.createDocumentFragment();
+  const parsed = inertParse(html, doc);
+  const shift = headingShift(parsed, doc, headingLevel);
+  const bases: Bases = { links: base ?? linkBase, images: base };
 
   // Iterative depth-first walk in document order, so nesting depth can't overflow the call stack.
   const stack: { node: Node; parent: ParentNode; depth: number }[] = [];
   const pushChildren = (node: Node, parent: ParentNode, depth: number) => {
     for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, parent, depth });
   };
-  pushChildren(inertParse(html, doc), fragment, 0);
+  pushChildren(parsed, fragment, 0);
 
   let visited = 0;
   for (let next = stack.pop(); next && visited < MAX_NODES; next = stack.pop()) {
@@ -196,12 +240,13 @@ export function sanitizeArticle(html: string, doc: Document, base?: string): Doc
     const element = node as Element;
     const tag = element.localName;
     if (element.namespaceURI !== HTML_NS || DROPPED_TAGS.has(tag)) continue;
-    if (ALLOWED_TAGS.has(tag) && depth < MAX_DEPTH) {
-      const clean = cleanElement(element, doc, base);
+    const clean = ALLOWED_TAGS.has(tag) && depth < MAX_DEPTH ? cleanElement(element, doc, bases, shift) : undefined;
+    if (clean) {
       parent.append(clean);
       pushChildren(element, clean, depth + 1);
     } else {
-      // Unknown (or too deep) elements are unwrapped: their children, cleaned, take their place.
+      // Unknown or too deep elements, and links without a URL, are unwrapped: their children, cleaned,
+      // take their place.
       pushChildren(element, parent, depth);
     }
   }

@@ -27,7 +27,7 @@ export function RecentConversations() {
               class="hl-article-link"
               onClick={() => void client.open({ name: 'chat', conversationId: conversation.id }).catch(() => {})}
             >
-              <span class="hl-article-link__title">
+              <span class="hl-article-link__title" dir="auto">
                 {conversation.subject ?? t('home.conversation')}
                 {conversation.unreadCount > 0 && (
                   <span class="hl-home__unread">
@@ -38,7 +38,9 @@ export function RecentConversations() {
                 )}
               </span>
               {conversation.lastMessage && (
-                <span class="hl-article-link__snippet">{conversation.lastMessage.body}</span>
+                <span class="hl-article-link__snippet" dir="auto">
+                  {conversation.lastMessage.body}
+                </span>
               )}
             </button>
           </li>

@@ -46,9 +46,11 @@ export function ResultList({
             data-autofocus={hit.id === focusId || undefined}
             onClick={() => onOpen(hit.id)}
           >
-            <span class="hl-article-link__title">{hit.title}</span>
+            <span class="hl-article-link__title" dir="auto">
+              {hit.title}
+            </span>
             {hit.snippet && (
-              <span class="hl-article-link__snippet">
+              <span class="hl-article-link__snippet" dir="auto">
                 <Highlighted text={hit.snippet} highlights={hit.highlights} />
               </span>
             )}

@@ -1,6 +1,8 @@
 import type { HelplineClient } from '@helpline/core';
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { LocaleProvider } from '../i18n/LocaleProvider.js';
+import { useLocale } from '../i18n/use-t.js';
 import { ClientContext } from './client-context.js';
 import { Launcher } from './Launcher.js';
 import { Panel } from './Panel.js';
@@ -16,6 +18,15 @@ export interface AppProps {
 
 const PANEL_ID = 'helpline-panel';
 
+/** The widget's root, in the language its strings are actually in (English for a locale without a table). */
+function Root({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="hl-root" lang={useLocale()}>
+      {children}
+    </div>
+  );
+}
+
 export function App({ client, styles, opener }: AppProps) {
   const launcher = useRef<HTMLButtonElement>(null);
   const open = useValue(client.state.isOpen);
@@ -30,10 +41,10 @@ export function App({ client, styles, opener }: AppProps) {
     <ClientContext.Provider value={client}>
       <StyleHostContext.Provider value={styles}>
         <LocaleProvider locale={locale}>
-          <div class="hl-root" lang={locale}>
+          <Root>
             {!client.options.appearance.hideLauncher && <Launcher buttonRef={launcher} panelId={PANEL_ID} />}
             {open && <Panel id={PANEL_ID} returnFocus={returnFocus} />}
-          </div>
+          </Root>
         </LocaleProvider>
       </StyleHostContext.Provider>
     </ClientContext.Provider>

@@ -48,7 +48,9 @@ function TicketsViewBody(_props: ViewProps) {
                 class="hl-tickets__item"
                 onClick={() => void client.open({ name: 'ticketThread', ticketId: ticket.id })}
               >
-                <span class="hl-tickets__subject">{ticket.subject}</span>
+                <span class="hl-tickets__subject" dir="auto">
+                  {ticket.subject}
+                </span>
                 <span class="hl-tickets__meta">
                   <TicketStatusBadge ticket={ticket} /> <span>{t(`ticket.severity.${ticket.severity}`)}</span>{' '}
                   <span>{t('tickets.updated', { when: relativeTime(ticket.updatedAt, now, locale) })}</span>

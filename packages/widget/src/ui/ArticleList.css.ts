@@ -3,7 +3,7 @@ export default `
 .hl-articles li + li { border-top: 1px solid var(--hl-border); }
 .hl-article-link {
   display: block; width: 100%; padding: 10px 14px; border: 0; background: var(--hl-bg); color: var(--hl-fg);
-  font: inherit; text-align: start; cursor: pointer;
+  font: inherit; text-align: start; cursor: pointer; overflow-wrap: anywhere;
 }
 .hl-article-link:hover, .hl-article-link[aria-selected="true"] { background: var(--hl-surface); }
 .hl-article-link:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: -2px; }

@@ -10,8 +10,14 @@ export function ArticleList({ hits, onOpen }: { hits: ArticleHit[]; onOpen: (id:
       {hits.map((hit) => (
         <li key={hit.id}>
           <button type="button" class="hl-article-link" onClick={() => onOpen(hit.id)}>
-            <span class="hl-article-link__title">{hit.title}</span>
-            {hit.snippet && <span class="hl-article-link__snippet">{hit.snippet}</span>}
+            <span class="hl-article-link__title" dir="auto">
+              {hit.title}
+            </span>
+            {hit.snippet && (
+              <span class="hl-article-link__snippet" dir="auto">
+                {hit.snippet}
+              </span>
+            )}
           </button>
         </li>
       ))}
