@@ -1,6 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+import { goHome, openWidget, type Stack, saveScreenshot, startStack } from './support/stack.ts';
+
+// Each axe pass takes seconds on a shared 2-core machine; the contrast test runs six.
+const AXE_TIMEOUT = 180_000;
 
 let stack: Stack;
 beforeAll(async () => {
@@ -35,6 +39,14 @@ function bootWith(options: Record<string, unknown>) {
       Object.assign(window, { Helpline: stub });
       stub('boot', boot);
     }, options);
+}
+
+/** axe's colour-contrast findings inside the widget, as "target: message" lines. */
+async function contrastProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withRules(['color-contrast']).include('helpline-widget').analyze();
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${node.target.join(' ')}: ${node.any[0]?.message ?? violation.help}`),
+  );
 }
 
 /** The widget root's language and the panel's direction. */
@@ -81,6 +93,47 @@ describe('appearance follows the user: colour scheme, small screens, right-to-le
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
   });
+
+  it(
+    'keeps text at 4.5:1 in the dark theme and with light and dark brand colours',
+    async () => {
+      // A ticket the agent has not touched yet, for the "New" status badge.
+      const filer = await stack.openHost('/invoices');
+      const filing = await openWidget(filer.page);
+      await filing.getByRole('button', { name: 'Submit a ticket' }).click();
+      const form = filing.getByRole('form', { name: 'Submit a ticket' });
+      await form.getByRole('textbox', { name: 'Subject' }).fill('Contrast of the status badge');
+      await form.getByRole('combobox', { name: /Affected area/ }).selectOption({ label: 'Other' });
+      await form.getByRole('button', { name: 'Submit ticket' }).click();
+      await filing.getByRole('status').filter({ hasText: 'Ticket submitted' }).waitFor();
+      await filer.context.close();
+
+      const found: Record<string, string[]> = {};
+      const looks = [
+        ['default dark', 'dark', { theme: 'dark' }],
+        ['yellow brand', 'light', { brandColor: '#facc15' }],
+        ['navy brand, dark', 'dark', { brandColor: '#1e1b4b', theme: 'dark' }],
+      ] as const;
+      for (const [name, colorScheme, appearance] of looks) {
+        const boot = { key: 'demo-public-key', apiUrl: stack.helplineUrl, appearance };
+        const { page, context } = await stack.openHost('/invoices', { colorScheme }, bootWith(boot));
+        await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+        const dialog = await openWidget(page);
+        const search = dialog.getByRole('searchbox', { name: 'Search help articles' });
+        await search.fill('refund');
+        await search.press('Enter');
+        await dialog.getByRole('list', { name: 'Search results' }).locator('mark').first().waitFor();
+        found[`${name}: search`] = await contrastProblems(page);
+        await goHome(dialog);
+        await dialog.getByRole('button', { name: 'My tickets' }).click();
+        await dialog.getByRole('region', { name: 'My tickets' }).getByText('New', { exact: true }).first().waitFor();
+        found[`${name}: my tickets`] = await contrastProblems(page);
+        await context.close();
+      }
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
+    },
+    AXE_TIMEOUT,
+  );
 
   it('says English and lays out left to right when a locale without strings falls back to English', async () => {
     const french = await stack.openHost('/invoices', { locale: 'fr-FR' });

@@ -24,6 +24,6 @@ export default `
 .hl-diag__check { display: inline-flex; gap: 6px; align-items: center; }
 .hl-diag .hl-ctx { flex-basis: 100%; }
 .hl-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.hl-link-button { background: none; border: 0; padding: 0; color: var(--hl-brand); text-decoration: underline; cursor: pointer; font: inherit; }
+.hl-link-button { background: none; border: 0; padding: 0; color: var(--hl-fg); text-decoration: underline; cursor: pointer; font: inherit; }
 .hl-link-button:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 `;

@@ -5,10 +5,14 @@ export default `
 .hl-tickets__item:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 .hl-tickets__subject { font-weight: 600; }
 .hl-tickets__meta, .hl-tickets__ref { font-size: 13px; color: var(--hl-muted); }
-.hl-badge { display: inline-block; padding-inline: 6px; border-radius: 999px; font-size: 12px; border: 1px solid currentColor; }
-.hl-badge--new, .hl-badge--open { color: var(--hl-brand); }
-.hl-badge--pending { color: var(--hl-warning); }
-.hl-badge--solved, .hl-badge--closed { color: var(--hl-success); }
+.hl-badge {
+  display: inline-block; padding-inline: 6px; border-radius: 999px; font-size: 12px; color: var(--hl-fg);
+  border: 1px solid var(--hl-badge); background: color-mix(in srgb, var(--hl-badge) 14%, var(--hl-bg));
+}
+/* The status colour tints the badge; its text stays the body colour, which contrasts with any brand. */
+.hl-badge--new, .hl-badge--open { --hl-badge: var(--hl-brand); }
+.hl-badge--pending { --hl-badge: var(--hl-warning); }
+.hl-badge--solved, .hl-badge--closed { --hl-badge: var(--hl-success); }
 .hl-thread { padding: 12px; display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; overflow-wrap: anywhere; }
 .hl-thread header .hl-msg__body { margin: 0; white-space: pre-wrap; }
 .hl-thread__list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px; }

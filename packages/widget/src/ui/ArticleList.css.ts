@@ -9,5 +9,5 @@ export default `
 .hl-article-link:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: -2px; }
 .hl-article-link__title { display: block; font-weight: 600; }
 .hl-article-link__snippet { display: block; margin-top: 2px; color: var(--hl-muted); font-size: 14px; }
-.hl-article-link mark { background: color-mix(in srgb, var(--hl-warning) 28%, transparent); color: inherit; border-radius: 2px; }
+.hl-article-link mark { background: color-mix(in srgb, var(--hl-warning) 28%, transparent); color: var(--hl-fg); border-radius: 2px; }
 `;
