@@ -83,6 +83,30 @@ describe('tickets and satisfaction', () => {
     await expect.poll(async () => item.textContent(), { timeout: 15_000 }).toContain('Solved');
     await saveScreenshot(dialog, 'my-tickets');
 
+    // The ticket's own page lists the screenshot as a link, and a reply can carry a file too.
+    await item.click();
+    const thread = dialog.getByRole('region', { name: SUBJECT });
+    const shot = thread.getByRole('link', { name: 'screenshot.png' });
+    await shot.waitFor();
+    expect(await shot.getAttribute('href')).toMatch(new RegExp(`^${stack.helplineUrl}/`));
+    expect(await shot.getAttribute('rel')).toBe('noopener noreferrer');
+    await thread.getByRole('textbox', { name: 'Your reply' }).fill('The console log, as asked');
+    await thread.locator('input[type=file]').setInputFiles(png.path);
+    await thread.getByRole('button', { name: 'Remove screenshot.png' }).waitFor();
+    await thread.getByRole('button', { name: 'Reply' }).click();
+    await thread
+      .getByRole('listitem')
+      .filter({ hasText: 'The console log, as asked' })
+      .getByRole('link', { name: 'screenshot.png' })
+      .waitFor();
+    const stored = await api.get<{ messages: { body: string; attachments: { name: string }[] }[] }>(
+      `/tickets/${queued?.ticket.id}`,
+    );
+    expect(stored.messages.at(-1)).toMatchObject({
+      body: 'The console log, as asked',
+      attachments: [{ name: 'screenshot.png' }],
+    });
+
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();

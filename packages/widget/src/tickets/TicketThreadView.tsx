@@ -1,5 +1,8 @@
 import type { TicketThread } from '@helpline/core';
 import { useEffect, useState } from 'preact/hooks';
+import { AttachmentLinks } from '../attachments/AttachmentLinks.js';
+import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
+import { useAttachments } from '../attachments/use-attachments.js';
 import { MessageText } from '../chat/MessageText.js';
 import conversationStrings from '../i18n/en/conversation.js';
 import { useLocale, useT } from '../i18n/use-t.js';
@@ -26,6 +29,7 @@ function TicketThreadViewBody({ view }: ViewProps) {
   const [reply, setReply] = useState('');
   const [replyError, setReplyError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
+  const files = useAttachments();
   const ticketId = view.ticketId;
   // The list signal updates on realtime status changes; prefer it over the fetched copy.
   const listed = useValue(client.tickets.list).tickets.find((ticket) => ticket.id === ticketId);
@@ -44,14 +48,16 @@ function TicketThreadViewBody({ view }: ViewProps) {
   const ticket = listed ?? thread.ticket;
   const send = (event: Event) => {
     event.preventDefault();
-    if (!reply.trim() || !ticketId) return;
+    if (sending || !reply.trim() || !ticketId) return;
     setSending(true);
     setReplyError(undefined);
     client.tickets
-      .reply(ticketId, reply)
+      .reply(ticketId, reply, files.attached)
       .then(
         (message) => {
-          setReply('');
+          // What was typed while the reply was on its way stays in the box.
+          setReply((current) => (current === reply ? '' : current));
+          files.clear();
           setThread((current) => current && { ...current, messages: [...current.messages, message] });
         },
         (failure: unknown) => setReplyError(failure instanceof Error ? failure.message : t('common.error')),
@@ -61,13 +67,14 @@ function TicketThreadViewBody({ view }: ViewProps) {
   return (
     <section class="hl-thread" aria-label={ticket.subject}>
       <header>
-        <h2>{ticket.subject}</h2>
+        <h2 dir="auto">{ticket.subject}</h2>
         <p>
           <TicketStatusBadge ticket={ticket} /> {t(`ticket.severity.${ticket.severity}`)} ·{' '}
           {ticket.reference ?? ticket.id} ·{' '}
           {t('tickets.updated', { when: relativeTime(ticket.updatedAt, new Date(), locale) })}
         </p>
         {ticket.description && <MessageText body={ticket.description} />}
+        <AttachmentLinks attachments={ticket.attachments} />
       </header>
       {thread.messages.length === 0 ? (
         <p>{t('tickets.noMessages')}</p>
@@ -79,17 +86,30 @@ function TicketThreadViewBody({ view }: ViewProps) {
                 {message.author.type === 'user' ? t('chat.you') : (message.author.name ?? t('chat.support'))}
               </p>
               <MessageText body={message.body} />
+              <AttachmentLinks attachments={message.attachments} />
             </li>
           ))}
         </ol>
       )}
       <form class="hl-thread__reply" onSubmit={send}>
         <label for="hl-ticket-reply">{t('tickets.replyLabel')}</label>
-        <textarea id="hl-ticket-reply" rows={3} value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+        {/* Where focus goes once a reply is sent and the emptied form disables its button. */}
+        <textarea
+          id="hl-ticket-reply"
+          rows={3}
+          value={reply}
+          data-refocus
+          onInput={(e) => setReply(e.currentTarget.value)}
+        />
+        <AttachmentTray state={files} />
         {replyError && <ErrorNotice message={replyError} />}
-        <Button type="submit" disabled={sending || !reply.trim()}>
-          {t('tickets.reply')}
-        </Button>
+        <div class="hl-thread__actions">
+          <AttachButton state={files} />
+          {/* aria-disabled while sending: a disabled button would drop focus mid-send. */}
+          <Button type="submit" disabled={!reply.trim()} aria-disabled={sending}>
+            {t('tickets.reply')}
+          </Button>
+        </div>
       </form>
     </section>
   );

@@ -20,6 +20,11 @@ export default `
 .hl-thread__msg .hl-msg__body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .hl-thread__author { font-size: 12px; color: var(--hl-muted); margin: 0 0 4px; }
 .hl-thread__reply { display: grid; gap: 6px; }
+.hl-thread__reply .hl-tray { padding-inline: 0; }
+.hl-thread__actions { display: flex; gap: 8px; align-items: center; justify-content: space-between; }
+.hl-files { list-style: none; margin: 4px 0 0; padding: 0; display: grid; gap: 2px; font-size: 14px; }
+.hl-files a { color: var(--hl-fg); text-decoration: underline; }
+.hl-files a:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 .hl-thread__reply textarea { font: inherit; font-size: 16px; padding: 8px; border: 1px solid var(--hl-border); border-radius: var(--hl-radius); }
 .hl-thread__reply textarea:focus-visible { outline: 2px solid var(--hl-focus); }
 `;

@@ -1,4 +1,4 @@
-import { fireEvent, waitFor } from '@testing-library/preact';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { renderView } from '../../test/render-view.js';
 import { TicketsView } from './TicketsView.js';
@@ -39,5 +39,25 @@ describe('my tickets', () => {
     fireEvent.click(setup.getByRole('button', { name: 'Reply' }));
     expect(await setup.findByText('The monthly one')).toBeTruthy();
     await waitFor(() => expect(setup.agent.tickets()[0]?.messages.at(-1)?.body).toBe('The monthly one'));
+  });
+
+  it('shows the files sent with a ticket and attaches files to a reply', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const notes = await setup.client.attachments.upload(new File(['steps'], 'notes.txt', { type: 'text/plain' }));
+    const ticket = await setup.client.tickets.create({ ...input, attachments: [notes] });
+    setup.rerenderView({ name: 'ticketThread', ticketId: ticket.id }, TicketThreadView);
+    const header = (await setup.findByRole('heading', { name: 'Export broken' })).closest('header') as HTMLElement;
+    expect(within(header).getByText('notes.txt')).toBeTruthy();
+
+    const picker = setup.getByTestId('file-input') as HTMLInputElement;
+    fireEvent.change(picker, { target: { files: [new File(['log'], 'export.log', { type: 'text/plain' })] } });
+    expect(await setup.findByRole('button', { name: 'Remove export.log' })).toBeTruthy();
+    fireEvent.input(setup.getByLabelText('Your reply'), { target: { value: 'Log attached' } });
+    fireEvent.click(setup.getByRole('button', { name: 'Reply' }));
+    const sent = (await setup.findByText('Log attached')).closest('li') as HTMLElement;
+    expect(within(sent).getByText('export.log')).toBeTruthy();
+    expect(setup.queryByRole('button', { name: 'Remove export.log' })).toBeNull();
+    const stored = setup.agent.tickets()[0]?.messages.at(-1);
+    expect(stored?.attachments.map((file) => file.name)).toEqual(['export.log']);
   });
 });
