@@ -114,6 +114,37 @@ describe('tickets and satisfaction', () => {
     await png.cleanup();
   });
 
+  it('says a ticket sent offline waits for the connection, and a form not yet downloaded loads once back', async () => {
+    const { page, context } = await stack.openHost('/invoices');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+    await dialog.getByRole('searchbox', { name: 'Search help articles' }).waitFor();
+
+    // Offline before the ticket form's code was ever fetched: the panel says why, not "something went wrong".
+    await context.setOffline(true);
+    await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
+    await dialog.getByRole('alert').getByText('You’re offline. This loads once you’re back online.').waitFor();
+    await context.setOffline(false);
+    const form = dialog.getByRole('form', { name: 'Submit a ticket' });
+    await form.waitFor();
+
+    const subject = `Sent while offline ${Date.now()}`;
+    await form.getByRole('textbox', { name: 'Subject' }).fill(subject);
+    await form.getByRole('combobox', { name: /Affected area/ }).selectOption({ label: 'Other' });
+    await context.setOffline(true);
+    await form.getByRole('button', { name: 'Submit ticket' }).click();
+    await form
+      .getByRole('status')
+      .filter({ hasText: 'You’re offline. Your ticket is saved and will be sent when you’re back online.' })
+      .waitFor();
+    await context.setOffline(false);
+    await dialog.getByRole('status').filter({ hasText: 'Ticket submitted' }).waitFor({ timeout: 30_000 });
+    const api = await stack.agentApi();
+    const copies = (await api.get<Queue>('/queue')).tickets.filter((item) => item.ticket.subject === subject);
+    expect(copies).toHaveLength(1);
+    await context.close();
+  });
+
   it('asks for a rating when the agent resolves a chat, and records it', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     const { dialog } = await startChat(page, 'How do I export my invoices?');

@@ -1,5 +1,5 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountWidget } from './widget.js';
 
 async function openTicketForm() {
@@ -14,6 +14,8 @@ function fillIn(form: HTMLElement) {
   fireEvent.input(within(form).getByLabelText(/^Subject/), { target: { value: 'Exports are empty' } });
   fireEvent.change(within(form).getByLabelText(/^Affected area/), { target: { value: 'reports' } });
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('ticket form in the panel', () => {
   it('focuses the subject once the form has loaded', async () => {
@@ -31,5 +33,21 @@ describe('ticket form in the panel', () => {
     await waitFor(() => expect(shadow.activeElement).toBe(heading));
     fireEvent.keyDown(heading, { key: 'Escape' });
     await waitFor(() => expect(hl.state.isOpen.value).toBe(false));
+  });
+
+  it('says a ticket submitted offline is kept and sent once back online', async () => {
+    const { form, ui, adapter } = await openTicketForm();
+    fillIn(form);
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    window.dispatchEvent(new Event('offline'));
+    adapter.agent.failNext('network');
+    fireEvent.click(within(form).getByRole('button', { name: 'Submit ticket' }));
+    expect(
+      await within(form).findByText('You’re offline. Your ticket is saved and will be sent when you’re back online.'),
+    ).toBeTruthy();
+    online.mockReturnValue(true);
+    window.dispatchEvent(new Event('online'));
+    expect(await ui.findByRole('heading', { name: 'Ticket submitted' }, { timeout: 5000 })).toBeTruthy();
+    expect(adapter.agent.tickets()).toHaveLength(1);
   });
 });

@@ -40,11 +40,21 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
   }, [view.name, attempt]);
 
   const ready = Component !== undefined;
+  const stuck = failed === view.name;
   // Focus moves after the paint: moving it while the key or click that opened the view is still being
-  // dispatched would hand the rest of that input to the new view.
+  // dispatched would hand the rest of that input to the new view. A view that could not load gets
+  // focus too (its Try again), so Escape and Tab still work.
   useEffect(() => {
-    if (ready) onShown(container.current);
-  }, [ready, key]);
+    if (ready || stuck) onShown(container.current);
+  }, [ready, stuck, key]);
+
+  // A view whose code could not download (offline) loads by itself once the browser is back online.
+  useEffect(() => {
+    if (!stuck) return;
+    const retry = () => setAttempt((n) => n + 1);
+    addEventListener('online', retry);
+    return () => removeEventListener('online', retry);
+  }, [stuck]);
 
   return (
     <div ref={container} key={key} class="hl-view">
@@ -52,8 +62,11 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
         <ErrorBoundary>
           <Component view={view} />
         </ErrorBoundary>
-      ) : failed === view.name ? (
-        <ErrorNotice message={t('common.error')} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : stuck ? (
+        <ErrorNotice
+          message={navigator.onLine ? t('common.error') : t('common.offline')}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
       ) : (
         <Spinner label={t('common.loading')} />
       )}

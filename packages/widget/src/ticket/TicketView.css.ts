@@ -19,6 +19,7 @@ export default `
 .hl-severity__label { font-weight: 600; }
 .hl-severity__sla { font-size: 13px; color: var(--hl-muted); }
 .hl-ticket__attach { display: flex; gap: 8px; align-items: flex-start; flex-wrap: wrap; }
+.hl-ticket__status:not(:empty) { margin-block-end: 8px; }
 .hl-ticket__sent { padding: 16px; text-align: center; }
 .hl-diag { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; font-size: 14px; }
 .hl-diag__check { display: inline-flex; gap: 6px; align-items: center; }

@@ -1,4 +1,4 @@
-import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { fireEvent, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { renderView } from '../../test/render-view.js';
 import { TicketView } from './TicketView.js';
@@ -62,8 +62,8 @@ describe('ticket form', () => {
     fireEvent.click(getByRole('radio', { name: /A major feature is broken/ }));
     fireEvent.change(getByLabelText(/^Affected area/), { target: { value: 'payments' } });
     fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
-    const confirmation = await findByRole('status');
-    await waitFor(() => expect(confirmation.textContent).toContain('Ticket submitted'));
+    const heading = await findByRole('heading', { name: 'Ticket submitted' });
+    const confirmation = heading.closest('[role="status"]') as HTMLElement;
     const [stored] = agent.tickets();
     expect(stored?.ticket.severity).toBe('P1');
     expect(stored?.ticket.fields).toEqual({ area: 'payments' });

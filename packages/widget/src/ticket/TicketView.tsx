@@ -22,6 +22,7 @@ import { SeverityPicker } from './SeverityPicker.js';
 import { TicketConfirmation } from './TicketConfirmation.js';
 import css from './TicketView.css.js';
 import { readDraft, type TicketDraft } from './ticket-draft.js';
+import { useOnline } from './use-online.js';
 
 /** The ticket form: loads the backend's form, then renders it. */
 function TicketViewBody(_props: ViewProps) {
@@ -63,6 +64,7 @@ function TicketFormView({ form }: { form: TicketForm }) {
   const files = useAttachments();
   const formRef = useRef<HTMLFormElement>(null);
   const subjectRef = useRef<HTMLInputElement>(null);
+  const online = useOnline();
   const instant = useInstantAnswer(values.subject, true);
   const includeContext = values.includeContext ?? client.options.privacy.diagnosticsByDefault;
   const fields = visibleFields(form.fields, values.category);
@@ -181,10 +183,16 @@ function TicketFormView({ form }: { form: TicketForm }) {
         label={t('ticket.includeDiagnostics')}
       />
       {submitError && <ErrorNotice message={submitError} onRetry={() => formRef.current?.requestSubmit()} />}
-      {/* aria-disabled, not disabled: a disabled button drops focus before the confirmation can take it. */}
-      <Button type="submit" block aria-disabled={submitting}>
-        {submitting ? t('ticket.submitting') : t('ticket.submit')}
-      </Button>
+      <div>
+        {/* Offline the outbox keeps the ticket (across reloads too) and sends it once the connection is back. */}
+        <p class="hl-form__help hl-ticket__status" role="status">
+          {submitting && !online && t('ticket.offlineQueued')}
+        </p>
+        {/* aria-disabled, not disabled: a disabled button drops focus before the confirmation can take it. */}
+        <Button type="submit" block aria-disabled={submitting}>
+          {submitting ? t('ticket.submitting') : t('ticket.submit')}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -11,6 +11,7 @@ export default {
   'common.retry': 'إعادة المحاولة',
   'common.loading': 'جارٍ التحميل…',
   'common.error': 'حدث خطأ ما. يرجى المحاولة مرة أخرى.',
+  'common.offline': 'أنت غير متصل بالإنترنت. سيُحمَّل هذا عند عودة الاتصال.',
   'common.crashed': 'حدث خطأ ما',
   'common.crashedDetail': 'توقف هذا الجزء من لوحة المساعدة عن العمل. بياناتك الأخرى في أمان.',
   'common.startChat': 'بدء محادثة',

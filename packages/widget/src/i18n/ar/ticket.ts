@@ -28,6 +28,7 @@ export default {
   'ticket.includeDiagnostics': 'تضمين بيانات التشخيص',
   'ticket.submit': 'إرسال التذكرة',
   'ticket.submitting': 'جارٍ الإرسال…',
+  'ticket.offlineQueued': 'أنت غير متصل بالإنترنت. حُفظت تذكرتك وستُرسَل عند عودة الاتصال.',
   'ticket.sent': 'تم إرسال التذكرة',
   'ticket.sentReference': 'رقمك المرجعي: {reference}',
   'ticket.sentExpect': 'توقع أول رد {within}.',

@@ -10,6 +10,7 @@ export default {
   'common.retry': 'Erneut versuchen',
   'common.loading': 'Wird geladen …',
   'common.error': 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
+  'common.offline': 'Du bist offline. Das lädt, sobald du wieder online bist.',
   'common.crashed': 'Etwas ist schiefgelaufen',
   'common.crashedDetail': 'Dieser Teil des Hilfebereichs funktioniert gerade nicht. Deine übrigen Daten sind sicher.',
   'common.startChat': 'Chat starten',

@@ -26,6 +26,8 @@ export default {
   'ticket.includeDiagnostics': 'Diagnosedaten mitsenden',
   'ticket.submit': 'Ticket senden',
   'ticket.submitting': 'Wird gesendet…',
+  'ticket.offlineQueued':
+    'Du bist offline. Dein Ticket ist gespeichert und wird gesendet, sobald du wieder online bist.',
   'ticket.sent': 'Ticket gesendet',
   'ticket.sentReference': 'Ihre Referenz: {reference}',
   'ticket.sentExpect': 'Erwarten Sie eine erste Antwort {within}.',

@@ -9,6 +9,7 @@ export default {
   'common.retry': 'Try again',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong. Please try again.',
+  'common.offline': 'You’re offline. This loads once you’re back online.',
   'common.crashed': 'Something went wrong',
   'common.crashedDetail': 'This part of the help panel stopped working. Your other data is safe.',
   'common.startChat': 'Start a chat',

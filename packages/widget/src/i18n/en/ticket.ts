@@ -26,6 +26,7 @@ export default {
   'ticket.includeDiagnostics': 'Include diagnostics',
   'ticket.submit': 'Submit ticket',
   'ticket.submitting': 'Submitting…',
+  'ticket.offlineQueued': 'You’re offline. Your ticket is saved and will be sent when you’re back online.',
   'ticket.sent': 'Ticket submitted',
   'ticket.sentReference': 'Your reference: {reference}',
   'ticket.sentExpect': 'Expect a first response {within}.',
