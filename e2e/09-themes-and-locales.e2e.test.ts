@@ -151,6 +151,35 @@ describe('appearance follows the user: colour scheme, small screens, right-to-le
     await hebrew.context.close();
   });
 
+  it('fits the phone screen even when the host page is wider than the phone', async () => {
+    const phone = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+    const { page, context } = await stack.openHost('/invoices', phone);
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    // The demo's invoice table scrolls in its own box: the page, and so the launcher, stay on screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+    const launcherBox = await page
+      .locator('helpline-widget, helpline-launcher')
+      .getByRole('button')
+      .first()
+      .boundingBox();
+    expect((launcherBox?.y ?? 667) + (launcherBox?.height ?? 0)).toBeLessThanOrEqual(667);
+    expect((launcherBox?.x ?? 375) + (launcherBox?.width ?? 0)).toBeLessThanOrEqual(375);
+
+    // A host page that does overflow stretches the layout viewport; the full-screen panel still matches the screen.
+    await page.evaluate(() => {
+      const wide = document.createElement('div');
+      wide.style.width = '600px';
+      wide.style.height = '1px';
+      document.querySelector('main')?.append(wide);
+    });
+    await page.evaluate(() => (window as unknown as { Helpline: (command: string) => void }).Helpline('open'));
+    const dialog = page.locator('helpline-widget').getByRole('dialog');
+    await dialog.waitFor();
+    const box = await dialog.boundingBox();
+    expect(box && [box.x, box.y, box.width, box.height]).toEqual([0, 0, 375, 667]);
+    await context.close();
+  });
+
   it('renders Arabic right-to-left when booted with locale ar', async () => {
     // A host page variant that boots explicitly with `locale: 'ar'` (queued before the loader runs,
     // which then uses this boot instead of its data-attributes).

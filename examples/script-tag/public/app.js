@@ -31,25 +31,37 @@ const pages = {
   ],
   '/invoices': () => [
     el('h1', {}, 'Invoices'),
+    // A wide table scrolls inside its own box on a phone instead of widening the whole page.
     el(
-      'table',
-      {},
+      'div',
+      { class: 'table-scroll' },
       el(
-        'thead',
+        'table',
         {},
-        el('tr', {}, el('th', {}, 'Invoice'), el('th', {}, 'Customer'), el('th', {}, 'Amount'), el('th', {}, 'Status')),
-      ),
-      el(
-        'tbody',
-        {},
-        ...invoices.map((invoice) =>
+        el(
+          'thead',
+          {},
           el(
             'tr',
             {},
-            el('td', {}, el('a', { href: `/invoices/${invoice.id}`, 'data-link': '' }, invoice.id)),
-            el('td', {}, invoice.customer),
-            el('td', {}, invoice.amount),
-            el('td', {}, invoice.status),
+            el('th', {}, 'Invoice'),
+            el('th', {}, 'Customer'),
+            el('th', {}, 'Amount'),
+            el('th', {}, 'Status'),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...invoices.map((invoice) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, el('a', { href: `/invoices/${invoice.id}`, 'data-link': '' }, invoice.id)),
+              el('td', {}, invoice.customer),
+              el('td', {}, invoice.amount),
+              el('td', {}, invoice.status),
+            ),
           ),
         ),
       ),

@@ -27,7 +27,9 @@ export default `
 @media (prefers-reduced-motion: reduce) { .hl-panel { animation: none; } }
 @media (max-width: 639.98px) {
   .hl-panel, :host(.hl-launcher-hidden) .hl-panel {
-    inset: 0; width: 100%; max-width: none; height: 100%; max-height: none; border: 0; border-radius: 0;
+    inset: 0; width: 100%; height: 100%; border: 0; border-radius: 0;
+    /* The screen's size, not the layout viewport's: a host page wider than the phone stretches that. */
+    width: 100dvw; height: 100dvh; max-width: 100%; max-height: 100%;
     padding: env(safe-area-inset-top, 0px) env(safe-area-inset-right, 0px) env(safe-area-inset-bottom, 0px) env(safe-area-inset-left, 0px);
   }
   .hl-panel input, .hl-panel textarea, .hl-panel select { font-size: 16px; }
