@@ -152,7 +152,13 @@ describe('appearance follows the user: colour scheme, small screens, right-to-le
   });
 
   it('fits the phone screen even when the host page is wider than the phone', async () => {
-    const phone = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+    // Reduced motion: the panel's entry animation would shift and scale the box being measured.
+    const phone = {
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: 'reduce' as const,
+    };
     const { page, context } = await stack.openHost('/invoices', phone);
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
     // The demo's invoice table scrolls in its own box: the page, and so the launcher, stay on screen.
