@@ -9,6 +9,6 @@ export default `
 .hl-answers__text { margin-block: 4px; white-space: pre-line; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 6; overflow: hidden; }
 .hl-answers__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-block-start: 8px; }
 .hl-answers__thanks { color: var(--hl-success); }
-.hl-link-button { background: none; border: 0; padding: 0; color: var(--hl-brand); text-decoration: underline; cursor: pointer; font: inherit; }
+.hl-link-button { background: none; border: 0; padding: 0; color: var(--hl-fg); text-decoration: underline; cursor: pointer; font: inherit; }
 .hl-link-button:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 `;

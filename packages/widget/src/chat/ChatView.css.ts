@@ -38,6 +38,6 @@ export default `
 .hl-csat__thanks { color: var(--hl-success); }
 .hl-field { display: grid; gap: 4px; }
 .hl-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.hl-link-button { background: none; border: 0; padding: 0; color: var(--hl-brand); text-decoration: underline; cursor: pointer; font: inherit; }
+.hl-link-button { background: none; border: 0; padding: 0; color: var(--hl-fg); text-decoration: underline; cursor: pointer; font: inherit; }
 .hl-link-button:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 `;

@@ -16,7 +16,7 @@ export function CsatPrompt({ conversation }: { conversation: Conversation }) {
   const [error, setError] = useState<string | undefined>();
   if (sent)
     return (
-      <p class="hl-csat__thanks" role="status">
+      <p class="hl-csat__thanks" role="status" tabIndex={-1} data-refocus>
         {t('chat.csatThanks')}
       </p>
     );
