@@ -3,26 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
+import { noisyPng } from './noisy-png.js';
 import { startTestServer, WidgetClient } from './test-server.js';
 
 // Storing a 10 MB upload as a PGlite bytea froze the whole server for 6–9 s (reading it, 1–2.5 s).
 // The bound leaves a wide margin for a slow, busy machine and still catches a freeze of seconds.
 const HEALTHZ_BOUND_MS = 1500;
 const TEN_MB = 10 * 1024 * 1024;
-
-/** A PNG header then ~10 MB of noise: incompressible, and deterministic so it never holds markup by chance. */
-function largePng(size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  let state = 0x2545f491;
-  for (let index = 8; index < size; index++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    bytes[index] = state & 0xff;
-  }
-  return bytes;
-}
 
 /**
  * Calls /healthz every 20 ms while `work` runs; answers the longest a call waited past the moment it
@@ -58,7 +45,7 @@ describe.each([
   let server: RunningServer;
   let folder: string | undefined;
   let client: WidgetClient;
-  const file = largePng(TEN_MB - 1024);
+  const file = noisyPng(TEN_MB - 1024);
   let url = '';
 
   beforeAll(async () => {

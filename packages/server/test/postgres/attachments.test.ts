@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { signedAttachmentUrl } from '../../src/attachments/signed-url.js';
 import type { RunningServer } from '../../src/index.js';
+import { noisyPng } from '../noisy-png.js';
 import { key, startTestServer, WidgetClient } from '../test-server.js';
 
 const url = process.env.HELPLINE_TEST_DATABASE_URL ?? inject('postgres').url;
@@ -15,19 +16,6 @@ afterAll(async () => {
   await a?.close();
   await b?.close();
 });
-
-function noisyPng(size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  let state = 0x1234567;
-  for (let index = 8; index < size; index++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    bytes[index] = state & 0xff;
-  }
-  return bytes;
-}
 
 /** The longest a /healthz call, due every 20 ms, waited past its time while `work` ran. */
 async function slowestHealthzDuring(base: string, work: Promise<unknown>): Promise<number> {
