@@ -20,6 +20,18 @@ describe('sniffType', () => {
     expect(sniffType(new Uint8Array())).toBeUndefined();
   });
 
+  it('refuses images and PDFs carrying markup anywhere, in any case', () => {
+    const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+    const withTail = (tail: string) => new Uint8Array([...png, ...new Uint8Array(5000), ...text(tail)]);
+    for (const markup of ['<script>', '<SVG/onload=x>', '<iframe src=x>', '<body\n', '<!DOCTYPE html>', '<!doctype\n\n   HTML']) {
+      expect(sniffType(withTail(markup)), markup).toBeUndefined();
+    }
+    for (const harmless of ['<scripts>', '<svgx', '<!doctype', '<!doctypehtml', '<!doctype xml', '<<']) {
+      expect(sniffType(withTail(harmless)), harmless).toBe('image/png');
+    }
+    expect(sniffType(text('%PDF-1.4 <html>'))).toBeUndefined();
+  });
+
   it('normalises declared types', () => {
     expect(declaredType('image/JPG; charset=binary')).toBe('image/jpeg');
     expect(declaredType('application/octet-stream')).toBeUndefined();

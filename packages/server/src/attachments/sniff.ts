@@ -31,12 +31,31 @@ function isPlainText(bytes: Uint8Array): boolean {
 }
 
 // Markup inside a binary type is a polyglot (an image that is also an HTML page or script).
-const MARKUP = /<(script|html|svg|iframe|object|embed|body)[\s>/]|<!doctype\s+html/i;
+const MARKUP_TAG = /^<(script|html|svg|iframe|object|embed|body)[\s>/]/i;
+const DOCTYPE = /^<!doctype/i;
+// What `\s` matches among Latin-1 characters, as the single regex this replaced did.
+const WHITESPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
+const LESS_THAN = 0x3c;
+
+// Only the bytes after each "<" are decoded: turning a whole 10 MB upload into a string and running
+// a regex over it held the server's thread for ~100 ms; this takes ~10 ms.
+function hasMarkup(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buffer.indexOf(LESS_THAN); at !== -1; at = buffer.indexOf(LESS_THAN, at + 1)) {
+    const head = buffer.toString('latin1', at, at + 10);
+    if (MARKUP_TAG.test(head)) return true;
+    if (!DOCTYPE.test(head)) continue;
+    let next = at + 9;
+    while (WHITESPACE.has(buffer[next] ?? -1)) next++;
+    if (next > at + 9 && buffer.toString('latin1', next, next + 4).toLowerCase() === 'html') return true;
+  }
+  return false;
+}
 
 /** The accepted type of these bytes; polyglots carrying markup are refused. */
 export function sniffType(bytes: Uint8Array): AcceptedType | undefined {
   const type = magicType(bytes);
-  if (type && type !== 'text/plain' && MARKUP.test(Buffer.from(bytes).toString('latin1'))) return undefined;
+  if (type && type !== 'text/plain' && hasMarkup(bytes)) return undefined;
   return type;
 }
 
