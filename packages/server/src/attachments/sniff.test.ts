@@ -23,7 +23,14 @@ describe('sniffType', () => {
   it('refuses images and PDFs carrying markup anywhere, in any case', () => {
     const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
     const withTail = (tail: string) => new Uint8Array([...png, ...new Uint8Array(5000), ...text(tail)]);
-    for (const markup of ['<script>', '<SVG/onload=x>', '<iframe src=x>', '<body\n', '<!DOCTYPE html>', '<!doctype\n\n   HTML']) {
+    for (const markup of [
+      '<script>',
+      '<SVG/onload=x>',
+      '<iframe src=x>',
+      '<body\n',
+      '<!DOCTYPE html>',
+      '<!doctype\n\n   HTML',
+    ]) {
       expect(sniffType(withTail(markup)), markup).toBeUndefined();
     }
     for (const harmless of ['<scripts>', '<svgx', '<!doctype', '<!doctypehtml', '<!doctype xml', '<<']) {
