@@ -126,6 +126,28 @@ describe('the sweep of uploads never sent', () => {
   });
 });
 
+describe('an upload kept past the time it may be sent', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    // The sweep runs once at start and not again during the test: the upload outlives its time.
+    server = await startTestServer({ unattachedTtlSeconds: 1, attachmentSweepSeconds: 3600 });
+  });
+  afterAll(() => server?.close());
+
+  it('is refused with a 400 naming it, before the sweep could delete it under the message', async () => {
+    const client = await visitor(server);
+    const stale = await upload(client, text(10));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const refused = await sendWith(client, [stale.body.id]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'invalid_input', field: 'attachmentIds.0' });
+    expect(refused.body.error.message).toContain('not sent within 1 s (unattachedTtlSeconds)');
+
+    const again = await upload(client, text(10));
+    expect((await sendWith(client, [again.body.id])).status).toBe(201);
+  });
+});
+
 describe('erasure', () => {
   let world: Awaited<ReturnType<typeof serverOnFolder>>;
   beforeAll(async () => {

@@ -92,7 +92,7 @@ export async function startServer(input: ServerConfigInput = {}, options: StartO
     const stopSweep = startAttachmentSweep(
       db,
       deps.blobs,
-      { maxAgeSeconds: config.unattachedTtlSeconds, intervalSeconds: config.attachmentSweepSeconds },
+      { unsentTtlSeconds: config.unattachedTtlSeconds, intervalSeconds: config.attachmentSweepSeconds },
       (error) => console.error('[helpline] deleting uploads never sent failed', error),
     );
     const { port } = server.address() as AddressInfo;

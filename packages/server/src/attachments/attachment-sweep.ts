@@ -5,12 +5,19 @@ import type { BlobStore } from './blob-store.js';
 const BATCH = 500;
 
 /**
- * Deletes uploads never sent with a message or ticket once older than `maxAgeSeconds`, bytes
- * included, then bytes in the blob store that no row claims any more.
+ * How old an unsent upload must be before the sweep deletes it: a tenth past the time it can still be
+ * sent (at most ten minutes past), so an upload a message has just been checked against is not
+ * deleted before that message is stored.
  */
-export async function sweepAttachments(db: Database, blobs: BlobStore, maxAgeSeconds: number): Promise<void> {
+export const sweepAge = (unsentTtlSeconds: number): number => unsentTtlSeconds + Math.min(unsentTtlSeconds / 10, 600);
+
+/**
+ * Deletes uploads never sent with a message or ticket once past `sweepAge`, bytes included, then
+ * bytes in the blob store that no row claims any more.
+ */
+export async function sweepAttachments(db: Database, blobs: BlobStore, unsentTtlSeconds: number): Promise<void> {
   for (;;) {
-    const expired = await deleteUnattached(db, maxAgeSeconds, BATCH);
+    const expired = await deleteUnattached(db, sweepAge(unsentTtlSeconds), BATCH);
     await blobs.delete(expired);
     if (expired.length < BATCH) break;
   }
@@ -26,12 +33,12 @@ export async function sweepAttachments(db: Database, blobs: BlobStore, maxAgeSec
 export function startAttachmentSweep(
   db: Database,
   blobs: BlobStore,
-  options: { maxAgeSeconds: number; intervalSeconds: number },
+  options: { unsentTtlSeconds: number; intervalSeconds: number },
   onError: (error: unknown) => void,
 ): () => Promise<void> {
   let running: Promise<void> | undefined;
   const sweep = () => {
-    running ??= sweepAttachments(db, blobs, options.maxAgeSeconds)
+    running ??= sweepAttachments(db, blobs, options.unsentTtlSeconds)
       .catch(onError)
       .finally(() => {
         running = undefined;

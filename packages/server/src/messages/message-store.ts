@@ -160,17 +160,24 @@ export async function threadMessages(
   return rows.map((row) => toMessage(row, link));
 }
 
-/** The visitor's own uploads by id; anything else is a 400 naming the bad entry. */
+/**
+ * The visitor's own uploads by id; anything else is a 400 naming the bad entry. An upload never sent
+ * is usable for `unsentTtlSeconds` only: the sweep deletes such uploads a while later (see
+ * `sweepAge`), so one resolved here cannot be deleted before the message that carries it is stored.
+ */
 export async function resolveAttachments(
   db: Queryable,
   workspaceId: string,
   visitorPk: string | null,
   ids: readonly string[],
+  unsentTtlSeconds: number,
 ): Promise<StoredAttachment[]> {
   if (ids.length === 0) return [];
   const rows = await db.query<StoredAttachment>(
-    'select id, name, type, size from attachments where workspace_id = $1 and ($2::text is null or visitor_pk = $2) and id in (select jsonb_array_elements_text($3::jsonb))',
-    [workspaceId, visitorPk, ids],
+    `select id, name, type, size from attachments where workspace_id = $1 and ($2::text is null or visitor_pk = $2)
+       and id in (select jsonb_array_elements_text($3::jsonb))
+       and (attached_at is not null or created_at > now() - $4::double precision * interval '1 second')`,
+    [workspaceId, visitorPk, ids, unsentTtlSeconds],
   );
   return ids.map((id, index) => {
     const found = rows.find((row) => row.id === id);
@@ -178,7 +185,8 @@ export async function resolveAttachments(
       throw new ApiError(
         400,
         'invalid_input',
-        `attachmentIds.${index}: unknown attachment ${id}`,
+        `attachmentIds.${index}: unknown attachment ${id}, or an upload not sent within ${unsentTtlSeconds} s ` +
+          '(unattachedTtlSeconds) — upload the file again',
         `attachmentIds.${index}`,
       );
     return { id: found.id, name: found.name, type: found.type, size: Number(found.size) };

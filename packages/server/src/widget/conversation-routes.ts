@@ -59,7 +59,13 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const visitor = c.get('visitor');
     const input = await readJson(c, StartConversation, 'New conversation');
     requireContent(input);
-    const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
+    const attachments = await resolveAttachments(
+      deps.db,
+      workspace.id,
+      visitor.id,
+      input.attachmentIds,
+      deps.config.unattachedTtlSeconds,
+    );
     const result = await deps.db.transaction(async (tx) => {
       const conversation = await insertConversation(tx, {
         workspaceId: workspace.id,
@@ -125,7 +131,13 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const row = await ownConversation(workspace.id, visitor.id, c.req.param('id'));
     const input = await readJson(c, NewMessage, 'New message');
     requireContent(input);
-    const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
+    const attachments = await resolveAttachments(
+      deps.db,
+      workspace.id,
+      visitor.id,
+      input.attachmentIds,
+      deps.config.unattachedTtlSeconds,
+    );
     const result = await insertMessage(
       deps.db,
       {

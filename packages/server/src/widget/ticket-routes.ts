@@ -59,7 +59,13 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const visitor = c.get('visitor');
     const input = await readJson(c, CreateTicket, 'New ticket');
     const fields = validateTicketFields(workspace.settings.ticketFields, input.category, input.fields);
-    const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
+    const attachments = await resolveAttachments(
+      deps.db,
+      workspace.id,
+      visitor.id,
+      input.attachmentIds,
+      deps.config.unattachedTtlSeconds,
+    );
     const { plan, seats, custom } = trustedAccount(visitor);
     const routed = applyRouting(
       deps.config.routing,
@@ -161,7 +167,13 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const input = await readJson(c, NewMessage, 'Ticket reply');
     if (input.body.trim() === '' && input.attachmentIds.length === 0)
       throw new ApiError(400, 'invalid_input', 'body: must not be empty', 'body');
-    const attachments = await resolveAttachments(deps.db, workspace.id, visitor.id, input.attachmentIds);
+    const attachments = await resolveAttachments(
+      deps.db,
+      workspace.id,
+      visitor.id,
+      input.attachmentIds,
+      deps.config.unattachedTtlSeconds,
+    );
     const result = await deps.db.transaction(async (tx) => {
       const inserted = await insertMessage(tx, {
         workspaceId: workspace.id,
