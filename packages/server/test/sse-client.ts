@@ -19,6 +19,8 @@ export class SseClient {
   readonly received: SseEvent[] = [];
   /** SSE comment lines received (`connected`, `heartbeat`). */
   readonly comments: string[] = [];
+  /** What EventSource would send as Last-Event-ID: the latest `id:`, with or without data. */
+  lastEventId: string | undefined;
   status = 0;
   contentType = '';
   /** The reason of the server's `end` event, once one has arrived. */
@@ -77,6 +79,7 @@ export class SseClient {
       else if (line.startsWith('event:')) name = line.slice(6).trim();
       else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
     }
+    if (id !== undefined) this.lastEventId = id;
     if (data.length === 0) return;
     const event: SseEvent = { id, event: name, data: JSON.parse(data.join('\n')) };
     this.received.push(event);

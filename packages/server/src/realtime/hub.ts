@@ -22,6 +22,9 @@ export type EventListener = (event: StoredEvent) => void;
 
 export const CHANNEL = 'helpline_events';
 
+// Any constant works; it only has to be the same for every instance on one database.
+const EVENT_LOCK = 0x48_4c_45;
+
 /**
  * Ends, on every instance, the streams opened with the credential `end` names (stream-end.ts).
  * It travels on the events channel so it is handled in order with them: an event published after
@@ -66,7 +69,8 @@ export class RealtimeHub {
   #stopListening: (() => Promise<void>) | undefined;
   // Notifications are handled one after another, so subscribers see ids in increasing order.
   #delivery: Promise<void> = Promise.resolve();
-  #newestId = 0;
+  // Per workspace: ids are in commit order only within one (see publish).
+  readonly #newest = new Map<string, number>();
 
   constructor(db: Database, onEnd: EndListener) {
     this.#db = db;
@@ -75,18 +79,27 @@ export class RealtimeHub {
 
   async start(): Promise<void> {
     this.#stopListening = await this.#db.listen(CHANNEL, (payload) => this.#onNotification(payload));
-    const [row] = await this.#db.query<{ id: string | number }>(
-      'select coalesce(max(id), 0) as id from realtime_events',
-    );
-    this.#newestId = Math.max(this.#newestId, Number(row?.id ?? 0));
   }
 
   /**
-   * The id of the newest event fanned out here: a new stream's starting point, so that a client
-   * which received nothing before its stream ended still resumes from where it began.
+   * The id of the workspace's newest event fanned out here (or, before the first, stored): a new
+   * stream's starting point, so that a client which received nothing before its stream ended still
+   * resumes from where it began. Not the newest of all workspaces: another workspace's later id can
+   * commit while an earlier one of this workspace is still committing, and a resume past it would
+   * skip that event.
    */
-  get newestId(): number {
-    return this.#newestId;
+  async newestId(workspaceId: string): Promise<number> {
+    let newest = this.#newest.get(workspaceId);
+    if (newest === undefined) {
+      const [row] = await this.#db.query<{ id: string | number }>(
+        'select coalesce(max(id), 0) as id from realtime_events where workspace_id = $1',
+        [workspaceId],
+      );
+      // An event fanned out while the query ran may be newer than what it read.
+      newest = Math.max(Number(row?.id ?? 0), this.#newest.get(workspaceId) ?? 0);
+      this.#newest.set(workspaceId, newest);
+    }
+    return newest;
   }
 
   async stop(): Promise<void> {
@@ -94,7 +107,10 @@ export class RealtimeHub {
     await this.#stopListening?.();
   }
 
-  /** Stores and fans out an event. Call after the write it describes has committed. */
+  /**
+   * Stores and fans out an event. Call after the write it describes has committed, and outside a
+   * transaction or at the end of a short one: the workspace's next event waits for its commit.
+   */
   async publish(
     db: Queryable,
     event: { workspaceId: string; visitorPk: string | null; audience: Audience; payload: Record<string, unknown> },
@@ -102,9 +118,23 @@ export class RealtimeHub {
     // One statement stores the event and notifies every instance. The event rides in the
     // notification when it fits NOTIFY's 8000-byte limit; larger ones send only the id and every
     // instance reads the row.
+    //
+    // Streams send ids in increasing order and resume after the last one sent, so an event must
+    // never commit after a higher id of its workspace has: a stream that already sent the higher
+    // one would skip it, live and on resume. A sequence alone allows that (two inserts take 5 and
+    // 6, the one with 6 commits first), so the insert takes its workspace's turn — a transaction
+    // lock, held until commit — before it draws an id: within a workspace, id order is commit order,
+    // which is also the order NOTIFY delivers in. Unlike readers tracking in-flight transactions
+    // (pg_snapshot_xmin), this costs no extra round trip and no query per notification, and it is
+    // the same on PGlite, whose single connection already commits one statement at a time.
+    // Workspaces do not wait for each other.
     const [row] = await db.query<EventRow>(
-      `with stored as (
-         insert into realtime_events (workspace_id, visitor_pk, audience, payload) values ($1, $2, $3, $4::jsonb)
+      `with turn as (
+         select pg_advisory_xact_lock($6, hashtext($1))
+       ), stored as (
+         -- Selecting from turn makes the lock come first: the id default is drawn for the row it yields.
+         insert into realtime_events (workspace_id, visitor_pk, audience, payload)
+         select $1, $2, $3, $4::jsonb from turn
          returning id, workspace_id, visitor_pk, audience, payload
        ), notice as (
          select stored.*, json_build_object('id', id, 'workspaceId', workspace_id, 'visitorPk', visitor_pk,
@@ -113,7 +143,7 @@ export class RealtimeHub {
        select id, workspace_id, visitor_pk, audience, payload,
          pg_notify($5, case when octet_length(text) < 7500 then text else id::text end) as notified
        from notice`,
-      [event.workspaceId, event.visitorPk, event.audience, event.payload, CHANNEL],
+      [event.workspaceId, event.visitorPk, event.audience, event.payload, CHANNEL, EVENT_LOCK],
     );
     if (!row) throw new Error('event insert returned nothing');
     return toEvent(row);
@@ -181,8 +211,12 @@ export class RealtimeHub {
     if (row) this.#dispatch(toEvent(row));
   }
 
+  #advance(workspaceId: string, id: number): void {
+    if (id > (this.#newest.get(workspaceId) ?? 0)) this.#newest.set(workspaceId, id);
+  }
+
   #dispatch(event: StoredEvent): void {
-    if (event.id !== null && event.id > this.#newestId) this.#newestId = event.id;
+    if (event.id !== null) this.#advance(event.workspaceId, event.id);
     for (const [listener, filter] of this.#listeners) {
       if (eventMatches(filter, event)) listener(event);
     }

@@ -101,28 +101,34 @@ export function eventStream(c: Context, options: SseOptions, lastEventId: number
       // The route's own check passed a moment ago; a database hiccup does not end the stream.
       () => undefined,
     );
-    // A stream opened without a last id starts from the newest event: sent as an id without data,
-    // which sets the client's last event id (EventSource does so too) and dispatches nothing.
-    const start = lastEventId === undefined ? `id: ${options.hub.newestId}\n\n` : '';
-    await stream.write(`: connected\n\nretry: 3000\n\n${start}`);
-    if (lastEventId !== undefined) {
-      const missed = await options.hub.replay(options.filter, lastEventId, REPLAY_LIMIT + 1);
-      if (missed.length > REPLAY_LIMIT) {
-        const newest = missed.at(-1);
-        if (!ended)
-          await stream.writeSSE({ id: String(newest?.id ?? lastSent), data: JSON.stringify({ type: 'resync' }) });
-        lastSent = newest?.id ?? lastSent;
-      } else {
-        for (const event of missed) await send(event);
+    try {
+      // A stream opened without a last id starts from its workspace's newest event: sent as an id
+      // without data, which sets the client's last event id (EventSource does so too) and
+      // dispatches nothing. Events fanned out meanwhile are buffered and still sent.
+      const start =
+        lastEventId === undefined ? `id: ${await options.hub.newestId(options.filter.workspaceId)}\n\n` : '';
+      await stream.write(`: connected\n\nretry: 3000\n\n${start}`);
+      if (lastEventId !== undefined) {
+        const missed = await options.hub.replay(options.filter, lastEventId, REPLAY_LIMIT + 1);
+        if (missed.length > REPLAY_LIMIT) {
+          const newest = missed.at(-1);
+          if (!ended)
+            await stream.writeSSE({ id: String(newest?.id ?? lastSent), data: JSON.stringify({ type: 'resync' }) });
+          lastSent = newest?.id ?? lastSent;
+        } else {
+          for (const event of missed) await send(event);
+        }
       }
+      replaying = false;
+      for (const event of pending.splice(0)) await send(event);
+      await finished;
+    } finally {
+      // Also when a query above fails: the stream then closes, and nothing of it may stay subscribed.
+      clearTimeout(lifetime);
+      clearInterval(heartbeat);
+      unsubscribe();
+      unregister();
     }
-    replaying = false;
-    for (const event of pending.splice(0)) await send(event);
-    await finished;
-    clearTimeout(lifetime);
-    clearInterval(heartbeat);
-    unsubscribe();
-    unregister();
     await stream.close().catch(() => undefined);
   });
 }
