@@ -1,4 +1,11 @@
-import type { Attachment, Author, Conversation, ConversationStatus, Message } from '@helpline/core';
+import {
+  type Attachment,
+  type Author,
+  type Conversation,
+  type ConversationStatus,
+  MAX_TEXT_LENGTH,
+  type Message,
+} from '@helpline/core';
 import type { CAttachment, CConversation, CMessage } from './wire.js';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
@@ -45,7 +52,7 @@ export function toMessage(m: CMessage): Message {
     id: String(m.id),
     conversationId: String(m.conversation_id),
     author: author(m),
-    body: (m.content ?? '').slice(0, 10_000),
+    body: (m.content ?? '').slice(0, MAX_TEXT_LENGTH),
     attachments: m.attachments.map(toAttachment),
     createdAt: iso(m.created_at),
     ...(m.echo_id ? { idempotencyKey: m.echo_id } : {}),

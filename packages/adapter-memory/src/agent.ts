@@ -3,6 +3,7 @@ import {
   AvailabilityStatus as AvailabilityStatusSchema,
   type ContextSnapshot,
   type Conversation,
+  MAX_TEXT_LENGTH,
   type Message,
   parseWith,
   type Ticket,
@@ -60,7 +61,7 @@ export interface MemoryAgent {
   articleVotes(articleId: string): { helpful: number; notHelpful: number };
 }
 
-const Body = z.string().check(z.minLength(1), z.maxLength(10_000));
+const Body = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
 
 export function createMemoryAgent(runtime: Runtime): MemoryAgent {
   return {

@@ -3,6 +3,7 @@ import {
   Category as CategorySchema,
   type CustomFields,
   firstResponseDue,
+  MAX_TEXT_LENGTH,
   type Message,
   type Severity,
   type Ticket,
@@ -81,7 +82,7 @@ export function toMessages(requestId: string, list: ZCommentList): Message[] {
           id: String(comment.author_id),
           ...(user ? { name: user.name } : {}),
         },
-        body: userText(comment.body).slice(0, 10_000),
+        body: userText(comment.body).slice(0, MAX_TEXT_LENGTH),
         attachments: comment.attachments.map(toAttachment),
         createdAt: new Date(comment.created_at).toISOString(),
       } satisfies Message;

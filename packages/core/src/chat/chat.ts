@@ -8,7 +8,7 @@ import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { Outbox, Sent } from '../outbox/outbox.js';
 import type { OutboxRecord } from '../outbox/record.js';
 import { Attachment } from '../schemas/attachment.js';
-import { Id } from '../schemas/common.js';
+import { Id, MAX_TEXT_LENGTH } from '../schemas/common.js';
 import {
   type Conversation,
   Conversations,
@@ -43,7 +43,7 @@ export interface Chat extends ChatApi {
 }
 
 const NEW = 'new';
-const Body = z.string().check(z.maxLength(10_000));
+const Body = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 
 const byTime = (a: Message, b: Message) => a.createdAt.localeCompare(b.createdAt);
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROUTE_PATTERN_REGEX } from '../kb/route-pattern.js';
-import { CustomFields, Id, matches } from '../schemas/common.js';
+import { CustomFields, Id, MAX_TEXT_LENGTH, matches } from '../schemas/common.js';
 import { ContextAccount, ContextUser } from '../schemas/people.js';
 import { Category, Severity } from '../schemas/severity.js';
 
@@ -33,7 +33,7 @@ export const viewArg = once(() => {
 export const prefillArg = once(() =>
   z.object({
     subject: z.optional(z.string().check(z.maxLength(200))),
-    text: z.optional(z.string().check(z.maxLength(10_000))),
+    text: z.optional(z.string().check(z.maxLength(MAX_TEXT_LENGTH))),
     severity: z.optional(Severity),
     category: z.optional(Category),
     fields: z.optional(CustomFields),

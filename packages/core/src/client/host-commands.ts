@@ -8,7 +8,7 @@ import type { Visitor } from '../identity/visitor.js';
 import type { HelpRegistry } from '../kb/help-registry.js';
 import type { Kb } from '../kb/kb.js';
 import type { HelplineOptions } from '../options/schema.js';
-import { CustomFields, Id } from '../schemas/common.js';
+import { CustomFields, Id, MAX_TEXT_LENGTH } from '../schemas/common.js';
 import { Verification } from '../schemas/identity.js';
 import type { KeyValueStore } from '../storage/types.js';
 import {
@@ -178,7 +178,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       report,
       'newMessage',
       ['text'],
-      () => z.object({ text: z.optional(z.string().check(z.maxLength(10_000))) }),
+      () => z.object({ text: z.optional(z.string().check(z.maxLength(MAX_TEXT_LENGTH))) }),
       async ({ text }) => {
         rt.require('chat');
         if (text !== undefined) state.prefilled.value = { ...state.prefilled.value, text };

@@ -24,8 +24,20 @@ export const Timestamp = z
     ),
   );
 
+/**
+ * The longest text of one message (chat or ticket reply) or custom field value, in characters:
+ * every schema, command and route that carries such text uses this, so the widget, the adapters and
+ * the server refuse and truncate at the same point.
+ */
+export const MAX_TEXT_LENGTH = 10_000;
+
 /** Free-form, JSON-safe values for custom fields and attributes. */
-export const FieldValue = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.literal(null)]);
+export const FieldValue = z.union([
+  z.string().check(z.maxLength(MAX_TEXT_LENGTH)),
+  z.number(),
+  z.boolean(),
+  z.literal(null),
+]);
 export type FieldValue = z.infer<typeof FieldValue>;
 
 /**

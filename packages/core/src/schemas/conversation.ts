@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Attachment } from './attachment.js';
-import { atLeast, between, Id, IdempotencyKey, Timestamp, whole } from './common.js';
+import { atLeast, between, Id, IdempotencyKey, MAX_TEXT_LENGTH, Timestamp, whole } from './common.js';
 
 export const AuthorType = z.enum(['user', 'agent', 'bot', 'system']);
 export type AuthorType = z.infer<typeof AuthorType>;
@@ -18,7 +18,7 @@ export const Message = z.object({
   id: Id,
   conversationId: Id,
   author: Author,
-  body: z.string().check(z.maxLength(10_000)),
+  body: z.string().check(z.maxLength(MAX_TEXT_LENGTH)),
   attachments: z._default(z.array(Attachment), []),
   createdAt: Timestamp,
   idempotencyKey: z.optional(z.string()),
@@ -59,7 +59,7 @@ export const MessagePage = z.object({
 export type MessagePage = z.infer<typeof MessagePage>;
 
 export const NewMessage = z.object({
-  body: z.string().check(z.maxLength(10_000)),
+  body: z.string().check(z.maxLength(MAX_TEXT_LENGTH)),
   attachmentIds: z._default(z.array(Id), []),
   idempotencyKey: IdempotencyKey,
 });

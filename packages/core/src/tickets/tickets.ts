@@ -10,7 +10,7 @@ import { isRetryable } from '../outbox/backoff.js';
 import type { Outbox, Sent } from '../outbox/outbox.js';
 import type { OutboxRecord } from '../outbox/record.js';
 import { Attachment } from '../schemas/attachment.js';
-import { CustomFields, Id } from '../schemas/common.js';
+import { CustomFields, Id, MAX_TEXT_LENGTH } from '../schemas/common.js';
 import type { Message } from '../schemas/conversation.js';
 import type { RealtimeEvent } from '../schemas/realtime.js';
 import { Category, Severity, Ticket, TicketForm, Tickets, TicketThread } from '../schemas/ticket.js';
@@ -175,7 +175,7 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     () =>
       z.object({
         id: Id,
-        body: z.string().check(z.minLength(1), z.maxLength(10_000)),
+        body: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)),
         attachments: z.optional(z.array(Attachment)),
       }),
     async ({ id, body, attachments = [] }) => {

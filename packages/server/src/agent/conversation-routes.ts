@@ -1,4 +1,4 @@
-import { ConversationStatus } from '@helpline/core';
+import { ConversationStatus, MAX_TEXT_LENGTH } from '@helpline/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
@@ -10,7 +10,7 @@ import { insertMessage, threadMessages, toMessage } from '../messages/message-st
 import { visitorById, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
 
-export const AgentReply = z.object({ body: z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)) });
+export const AgentReply = z.object({ body: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)) });
 const Typing = z.object({ typing: z.boolean() });
 const StatusChange = z.object({ status: ConversationStatus });
 

@@ -1,3 +1,4 @@
+import { MAX_TEXT_LENGTH as MAX_LENGTH } from '@helpline/core';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
@@ -9,8 +10,6 @@ import { IconButton } from '../ui/IconButton.js';
 import { useTypingSender } from './use-typing-sender.js';
 
 export const NEW_DRAFT = 'new';
-/** What chat.send accepts. */
-const MAX_LENGTH = 10_000;
 /** The count of characters left shows from here on. */
 const COUNT_FROM = 1_000;
 const COUNT_ID = 'hl-composer-count';
