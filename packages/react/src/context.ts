@@ -4,8 +4,8 @@ import { createContext } from 'react';
 export interface HelplineContextValue {
   /** Undefined until the provider has mounted the widget (it never mounts during SSR). */
   client: HelplineClient | undefined;
-  /** Resolves with the client once mounted; commands issued earlier wait for it. */
-  ready: Promise<HelplineClient>;
+  /** The mounted client; commands issued while none is mounted wait for the next. */
+  live: () => Promise<HelplineClient>;
 }
 
 export const HelplineContext = createContext<HelplineContextValue | null>(null);

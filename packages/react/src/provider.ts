@@ -2,6 +2,7 @@ import type { HelplineClient } from '@helpline/core';
 import { type CreateHelplineOptions, createHelpline } from '@helpline/widget';
 import { createElement, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { HelplineContext, type HelplineContextValue } from './context.js';
+import { createLiveClient } from './live-client.js';
 
 export interface HelplineProviderProps {
   /** Passed to createHelpline once, on mount. Change identity later with `identify`/`update`/`logout`. */
@@ -16,24 +17,19 @@ export interface HelplineProviderProps {
 export function HelplineProvider({ options, children }: HelplineProviderProps) {
   const optionsRef = useRef(options);
   const [client, setClient] = useState<HelplineClient>();
-  const deferred = useMemo(() => {
-    let resolve!: (client: HelplineClient) => void;
-    const ready = new Promise<HelplineClient>((r) => {
-      resolve = r;
-    });
-    return { ready, resolve };
-  }, []);
+  const live = useMemo(createLiveClient, []);
 
   useEffect(() => {
     const instance = createHelpline(optionsRef.current);
+    live.set(instance);
     setClient(instance);
-    deferred.resolve(instance);
     return () => {
+      live.clear();
       setClient(undefined);
       void instance.shutdown();
     };
-  }, [deferred]);
+  }, [live]);
 
-  const value = useMemo<HelplineContextValue>(() => ({ client, ready: deferred.ready }), [client, deferred]);
+  const value = useMemo<HelplineContextValue>(() => ({ client, live: live.get }), [client, live]);
   return createElement(HelplineContext.Provider, { value }, children);
 }

@@ -14,22 +14,23 @@ export interface UseHelpline extends Commands {
   view: HelplineClient['state']['view']['value'];
 }
 
-/** Commands and live state of the nearest HelplineProvider. Commands issued before mount wait for it. */
+/** Commands and live state of the nearest HelplineProvider. Commands issued before mount wait for it;
+ * under strict mode they reach the instance that survived the double mount. */
 export function useHelpline(): UseHelpline {
   const context = useContext(HelplineContext);
   if (!context) throw new Error('useHelpline() must be used inside <HelplineProvider>.');
-  const { client, ready } = context;
+  const { client, live } = context;
   const state = client?.state;
   const commands = useMemo(() => {
     const entries = HOST_COMMANDS.map((name) => [
       name,
       async (...args: unknown[]) => {
-        const instance = await ready;
+        const instance = await live();
         return (instance[name] as (...a: unknown[]) => Promise<void>)(...args);
       },
     ]);
     return Object.fromEntries(entries) as unknown as Commands;
-  }, [ready]);
+  }, [live]);
   return {
     ...commands,
     client,

@@ -46,6 +46,26 @@ describe('@helpline/react', () => {
     expect(screen.getByTestId('state').textContent).toBe('closed search 0');
   });
 
+  it('sends commands to the widget that survives strict mode’s double mount', async () => {
+    const adapter = createMemoryAdapter({ articles: demoArticles, autoReply: () => null });
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      render(
+        createElement(StrictMode, null, createElement(HelplineProvider, { options: { adapter } }, createElement(Panel))),
+      );
+      await act(async () => {});
+      await act(async () => {
+        fireEvent.click(screen.getByText('Help'));
+      });
+      expect(screen.getByTestId('state').textContent).toBe('open search 0');
+      expect(errors).toEqual([]);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('explains a hook used outside the provider', () => {
     expect(() => render(createElement(Panel))).toThrow(/inside <HelplineProvider>/);
   });
