@@ -53,7 +53,11 @@ describe('@helpline/react', () => {
     console.error = (...args: unknown[]) => errors.push(args);
     try {
       render(
-        createElement(StrictMode, null, createElement(HelplineProvider, { options: { adapter } }, createElement(Panel))),
+        createElement(
+          StrictMode,
+          null,
+          createElement(HelplineProvider, { options: { adapter } }, createElement(Panel)),
+        ),
       );
       await act(async () => {});
       await act(async () => {
