@@ -76,6 +76,25 @@ describe('instant answers', () => {
     ]);
   });
 
+  it('takes a question of up to 500 characters, as the protocol does, and refuses a longer one naming the field', async () => {
+    const backend = createTestBackend({ answers: true });
+    const asked: string[] = [];
+    backend.answer = async (question) => {
+      asked.push(question);
+      return { passages: [] };
+    };
+    const { client, logs } = startClient({}, { backend });
+    await client.kb.answer('x'.repeat(500));
+    const refused = await client.kb.answer('x'.repeat(501)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: 'invalid_command', field: 'question' });
+    expect((refused as Error).message).toMatch(/kb\.answer.*question.*500/);
+    expect(logs.errors).toEqual([expect.stringContaining('question')]);
+    expect(asked.map((question) => question.length)).toEqual([500]);
+  });
+
   it('refuses answers when the adapter has none, or the host turned them off', async () => {
     const { client } = startClient();
     await expect(client.kb.answer('anything')).rejects.toMatchObject({ code: 'unsupported', field: 'answers' });

@@ -179,6 +179,15 @@ describe('knowledge base', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.error.field).toBe('question');
   });
+
+  it('takes a question of up to 500 characters, as kb.answer does, and answers 400 naming the field past that', async () => {
+    const longest = `refund ${'x'.repeat(493)}`;
+    expect((await client.call('POST', '/v1/answers', { question: longest })).status).toBe(200);
+    const tooLong = await client.call('POST', '/v1/answers', { question: `${longest}x` });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatchObject({ code: 'invalid_input', field: 'question' });
+    expect(tooLong.body.error.message).toContain('500');
+  });
 });
 
 describe('a body over the limit', () => {

@@ -1,12 +1,10 @@
-import type { Answer } from '@helpline/core';
+import { type Answer, MAX_QUESTION_LENGTH } from '@helpline/core';
 import { useEffect, useState } from 'preact/hooks';
 import { useClient } from '../shell/client-context.js';
 import { useValue } from '../shell/use-value.js';
 
 const DEBOUNCE_MS = 400;
 const MIN_CHARS = 12;
-/** What POST /v1/answers takes (kb.answer itself allows 1,000): a longer message's start still finds its articles. */
-const MAX_CHARS = 500;
 
 /** Instant answers for text being typed: debounced, only for long enough questions, last one wins. */
 export function useInstantAnswer(text: string, enabled: boolean) {
@@ -19,7 +17,8 @@ export function useInstantAnswer(text: string, enabled: boolean) {
     if (!active) return;
     let current = true;
     const timer = setTimeout(() => {
-      client.kb.answer(text.trim().slice(0, MAX_CHARS)).then(
+      // A longer message's start still finds its articles.
+      client.kb.answer(text.trim().slice(0, MAX_QUESTION_LENGTH)).then(
         (result) => current && setAnswer(result),
         () => current && setAnswer(undefined),
       );
