@@ -28,4 +28,20 @@ describe('renderMarkdown', () => {
   it('turns markdown into plain text for search and passages', () => {
     expect(markdownToText('Use **Settings** → [Profile](/p) & save.')).toBe('Use Settings → Profile & save.');
   });
+
+  it('keeps each table row on one line, cells joined by " · ", without the header separator', () => {
+    const table = [
+      'Plans:',
+      '',
+      '| Plan | Seats | Price |',
+      '|:-----|------:|-------|',
+      '| Pro  | 10    | **$20** |',
+      '| Team |       | $50   |',
+      '',
+      'Prices are monthly.',
+    ].join('\n');
+    expect(markdownToText(table)).toBe(
+      ['Plans:', 'Plan · Seats · Price', 'Pro · 10 · $20', 'Team · · $50', 'Prices are monthly.'].join('\n'),
+    );
+  });
 });

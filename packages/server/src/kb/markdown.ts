@@ -44,9 +44,13 @@ export function renderMarkdown(markdown: string): string {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
-/** Plain text of a markdown fragment, for search indexing, snippets and answer passages. */
+/**
+ * Plain text of a markdown fragment, for search indexing, snippets and answer passages. A table row
+ * stays one line, its cells joined by " · ": a passage quoting a row still reads as that row.
+ */
 export function markdownToText(markdown: string): string {
   return renderMarkdown(markdown)
+    .replace(/<\/t[hd]>\s*(?=<t[hd][\s>])/g, ' · ')
     .replace(/<\/(p|li|h\d|pre|blockquote|tr)>/g, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#?\w+);/g, (whole, name: string) => ENTITIES[name] ?? whole)
