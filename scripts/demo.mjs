@@ -60,9 +60,10 @@ Helpline demo is running.
 
   Host app (Acme Ledger, widget by script tag)  ${app.url}/dashboard
   Agent inbox                                   ${server.url}/inbox/
-  Helpline server API                           ${server.url}/v1
+  Helpline server (API under /v1, /healthz)     ${server.url}
 
   Agent login: agent@demo.helpline.dev / ${credentials.agentPassword}
+  Workspace key: demo-public-key; its secret (signs userHash): ${credentials.demoSecret}
 
 Press Ctrl-C to stop.`);
 

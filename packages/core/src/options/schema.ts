@@ -20,7 +20,7 @@ const Length = z.string().check(matches(/^\d+(\.\d+)?(px|rem|em|%)$|^0$/, 'a CSS
 export const Appearance = z.object({
   /** @default 'auto' — follows the user's prefers-color-scheme. */
   theme: z._default(z.enum(['light', 'dark', 'auto']), 'auto'),
-  /** @default 'right' — flips automatically in RTL locales only when set to 'auto'. */
+  /** @default 'right' — the side of the viewport, whatever the locale's direction. */
   position: z._default(z.enum(['left', 'right']), 'right'),
   /** Distance of the launcher from the viewport edges. @default { x: 20, y: 20 } */
   offset: z._default(
