@@ -42,6 +42,8 @@ export interface Stack {
     options?: BrowserContextOptions,
     prepare?: (page: Page) => Promise<unknown>,
   ): Promise<WatchedPage>;
+  /** A fresh watched context + page at any URL (a page served by the test itself, not the host app). */
+  openUrl(url: string, options?: BrowserContextOptions): Promise<WatchedPage>;
   /** A fresh context logged into the agent inbox through its login form. */
   openInbox(options?: BrowserContextOptions): Promise<WatchedPage>;
   /** The agent API, for checks the UI doesn't show. */
@@ -131,6 +133,11 @@ export async function startStack(): Promise<Stack> {
       const watched = track(await watchedPage(browser, options));
       await prepare?.(watched.page);
       await watched.page.goto(`${hostUrl}${path}`);
+      return watched;
+    },
+    async openUrl(url, options = {}) {
+      const watched = track(await watchedPage(browser, options));
+      await watched.page.goto(url);
       return watched;
     },
     async openInbox(options = {}) {
