@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKSPACE_KEY } from './support/constants.ts';
 import { goHome, openWidget, type Stack, startStack, storageDump } from './support/stack.ts';
@@ -47,6 +47,55 @@ async function expectNoTraceOfDana(page: Page, dialog: Locator): Promise<void> {
   }
   expect(await dialog.getByText(/Dana/).count()).toBe(0);
 }
+
+describe('signing in after the widget connected', () => {
+  it('refuses none of the boot session’s calls when the host identifies its user late', async () => {
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const earlier = new Set<string | undefined>();
+    const noteToken = (request: Request) => earlier.add(request.headers().authorization);
+    page.on('request', noteToken);
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('helpline-returning'))).not.toBeNull();
+
+    // The next page load: the widget boots and connects this returning visitor anonymously, and the
+    // host's own sign-in answers only once that session's availability call is on a slow wire.
+    // Signed in first, the verified session would adopt the anonymous visitor and the server refuse
+    // that call (a 401 on the console, mended by signing in again).
+    let bootCallSent = () => {};
+    const bootCall = new Promise<void>((resolve) => {
+      bootCallSent = resolve;
+    });
+    await page.route('**/api/me*', async (route) => {
+      await bootCall;
+      await route.continue();
+    });
+    await page.route(`${stack.helplineUrl}/v1/availability`, async (route) => {
+      // This page's own calls go through as they are.
+      if (earlier.has(route.request().headers().authorization)) return route.continue();
+      bootCallSent();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+      await page.unroute(`${stack.helplineUrl}/v1/availability`);
+    });
+    const refused: string[] = [];
+    const availableTo = new Set<string | undefined>();
+    page.on('response', (response) => {
+      if (response.status() === 401) refused.push(`${response.request().method()} ${response.url()}`);
+      const { authorization } = response.request().headers();
+      if (response.url() === `${stack.helplineUrl}/v1/availability` && !earlier.has(authorization))
+        availableTo.add(authorization);
+    });
+    page.off('request', noteToken);
+    await page.reload();
+    // Boot's session and the signed-in one each got the availability.
+    await expect.poll(() => availableTo.size, { timeout: 10_000 }).toBe(2);
+    expect(refused).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
+});
 
 describe('switching users in one tab', () => {
   it('logout wipes the first user; the next identified user sees only their own data', async () => {

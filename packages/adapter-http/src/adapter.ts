@@ -34,16 +34,25 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     client.request('DELETE', '/session', 'Logging out', undefined, undefined, token);
   /** Bumped by every connect and disconnect: only the newest session's token is used. */
   let generation = 0;
-  const connect = async (next: Identity) => {
+  /** The calls still on the wire with the last ended session's token, given one request timeout. */
+  let ending: Promise<unknown> | undefined;
+  const connect = (next: Identity) => {
     const mine = ++generation;
     identity = next;
     client.setToken(undefined);
-    const session = parseResponse(Session, await client.request('POST', '/session', 'Connecting', next), 'session');
-    if (mine === generation) client.setToken(session.token);
-    // Superseded while on the wire (identify or logout meanwhile): a session for an identity that no
-    // longer applies must neither carry the calls that follow nor stay valid.
-    else if (session.token) void endSession(session.token).catch(() => undefined);
-    return session;
+    return client.making(
+      (async () => {
+        // A verified session adopts the anonymous visitor it continues, whose tokens the server then
+        // refuses: the calls that visitor's session still has on the wire go first.
+        await ending;
+        const session = parseResponse(Session, await client.request('POST', '/session', 'Connecting', next), 'session');
+        if (mine === generation) client.setToken(session.token);
+        // Superseded while on the wire (identify or logout meanwhile): a session for an identity that no
+        // longer applies must neither carry the calls that follow nor stay valid.
+        else if (session.token) void endSession(session.token).catch(() => undefined);
+        return session;
+      })(),
+    );
   };
   client.onUnauthorized(async () => {
     if (identity) await connect(identity);
@@ -84,18 +93,16 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     async disconnect(opts = {}) {
       generation++;
       identity = undefined;
-      const ending = client.token();
+      const ended = client.token();
       client.setToken(undefined);
-      if (opts.keepSession || !ending) return;
+      if (!ended) return;
+      ending = Promise.race([client.settled(ended), new Promise((resolve) => setTimeout(resolve, options.timeoutMs))]);
+      if (opts.keepSession) return;
       // DELETE /v1/session revokes the token captured above (a session started meanwhile keeps its
       // own), once the calls already on the wire with it are back: revoked under them, they would
       // fail with a 401 that no new session can mend (an identify is between sessions). Not awaited:
-      // the widget must not sit between sessions while it travels, where its calls would go out
-      // without a token. Best effort: offline, the token simply expires.
-      void client
-        .settled(ending)
-        .then(() => endSession(ending))
-        .catch(() => undefined);
+      // the next connect need not wait for it. Best effort: offline, the token simply expires.
+      void ending.then(() => endSession(ended)).catch(() => undefined);
     },
 
     async searchArticles(query, opts = {}) {

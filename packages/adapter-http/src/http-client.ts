@@ -21,12 +21,18 @@ export interface HttpClient {
   setToken(token: string | undefined): void;
   /** Called once on a 401 for an authenticated call; resolves when a fresh token is set. */
   onUnauthorized(handler: () => Promise<void>): void;
+  /** A session is being made (returned as given): calls without a token wait for it. */
+  making<T>(session: Promise<T>): Promise<T>;
   /**
    * Gets a new session (through the onUnauthorized handler) when `used` is still the current
-   * token; callers refused together share one. A token that changed meanwhile is left as it is.
+   * token; callers refused together share one. A token that changed meanwhile is left as it is,
+   * once a session being made has landed.
    */
   reauthorize(used: string | undefined): Promise<void>;
-  /** Resolves once every call that went out with this token has come back, however it ended. */
+  /**
+   * Resolves once every request that went out with this token has come back, however it ended (a
+   * call refused and sent again with a new token counts under that one).
+   */
   settled(token: string): Promise<void>;
 }
 
@@ -46,7 +52,8 @@ export function createHttpClient(
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let token: string | undefined;
   let refresh: (() => Promise<void>) | undefined;
-  let refreshing: Promise<void> | undefined;
+  /** The newest session asked for: a call between two sessions waits for it. */
+  let session: Promise<unknown> | undefined;
   /** Calls on the wire by the token they carry. */
   const carrying = new Map<string, Set<Promise<unknown>>>();
   const track = (bearer: string, call: Promise<unknown>) => {
@@ -60,11 +67,10 @@ export function createHttpClient(
     call.then(done, done);
   };
   const reauthorize = async (used: string | undefined): Promise<void> => {
-    if (!refresh || token !== used) return;
-    refreshing ??= refresh().finally(() => {
-      refreshing = undefined;
-    });
-    await refreshing;
+    // The handler's connect clears the token before its first await: calls refused with the same
+    // token join the session it makes instead of making more.
+    if (refresh && token === used) refresh().catch(() => {});
+    await session;
   };
   const headers = (bearer = token): Record<string, string> => ({
     'X-Helpline-Key': options.workspaceKey,
@@ -76,15 +82,15 @@ export function createHttpClient(
     path: string,
     what: string,
     body: unknown,
-    searchParams?: Record<string, string>,
-    as?: string,
+    searchParams: Record<string, string> | undefined,
+    bearer: string | undefined,
   ) {
     const query = searchParams ? `?${new URLSearchParams(searchParams)}` : '';
     const retries = method === 'GET' ? options.retries : 0;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        const base = headers(as ?? token);
+        const base = headers(bearer);
         response = await deps.fetch(`${prefix}${path}${query}`, {
           method,
           headers: body === undefined ? base : { ...base, 'Content-Type': 'application/json' },
@@ -117,21 +123,24 @@ export function createHttpClient(
   }
 
   return {
-    request(method, path, what, body, searchParams, as) {
-      const used = token;
-      const call = (async () => {
-        try {
-          return await send(method, path, what, body, searchParams, as);
-        } catch (error) {
-          const status = (error as AdapterError).status;
-          if (status !== 401 || !refresh || path === '/session') throw error;
-          await reauthorize(used);
-          return send(method, path, what, body, searchParams);
-        }
-      })();
-      const bearer = as ?? used;
-      if (bearer) track(bearer, call);
-      return call;
+    async request(method, path, what, body, searchParams, as) {
+      // Retries keep the token a request went out with, so ending that token can wait for them.
+      const go = (bearer: string | undefined) => {
+        const sent = send(method, path, what, body, searchParams, bearer);
+        if (bearer) track(bearer, sent);
+        return sent;
+      };
+      // Between two sessions (identify): a call waits for the one being made, whose token it then
+      // carries, rather than go without one.
+      if (!(as ?? token) && path !== '/session') await session?.catch(() => {});
+      const used = as ?? token;
+      try {
+        return await go(used);
+      } catch (error) {
+        if ((error as AdapterError).status !== 401 || !refresh || path === '/session') throw error;
+        await reauthorize(used);
+        return go(token);
+      }
     },
     url: (path) => `${prefix}${path}`,
     headers: () => headers(),
@@ -141,6 +150,10 @@ export function createHttpClient(
     },
     onUnauthorized(handler) {
       refresh = handler;
+    },
+    making(next) {
+      session = next;
+      return next;
     },
     reauthorize,
     async settled(bearer) {
