@@ -14,7 +14,8 @@ import {
 import { ApiError, notFound } from '../http/api-error.js';
 import { wholeNumberParam } from '../http/query-params.js';
 import { readJson, readQuery } from '../http/read-body.js';
-import { insertMessage, listMessages, resolveAttachments, toMessage } from '../messages/message-store.js';
+import { insertMessage, listMessages, toMessage } from '../messages/message-store.js';
+import { sentAttachments } from './sent-attachments.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
@@ -59,13 +60,7 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const visitor = c.get('visitor');
     const input = await readJson(c, StartConversation, 'New conversation');
     requireContent(input);
-    const attachments = await resolveAttachments(
-      deps.db,
-      workspace.id,
-      visitor.id,
-      input.attachmentIds,
-      deps.config.unattachedTtlSeconds,
-    );
+    const attachments = await sentAttachments(deps, c, input.attachmentIds);
     const result = await deps.db.transaction(async (tx) => {
       const conversation = await insertConversation(tx, {
         workspaceId: workspace.id,
@@ -131,13 +126,7 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const row = await ownConversation(workspace.id, visitor.id, c.req.param('id'));
     const input = await readJson(c, NewMessage, 'New message');
     requireContent(input);
-    const attachments = await resolveAttachments(
-      deps.db,
-      workspace.id,
-      visitor.id,
-      input.attachmentIds,
-      deps.config.unattachedTtlSeconds,
-    );
+    const attachments = await sentAttachments(deps, c, input.attachmentIds);
     const result = await insertMessage(
       deps.db,
       {

@@ -10,13 +10,14 @@ import { retryOnConflict } from '../db/retry-on-conflict.js';
 import { ticketPayload } from '../escalation/escalate.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
-import { insertMessage, resolveAttachments, threadMessages, toMessage } from '../messages/message-store.js';
+import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
 import { applyRouting } from '../routing/rules.js';
 import { ticketPriority } from '../tickets/priority.js';
 import { firstResponseTargets, ticketDueAt } from '../tickets/sla.js';
 import { findTicket, recordHistory, TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
 import { validateTicketFields } from '../tickets/validate-fields.js';
 import { trustedAccount } from '../visitors/visitor-store.js';
+import { sentAttachments } from './sent-attachments.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
@@ -59,13 +60,7 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const visitor = c.get('visitor');
     const input = await readJson(c, CreateTicket, 'New ticket');
     const fields = validateTicketFields(workspace.settings.ticketFields, input.category, input.fields);
-    const attachments = await resolveAttachments(
-      deps.db,
-      workspace.id,
-      visitor.id,
-      input.attachmentIds,
-      deps.config.unattachedTtlSeconds,
-    );
+    const attachments = await sentAttachments(deps, c, input.attachmentIds);
     const { plan, seats, custom } = trustedAccount(visitor);
     const routed = applyRouting(
       deps.config.routing,
@@ -167,13 +162,7 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const input = await readJson(c, NewMessage, 'Ticket reply');
     if (input.body.trim() === '' && input.attachmentIds.length === 0)
       throw new ApiError(400, 'invalid_input', 'body: must not be empty', 'body');
-    const attachments = await resolveAttachments(
-      deps.db,
-      workspace.id,
-      visitor.id,
-      input.attachmentIds,
-      deps.config.unattachedTtlSeconds,
-    );
+    const attachments = await sentAttachments(deps, c, input.attachmentIds);
     const result = await deps.db.transaction(async (tx) => {
       const inserted = await insertMessage(tx, {
         workspaceId: workspace.id,
