@@ -3,6 +3,7 @@ import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
+import { Button } from '../ui/Button.js';
 import { IconButton } from '../ui/IconButton.js';
 import css from './AttachmentTray.css.js';
 import type { AttachmentsState } from './use-attachments.js';
@@ -32,42 +33,64 @@ export function AttachButton({ state }: { state: AttachmentsState }) {
   );
 }
 
-/** Uploads in progress, finished files with a remove button, and refusals. */
+/**
+ * This form's files: uploading (with progress), uploaded (remove), not uploaded (why, try again,
+ * remove); and whether a send waits for them or stopped at one.
+ */
 export function AttachmentTray({ state }: { state: AttachmentsState }) {
   useStyles(css);
   const t = useT();
   const client = useClient();
-  const uploading = useValue(client.attachments.uploads).filter((upload) => upload.state === 'uploading');
-  if (uploading.length === 0 && state.attached.length === 0 && state.errors.length === 0) return null;
+  const progress = useValue(client.attachments.uploads);
+  if (state.chosen.length === 0) return null;
   return (
     <div class="hl-tray">
       <ul class="hl-tray__list">
-        {uploading.map((upload) => (
-          <li key={upload.id} class="hl-tray__item">
-            <span>{upload.name}</span>
-            <progress
-              max={upload.total || 1}
-              value={upload.sent}
-              aria-label={t('chat.uploading', { name: upload.name })}
-            />
-          </li>
-        ))}
-        {state.attached.map((attachment) => (
-          <li key={attachment.id} class="hl-tray__item">
-            <span>{attachment.name}</span>
-            <IconButton
-              icon="close"
-              label={t('chat.removeAttachment', { name: attachment.name })}
-              onClick={() => state.remove(attachment.id)}
-            />
-          </li>
-        ))}
+        {state.chosen.map(({ key, file, attachment, error, retryable }) => {
+          const { name } = file;
+          const uploading = !attachment && !error;
+          const sent = uploading && progress.find((upload) => upload.state === 'uploading' && upload.name === name);
+          const errorId = `hl-tray-error-${key}`;
+          return (
+            <li key={key} class="hl-tray__item">
+              <span>{name}</span>
+              {uploading && (
+                <progress
+                  max={(sent && sent.total) || 1}
+                  value={sent ? sent.sent : 0}
+                  aria-label={t('chat.uploading', { name })}
+                />
+              )}
+              {error && retryable && (
+                <Button variant="secondary" aria-describedby={errorId} onClick={() => state.retry(key)}>
+                  {t('common.retry')}
+                </Button>
+              )}
+              {!uploading && (
+                <IconButton
+                  icon="close"
+                  label={t('chat.removeAttachment', { name })}
+                  onClick={() => state.remove(key)}
+                />
+              )}
+              {error && (
+                <p id={errorId} class="hl-tray__error" role="alert">
+                  {t('chat.uploadFailed', { name, reason: error })}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
-      {state.errors.map((error) => (
-        <p key={error} class="hl-tray__error" role="alert">
-          {error}
+      {/* Present from the first file on, so that the wait is announced when it begins. */}
+      <p class="hl-tray__status" role="status">
+        {state.waiting && t('chat.uploadWaiting')}
+      </p>
+      {state.stopped && (
+        <p class="hl-tray__error" role="alert">
+          {t('chat.uploadStopped')}
         </p>
-      ))}
+      )}
     </div>
   );
 }

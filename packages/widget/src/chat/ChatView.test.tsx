@@ -1,5 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { holdUploads } from '../../test/hold-uploads.js';
 import { renderView } from '../../test/render-view.js';
 import { focusInto } from '../shell/focusable.js';
 import { ChatView } from './ChatView.js';
@@ -145,6 +146,49 @@ describe('chat view', () => {
     fireEvent.change(getByTestId('file-input'), { target: { files: [file] } });
     fireEvent.click(await findByRole('button', { name: 'Remove notes.txt' }));
     await waitFor(() => expect(queryByText('notes.txt')).toBeNull());
+  });
+
+  it('sends a message whose file is still uploading once the file is up, with the file', async () => {
+    const setup = renderView(ChatView, { name: 'chat' });
+    const { getByRole, getByTestId, findByRole, findByText, agent } = setup;
+    const upload = holdUploads(setup.adapter);
+    const box = getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    fireEvent.change(getByTestId('file-input'), {
+      target: { files: [new File(['trace'], 'export.log', { type: 'text/plain' })] },
+    });
+    await findByRole('progressbar', { name: 'Uploading export.log' });
+    fireEvent.input(box, { target: { value: 'The log of the failed export' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+
+    expect((await findByText('Waiting for files to finish uploading…')).getAttribute('role')).toBe('status');
+    expect(box.value).toBe('The log of the failed export');
+    expect(agent.conversations()).toHaveLength(0);
+    upload.release();
+    await waitFor(() =>
+      expect(agent.conversations()[0]?.messages[0]?.attachments.map((file) => file.name)).toEqual(['export.log']),
+    );
+    expect(agent.conversations()[0]?.messages[0]?.body).toBe('The log of the failed export');
+    await waitFor(() => expect(box.value).toBe(''));
+  });
+
+  it('does not send a message whose file did not upload, keeps its text and offers the file again', async () => {
+    const setup = renderView(ChatView, { name: 'chat' });
+    const { getByRole, getByTestId, findByText, agent } = setup;
+    const upload = holdUploads(setup.adapter);
+    const box = getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    fireEvent.change(getByTestId('file-input'), {
+      target: { files: [new File(['trace'], 'export.log', { type: 'text/plain' })] },
+    });
+    fireEvent.input(box, { target: { value: 'The log of the failed export' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await findByText('Waiting for files to finish uploading…');
+
+    upload.fail();
+    expect((await findByText(/^Not sent yet: a file was not uploaded/)).getAttribute('role')).toBe('alert');
+    expect(box.value).toBe('The log of the failed export');
+    expect(agent.conversations()).toHaveLength(0);
+    expect(getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(getByRole('button', { name: 'Remove export.log' })).toBeTruthy();
   });
 
   it('refuses a file of a type the backend does not accept and says why', async () => {

@@ -1,4 +1,4 @@
-import { MAX_TEXT_LENGTH as MAX_LENGTH } from '@helpline/core';
+import { type Attachment, MAX_TEXT_LENGTH as MAX_LENGTH } from '@helpline/core';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
@@ -49,25 +49,34 @@ export function Composer({ conversationId }: { conversationId: string | undefine
     client.chat.setDraft(draftKey, value);
     typing(value);
   };
+  // The signal, not the rendered value: a key press can arrive before the re-render of the last input.
+  const draft = () => client.chat.draft(draftKey).peek();
   const send = () => {
-    // The signal, not the rendered value: a key press can arrive before the re-render of the last input.
-    const text = client.chat.draft(draftKey).peek();
-    if ((text.trim() === '' && files.attached.length === 0) || text.length > MAX_LENGTH) return;
+    const text = draft();
+    if ((text.trim() === '' && files.chosen.length === 0) || text.length > MAX_LENGTH) return;
     setError(undefined);
+    if (files.chosen.length === 0) deliver([]);
+    // Files still uploading go with the message once they are up (what is typed meanwhile, too);
+    // one that fails stops it, and the tray says so.
+    else files.ready().then((attachments) => attachments && deliver(attachments));
+  };
+  const deliver = (attachments: Attachment[]) => {
+    const text = draft();
+    if ((text.trim() === '' && attachments.length === 0) || text.length > MAX_LENGTH) return;
     const input = {
-      body: text.trim() === '' ? files.attached.map((a) => a.name).join(', ') : text,
-      attachments: files.attached,
+      body: text.trim() === '' ? attachments.map((a) => a.name).join(', ') : text,
+      attachments,
       includeContext,
     };
     // Emptied now, so what the user types next is not taken for the message being sent.
     client.chat.setDraft(draftKey, '');
     client.chat.send(conversationId ? { ...input, conversationId } : input).then(
       () => {
-        files.clear();
+        files.sent(attachments);
         typing('');
       },
       (failure: unknown) => {
-        if (client.chat.draft(draftKey).peek() === '') client.chat.setDraft(draftKey, text);
+        if (draft() === '') client.chat.setDraft(draftKey, text);
         setError(failure instanceof Error ? failure.message : t('common.error'));
       },
     );

@@ -1,5 +1,6 @@
-import { fireEvent, within } from '@testing-library/preact';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { holdUploads } from '../../test/hold-uploads.js';
 import { renderView } from '../../test/render-view.js';
 import { TicketView } from './TicketView.js';
 
@@ -79,6 +80,62 @@ describe('ticket form', () => {
     fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
     expect(await findByRole('alert')).toBeTruthy();
     expect((getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Reports are empty');
+  });
+
+  it('waits for a file still uploading when submitted, says so, and submits the ticket with it', async () => {
+    const setup = await openForm();
+    const { getByLabelText, getByRole, getByTestId, findByRole, findByText, agent } = setup;
+    const upload = holdUploads(setup.adapter);
+    fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'Export drops rows' } });
+    fireEvent.change(getByLabelText(/^Affected area/), { target: { value: 'reports' } });
+    const file = new File(['row 1\nrow 2'], 'export.txt', { type: 'text/plain' });
+    fireEvent.change(getByTestId('file-input'), { target: { files: [file] } });
+    await findByRole('progressbar', { name: 'Uploading export.txt' });
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+
+    const waiting = await findByText('Waiting for files to finish uploading…');
+    expect(waiting.getAttribute('role')).toBe('status');
+    expect(getByRole('button', { name: 'Submitting…' }).getAttribute('aria-disabled')).toBe('true');
+    // Typed while the file uploads: it goes with the ticket too.
+    fireEvent.input(getByLabelText('Description'), { target: { value: 'Since the last release' } });
+    expect(agent.tickets()).toHaveLength(0);
+
+    upload.release();
+    await findByRole('heading', { name: 'Ticket submitted' });
+    const [stored] = agent.tickets();
+    expect(stored?.ticket.attachments.map((attached) => attached.name)).toEqual(['export.txt']);
+    expect(stored?.ticket.description).toBe('Since the last release');
+  });
+
+  it('stops the submit at a file that did not upload, keeps the form, and sends once the file is tried again', async () => {
+    const setup = await openForm();
+    const { getByLabelText, getByRole, getByTestId, findByRole, findByText, queryByText, agent } = setup;
+    const upload = holdUploads(setup.adapter);
+    fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'Export drops rows' } });
+    fireEvent.change(getByLabelText(/^Affected area/), { target: { value: 'reports' } });
+    fireEvent.change(getByTestId('file-input'), {
+      target: { files: [new File(['row 1'], 'export.txt', { type: 'text/plain' })] },
+    });
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+    await findByText('Waiting for files to finish uploading…');
+
+    upload.fail();
+    const stopped = await findByText(/^Not sent yet: a file was not uploaded/);
+    expect(stopped.getAttribute('role')).toBe('alert');
+    expect(await findByText(/^export\.txt was not uploaded: /)).toBeTruthy();
+    await waitFor(() =>
+      expect(getByRole('button', { name: 'Submit ticket' }).getAttribute('aria-disabled')).toBe('false'),
+    );
+    expect(agent.tickets()).toHaveLength(0);
+    expect((getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Export drops rows');
+    expect(getByRole('button', { name: 'Remove export.txt' })).toBeTruthy();
+
+    fireEvent.click(getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(queryByText(/was not uploaded/)).toBeNull());
+    expect(queryByText(/^Not sent yet/)).toBeNull();
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+    await findByRole('heading', { name: 'Ticket submitted' });
+    expect(agent.tickets()[0]?.ticket.attachments.map((attached) => attached.name)).toEqual(['export.txt']);
   });
 
   it('keeps the draft when the form is opened again', async () => {

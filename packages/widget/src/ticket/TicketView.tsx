@@ -71,6 +71,10 @@ function TicketFormView({ form }: { form: TicketForm }) {
 
   useEffect(() => focusIfWaiting(subjectRef.current), []);
 
+  // What is typed while files upload goes with the ticket too.
+  const latest = useRef(values);
+  latest.current = values;
+
   const change = (patch: Partial<TicketDraft>) => {
     const next = { ...values, ...patch };
     setValues(next);
@@ -89,20 +93,27 @@ function TicketFormView({ form }: { form: TicketForm }) {
     }
     setSubmitting(true);
     setSubmitError(undefined);
-    client.tickets
-      .create({
-        subject: values.subject.trim(),
-        description: values.description,
-        severity: values.severity,
-        category: values.category,
-        fields: toCustomFields(values.fields, fields),
-        attachments: files.attached,
-        includeContext,
+    // Files still uploading go with the ticket once they are up; one that fails stops it, with the
+    // form as it is and the tray saying why.
+    files
+      .ready()
+      .then((attachments) => {
+        if (!attachments) return undefined;
+        const now = latest.current;
+        return client.tickets.create({
+          subject: now.subject.trim(),
+          description: now.description,
+          severity: now.severity,
+          category: now.category,
+          fields: toCustomFields(now.fields, visibleFields(form.fields, now.category)),
+          attachments,
+          includeContext: now.includeContext ?? client.options.privacy.diagnosticsByDefault,
+        });
       })
       .then(
         (ticket) => {
+          if (!ticket) return;
           client.tickets.setDraft({});
-          files.clear();
           setCreated(ticket);
         },
         (failure: unknown) => setSubmitError(failure instanceof Error ? failure.message : t('common.error')),

@@ -51,17 +51,18 @@ function TicketThreadViewBody({ view }: ViewProps) {
     if (sending || !reply.trim() || !ticketId) return;
     setSending(true);
     setReplyError(undefined);
-    client.tickets
-      .reply(ticketId, reply, files.attached)
-      .then(
-        (message) => {
-          // What was typed while the reply was on its way stays in the box.
-          setReply((current) => (current === reply ? '' : current));
-          files.clear();
-          setThread((current) => current && { ...current, messages: [...current.messages, message] });
-        },
-        (failure: unknown) => setReplyError(failure instanceof Error ? failure.message : t('common.error')),
-      )
+    // Files still uploading go with the reply once they are up; one that fails stops it.
+    files
+      .ready()
+      .then(async (attachments) => {
+        if (!attachments) return;
+        const message = await client.tickets.reply(ticketId, reply, attachments);
+        // What was typed while the reply was on its way stays in the box.
+        setReply((current) => (current === reply ? '' : current));
+        files.sent(attachments);
+        setThread((current) => current && { ...current, messages: [...current.messages, message] });
+      })
+      .catch((failure: unknown) => setReplyError(failure instanceof Error ? failure.message : t('common.error')))
       .finally(() => setSending(false));
   };
   return (

@@ -1,5 +1,6 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { holdUploads } from '../../test/hold-uploads.js';
 import { renderView } from '../../test/render-view.js';
 import { TicketsView } from './TicketsView.js';
 import { TicketThreadView } from './TicketThreadView.js';
@@ -57,6 +58,27 @@ describe('my tickets', () => {
     const sent = (await setup.findByText('Log attached')).closest('li') as HTMLElement;
     expect(within(sent).getByText('export.log')).toBeTruthy();
     expect(setup.queryByRole('button', { name: 'Remove export.log' })).toBeNull();
+    const stored = setup.agent.tickets()[0]?.messages.at(-1);
+    expect(stored?.attachments.map((file) => file.name)).toEqual(['export.log']);
+  });
+
+  it('sends a reply whose file is still uploading once the file is up, with the file', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const ticket = await setup.client.tickets.create(input);
+    setup.rerenderView({ name: 'ticketThread', ticketId: ticket.id }, TicketThreadView);
+    await setup.findByRole('heading', { name: 'Export broken' });
+    const upload = holdUploads(setup.adapter);
+    fireEvent.change(setup.getByTestId('file-input'), {
+      target: { files: [new File(['log'], 'export.log', { type: 'text/plain' })] },
+    });
+    fireEvent.input(setup.getByLabelText('Your reply'), { target: { value: 'Log attached' } });
+    fireEvent.click(setup.getByRole('button', { name: 'Reply' }));
+    await setup.findByText('Waiting for files to finish uploading…');
+    expect(setup.agent.tickets()[0]?.messages).toEqual([]);
+
+    upload.release();
+    const sent = (await setup.findByText('Log attached')).closest('li') as HTMLElement;
+    expect(within(sent).getByText('export.log')).toBeTruthy();
     const stored = setup.agent.tickets()[0]?.messages.at(-1);
     expect(stored?.attachments.map((file) => file.name)).toEqual(['export.log']);
   });

@@ -25,6 +25,10 @@ export default {
   'chat.attach': 'Dateien anhängen',
   'chat.uploading': '{name} wird hochgeladen',
   'chat.removeAttachment': '{name} entfernen',
+  'chat.uploadFailed': '{name} wurde nicht hochgeladen: {reason}',
+  'chat.uploadWaiting': 'Warte, bis die Dateien hochgeladen sind…',
+  'chat.uploadStopped':
+    'Noch nicht gesendet: Eine Datei wurde nicht hochgeladen. Versuch es erneut oder entferne sie, dann sende noch einmal.',
   'chat.answersTitle': 'Diese Artikel beantworten vielleicht deine Frage',
   'chat.readArticle': 'Artikel lesen',
   'chat.answerSolved': 'Das hat geholfen',
