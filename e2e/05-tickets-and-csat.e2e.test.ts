@@ -168,7 +168,17 @@ describe('tickets and satisfaction', () => {
     await rating.getByRole('radio', { name: 'Excellent' }).check();
     await dialog.getByRole('textbox', { name: 'Anything to add? (optional)' }).fill('Quick and clear');
     await dialog.getByRole('button', { name: 'Send rating' }).click();
-    await dialog.getByRole('status').filter({ hasText: 'Thanks for your feedback!' }).waitFor();
+    const thanks = dialog.getByRole('status').filter({ hasText: 'Thanks for your feedback!' });
+    await thanks.waitFor();
+    // The thanks replaces the form whose button had focus: focus goes to it, not to the host's <body>.
+    await expect
+      .poll(() =>
+        thanks.evaluate((element) => {
+          const root = element.getRootNode() as ShadowRoot;
+          return document.activeElement === root.host && root.activeElement === element;
+        }),
+      )
+      .toBe(true);
 
     await expect.poll(async () => (await api.get<Analytics>('/analytics')).csat.responses).toBe(before + 1);
     const analytics = await api.get<Analytics>('/analytics');
