@@ -49,17 +49,15 @@ export function AttachmentTray({ state }: { state: AttachmentsState }) {
         {state.chosen.map(({ key, file, attachment, error, retryable }) => {
           const { name } = file;
           const uploading = !attachment && !error;
-          const sent = uploading && progress.find((upload) => upload.state === 'uploading' && upload.name === name);
+          const sent = uploading
+            ? progress.find((upload) => upload.state === 'uploading' && upload.name === name)
+            : undefined;
           const errorId = `hl-tray-error-${key}`;
           return (
             <li key={key} class="hl-tray__item">
               <span>{name}</span>
               {uploading && (
-                <progress
-                  max={(sent && sent.total) || 1}
-                  value={sent ? sent.sent : 0}
-                  aria-label={t('chat.uploading', { name })}
-                />
+                <progress max={sent?.total || 1} value={sent?.sent ?? 0} aria-label={t('chat.uploading', { name })} />
               )}
               {error && retryable && (
                 <Button variant="secondary" aria-describedby={errorId} onClick={() => state.retry(key)}>
