@@ -171,6 +171,23 @@ describe('chat view', () => {
     await waitFor(() => expect(box.value).toBe(''));
   });
 
+  it('sends the files once when Enter is pressed twice in a row', async () => {
+    const setup = renderView(ChatView, { name: 'chat' });
+    const box = setup.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(setup.getByTestId('file-input'), {
+      target: { files: [new File(['trace'], 'export.log', { type: 'text/plain' })] },
+    });
+    await setup.findByRole('progressbar', { name: 'Uploading export.log' });
+    await waitFor(() => expect(setup.queryByRole('progressbar')).toBeNull());
+    fireEvent.input(box, { target: { value: 'The log' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(setup.agent.conversations()[0]?.messages).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const messages = setup.agent.conversations().flatMap((conversation) => conversation.messages);
+    expect(messages.map((message) => [message.body, message.attachments.length])).toEqual([['The log', 1]]);
+  });
+
   it('does not send a message whose file did not upload, keeps its text and offers the file again', async () => {
     const setup = renderView(ChatView, { name: 'chat' });
     const { getByRole, getByTestId, findByText, agent } = setup;

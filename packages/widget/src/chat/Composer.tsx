@@ -29,6 +29,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const [includeContext, setIncludeContext] = useState(client.options.privacy.diagnosticsByDefault);
   const [error, setError] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
+  const withFiles = useRef(false);
   const isNew = conversationId === undefined;
   const left = MAX_LENGTH - text.length;
 
@@ -53,14 +54,24 @@ export function Composer({ conversationId }: { conversationId: string | undefine
   const draft = () => client.chat.draft(draftKey).peek();
   const send = () => {
     const text = draft();
-    if ((text.trim() === '' && files.chosen.length === 0) || text.length > MAX_LENGTH) return;
+    if (withFiles.current || (text.trim() === '' && files.chosen.length === 0) || text.length > MAX_LENGTH) return;
     setError(undefined);
-    if (files.chosen.length === 0) deliver([]);
+    if (files.chosen.length === 0) {
+      deliver([]);
+      return;
+    }
     // Files still uploading go with the message once they are up (what is typed meanwhile, too);
-    // one that fails stops it, and the tray says so.
-    else files.ready().then((attachments) => attachments && deliver(attachments));
+    // one that fails stops it, and the tray says so. Until the message has them, another Enter
+    // would send the same files again.
+    withFiles.current = true;
+    files
+      .ready()
+      .then((attachments) => attachments && deliver(attachments))
+      .finally(() => {
+        withFiles.current = false;
+      });
   };
-  const deliver = (attachments: Attachment[]) => {
+  const deliver = async (attachments: Attachment[]) => {
     const text = draft();
     if ((text.trim() === '' && attachments.length === 0) || text.length > MAX_LENGTH) return;
     const input = {
@@ -70,7 +81,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
     };
     // Emptied now, so what the user types next is not taken for the message being sent.
     client.chat.setDraft(draftKey, '');
-    client.chat.send(conversationId ? { ...input, conversationId } : input).then(
+    await client.chat.send(conversationId ? { ...input, conversationId } : input).then(
       () => {
         files.sent(attachments);
         typing('');
