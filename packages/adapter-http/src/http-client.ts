@@ -15,6 +15,11 @@ export interface HttpClient {
     searchParams?: Record<string, string>,
     as?: string,
   ): Promise<unknown>;
+  /**
+   * Runs a call of its own (an upload) as `request` runs its: between two sessions it waits for the
+   * one being made, ending its token waits for it, and a 401 gets a new session and one more try.
+   */
+  authorized<T>(call: (headers: Record<string, string>) => Promise<T>): Promise<T>;
   url(path: string): string;
   headers(): Record<string, string>;
   token(): string | undefined;
@@ -122,26 +127,33 @@ export function createHttpClient(
     }
   }
 
+  async function authorized<T>(call: (bearer: string | undefined) => Promise<T>, as?: string): Promise<T> {
+    // Retries keep the token a request went out with, so ending that token can wait for them.
+    const go = (bearer: string | undefined) => {
+      const sent = call(bearer);
+      if (bearer) track(bearer, sent);
+      return sent;
+    };
+    // Between two sessions (identify): a call waits for the one being made, whose token it then
+    // carries, rather than go without one.
+    if (!(as ?? token)) await session?.catch(() => {});
+    const used = as ?? token;
+    try {
+      return await go(used);
+    } catch (error) {
+      if ((error as AdapterError).status !== 401 || !refresh) throw error;
+      await reauthorize(used);
+      return go(token);
+    }
+  }
+
   return {
-    async request(method, path, what, body, searchParams, as) {
-      // Retries keep the token a request went out with, so ending that token can wait for them.
-      const go = (bearer: string | undefined) => {
-        const sent = send(method, path, what, body, searchParams, bearer);
-        if (bearer) track(bearer, sent);
-        return sent;
-      };
-      // Between two sessions (identify): a call waits for the one being made, whose token it then
-      // carries, rather than go without one.
-      if (!(as ?? token) && path !== '/session') await session?.catch(() => {});
-      const used = as ?? token;
-      try {
-        return await go(used);
-      } catch (error) {
-        if ((error as AdapterError).status !== 401 || !refresh || path === '/session') throw error;
-        await reauthorize(used);
-        return go(token);
-      }
+    request(method, path, what, body, searchParams, as) {
+      const call = (bearer: string | undefined) => send(method, path, what, body, searchParams, bearer);
+      // Making a session neither waits for one nor makes another when refused.
+      return path === '/session' ? call(as ?? token) : authorized(call, as);
     },
+    authorized: (call) => authorized((bearer) => call(headers(bearer))),
     url: (path) => `${prefix}${path}`,
     headers: () => headers(),
     token: () => token,

@@ -2,6 +2,11 @@ import type { Upload, UploadOptions } from '@helpline/core';
 import { errorFromResponse, networkError } from './errors.js';
 import type { HttpClient } from './http-client.js';
 
+interface UploadDeps {
+  fetch: typeof fetch;
+  XMLHttpRequest: typeof XMLHttpRequest | undefined;
+}
+
 // The server names HTTP headers; callers know the file's `type` and `size`.
 const UPLOAD_FIELDS = { 413: 'size', 415: 'type' };
 
@@ -9,18 +14,34 @@ const UPLOAD_FIELDS = { 413: 'size', 415: 'type' };
  * Uploads the raw bytes (no multipart: the server sniffs the type from the bytes anyway). XHR where
  * available, because fetch cannot report upload progress.
  */
-export async function uploadBytes(
+export function uploadBytes(
   client: HttpClient,
   file: Upload,
   options: UploadOptions,
-  deps: { fetch: typeof fetch; XMLHttpRequest: typeof XMLHttpRequest | undefined },
+  deps: UploadDeps,
 ): Promise<unknown> {
-  const headers: Record<string, string> = {
-    ...client.headers(),
-    'Content-Type': file.type || 'application/octet-stream',
-    'X-Filename': encodeURIComponent(file.name),
-  };
-  const url = client.url('/attachments');
+  return client.authorized((session) =>
+    sendBytes(
+      client.url('/attachments'),
+      {
+        ...session,
+        'Content-Type': file.type || 'application/octet-stream',
+        'X-Filename': encodeURIComponent(file.name),
+      },
+      file,
+      options,
+      deps,
+    ),
+  );
+}
+
+async function sendBytes(
+  url: string,
+  headers: Record<string, string>,
+  file: Upload,
+  options: UploadOptions,
+  deps: UploadDeps,
+): Promise<unknown> {
   if (deps.XMLHttpRequest) {
     const Xhr = deps.XMLHttpRequest;
     const response = await new Promise<Response>((resolve, reject) => {

@@ -97,6 +97,55 @@ describe('http adapter between two sessions (identify after boot)', () => {
     expect(exchanges.filter((exchange) => exchange.call === 'POST /v1/session')).toHaveLength(2);
   });
 
+  it('uploads a file chosen while the next session is being made with that session’s token', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sessions = 0;
+    const { adapter, exchanges, sent } = recordedAdapter(async (call) => {
+      if (call === 'POST /v1/session' && ++sessions === 2) await held;
+    });
+    const id = visitorId();
+    await adapter.connect({ visitorId: id });
+    await adapter.disconnect?.();
+    const session = adapter.connect(signedIn(id));
+    const bytes = new TextEncoder().encode('the log of a failed export');
+    const upload = adapter.uploadAttachment?.({
+      name: 'export.log',
+      type: 'text/plain',
+      size: bytes.length,
+      data: new Blob([bytes]),
+    });
+    await later(100);
+    expect(sent.filter((call) => call === 'POST /v1/attachments')).toEqual([]);
+    release();
+    const { token } = await session;
+    await expect(upload).resolves.toMatchObject({ name: 'export.log' });
+    expect(exchanges.filter((exchange) => exchange.status === 401)).toEqual([]);
+    expect(exchanges.find((exchange) => exchange.call === 'POST /v1/attachments')?.token).toBe(`Bearer ${token}`);
+  });
+
+  it('sends an upload again with a new session when its session ended behind the adapter’s back', async () => {
+    const { adapter, exchanges } = recordedAdapter();
+    const { token } = await adapter.connect({ visitorId: visitorId() });
+    await fetch(`${server.url}/v1/session`, {
+      method: 'DELETE',
+      headers: { 'X-Helpline-Key': 'demo-public-key', Authorization: `Bearer ${token}` },
+    });
+    const bytes = new TextEncoder().encode('notes');
+    const upload = adapter.uploadAttachment?.({
+      name: 'notes.txt',
+      type: 'text/plain',
+      size: bytes.length,
+      data: new Blob([bytes]),
+    });
+    await expect(upload).resolves.toMatchObject({ name: 'notes.txt' });
+    expect(exchanges.filter((exchange) => exchange.call === 'POST /v1/attachments').map((e) => e.status)).toEqual([
+      401, 201,
+    ]);
+  });
+
   it('gets one new session for calls refused together, and sends them again with it', async () => {
     const { adapter, exchanges } = recordedAdapter();
     const { token } = await adapter.connect({ visitorId: visitorId() });
