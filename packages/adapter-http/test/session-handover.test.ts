@@ -1,4 +1,5 @@
 import { createHttpAdapter } from '@helpline/adapter-http';
+import type { SupportAdapter } from '@helpline/core';
 import { type RunningServer, startServer, userHash } from '@helpline/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -41,6 +42,16 @@ function recordedAdapter(hold: (call: string) => Promise<void> = async () => {})
   return { adapter, exchanges, sent };
 }
 
+/** The session ends without the adapter knowing (erased, say). */
+const endBehindTheAdaptersBack = (token: string | undefined) =>
+  fetch(`${server.url}/v1/session`, {
+    method: 'DELETE',
+    headers: { 'X-Helpline-Key': 'demo-public-key', Authorization: `Bearer ${token}` },
+  });
+const textFile = (name: string, text: string) => {
+  const bytes = new TextEncoder().encode(text);
+  return { name, type: 'text/plain', size: bytes.length, data: new Blob([bytes]) };
+};
 const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const visitorId = () => `handover-visitor-${Math.random().toString(36).slice(2, 10)}`;
 const signedIn = (id: string) => {
@@ -72,74 +83,51 @@ describe('http adapter between two sessions (identify after boot)', () => {
     expect(answered).toEqual(['POST /v1/session', 'GET /v1/availability', 'POST /v1/session']);
   });
 
-  it('sends a call made while the next session is being made with that session’s token, not without one', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let sessions = 0;
-    const { adapter, exchanges, sent } = recordedAdapter(async (call) => {
-      if (call === 'POST /v1/session' && ++sessions === 2) await held;
-    });
-    const id = visitorId();
-    await adapter.connect({ visitorId: id });
-    await adapter.disconnect?.();
-    const session = adapter.connect(signedIn(id));
-    // Boot's list, late from the lazily loaded messaging calls, reaches the adapter now.
-    const list = adapter.listConversations?.();
-    await later(100);
-    expect(sent.filter((call) => call === 'GET /v1/conversations')).toEqual([]);
-    release();
-    const { token } = await session;
-    await expect(list).resolves.toEqual([]);
-    expect(exchanges.filter((exchange) => exchange.status === 401)).toEqual([]);
-    expect(exchanges.find((exchange) => exchange.call === 'GET /v1/conversations')?.token).toBe(`Bearer ${token}`);
-    expect(exchanges.filter((exchange) => exchange.call === 'POST /v1/session')).toHaveLength(2);
-  });
-
-  it('uploads a file chosen while the next session is being made with that session’s token', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let sessions = 0;
-    const { adapter, exchanges, sent } = recordedAdapter(async (call) => {
-      if (call === 'POST /v1/session' && ++sessions === 2) await held;
-    });
-    const id = visitorId();
-    await adapter.connect({ visitorId: id });
-    await adapter.disconnect?.();
-    const session = adapter.connect(signedIn(id));
-    const bytes = new TextEncoder().encode('the log of a failed export');
-    const upload = adapter.uploadAttachment?.({
-      name: 'export.log',
-      type: 'text/plain',
-      size: bytes.length,
-      data: new Blob([bytes]),
-    });
-    await later(100);
-    expect(sent.filter((call) => call === 'POST /v1/attachments')).toEqual([]);
-    release();
-    const { token } = await session;
-    await expect(upload).resolves.toMatchObject({ name: 'export.log' });
-    expect(exchanges.filter((exchange) => exchange.status === 401)).toEqual([]);
-    expect(exchanges.find((exchange) => exchange.call === 'POST /v1/attachments')?.token).toBe(`Bearer ${token}`);
-  });
+  it.each([
+    {
+      what: 'a list call (boot’s, late from the lazily loaded messaging calls)',
+      call: 'GET /v1/conversations',
+      make: (adapter: SupportAdapter) => adapter.listConversations?.(),
+      answer: [],
+    },
+    {
+      what: 'an upload',
+      call: 'POST /v1/attachments',
+      make: (adapter: SupportAdapter) => adapter.uploadAttachment?.(textFile('export.log', 'the failed export')),
+      answer: expect.objectContaining({ name: 'export.log' }),
+    },
+  ])(
+    'sends $what made while the next session is being made with that session’s token',
+    async ({ call, make, answer }) => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let sessions = 0;
+      const { adapter, exchanges, sent } = recordedAdapter(async (name) => {
+        if (name === 'POST /v1/session' && ++sessions === 2) await held;
+      });
+      const id = visitorId();
+      await adapter.connect({ visitorId: id });
+      await adapter.disconnect?.();
+      const session = adapter.connect(signedIn(id));
+      const made = make(adapter);
+      await later(100);
+      expect(sent.filter((name) => name === call)).toEqual([]);
+      release();
+      const { token } = await session;
+      await expect(made).resolves.toEqual(answer);
+      expect(exchanges.filter((exchange) => exchange.status === 401)).toEqual([]);
+      expect(exchanges.find((exchange) => exchange.call === call)?.token).toBe(`Bearer ${token}`);
+      expect(exchanges.filter((exchange) => exchange.call === 'POST /v1/session')).toHaveLength(2);
+    },
+  );
 
   it('sends an upload again with a new session when its session ended behind the adapter’s back', async () => {
     const { adapter, exchanges } = recordedAdapter();
     const { token } = await adapter.connect({ visitorId: visitorId() });
-    await fetch(`${server.url}/v1/session`, {
-      method: 'DELETE',
-      headers: { 'X-Helpline-Key': 'demo-public-key', Authorization: `Bearer ${token}` },
-    });
-    const bytes = new TextEncoder().encode('notes');
-    const upload = adapter.uploadAttachment?.({
-      name: 'notes.txt',
-      type: 'text/plain',
-      size: bytes.length,
-      data: new Blob([bytes]),
-    });
+    await endBehindTheAdaptersBack(token);
+    const upload = adapter.uploadAttachment?.(textFile('notes.txt', 'notes'));
     await expect(upload).resolves.toMatchObject({ name: 'notes.txt' });
     expect(exchanges.filter((exchange) => exchange.call === 'POST /v1/attachments').map((e) => e.status)).toEqual([
       401, 201,
@@ -149,11 +137,7 @@ describe('http adapter between two sessions (identify after boot)', () => {
   it('gets one new session for calls refused together, and sends them again with it', async () => {
     const { adapter, exchanges } = recordedAdapter();
     const { token } = await adapter.connect({ visitorId: visitorId() });
-    // The session ends behind the adapter's back (erased, say).
-    await fetch(`${server.url}/v1/session`, {
-      method: 'DELETE',
-      headers: { 'X-Helpline-Key': 'demo-public-key', Authorization: `Bearer ${token}` },
-    });
+    await endBehindTheAdaptersBack(token);
     const [conversations, availability] = await Promise.all([
       adapter.listConversations?.(),
       adapter.getAvailability?.(),
