@@ -10,6 +10,17 @@ async function openSearch(widget: ReturnType<typeof mountWidget>) {
   return widget.ui.findByRole('searchbox', { name: 'Search help articles' });
 }
 
+/** Searches, opens "Refund a payment" from the results and presses Back. */
+async function searchOpenArticleAndGoBack() {
+  const widget = mountWidget();
+  await openSearch(widget);
+  const list = await widget.ui.findByRole('list', { name: 'Search results' });
+  fireEvent.click(within(list).getByRole('button', { name: /Refund a payment/ }));
+  await widget.ui.findByRole('heading', { name: 'Refund a payment' });
+  fireEvent.click(widget.ui.getByRole('button', { name: 'Back' }));
+  return widget;
+}
+
 describe('search view', () => {
   it('shows results with the matched words highlighted as text, never as HTML', async () => {
     const widget = mountWidget();
@@ -80,23 +91,13 @@ describe('search view', () => {
   });
 
   it('returns to the results with Back after opening an article', async () => {
-    const widget = mountWidget();
-    await openSearch(widget);
-    const list = await widget.ui.findByRole('list', { name: 'Search results' });
-    fireEvent.click(within(list).getByRole('button', { name: /Refund a payment/ }));
-    await widget.ui.findByRole('heading', { name: 'Refund a payment' });
-    fireEvent.click(widget.ui.getByRole('button', { name: 'Back' }));
+    const widget = await searchOpenArticleAndGoBack();
     expect(await widget.ui.findByRole('list', { name: 'Search results' })).toBeTruthy();
     expect((widget.ui.getByRole('searchbox') as HTMLInputElement).value).toBe('refund');
   });
 
   it('puts focus back on the result the user opened when they come back, and refining keeps the view', async () => {
-    const widget = mountWidget();
-    await openSearch(widget);
-    const list = await widget.ui.findByRole('list', { name: 'Search results' });
-    fireEvent.click(within(list).getByRole('button', { name: /Refund a payment/ }));
-    await widget.ui.findByRole('heading', { name: 'Refund a payment' });
-    fireEvent.click(widget.ui.getByRole('button', { name: 'Back' }));
+    const widget = await searchOpenArticleAndGoBack();
     const results = await widget.ui.findByRole('list', { name: 'Search results' });
     const opened = within(results).getByRole('button', { name: /Refund a payment/ });
     await waitFor(() => expect(widget.shadow.activeElement).toBe(opened));
