@@ -1,4 +1,13 @@
-import { AnalyticsEvent, Answer, Article, ArticleHits, parseWith, type SupportAdapter } from '@helpline/core';
+import {
+  AnalyticsEvent,
+  Answer,
+  Article,
+  ArticleHits,
+  MAX_QUESTION_LENGTH,
+  MIN_QUESTION_LENGTH,
+  parseWith,
+  type SupportAdapter,
+} from '@helpline/core';
 import * as z from 'zod/mini';
 import { Ack, ack } from './ack.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
@@ -16,7 +25,7 @@ const SuggestArgs = z.object({
 });
 const RateArgs = z.object({ id: z.string().check(z.minLength(1)), helpful: z.boolean() });
 const AnswerArgs = z.object({
-  question: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  question: z.string().check(z.trim(), z.minLength(MIN_QUESTION_LENGTH), z.maxLength(MAX_QUESTION_LENGTH)),
   context: SuggestArgs,
 });
 

@@ -95,6 +95,28 @@ describe('instant answers', () => {
     expect(asked.map((question) => question.length)).toEqual([500]);
   });
 
+  it('trims a question as the protocol does: shorter than 2 characters it is refused naming the field, not sent', async () => {
+    const backend = createTestBackend({ answers: true });
+    const asked: string[] = [];
+    backend.answer = async (question) => {
+      asked.push(question);
+      return { passages: [] };
+    };
+    const { client, logs } = startClient({}, { backend });
+    for (const question of ['x', '  x  ', '   ']) {
+      const refused = await client.kb.answer(question).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).toMatchObject({ code: 'invalid_command', field: 'question' });
+      expect((refused as Error).message).toMatch(/kb\.answer.*question.*2/);
+    }
+    expect(logs.errors).toHaveLength(3);
+    await client.kb.answer(' ok ');
+    await client.kb.answer(` ${'x'.repeat(500)}\n`);
+    expect(asked).toEqual(['ok', 'x'.repeat(500)]);
+  });
+
   it('refuses answers when the adapter has none, or the host turned them off', async () => {
     const { client } = startClient();
     await expect(client.kb.answer('anything')).rejects.toMatchObject({ code: 'unsupported', field: 'answers' });

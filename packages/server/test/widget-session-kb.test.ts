@@ -175,9 +175,11 @@ describe('knowledge base', () => {
     });
     const boosted = onPage.body.passages.find((p: { articleId: string }) => p.articleId === top.articleId);
     expect(boosted.confidence).toBeGreaterThan(top.confidence);
-    const empty = await client.call('POST', '/v1/answers', { question: 'x' });
-    expect(empty.status).toBe(400);
-    expect(empty.body.error.field).toBe('question');
+    for (const question of ['x', ' x ']) {
+      const tooShort = await client.call('POST', '/v1/answers', { question });
+      expect(tooShort.status).toBe(400);
+      expect(tooShort.body.error.field).toBe('question');
+    }
   });
 
   it('takes a question of up to 500 characters, as kb.answer does, and answers 400 naming the field past that', async () => {

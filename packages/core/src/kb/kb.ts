@@ -7,7 +7,7 @@ import type { Runtime } from '../client/runtime.js';
 import type { KbApi } from '../client/types.js';
 import type { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
-import { Answer, MAX_QUESTION_LENGTH } from '../schemas/answer.js';
+import { Answer, MAX_QUESTION_LENGTH, MIN_QUESTION_LENGTH } from '../schemas/answer.js';
 import { Article, ArticleHits } from '../schemas/article.js';
 import { Id } from '../schemas/common.js';
 import { parseResponse } from '../validation/parse.js';
@@ -130,7 +130,10 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     rt.report,
     'kb.answer',
     ['question'],
-    () => z.object({ question: z.string().check(z.minLength(1), z.maxLength(MAX_QUESTION_LENGTH)) }),
+    () =>
+      z.object({
+        question: z.string().check(z.trim(), z.minLength(MIN_QUESTION_LENGTH), z.maxLength(MAX_QUESTION_LENGTH)),
+      }),
     async ({ question }) => {
       rt.require('answers');
       const asked = rt.visit();

@@ -2,9 +2,11 @@ import * as z from 'zod/mini';
 import { between, Id } from './common.js';
 
 /**
- * The longest question instant answers take, in characters: `kb.answer` and POST /v1/answers alike,
- * so a question the client accepts is never refused by the server.
+ * The shortest and longest question instant answers take, in characters once trimmed: `kb.answer`
+ * and POST /v1/answers alike (both trim, then check), so a question the client accepts is never
+ * refused by the server.
  */
+export const MIN_QUESTION_LENGTH = 2;
 export const MAX_QUESTION_LENGTH = 500;
 
 /** One section of an article that answers a question, with the backend's confidence in [0, 1]. */

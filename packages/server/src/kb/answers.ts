@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer, Passage } from '@helpline/core';
+import { type Answer, MAX_QUESTION_LENGTH, type Passage } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 import { matchesRoute } from './route-match.js';
 import { buildTsQuery, queryWords } from './tsquery.js';
@@ -72,7 +72,7 @@ export async function answerQuestion(
       answerId,
       workspaceId,
       visitorPk ?? null,
-      question.slice(0, 500),
+      question.slice(0, MAX_QUESTION_LENGTH),
       path ?? null,
       passages.map((passage) => passage.articleId),
     ],

@@ -1,4 +1,4 @@
-import { AnalyticsEvent, MAX_QUESTION_LENGTH } from '@helpline/core';
+import { AnalyticsEvent, MAX_QUESTION_LENGTH, MIN_QUESTION_LENGTH } from '@helpline/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { recordAnalytics } from '../analytics/record.js';
@@ -9,7 +9,7 @@ import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
 const Question = z.object({
-  question: z.string().check(z.trim(), z.minLength(2), z.maxLength(MAX_QUESTION_LENGTH)),
+  question: z.string().check(z.trim(), z.minLength(MIN_QUESTION_LENGTH), z.maxLength(MAX_QUESTION_LENGTH)),
   path: z.optional(z.string().check(z.maxLength(2000))),
 });
 
