@@ -4,6 +4,7 @@ import {
   Article,
   ArticleHits,
   MAX_QUESTION_LENGTH,
+  MAX_SEARCH_QUERY_LENGTH,
   MIN_QUESTION_LENGTH,
   parseWith,
   type SupportAdapter,
@@ -14,7 +15,7 @@ import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { notFound, type Runtime } from './runtime.js';
 
 const SearchArgs = z.object({
-  query: z.string().check(z.maxLength(500)),
+  query: z.string().check(z.maxLength(MAX_SEARCH_QUERY_LENGTH)),
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(50)), 10),
 });
 const SuggestArgs = z.object({

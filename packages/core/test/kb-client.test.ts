@@ -1,4 +1,4 @@
-import { isUnsupportedError } from '@helpline/core';
+import { isUnsupportedError, MAX_SEARCH_QUERY_LENGTH } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
 import { answeredAfterLogout, createTestBackend, startClient } from './client-test-adapter.js';
 
@@ -9,6 +9,23 @@ describe('knowledge base', () => {
     expect(hits.map((hit) => hit.id)).toEqual(['a1']);
     expect(client.kb.results.value).toMatchObject({ query: 'invoice', loading: false });
     expect(backend.analytics).toContainEqual(expect.objectContaining({ type: 'search', query: 'invoice' }));
+  });
+
+  it('takes a query of up to MAX_SEARCH_QUERY_LENGTH characters, as the protocol does, and refuses a longer one naming the field', async () => {
+    const { client, backend, logs } = startClient();
+    const longest = `invoice ${'x'.repeat(MAX_SEARCH_QUERY_LENGTH - 8)}`;
+    await client.kb.search(longest);
+    expect(backend.analytics).toContainEqual(expect.objectContaining({ type: 'search', query: longest }));
+    for (const refused of [client.kb.search(`${longest}x`), client.search(`${longest}x`)]) {
+      const error = await refused.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toMatchObject({ code: 'invalid_command', field: 'query' });
+      expect((error as Error).message).toContain(String(MAX_SEARCH_QUERY_LENGTH));
+    }
+    expect(logs.errors).toEqual([expect.stringContaining('query'), expect.stringContaining('query')]);
+    expect(client.kb.results.value.query).toBe(longest);
   });
 
   it('lets the last query win when answers arrive out of order', async () => {

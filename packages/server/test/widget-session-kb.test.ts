@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { MAX_SEARCH_QUERY_LENGTH } from '@helpline/core';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
@@ -120,6 +121,20 @@ describe('knowledge base', () => {
     const hit = result.body[0];
     expect(hit.highlights.length).toBeGreaterThan(0);
     for (const [start, end] of hit.highlights) expect(hit.snippet.slice(start, end).toLowerCase()).toMatch(/^refund/);
+  });
+
+  it('takes a search query of up to MAX_SEARCH_QUERY_LENGTH characters, as kb.search does, and answers 400 naming the field past that', async () => {
+    const longest = `refund ${'x'.repeat(MAX_SEARCH_QUERY_LENGTH - 7)}`;
+    expect((await client.call('GET', `/v1/kb/search?q=${longest}`)).status).toBe(200);
+    const tooLong = await client.call('GET', `/v1/kb/search?q=${longest}x`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatchObject({ code: 'invalid_input', field: 'q' });
+    expect(tooLong.body.error.message).toContain(String(MAX_SEARCH_QUERY_LENGTH));
+    const event = { type: 'search', query: longest };
+    expect((await client.call('POST', '/v1/analytics', event)).status).toBe(204);
+    const tooLongEvent = await client.call('POST', '/v1/analytics', { ...event, query: `${longest}x` });
+    expect(tooLongEvent.status).toBe(400);
+    expect(tooLongEvent.body.error).toMatchObject({ code: 'invalid_input', field: 'query' });
   });
 
   it('matches the last word as a prefix while typing', async () => {

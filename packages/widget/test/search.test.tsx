@@ -1,3 +1,4 @@
+import { MAX_SEARCH_QUERY_LENGTH } from '@helpline/core';
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { mountWidget } from './widget.js';
@@ -22,6 +23,21 @@ async function searchOpenArticleAndGoBack() {
 }
 
 describe('search view', () => {
+  it('lets both search boxes take as long a query as the search command does, and no longer', async () => {
+    const widget = mountWidget();
+    fireEvent.click(widget.ui.getByRole('button', { name: 'Open help' }));
+    const home = (await widget.ui.findByRole('searchbox', { name: 'Search help articles' })) as HTMLInputElement;
+    expect(home.maxLength).toBe(MAX_SEARCH_QUERY_LENGTH);
+    fireEvent.input(home, { target: { value: 'refund' } });
+    fireEvent.submit(home.closest('form') as HTMLFormElement);
+    const box = await waitFor(() => {
+      const input = widget.shadow.querySelector<HTMLInputElement>('input#hl-search-input');
+      if (!input) throw new Error('the search view is not shown yet');
+      return input;
+    });
+    expect(box.maxLength).toBe(MAX_SEARCH_QUERY_LENGTH);
+  });
+
   it('shows results with the matched words highlighted as text, never as HTML', async () => {
     const widget = mountWidget();
     await openSearch(widget);

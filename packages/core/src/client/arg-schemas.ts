@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROUTE_PATTERN_REGEX } from '../kb/route-pattern.js';
-import { CustomFields, Id, MAX_TEXT_LENGTH, matches } from '../schemas/common.js';
+import { CustomFields, Id, MAX_SEARCH_QUERY_LENGTH, MAX_TEXT_LENGTH, matches } from '../schemas/common.js';
 import { ContextAccount, ContextUser } from '../schemas/people.js';
 import { Category, Severity } from '../schemas/severity.js';
 
@@ -14,7 +14,7 @@ const once = <T>(build: () => T): (() => T) => {
 };
 
 /** What a visitor searches the knowledge base for. */
-export const searchQuery = once(() => z.string().check(z.maxLength(500)));
+export const searchQuery = once(() => z.string().check(z.maxLength(MAX_SEARCH_QUERY_LENGTH)));
 
 export const viewArg = once(() => {
   const name = z.enum(['home', 'search', 'article', 'chat', 'conversations', 'ticket', 'tickets', 'ticketThread']);

@@ -31,6 +31,13 @@ export const Timestamp = z
  */
 export const MAX_TEXT_LENGTH = 10_000;
 
+/**
+ * The longest knowledge-base search query, in characters: `search`/`kb.search`, the widget's search
+ * boxes, the `search` analytics event, the memory adapter and GET /v1/kb/search alike, so a query
+ * the client takes is never refused by a backend.
+ */
+export const MAX_SEARCH_QUERY_LENGTH = 500;
+
 /** Free-form, JSON-safe values for custom fields and attributes. */
 export const FieldValue = z.union([
   z.string().check(z.maxLength(MAX_TEXT_LENGTH)),

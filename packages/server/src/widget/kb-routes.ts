@@ -1,4 +1,4 @@
-import type { Article } from '@helpline/core';
+import { type Article, MAX_SEARCH_QUERY_LENGTH } from '@helpline/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { recordAnalytics } from '../analytics/record.js';
@@ -12,7 +12,7 @@ import type { WidgetEnv } from './widget-env.js';
 
 const Limit = z.optional(z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)));
 
-const SearchQuery = z.object({ q: z.string().check(z.maxLength(500)), limit: Limit });
+const SearchQuery = z.object({ q: z.string().check(z.maxLength(MAX_SEARCH_QUERY_LENGTH)), limit: Limit });
 const SuggestQuery = z.object({
   path: z.optional(z.string().check(z.maxLength(2000))),
   ids: z.optional(z.string().check(z.maxLength(2000))),

@@ -1,3 +1,4 @@
+import { MAX_SEARCH_QUERY_LENGTH } from '@helpline/core';
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
@@ -26,7 +27,7 @@ export function HomeSearch() {
           class="hl-search-box__input"
           type="search"
           autocomplete="off"
-          maxLength={500}
+          maxLength={MAX_SEARCH_QUERY_LENGTH}
           placeholder={t('home.searchPlaceholder')}
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}

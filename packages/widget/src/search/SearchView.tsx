@@ -1,3 +1,4 @@
+import { MAX_SEARCH_QUERY_LENGTH } from '@helpline/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import homeCss from '../home/HomeView.css.js';
 import kbStrings from '../i18n/en/kb.js';
@@ -69,7 +70,7 @@ function SearchViewBody({ view }: ViewProps) {
             class="hl-search-box__input"
             type="search"
             autocomplete="off"
-            maxLength={500}
+            maxLength={MAX_SEARCH_QUERY_LENGTH}
             data-autofocus={!cameFrom || undefined}
             placeholder={t('search.placeholder')}
             value={query}
