@@ -93,6 +93,9 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     async disconnect(opts = {}) {
       generation++;
       identity = undefined;
+      // A call made from here until the next connect goes without a session rather than wait for
+      // the previous identity's, and fails with its own error, not that session's (a failed sign-in).
+      client.making(undefined);
       const ended = client.token();
       client.setToken(undefined);
       if (!ended) return;

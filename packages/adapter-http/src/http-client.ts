@@ -26,8 +26,11 @@ export interface HttpClient {
   setToken(token: string | undefined): void;
   /** Called once on a 401 for an authenticated call; resolves when a fresh token is set. */
   onUnauthorized(handler: () => Promise<void>): void;
-  /** A session is being made (returned as given): calls without a token wait for it. */
-  making<T>(session: Promise<T>): Promise<T>;
+  /**
+   * A session is being made (returned as given): calls without a token wait for it. `undefined`
+   * after a logout: none is, and no call waits for (or fails with) one asked for before it.
+   */
+  making<T extends Promise<unknown> | undefined>(session: T): T;
   /**
    * Gets a new session (through the onUnauthorized handler) when `used` is still the current
    * token; callers refused together share one. A token that changed meanwhile is left as it is,

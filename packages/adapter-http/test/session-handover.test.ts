@@ -134,6 +134,33 @@ describe('http adapter between two sessions (identify after boot)', () => {
     ]);
   });
 
+  it('after a connect that failed, sends a call made without a session with a new one — or, logged out meanwhile, fails it with its own error, not the old connect’s', async () => {
+    let refused = 0;
+    const { adapter, exchanges } = recordedAdapter(async (call) => {
+      // The first sign-in of each adapter never reaches the server (offline, say).
+      if (call === 'POST /v1/session' && ++refused === 1) throw new TypeError('fetch failed');
+    });
+    await expect(adapter.connect({ visitorId: visitorId() })).rejects.toMatchObject({ code: 'network' });
+    await expect(adapter.getAvailability?.()).resolves.toMatchObject({ status: expect.any(String) });
+    expect(exchanges.map((exchange) => `${exchange.call} ${exchange.status}`)).toEqual([
+      'GET /v1/availability 401',
+      'POST /v1/session 200',
+      'GET /v1/availability 200',
+    ]);
+
+    const loggedOut = recordedAdapter(async (call) => {
+      if (call === 'POST /v1/session') throw new TypeError('fetch failed');
+    });
+    await expect(loggedOut.adapter.connect({ visitorId: visitorId() })).rejects.toThrow(/^Connecting failed/);
+    await loggedOut.adapter.disconnect?.();
+    const error = await loggedOut.adapter.getAvailability?.().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect((error as Error).message).toMatch(/^Loading availability failed/);
+  });
+
   it('gets one new session for calls refused together, and sends them again with it', async () => {
     const { adapter, exchanges } = recordedAdapter();
     const { token } = await adapter.connect({ visitorId: visitorId() });
