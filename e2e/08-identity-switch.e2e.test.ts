@@ -59,8 +59,9 @@ describe('signing in after the widget connected', () => {
     await dialog.getByRole('button', { name: 'Close help' }).click();
     await expect.poll(() => page.evaluate(() => localStorage.getItem('helpline-returning'))).not.toBeNull();
 
-    // The next page load: the widget boots and connects this returning visitor anonymously, and the
-    // host's own sign-in answers only once that session's availability call is on a slow wire.
+    // The next page load: the widget boots, waits for identify (2 s) in vain and connects this returning
+    // visitor anonymously, and the host's own sign-in answers only once that session's availability call
+    // is on a slow wire.
     // Signed in first, the verified session would adopt the anonymous visitor and the server refuse
     // that call (a 401 on the console, mended by signing in again).
     let bootCallSent = () => {};

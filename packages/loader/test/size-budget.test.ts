@@ -14,7 +14,12 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * has the breakdown and the plan. Until they are, these ceilings stop the script-tag build from
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
-const CEILINGS = { firstOpen: 39.71 * 1024, firstOpenAfterIdle: 38.15 * 1024, idle: 2 * 1024, all: 70 * 1024 };
+const CEILINGS = {
+  firstOpen: 39.71 * 1024 + 72,
+  firstOpenAfterIdle: 38.15 * 1024 + 72,
+  idle: 2 * 1024,
+  all: 70 * 1024 + 203,
+};
 
 describe('size budgets of the script-tag build', () => {
   it('has a build to measure (npm test builds before running tests)', () => {

@@ -51,6 +51,8 @@ export interface ClientDeps {
 }
 
 const OUTBOX_CHANNEL = 'helpline-outbox';
+/** How long boot waits for a returning signed-in user's identify before connecting without it. */
+const IDENTIFY_WAIT_MS = 2000;
 const openChannel = (name: string) => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name));
 
 function resolveLocale(win: Window | undefined, option: string | undefined): string {
@@ -147,6 +149,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       if (options.debug) log.warn('[Helpline] ignored a malformed realtime event', error);
     },
     afterConnect: () => {
+      messaging.loaded.value?.outbox.wake();
       reloadLists();
       if (state.capabilities.value.availability && adapter.getAvailability) {
         adapter
@@ -212,6 +215,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     return startMessaging(rt, {
       adapter,
       connect: () => connection.connect(),
+      owner: () => state.identity.value.user?.id,
       onError: quietly('outbox'),
       onDraftError: quietly('drafts'),
       onOtherTab() {
@@ -315,8 +319,16 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     if (visitor.returning) messaging.ensure().catch(quietly('boot'));
     state.ready.value = true;
     emitter.emit('ready', { capabilities: state.capabilities.value });
-    // A returning visitor connects right away so the unread badge works while the panel is closed.
-    if (visitor.returning || !privacy.noStorageBeforeInteraction) connection.connect().catch(quietly('boot'));
+    // A returning visitor connects right away so the unread badge works while the panel is closed. One
+    // who signed in here before and whom the host has not named yet is given a moment for identify (hosts
+    // call it once their own sign-in request answers): a session made before it would be an anonymous
+    // visitor's, made only to be merged away. Opening the panel meanwhile connects at once.
+    if (visitor.returning || !privacy.noStorageBeforeInteraction) {
+      const connect = () => connection.connect().catch(quietly('boot'));
+      if (visitor.stored?.userId !== undefined && state.identity.value.user === undefined)
+        timers.setTimeout(() => visitor.returning && !shutDown && connect(), IDENTIFY_WAIT_MS);
+      else connect();
+    }
   }
 
   /** Forgets this browser's visitor: connection, storage, every signal. The next interaction starts afresh. */

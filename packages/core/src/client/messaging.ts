@@ -3,8 +3,10 @@ import type { SupportAdapter } from '../adapter/contract.js';
 import { type AttachmentsModule, createAttachments } from '../attachments/attachments.js';
 import { type Chat, createChat } from '../chat/chat.js';
 import { createDrafts } from '../chat/drafts.js';
-import { createOutbox, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
+import { createOutbox, NotTheirSession, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
+import { carries } from '../outbox/record.js';
 import { sendItem } from '../outbox/send-item.js';
+import type { Identity } from '../schemas/identity.js';
 import { TicketForm } from '../schemas/ticket.js';
 import { createTickets, type TicketsModule } from '../tickets/tickets.js';
 import type { Runtime } from './runtime.js';
@@ -24,9 +26,10 @@ export interface Messaging {
 }
 
 export interface MessagingDeps
-  extends Pick<OutboxDeps, 'onOtherTab' | 'now' | 'newId' | 'random' | 'locks' | 'channel' | 'onError'> {
+  extends Pick<OutboxDeps, 'onOtherTab' | 'now' | 'newId' | 'random' | 'locks' | 'channel' | 'onError' | 'owner'> {
   adapter: SupportAdapter;
-  connect(): Promise<void>;
+  /** Connects once; resolves with the identity the session was made for. */
+  connect(): Promise<Identity>;
   onDraftError(error: unknown): void;
 }
 
@@ -42,7 +45,11 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     store,
     timers,
     async send(record) {
-      await deps.connect();
+      const visit = rt.visit();
+      const session = await deps.connect();
+      // The session that answered may not be one this item may go with: made before identify named its
+      // user, or, after a logout while it was being made, the next visitor's.
+      if (rt.visit() !== visit || !carries(session.user?.id, record)) throw new NotTheirSession();
       return sendItem(deps.adapter, record);
     },
     onSent(record, sent) {

@@ -17,15 +17,18 @@ export interface ConnectionDeps {
 }
 
 export interface Connection {
-  /** Connects once; concurrent callers share the attempt, a failed attempt is retried by the next call. */
-  connect(): Promise<void>;
+  /**
+   * Connects once; concurrent callers share the attempt, a failed attempt is retried by the next call.
+   * Resolves with the identity the session was made for (whose it is: the outbox asks).
+   */
+  connect(): Promise<Identity>;
   /** Ends the session on the server too (logout, another user), unless `keepSession` (shutdown). */
   disconnect(options?: DisconnectOptions): Promise<void>;
   isConnected(): boolean;
 }
 
 export function createConnection(deps: ConnectionDeps): Connection {
-  let attempt: Promise<void> | undefined;
+  let attempt: Promise<Identity> | undefined;
   let connected = false;
   let unsubscribe: Unsubscribe | undefined;
   let generation = 0;
@@ -34,10 +37,10 @@ export function createConnection(deps: ConnectionDeps): Connection {
 
   // A caller of a superseded attempt still wants a connection: it gets the one made for the identity
   // that replaced it (identify), once someone starts it; after a logout that is the next interaction.
-  const following = (): Promise<void> =>
+  const following = (): Promise<Identity> =>
     attempt ?? new Promise<void>((resolve) => superseded.push(resolve)).then(() => connection.connect());
 
-  async function open(current: number) {
+  async function open(current: number): Promise<Identity> {
     deps.onStatus('connecting');
     const identity = await deps.identity();
     // Disconnected (logout, identify) while the identity was read or the session made: a stale one.
@@ -72,6 +75,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       );
     }
     deps.afterConnect();
+    return identity;
   }
 
   const connection: Connection = {

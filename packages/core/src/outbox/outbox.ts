@@ -4,7 +4,7 @@ import type { Attachment } from '../schemas/attachment.js';
 import type { KeyValueStore } from '../storage/types.js';
 import { backoffDelay, isRetryable, requestedDelay } from './backoff.js';
 import { electLeader } from './leader.js';
-import { OUTBOX_KEY_PREFIX, OutboxRecord, outboxKey, queueOf } from './record.js';
+import { carries, OUTBOX_KEY_PREFIX, OutboxRecord, outboxKey, queueOf } from './record.js';
 import type { Timers } from './timers.js';
 
 export interface Sent {
@@ -13,10 +13,21 @@ export interface Sent {
   createdId?: string;
 }
 
+/**
+ * Thrown by `send` when the session it would go with is not one its owner may use (see `carries`):
+ * the item is neither failed nor retried on a timer, it waits for the next session (`wake`).
+ */
+export class NotTheirSession extends Error {}
+
 export interface OutboxDeps {
   store: KeyValueStore;
-  /** Performs the adapter call for one item, passing `record.id` as the idempotency key. */
+  /**
+   * Performs the adapter call for one item, passing `record.id` as the idempotency key; throws
+   * NotTheirSession instead when the session is not one the item's owner may use.
+   */
   send(record: OutboxRecord): Promise<Sent>;
+  /** The signed-in user the next session is made for (undefined: anonymous); new items are theirs. */
+  owner(): string | undefined;
   onSent(record: OutboxRecord, sent: Sent): void;
   /** Storage and mirroring failures: reported, never thrown, the in-memory queue carries on. */
   onError(error: unknown): void;
@@ -50,6 +61,8 @@ export interface Outbox {
   discard(id: string): Promise<void>;
   /** Sends what is due now, skipping backoff waits (the browser just came online). */
   flush(): void;
+  /** A new session is there: items that waited for their owner's session may go. */
+  wake(): void;
   /** Forgets everything in memory (logout; the store is cleared by the caller). */
   reset(): void;
 }
@@ -87,6 +100,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const gone = new Set<string>();
   /** Bumped by flush(): an attempt that fails after the network came back is retried at once. */
   let flushes = 0;
+  /**
+   * A signed-in user's item found the session someone else's although the host already names that user
+   * (identify on its way): their items wait for the next session instead of trying again at once.
+   */
+  let held = false;
 
   const byId = (id: string) => items.value.find((item) => item.id === id);
   const put = (record: OutboxRecord) => {
@@ -170,7 +188,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       post({ t: 'sent', id: record.id, sent: result, record: sending });
     } catch (error) {
       if (!running || byId(record.id) === undefined) return; // discarded meanwhile
-      if (isRetryable(error)) {
+      if (error instanceof NotTheirSession) {
+        // Untouched, as before this attempt: it was not sent, so it neither failed nor counts as tried.
+        held = true;
+        put(record);
+        await persist(record);
+      } else if (isRetryable(error)) {
         const wait =
           requestedDelay(error) ?? (flushes === flushesBefore ? backoffDelay(sending.attempts, deps.random) : 0);
         const retrying: OutboxRecord = {
@@ -208,6 +231,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       seen.add(queue);
       if (record.state === 'sending') continue;
       if (record.after !== undefined && byId(record.after) !== undefined) continue;
+      // A signed-in user's item waits, and its queue with it, until a session is made for them (the
+      // host may name them only after boot): sent earlier, it would go as someone else.
+      if (record.owner !== undefined && (held || !carries(deps.owner(), record))) continue;
       if (record.notBefore !== undefined && record.notBefore > now) {
         wake = Math.min(wake, record.notBefore);
         continue;
@@ -311,8 +337,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     async enqueue(input) {
       seq = Math.max(seq + 1, deps.now());
+      const owner = deps.owner();
       const record: OutboxRecord = {
         ...input,
+        ...(owner === undefined ? {} : { owner }),
         id: deps.newId(),
         createdAt: new Date(deps.now()).toISOString(),
         state: 'pending',
@@ -342,7 +370,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       pump();
     },
+    wake() {
+      held = false;
+      pump();
+    },
     reset() {
+      held = false;
       items.value = [];
       for (const id of [...waiters.keys()]) settle(id, { error: new Error('Logged out') });
     },

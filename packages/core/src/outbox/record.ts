@@ -26,11 +26,23 @@ export const OutboxRecord = z.object({
   notBefore: z.optional(z.number()),
   /** Kind-specific arguments for the adapter call, validated again when sent. */
   payload: z.looseObject({}),
+  /**
+   * Id of the signed-in user who wrote it. Absent for an anonymous visitor's item (and for items stored
+   * before owners were recorded): those go with any session of this browser's visitor.
+   */
+  owner: z.optional(z.string()),
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;
 
 export const OUTBOX_KEY_PREFIX = 'outbox:';
 export const outboxKey = (id: string): string => `${OUTBOX_KEY_PREFIX}${id}`;
+
+/**
+ * Whether a session made for `userId` (undefined: anonymous) may carry the item: a signed-in user's
+ * items go only under their own session, never under an anonymous one or another user's.
+ */
+export const carries = (userId: string | undefined, record: OutboxRecord): boolean =>
+  record.owner === undefined || record.owner === userId;
 
 /** Items that must go out one after another: a conversation and its messages, a ticket and its replies. */
 export function queueOf(record: OutboxRecord): string {
