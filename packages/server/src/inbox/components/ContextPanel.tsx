@@ -19,7 +19,7 @@ function Facts({ rows }: { rows: Row[] }) {
       {shown.map(([label, value]) => (
         <div key={label} class="fact">
           <dt>{label}</dt>
-          <dd>{String(value)}</dd>
+          <dd dir="auto">{String(value)}</dd>
         </div>
       ))}
     </dl>

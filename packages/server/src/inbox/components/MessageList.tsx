@@ -5,8 +5,12 @@ import { formatTime } from '../util/duration.js';
 import { AttachmentLink } from './AttachmentLink.js';
 import { LinkifiedText } from './LinkifiedText.js';
 
-/** Messages as plain text (links made from http(s) URLs only); new ones are announced politely. */
-export function MessageList({ messages }: { messages: Message[] }) {
+/**
+ * Messages as plain text (links made from http(s) URLs only); new ones are announced politely.
+ * "(You)" marks the signed-in agent's own messages, not every agent's. Each body takes its direction
+ * from its own text (`dir="auto"`), so Arabic or Hebrew reads right to left in a left-to-right inbox.
+ */
+export function MessageList({ messages, agentId }: { messages: Message[]; agentId: string | undefined }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
@@ -14,7 +18,7 @@ export function MessageList({ messages }: { messages: Message[] }) {
   return (
     <ol class="messages" aria-label={strings.thread.messages} aria-live="polite" aria-relevant="additions">
       {messages.map((message) => {
-        const mine = message.author.type === 'agent';
+        const mine = message.author.type === 'agent' && agentId !== undefined && message.author.id === agentId;
         const author =
           message.author.name ?? (message.author.type === 'user' ? strings.thread.visitor : message.author.type);
         return (
@@ -23,7 +27,7 @@ export function MessageList({ messages }: { messages: Message[] }) {
               <span class="message-author">{mine ? `${author} (${strings.thread.you})` : author}</span>{' '}
               <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
             </p>
-            <p class="message-text">
+            <p class="message-text" dir="auto">
               <LinkifiedText text={message.body} />
             </p>
             {message.attachments.map((attachment) => (

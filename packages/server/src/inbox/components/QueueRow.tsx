@@ -45,9 +45,13 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
         {entry.kind === 'ticket' ? (
           <span class={`severity severity-${entry.item.ticket.severity}`}>{entry.item.ticket.severity}</span>
         ) : null}
-        <span class="queue-title">{title}</span>
+        <span class="queue-title" dir="auto">
+          {title}
+        </span>
       </span>
-      <span class="queue-preview">{preview}</span>
+      <span class="queue-preview" dir="auto">
+        {preview}
+      </span>
       <span class="queue-meta">
         {entry.kind === 'ticket' && entry.item.queue ? (
           <span class="queue-name">

@@ -146,6 +146,85 @@ describe('thread', () => {
     expect(composer().value).toBe('Half-written answer');
   });
 
+  it("marks only the signed-in agent's own messages as theirs, not a colleague's", async () => {
+    await openConversation({
+      'GET /conversations/c1': {
+        body: {
+          conversation: conversationItem('c1').conversation,
+          messages: [
+            message({ id: 'm1', conversationId: 'c1', body: 'Help' }),
+            message({
+              id: 'm2',
+              conversationId: 'c1',
+              author: { type: 'agent', id: 'ag_2', name: 'Sam' },
+              body: 'On it',
+            }),
+            message({ id: 'm3', conversationId: 'c1', author: { type: 'agent', id: 'ag_1', name: 'Alex Agent' } }),
+          ],
+          context: null,
+          visitor: null,
+        },
+      },
+    });
+    const authors = [...screen.getByRole('list', { name: 'Messages' }).querySelectorAll('.message-author')];
+    expect(authors.map((author) => author.textContent)).toEqual(['Dana', 'Sam', 'Alex Agent (You)']);
+  });
+
+  it('lets what customers wrote take its direction from its own text, so right-to-left text reads right', async () => {
+    const arabic = 'مرحبا، لا أستطيع تسجيل الدخول';
+    await openConversation({
+      'GET /queue': {
+        body: {
+          conversations: [
+            {
+              ...conversationItem('c1', { due: 10 }),
+              conversation: { ...conversationItem('c1').conversation, subject: arabic },
+            },
+          ],
+          tickets: [],
+        },
+      },
+      'GET /conversations/c1': {
+        body: {
+          conversation: { ...conversationItem('c1').conversation, subject: arabic },
+          messages: [message({ id: 'm1', conversationId: 'c1', body: arabic })],
+          context: null,
+          visitor: null,
+        },
+      },
+    });
+    const row = await screen.findByRole('link', { name: new RegExp(arabic) });
+    expect(row.querySelector('.queue-title')?.getAttribute('dir')).toBe('auto');
+    expect(row.querySelector('.queue-preview')?.getAttribute('dir')).toBe('auto');
+    expect(screen.getByRole('heading', { level: 2, name: arabic }).getAttribute('dir')).toBe('auto');
+    const body = within(screen.getByRole('list', { name: 'Messages' })).getByText(arabic);
+    expect(body.closest('[dir]')?.getAttribute('dir')).toBe('auto');
+  });
+
+  it('shows the sign-in form, keeping the draft, when a reply is refused because the sign-in is over', async () => {
+    let signedIn = true;
+    await openConversation({
+      'GET /me': () => (signedIn ? { body: session } : { status: 401, body: {} }),
+      'POST /conversations/c1/messages': {
+        status: 401,
+        body: { error: { code: 'unauthorized', message: 'Not signed in' } },
+      },
+      'POST /login': () => {
+        signedIn = true;
+        return { body: session };
+      },
+    });
+    signedIn = false;
+    fireEvent.input(composer(), { target: { value: 'A careful answer' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('heading', { name: 'Sign in to the Helpline inbox' });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'alex@example.com' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { level: 2, name: 'Dana' });
+    expect(composer().value).toBe('A careful answer');
+  });
+
   it('refuses to send an empty reply', async () => {
     const { requests } = await openConversation();
     fireEvent.keyDown(composer(), { key: 'Enter' });

@@ -58,7 +58,7 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         >
           {strings.thread.back}
         </a>
-        <h2 id="thread-title" tabIndex={-1} ref={heading}>
+        <h2 id="thread-title" tabIndex={-1} ref={heading} dir="auto">
           {title}
         </h2>
         {thread.conversation ? (
@@ -73,7 +73,7 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         <EscalateButton key={key} api={store.api} kind={thread.kind} id={thread.id} />
       </header>
       {thread.ticket ? <TicketDetails ticket={thread.ticket} queue={thread.queue} /> : null}
-      <MessageList messages={thread.messages} />
+      <MessageList messages={thread.messages} agentId={store.session.value?.agent.id} />
       <p class="typing" aria-live="polite">
         {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}
       </p>

@@ -7,7 +7,11 @@ export function TicketDetails({ ticket, queue }: { ticket: Ticket; queue?: strin
   const fields = Object.entries(ticket.fields);
   return (
     <section class="ticket-details" aria-label={strings.ticket.details}>
-      {ticket.description ? <p class="message-text">{ticket.description}</p> : null}
+      {ticket.description ? (
+        <p class="message-text" dir="auto">
+          {ticket.description}
+        </p>
+      ) : null}
       {fields.length > 0 || ticket.priority || queue ? (
         <dl class="facts">
           {queue ? (
@@ -25,7 +29,7 @@ export function TicketDetails({ ticket, queue }: { ticket: Ticket; queue?: strin
           {fields.map(([name, value]) => (
             <div key={name} class="fact">
               <dt>{name}</dt>
-              <dd>{String(value)}</dd>
+              <dd dir="auto">{String(value)}</dd>
             </div>
           ))}
         </dl>

@@ -137,13 +137,26 @@ export function createInboxStore(deps: InboxStoreDeps) {
     thread.value = { ...current, messages: [...current.messages, message] };
   }
 
+  /**
+   * A change refused because the sign-in is over (expired, signed out elsewhere) shows the sign-in
+   * form at once, rather than an error under a reply box that cannot send: the draft stays in
+   * `drafts` and the route is kept, so signing in again brings the agent back to it.
+   */
+  async function signedIn<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } catch (error) {
+      if (isInboxApiError(error) && error.status === 401) session.value = null;
+      throw error;
+    }
+  }
+
   async function reply(body: string): Promise<void> {
     const current = thread.value;
     if (!current) return;
-    const message =
-      current.kind === 'conversation'
-        ? await api.replyToConversation(current.id, body)
-        : await api.replyToTicket(current.id, body);
+    const message = await signedIn(
+      current.kind === 'conversation' ? api.replyToConversation(current.id, body) : api.replyToTicket(current.id, body),
+    );
     appendMessage(message);
     void loadQueue();
   }
@@ -151,7 +164,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
   async function setConversationStatus(status: Conversation['status']): Promise<void> {
     const current = thread.value;
     if (!current?.conversation) return;
-    await api.setConversationStatus(current.id, status);
+    await signedIn(api.setConversationStatus(current.id, status));
     if (thread.value?.id === current.id && thread.value.conversation)
       thread.value = { ...thread.value, conversation: { ...thread.value.conversation, status } };
     void loadQueue();
@@ -160,7 +173,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
   async function updateTicket(patch: Parameters<InboxApi['updateTicket']>[1]): Promise<void> {
     const current = thread.value;
     if (!current?.ticket) return;
-    await api.updateTicket(current.id, patch);
+    await signedIn(api.updateTicket(current.id, patch));
     // The history rows are written by the server: reload to show them.
     await openThread('ticket', current.id);
     void loadQueue();
