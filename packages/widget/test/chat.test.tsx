@@ -24,4 +24,19 @@ describe('chat in the panel', () => {
     fireEvent.keyDown(thanks, { key: 'Escape' });
     await waitFor(() => expect(hl.state.isOpen.value).toBe(false));
   });
+
+  it('opens a new chat whose composer holds the text newMessage was given, replacing an unsent one', async () => {
+    const { ui, hl } = mountWidget();
+    await hl.newMessage('Typed before');
+    const box = await ui.findByRole('textbox', { name: 'Message' });
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('Typed before'));
+    await hl.close();
+    await hl.newMessage('I need help with invoice #42');
+    await waitFor(() =>
+      expect((ui.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe(
+        'I need help with invoice #42',
+      ),
+    );
+    expect(hl.chat.draft('new').value).toBe('I need help with invoice #42');
+  });
 });

@@ -373,6 +373,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       visitor,
       connection,
       store,
+      chat,
       extras,
       started: () => started,
       markInteraction,

@@ -26,7 +26,7 @@ import { command } from './command.js';
 import type { HostCommandName } from './command-names.js';
 import type { Runtime } from './runtime.js';
 import type { WritableState } from './state.js';
-import type { HelplineClient, HelplineEvents, ViewState } from './types.js';
+import type { ChatApi, HelplineClient, HelplineEvents, ViewState } from './types.js';
 
 export interface HostContext {
   rt: Runtime;
@@ -38,6 +38,8 @@ export interface HostContext {
   visitor: Visitor;
   connection: Connection;
   store: KeyValueStore;
+  /** Where `newMessage` puts its text: the new chat's draft, which the composer shows. */
+  chat: Pick<ChatApi, 'setDraft'>;
   /** Context the host sets with `update`, attached to every snapshot. */
   extras: { custom: CustomFields; app: HelplineOptions['app'] };
   started(): Promise<void>;
@@ -181,7 +183,10 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       () => z.object({ text: z.optional(z.string().check(z.maxLength(MAX_TEXT_LENGTH))) }),
       async ({ text }) => {
         rt.require('chat');
-        if (text !== undefined) state.prefilled.value = { ...state.prefilled.value, text };
+        if (text !== undefined) {
+          state.prefilled.value = { ...state.prefilled.value, text };
+          ctx.chat.setDraft('new', text);
+        }
         await open({ name: 'chat' });
       },
     ),
