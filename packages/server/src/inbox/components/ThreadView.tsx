@@ -17,11 +17,13 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
   const focusedFor = useRef<string | null>(null);
   const key = thread ? `${thread.kind}:${thread.id}` : null;
 
-  // Focus moves to the thread heading when a new thread has loaded (not on every update).
+  // Focus moves to the thread heading when a new thread has loaded (not on every update), without
+  // scrolling to it: the message list has just scrolled to the newest message, which is what the
+  // agent answers, and the reply box below it stays in view.
   useEffect(() => {
     if (key && focusedFor.current !== key) {
       focusedFor.current = key;
-      heading.current?.focus();
+      heading.current?.focus({ preventScroll: true });
     }
   }, [key]);
 
@@ -74,20 +76,22 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
       </header>
       {thread.ticket ? <TicketDetails ticket={thread.ticket} queue={thread.queue} /> : null}
       <MessageList messages={thread.messages} agentId={store.session.value?.agent.id} />
-      <p class="typing" aria-live="polite">
-        {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}
-      </p>
-      <Composer
-        key={key}
-        initialDraft={store.drafts.get(`${thread.kind}:${thread.id}`)}
-        onDraftChange={(draft) => store.drafts.set(`${thread.kind}:${thread.id}`, draft)}
-        onSend={(body) => store.reply(body)}
-        onTyping={
-          thread.kind === 'conversation'
-            ? (typingNow) => void store.api.sendTyping(thread.id, typingNow).catch(() => undefined)
-            : undefined
-        }
-      />
+      <div class="thread-footer">
+        <p class="typing" aria-live="polite">
+          {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}
+        </p>
+        <Composer
+          key={key}
+          initialDraft={store.drafts.get(`${thread.kind}:${thread.id}`)}
+          onDraftChange={(draft) => store.drafts.set(`${thread.kind}:${thread.id}`, draft)}
+          onSend={(body) => store.reply(body)}
+          onTyping={
+            thread.kind === 'conversation'
+              ? (typingNow) => void store.api.sendTyping(thread.id, typingNow).catch(() => undefined)
+              : undefined
+          }
+        />
+      </div>
       {thread.ticket ? <TicketHistory history={thread.history} /> : null}
     </section>
   );

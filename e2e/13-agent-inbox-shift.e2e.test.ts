@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from './support/stack.ts';
+
+// What an agent working a shift in the inbox runs into that one-message tests do not.
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** An anonymous visitor straight through /v1: quicker than the widget for many messages. */
+async function visitor(helplineUrl: string) {
+  const call = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
+    const response = await fetch(`${helplineUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'X-Helpline-Key': 'demo-public-key',
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${path} → ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const { token } = await call<{ token: string }>('/v1/session', { visitorId: `shift-${randomUUID()}` });
+  return {
+    async start(body: string): Promise<string> {
+      const started = await call<{ conversation: { id: string } }>(
+        '/v1/conversations',
+        { body, idempotencyKey: randomUUID() },
+        token,
+      );
+      return started.conversation.id;
+    },
+    async send(conversationId: string, body: string): Promise<void> {
+      await call(`/v1/conversations/${conversationId}/messages`, { body, idempotencyKey: randomUUID() }, token);
+    },
+  };
+}
+
+/** Whether the element is shown inside the viewport and not clipped by any scrolling ancestor. */
+function inView(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.bottom > window.innerHeight || box.top < 0) return false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const clip = parent.getBoundingClientRect();
+      const style = getComputedStyle(parent);
+      if (style.overflowY === 'visible') continue;
+      if (box.top < clip.top - 1 || box.bottom > clip.bottom + 1) return false;
+    }
+    return true;
+  });
+}
+
+describe('the agent inbox over a shift', () => {
+  it('opens a long conversation at its newest message with the reply box in view, and keeps it there', async () => {
+    const customer = await visitor(stack.helplineUrl);
+    const opener = `Long thread ${randomUUID()}`;
+    const id = await customer.start(opener);
+    for (let line = 1; line <= 40; line++) await customer.send(id, `Line ${line} of the back and forth`);
+
+    const { page, problems } = await stack.openInbox({ viewport: { width: 1400, height: 900 } });
+    await page
+      .getByRole('list', { name: 'Queue' })
+      .getByRole('link', { name: new RegExp(opener) })
+      .click();
+    const messages = page.getByRole('list', { name: 'Messages' });
+    const newest = messages.getByText('Line 40 of the back and forth');
+    await newest.waitFor();
+    const reply = page.getByRole('textbox', { name: 'Reply' });
+    // The heading still gets focus (screen readers announce the thread), without scrolling to it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('thread-title');
+    expect(await inView(newest)).toBe(true);
+    expect(await inView(reply)).toBe(true);
+
+    // Scrolled back to the start of the thread, the reply box is still there to type into.
+    await messages.getByText(opener).scrollIntoViewIfNeeded();
+    expect(await inView(messages.getByText(opener))).toBe(true);
+    expect(await inView(reply)).toBe(true);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+  });
+});
