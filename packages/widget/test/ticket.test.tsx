@@ -50,4 +50,22 @@ describe('ticket form in the panel', () => {
     expect(await ui.findByRole('heading', { name: 'Ticket submitted' }, { timeout: 5000 })).toBeTruthy();
     expect(adapter.agent.tickets()).toHaveLength(1);
   });
+
+  it("does not put newMessage's chat text into a later ticket's description", async () => {
+    const { ui, hl } = mountWidget();
+    await hl.newMessage('Sent as a chat message');
+    await ui.findByRole('textbox', { name: 'Message' });
+    await hl.newTicket({ subject: 'Export fails' });
+    const form = await ui.findByRole('form', { name: 'Submit a ticket' });
+    expect((within(form).getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Export fails');
+    expect((within(form).getByLabelText(/^Description/) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it("puts prefill's text into the ticket's description", async () => {
+    const { ui, hl } = mountWidget();
+    await hl.prefill({ text: 'Steps to reproduce' });
+    await hl.newTicket();
+    const form = await ui.findByRole('form', { name: 'Submit a ticket' });
+    expect((within(form).getByLabelText(/^Description/) as HTMLTextAreaElement).value).toBe('Steps to reproduce');
+  });
 });

@@ -183,10 +183,8 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       () => z.object({ text: z.optional(z.string().check(z.maxLength(MAX_TEXT_LENGTH))) }),
       async ({ text }) => {
         rt.require('chat');
-        if (text !== undefined) {
-          state.prefilled.value = { ...state.prefilled.value, text };
-          ctx.chat.setDraft('new', text);
-        }
+        // The composer's draft, not hl.prefilled: a text sent in the chat must not reappear in a ticket.
+        if (text !== undefined) ctx.chat.setDraft('new', text);
         await open({ name: 'chat' });
       },
     ),
