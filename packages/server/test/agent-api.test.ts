@@ -110,6 +110,22 @@ describe('queue, conversations and tickets', () => {
     expect((await agent.call('POST', `/conversations/${id}/status`, { status: 'resolved' })).status).toBe(204);
   });
 
+  it('tells the agent when the visitor has read the conversation, so the inbox can show their reply as seen', async () => {
+    const started = await visitor.call('POST', '/v1/conversations', {
+      body: 'Is my export done?',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    const id = started.body.conversation.id as string;
+    const reply = await agent.call('POST', `/conversations/${id}/messages`, { body: 'Yes, check your email' });
+    const repliedAt = Date.parse(reply.body.createdAt);
+    const before = await agent.call('GET', `/conversations/${id}`);
+    expect(Date.parse(before.body.visitorLastReadAt)).toBeLessThan(repliedAt);
+    expect((await visitor.call('POST', `/v1/conversations/${id}/read`)).status).toBe(204);
+    const after = await agent.call('GET', `/conversations/${id}`);
+    expect(Date.parse(after.body.visitorLastReadAt)).toBeGreaterThanOrEqual(repliedAt);
+  });
+
   it('sorts tickets by SLA due, records history on changes and the first response', async () => {
     const base = { description: 'x', category: 'bug', fields: { affected_area: 'invoices' }, attachmentIds: [] };
     const slow = await visitor.call('POST', '/v1/tickets', {

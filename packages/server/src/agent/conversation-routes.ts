@@ -47,6 +47,8 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
       messages: await threadMessages(deps.db, workspace.id, { conversationId: row.id }, link),
       context: row.context,
       visitor: visitor ? visitorSummary(visitor) : null,
+      // Messages sent before it are seen: the inbox shows "Seen" under the agent's last one.
+      ...(row.visitor_last_read_at ? { visitorLastReadAt: new Date(row.visitor_last_read_at).toISOString() } : {}),
     });
   });
 

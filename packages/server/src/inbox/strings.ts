@@ -58,6 +58,7 @@ export const strings = {
     visitorTyping: (name: string) => `${name} is typing…`,
     visitor: 'Visitor',
     you: 'You',
+    seen: 'Seen by the visitor',
     attachment: 'Attachment',
     notFound: 'This item no longer exists.',
     status: 'Status',

@@ -61,6 +61,8 @@ export const ConversationThread = z.object({
   messages: z.array(Message),
   context: z.optional(z.unknown()),
   visitor: z.optional(z.nullable(VisitorSummary)),
+  /** When the visitor last read the conversation (their widget showed it). */
+  visitorLastReadAt: z.optional(Timestamp),
 });
 export type ConversationThread = z.infer<typeof ConversationThread>;
 

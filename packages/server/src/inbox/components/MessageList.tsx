@@ -10,8 +10,20 @@ import { LinkifiedText } from './LinkifiedText.js';
  * "(You)" marks the signed-in agent's own messages, not every agent's. Each body takes its direction
  * from its own text (`dir="auto"`), so Arabic or Hebrew reads right to left in a left-to-right inbox.
  */
-export function MessageList({ messages, agentId }: { messages: Message[]; agentId: string | undefined }) {
+export function MessageList({
+  messages,
+  agentId,
+  visitorReadAt,
+}: {
+  messages: Message[];
+  agentId: string | undefined;
+  /** When the visitor last read the thread: the last agent message sent before it shows "Seen". */
+  visitorReadAt?: string | undefined;
+}) {
   const end = useRef<HTMLLIElement>(null);
+  const readAt = visitorReadAt === undefined ? Number.NaN : Date.parse(visitorReadAt);
+  const lastAgent = messages.findLast((message) => message.author.type === 'agent');
+  const seen = lastAgent !== undefined && Date.parse(lastAgent.createdAt) <= readAt ? lastAgent.id : undefined;
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [messages.length]);
@@ -33,6 +45,11 @@ export function MessageList({ messages, agentId }: { messages: Message[]; agentI
             {message.attachments.map((attachment) => (
               <AttachmentLink key={attachment.id} attachment={attachment} />
             ))}
+            {message.id === seen ? (
+              <p class="message-seen">
+                {strings.thread.seen} <time dateTime={visitorReadAt}>{formatTime(visitorReadAt ?? '')}</time>
+              </p>
+            ) : null}
           </li>
         );
       })}

@@ -225,6 +225,36 @@ describe('thread', () => {
     expect(composer().value).toBe('A careful answer');
   });
 
+  it("shows the agent's last message as seen once the visitor has read it, live from the event stream", async () => {
+    const { store } = await openConversation({
+      'GET /conversations/c1': {
+        body: {
+          conversation: conversationItem('c1').conversation,
+          messages: [
+            message({ id: 'm1', conversationId: 'c1', body: 'Help', createdAt: at(-10) }),
+            message({
+              id: 'm2',
+              conversationId: 'c1',
+              author: { type: 'agent', id: 'ag_1', name: 'Alex Agent' },
+              body: 'Try again now',
+              createdAt: at(-5),
+            }),
+          ],
+          context: null,
+          visitor: null,
+          visitorLastReadAt: at(-10),
+        },
+      },
+    });
+    expect(screen.queryByText(/Seen by the visitor/)).toBeNull();
+    act(() => store.handleEvent({ type: 'read', conversationId: 'c2', reader: 'user', at: at(-1) }));
+    act(() => store.handleEvent({ type: 'read', conversationId: 'c1', reader: 'agent', at: at(-1) }));
+    expect(screen.queryByText(/Seen by the visitor/)).toBeNull();
+    act(() => store.handleEvent({ type: 'read', conversationId: 'c1', reader: 'user', at: at(-1) }));
+    const seen = screen.getByText(/Seen by the visitor/);
+    expect(seen.closest('li')?.textContent).toContain('Try again now');
+  });
+
   it('refuses to send an empty reply', async () => {
     const { requests } = await openConversation();
     fireEvent.keyDown(composer(), { key: 'Enter' });

@@ -75,7 +75,11 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         <EscalateButton key={key} api={store.api} kind={thread.kind} id={thread.id} />
       </header>
       {thread.ticket ? <TicketDetails ticket={thread.ticket} queue={thread.queue} /> : null}
-      <MessageList messages={thread.messages} agentId={store.session.value?.agent.id} />
+      <MessageList
+        messages={thread.messages}
+        agentId={store.session.value?.agent.id}
+        visitorReadAt={thread.visitorReadAt}
+      />
       <div class="thread-footer">
         <p class="typing" aria-live="polite">
           {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}

@@ -19,6 +19,8 @@ export interface ThreadData {
   ticket?: Ticket;
   /** The routing queue of a ticket. */
   queue?: string;
+  /** When the visitor last read the conversation: agent messages sent before it are seen. */
+  visitorReadAt?: string;
   history: HistoryEntry[];
 }
 
@@ -103,6 +105,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
               context: readContext(r.context),
               visitor: r.visitor ?? null,
               conversation: r.conversation,
+              ...(r.visitorLastReadAt ? { visitorReadAt: r.visitorLastReadAt } : {}),
               history: [],
             }))
           : await api.ticket(id).then((r) => ({
@@ -224,6 +227,10 @@ export function createInboxStore(deps: InboxStoreDeps) {
         if (current?.ticket && current.id === event.ticket.id) thread.value = { ...current, ticket: event.ticket };
         else markFresh(entryKey('ticket', event.ticket.id));
         refreshQueueSoon();
+        return;
+      case 'read':
+        if (event.reader === 'user' && current?.kind === 'conversation' && current.id === event.conversationId)
+          thread.value = { ...current, visitorReadAt: event.at };
         return;
       case 'resync':
         void loadQueue();
