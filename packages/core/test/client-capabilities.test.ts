@@ -38,6 +38,8 @@ describe('capability gating', () => {
     ]);
     for (const refusal of refusals) expect(isUnsupportedError(refusal)).toBe(true);
     expect(refusals.map((r) => (r as { field: string }).field)).toEqual(['chat', 'chat', 'chat', 'csat']);
+    // Turned off by the host's own features option: the message must not blame the adapter alone.
+    expect((refusals[1] as Error).message).toBe('The test adapter does not support chat, or features turns it off.');
     expect(errors.sort()).toEqual(['chat.rate', 'chat.send', 'newMessage', 'open']);
     expect(logs.errors).toHaveLength(4);
   });

@@ -1,10 +1,15 @@
 import { HelplineError, isHelplineError } from './helpline-error.js';
 
-/** The configured adapter does not declare the capability a call needs. */
+/**
+ * The configured adapter does not declare the capability a call needs, or the host's `features` option
+ * turned it off: the message names both, so a host that turned chat off is not sent to the adapter.
+ */
 export class UnsupportedError extends HelplineError {
   override name = 'UnsupportedError';
   constructor(capability: string, adapterName: string) {
-    super('unsupported', `The ${adapterName} adapter does not support ${capability}.`, { field: capability });
+    super('unsupported', `The ${adapterName} adapter does not support ${capability}, or features turns it off.`, {
+      field: capability,
+    });
   }
 }
 
