@@ -157,6 +157,8 @@ export const strings = {
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved.',
+    unsaved: 'Unsaved changes: they are kept while you work elsewhere in the inbox until you save or discard them.',
+    discard: 'Discard changes',
     delete: 'Delete',
     confirmDelete: 'Delete this article? This cannot be undone.',
     updated: 'Updated',

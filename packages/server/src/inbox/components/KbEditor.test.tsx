@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInboxApi } from '../api/inbox-api.js';
 import { fakeFetch, type Handler, type Reply } from '../testing/fake-fetch.js';
@@ -151,5 +151,30 @@ describe('KB view', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Updating your card' }));
     expect(await screen.findByRole('textbox', { name: 'Title' })).toHaveProperty('value', 'Updating your card');
     expect(window.location.pathname).toBe('/inbox/kb/a1');
+  });
+
+  it('keeps unsaved edits while the agent goes to the queue and back, until they save or discard them', async () => {
+    const { requests, router } = renderInbox(
+      {
+        'GET /me': { body: session },
+        'GET /queue': { body: { conversations: [], tickets: [] } },
+        'GET /kb/articles': { body: [{ ...article, markdown: undefined }] },
+        'GET /kb/articles/a1': { body: article },
+        'POST /kb/preview': { body: { html: '<p>ok</p>' } },
+      },
+      { path: '/inbox/kb/a1' },
+    );
+    const markdown = async () => (await screen.findByRole('textbox', { name: 'Markdown' })) as HTMLTextAreaElement;
+    await waitFor(async () => expect((await markdown()).value).toBe(article.markdown));
+    fireEvent.input(await markdown(), { target: { value: `${article.markdown}\n\nHalf-written step` } });
+    act(() => router.navigate({ view: 'inbox' }));
+    await screen.findByRole('heading', { name: 'Queue' });
+    act(() => router.navigate({ view: 'kb', articleId: 'a1' }));
+    await waitFor(async () => expect((await markdown()).value).toContain('Half-written step'));
+    expect(screen.getByText(/Unsaved changes/)).toBeTruthy();
+    expect(requests.filter((request) => request.path === '/kb/articles/a1')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    await waitFor(async () => expect((await markdown()).value).toBe(article.markdown));
+    expect(screen.queryByText(/Unsaved changes/)).toBeNull();
   });
 });

@@ -9,6 +9,12 @@ import { sanitizePreview } from '../util/sanitize-preview.js';
 const PREVIEW_DELAY_MS = 300;
 const EMPTY: ArticleEdit = { title: '', slug: '', markdown: '', category: '', routes: [], published: false };
 
+/** Unsaved edits of one article (or of the new one, under "new"). */
+export interface ArticleDraft {
+  form: ArticleEdit;
+  routesText: string;
+}
+
 interface KbEditorProps {
   api: InboxApi;
   /** Absent for a new article. */
@@ -17,6 +23,11 @@ interface KbEditorProps {
   onDeleted: () => void;
   /** Debounce of the live preview; tests pass 0. */
   previewDelayMs?: number;
+  /**
+   * Unsaved edits by article, kept while the agent goes elsewhere in the inbox (the page's store
+   * owns them, so signing out forgets them); without it, edits live as long as the editor.
+   */
+  drafts?: Map<string, ArticleDraft>;
 }
 
 const slugOf = (title: string): string =>
@@ -28,16 +39,53 @@ const slugOf = (title: string): string =>
     .slice(0, 100);
 
 /** Markdown on the left, the server-rendered preview (sanitized here too) on the right. */
-export function KbEditor({ api, articleId, onSaved, onDeleted, previewDelayMs = PREVIEW_DELAY_MS }: KbEditorProps) {
-  const [form, setForm] = useState<ArticleEdit | null>(articleId ? null : EMPTY);
-  const [routesText, setRoutesText] = useState('');
+export function KbEditor({
+  api,
+  articleId,
+  onSaved,
+  onDeleted,
+  previewDelayMs = PREVIEW_DELAY_MS,
+  drafts: keptDrafts,
+}: KbEditorProps) {
+  const draftKey = articleId ?? 'new';
+  const [drafts] = useState(() => keptDrafts ?? new Map<string, ArticleDraft>());
+  const kept = drafts.get(draftKey);
+  const [form, setForm] = useState<ArticleEdit | null>(kept?.form ?? (articleId ? null : EMPTY));
+  const [routesText, setRoutesText] = useState(kept?.routesText ?? '');
+  const [dirty, setDirty] = useState(kept !== undefined);
+  const [reload, setReload] = useState(0);
   const [previewHtml, setPreviewHtml] = useState('');
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const preview = useRef<HTMLDivElement>(null);
 
+  // Closing or reloading the tab with unsaved edits asks first (moving around the inbox keeps them).
   useEffect(() => {
-    if (!articleId) return;
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  function keep(next: ArticleDraft): void {
+    drafts.set(draftKey, next);
+    setDirty(true);
+  }
+
+  function discard(): void {
+    drafts.delete(draftKey);
+    setDirty(false);
+    setStatus('idle');
+    setError(null);
+    if (articleId) setReload((n) => n + 1);
+    else {
+      setForm(EMPTY);
+      setRoutesText('');
+    }
+  }
+
+  useEffect(() => {
+    if (!articleId || drafts.has(draftKey)) return;
     api
       .article(articleId)
       .then((article) => {
@@ -52,7 +100,7 @@ export function KbEditor({ api, articleId, onSaved, onDeleted, previewDelayMs = 
         setRoutesText(article.routes.join('\n'));
       })
       .catch((failure: unknown) => setError({ message: errorMessage(failure) }));
-  }, [api, articleId]);
+  }, [api, articleId, reload]);
 
   const markdown = form?.markdown;
   useEffect(() => {
@@ -92,7 +140,9 @@ export function KbEditor({ api, articleId, onSaved, onDeleted, previewDelayMs = 
     );
 
   const update = (patch: Partial<ArticleEdit>): void => {
-    setForm({ ...form, ...patch });
+    const next = { ...form, ...patch };
+    setForm(next);
+    keep({ form: next, routesText });
     setStatus('idle');
   };
 
@@ -108,6 +158,8 @@ export function KbEditor({ api, articleId, onSaved, onDeleted, previewDelayMs = 
     setError(null);
     try {
       const saved = articleId ? await api.updateArticle(articleId, input) : await api.createArticle(input);
+      drafts.delete(draftKey);
+      setDirty(false);
       setForm({ ...input, slug: saved.slug });
       setStatus('saved');
       onSaved(saved.id);
@@ -167,6 +219,7 @@ export function KbEditor({ api, articleId, onSaved, onDeleted, previewDelayMs = 
           aria-invalid={error?.field?.startsWith('routes') ? 'true' : undefined}
           onInput={(event) => {
             setRoutesText(event.currentTarget.value);
+            keep({ form, routesText: event.currentTarget.value });
             setStatus('idle');
           }}
         />
@@ -200,12 +253,17 @@ export function KbEditor({ api, articleId, onSaved, onDeleted, previewDelayMs = 
         </p>
       ) : null}
       <p class="muted" role="status">
-        {status === 'saved' ? strings.kb.saved : ''}
+        {status === 'saved' ? strings.kb.saved : dirty ? strings.kb.unsaved : ''}
       </p>
       <div class="actions">
         <button type="submit" class="button primary" disabled={status === 'saving'}>
           {status === 'saving' ? strings.kb.saving : strings.kb.save}
         </button>
+        {dirty ? (
+          <button type="button" class="button subtle" onClick={discard}>
+            {strings.kb.discard}
+          </button>
+        ) : null}
         {articleId ? (
           <button type="button" class="button danger" onClick={() => void remove()}>
             {strings.kb.delete}

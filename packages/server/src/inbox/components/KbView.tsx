@@ -5,17 +5,19 @@ import { errorMessage } from '../state/inbox-store.js';
 import { type Router, routePath } from '../state/router.js';
 import { strings } from '../strings.js';
 import { formatTime } from '../util/duration.js';
-import { KbEditor } from './KbEditor.js';
+import { type ArticleDraft, KbEditor } from './KbEditor.js';
 
 interface KbViewProps {
   api: InboxApi;
   router: Router;
   /** "new" for a new article. */
   articleId: string | undefined;
+  /** Unsaved article edits, kept by the page's store while the agent works elsewhere. */
+  drafts?: Map<string, ArticleDraft>;
 }
 
 /** Article list and the editor of the selected one. */
-export function KbView({ api, router, articleId }: KbViewProps) {
+export function KbView({ api, router, articleId, drafts }: KbViewProps) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -79,6 +81,7 @@ export function KbView({ api, router, articleId }: KbViewProps) {
           key={articleId}
           api={api}
           articleId={articleId === 'new' ? undefined : articleId}
+          {...(drafts ? { drafts } : {})}
           onSaved={(id) => {
             setVersion((n) => n + 1);
             if (articleId === 'new') router.navigate({ view: 'kb', articleId: id });

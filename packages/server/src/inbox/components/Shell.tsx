@@ -104,7 +104,10 @@ export function Shell({ store, router, live }: ShellProps) {
       </header>
       <main id="main" ref={main} class="main">
         {route.view === 'kb' ? (
-          <LazyView load={loadKb} props={{ api: store.api, router, articleId: route.articleId }} />
+          <LazyView
+            load={loadKb}
+            props={{ api: store.api, router, articleId: route.articleId, drafts: store.articleDrafts }}
+          />
         ) : route.view === 'analytics' ? (
           <LazyView load={loadAnalytics} props={{ api: store.api }} />
         ) : route.view === 'webhooks' ? (

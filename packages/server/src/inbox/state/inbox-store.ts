@@ -4,6 +4,7 @@ import type { StreamStatus } from '../api/event-stream.js';
 import type { InboxApi } from '../api/inbox-api.js';
 import { isInboxApiError } from '../api/inbox-api-error.js';
 import type { HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
+import type { ArticleDraft } from '../components/KbEditor.js';
 import { strings } from '../strings.js';
 import { entryKey, type QueueFilter, queueEntries, type ThreadKind } from './queue-entries.js';
 
@@ -60,6 +61,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
   );
   /** Unsent replies per thread, so moving around the queue never loses what the agent typed. */
   const drafts = new Map<string, string>();
+  /** Unsaved knowledge-base edits per article, for the same reason. */
+  const articleDrafts = new Map<string, ArticleDraft>();
   let threadRequest = 0;
 
   function markSeen(key: string): void {
@@ -274,6 +277,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
         visitorTyping.value = null;
       });
       drafts.clear();
+      articleDrafts.clear();
     }
   }
 
@@ -290,6 +294,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     visitorTyping,
     connection,
     drafts,
+    articleDrafts,
     loadQueue,
     openThread,
     closeThread,
