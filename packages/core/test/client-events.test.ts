@@ -107,4 +107,20 @@ describe('shutdown', () => {
     await expect(client.chat.send({ body: 'late' })).rejects.toMatchObject({ code: 'shut_down' });
     await expect(client.shutdown()).resolves.toBeUndefined();
   });
+
+  it('refuses every host command after shutdown with shut_down, changing nothing', async () => {
+    const { client, logs } = startClient();
+    await client.shutdown();
+    const refusals = await Promise.all([
+      client.open('search').catch((e: unknown) => e),
+      client.toggle().catch((e: unknown) => e),
+      client.prefill({ subject: 'late' }).catch((e: unknown) => e),
+      client.track('late').catch((e: unknown) => e),
+      client.help.register('/late', { articles: ['a1'] }).catch((e: unknown) => e),
+    ]);
+    expect(refusals.map((e) => (e as { code?: string }).code)).toEqual(Array(5).fill('shut_down'));
+    expect(client.state.isOpen.value).toBe(false);
+    expect(client.prefilled.value).toEqual({});
+    expect(logs.errors.filter((line) => line.includes('call boot first'))).toHaveLength(5);
+  });
 });

@@ -182,8 +182,11 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       await rt.interaction();
       await connection.connect();
     },
-    async interaction() {
+    alive() {
       if (shutDown) throw new HelplineError('shut_down', 'Helpline was shut down; call boot first.');
+    },
+    async interaction() {
+      rt.alive();
       markInteraction();
       await started;
     },

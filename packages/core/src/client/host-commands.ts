@@ -65,6 +65,12 @@ const none = () => z.object({});
 export function createHostCommands(ctx: HostContext): HostCommands {
   const { rt, state, kb, emitter, visitor, connection } = ctx;
   const report = rt.report;
+  // After shutdown a command rejects with shut_down (reported as any failure) and changes nothing.
+  const cmd: typeof command = (_, name, argNames, schema, run) =>
+    command(report, name, argNames, schema, (args) => {
+      rt.alive();
+      return run(args);
+    });
   const refreshQuietly = () => {
     if (connection.isConnected() && state.capabilities.value.kb) kb.refreshSuggestions().catch(() => {});
   };
@@ -72,7 +78,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
   // Every visit that opens the panel calls open, so its schema is built with the client: for a returning
   // visitor, whose widget boots at idle, that is before the click.
   const openArgs = z.object({ view: z.optional(viewArg()) });
-  const open = command(
+  const open = cmd(
     report,
     'open',
     ['view'],
@@ -96,7 +102,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     },
   );
 
-  const close = command(report, 'close', [], none, () => {
+  const close = cmd(report, 'close', [], none, () => {
     if (!state.isOpen.value) return;
     state.isOpen.value = false;
     emitter.emit('close', {});
@@ -105,9 +111,9 @@ export function createHostCommands(ctx: HostContext): HostCommands {
   return {
     open,
     close,
-    toggle: command(report, 'toggle', [], none, () => (state.isOpen.value ? close() : open())),
+    toggle: cmd(report, 'toggle', [], none, () => (state.isOpen.value ? close() : open())),
 
-    identify: command(
+    identify: cmd(
       report,
       'identify',
       ['user', 'verification'],
@@ -128,7 +134,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    update: command(
+    update: cmd(
       report,
       'update',
       ['context'],
@@ -142,12 +148,12 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    logout: command(report, 'logout', [], none, async () => {
+    logout: cmd(report, 'logout', [], none, async () => {
       await ctx.started();
       await ctx.wipe();
     }),
 
-    search: command(
+    search: cmd(
       report,
       'search',
       ['query'],
@@ -158,7 +164,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    article: command(
+    article: cmd(
       report,
       'article',
       ['id'],
@@ -166,7 +172,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       ({ id }) => open({ name: 'article', articleId: id }),
     ),
 
-    suggest: command(
+    suggest: cmd(
       report,
       'suggest',
       ['articleIds'],
@@ -176,7 +182,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    newMessage: command(
+    newMessage: cmd(
       report,
       'newMessage',
       ['text'],
@@ -189,7 +195,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    newTicket: command(
+    newTicket: cmd(
       report,
       'newTicket',
       ['prefill'],
@@ -201,7 +207,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    prefill: command(
+    prefill: cmd(
       report,
       'prefill',
       ['fields'],
@@ -211,7 +217,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    track: command(
+    track: cmd(
       report,
       'track',
       ['name', 'data', 'at'],
@@ -223,7 +229,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     help: {
-      register: command(
+      register: cmd(
         report,
         'help.register',
         ['routePattern', 'entry'],
@@ -233,7 +239,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
           refreshQuietly();
         },
       ),
-      unregister: command(
+      unregister: cmd(
         report,
         'help.unregister',
         ['routePattern'],

@@ -30,6 +30,8 @@ export interface Runtime {
   require(capability: Capability): void;
   /** Marks an interaction, then connects once (making the visitor id if needed). */
   connected(): Promise<void>;
+  /** Throws `shut_down` once the client has been shut down. */
+  alive(): void;
   /** Marks an interaction and waits for boot, without connecting: writes go to the outbox even offline. */
   interaction(): Promise<void>;
   isConnected(): boolean;
