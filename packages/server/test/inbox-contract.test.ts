@@ -1,6 +1,7 @@
-import { parseWith } from '@helpline/core';
+import { Conversation, parseWith } from '@helpline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AgentList,
   Analytics,
   ArticleSource,
   ArticleSummaries,
@@ -60,6 +61,12 @@ describe('agent API responses match what the inbox page parses', () => {
     const queue = parseWith(Queue, (await agent.call('GET', '/queue')).body, 'queue');
     expect(queue.tickets.map((item) => item.ticket.id)).toContain(ticketId);
     parseWith(ConversationThread, (await agent.call('GET', `/conversations/${conversationId}`)).body, 'conversation');
+    parseWith(AgentList, (await agent.call('GET', '/agents')).body, 'agents');
+    parseWith(
+      Conversation,
+      (await agent.call('PUT', `/conversations/${conversationId}/assignee`, { agentId: null })).body,
+      'assignee',
+    );
     const ticket = parseWith(TicketDetail, (await agent.call('GET', `/tickets/${ticketId}`)).body, 'ticket');
     expect(ticket.history.length).toBe(2);
   });

@@ -124,6 +124,14 @@ export const ROUTES: readonly RouteSpec[] = [
     object: 'conversation',
     body: () => ({ status: 'open' }),
   },
+  {
+    method: 'PUT',
+    path: '/agent/api/conversations/:id/assignee',
+    auth: 'agent',
+    object: 'conversation',
+    body: () => ({ agentId: null }),
+  },
+  { method: 'GET', path: '/agent/api/agents', auth: 'agent' },
   { method: 'GET', path: '/agent/api/tickets/:id', auth: 'agent', object: 'ticket' },
   {
     method: 'PATCH',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app/deps.js';
 import type { AgentEnv } from './agent-env.js';
 import { requireAgent } from './agent-session.js';
+import { agentListRoutes } from './agents-routes.js';
 import { agentAnalyticsRoutes } from './analytics-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { agentConversationRoutes } from './conversation-routes.js';
@@ -27,6 +28,7 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
     '/events',
     '/visitors',
     '/webhooks',
+    '/agents',
   ])
     app.use(`${prefix}/*`, guard);
   app.route('/', authRoutes(deps));
@@ -36,6 +38,7 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
   app.route('/kb', agentKbRoutes(deps));
   app.route('/analytics', agentAnalyticsRoutes(deps));
   app.route('/visitors', agentVisitorRoutes(deps));
+  app.route('/agents', agentListRoutes(deps));
   app.route('/', presenceRoutes(deps));
   app.route('/', escalationRoutes(deps));
   return app;

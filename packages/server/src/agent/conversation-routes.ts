@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { type ConversationRow, findConversation, toConversations } from '../conversations/conversation-store.js';
-import { notFound } from '../http/api-error.js';
+import { ApiError, notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
 import { visitorById, visitorSummary } from '../visitors/visitor-store.js';
@@ -13,8 +13,9 @@ import type { AgentEnv } from './agent-env.js';
 export const AgentReply = z.object({ body: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)) });
 const Typing = z.object({ typing: z.boolean() });
 const StatusChange = z.object({ status: ConversationStatus });
+const AssigneeChange = z.object({ agentId: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))) });
 
-/** The agent side of a conversation: read (marks it read), reply, typing, status. */
+/** The agent side of a conversation: read (marks it read), reply, typing, status, assignee. */
 export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
   const app = new Hono<AgentEnv>();
 
@@ -118,6 +119,32 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
       payload: { type: 'status', conversationId: row.id, status },
     });
     return c.body(null, 204);
+  });
+  // Who owns the conversation (the first agent to answer takes it unless someone was assigned):
+  // an agent of the workspace, or null for nobody.
+  app.put('/:id/assignee', async (c) => {
+    const workspace = c.get('workspace');
+    const row = await load(workspace.id, c.req.param('id'));
+    const { agentId } = await readJson(c, AssigneeChange, 'Assignee');
+    let assignee: { id: string; name: string } | null = null;
+    if (agentId !== null) {
+      const [found] = await deps.db.query<{ id: string; name: string }>(
+        'select id, name from agents where workspace_id = $1 and id = $2',
+        [workspace.id, agentId],
+      );
+      if (!found) throw new ApiError(400, 'invalid_input', 'Assignee: agentId: no such agent here', 'agentId');
+      assignee = found;
+    }
+    await deps.db.query(
+      'update conversations set assignee_id = $3, assignee_name = $4 where workspace_id = $1 and id = $2',
+      [workspace.id, row.id, assignee?.id ?? null, assignee?.name ?? null],
+    );
+    const [conversation] = await toConversations(
+      deps.db,
+      [{ ...row, assignee_id: assignee?.id ?? null, assignee_name: assignee?.name ?? null }],
+      attachmentLinker(deps, c),
+    );
+    return c.json(conversation);
   });
   return app;
 }

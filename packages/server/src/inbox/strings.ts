@@ -59,6 +59,8 @@ export const strings = {
     visitor: 'Visitor',
     you: 'You',
     seen: 'Seen by the visitor',
+    assignee: 'Assignee',
+    unassigned: 'Unassigned',
     attachment: 'Attachment',
     notFound: 'This item no longer exists.',
     status: 'Status',

@@ -1,8 +1,9 @@
-import { Message, parseResponse, Ticket } from '@helpline/core';
+import { Conversation, Message, parseResponse, Ticket } from '@helpline/core';
 import type * as z from 'zod/mini';
 import { strings } from '../strings.js';
 import { InboxApiError } from './inbox-api-error.js';
 import {
+  AgentList,
   Analytics,
   type ArticleEdit,
   ArticleSource,
@@ -96,6 +97,10 @@ export function createInboxApi(options: InboxApiOptions = {}) {
     async setConversationStatus(id: string, status: 'open' | 'pending' | 'resolved'): Promise<void> {
       await send('POST', `/conversations/${enc(id)}/status`, { status });
     },
+    agents: () => json(AgentList, 'agents', 'GET', '/agents'),
+    /** Gives the conversation to an agent of the workspace, or to nobody (null). */
+    assignConversation: (id: string, agentId: string | null) =>
+      json(Conversation, 'conversation', 'PUT', `/conversations/${enc(id)}/assignee`, { agentId }),
     ticket: (id: string) => json(TicketDetail, 'ticket', 'GET', `/tickets/${enc(id)}`),
     updateTicket: (id: string, patch: TicketPatch) => json(Ticket, 'ticket', 'PATCH', `/tickets/${enc(id)}`, patch),
     replyToTicket: (id: string, body: string) =>

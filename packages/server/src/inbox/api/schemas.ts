@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 /** Shapes of the server's agent API (/agent/api), built from the core wire schemas. */
 export const Agent = z.object({ id: z.string(), name: z.string(), email: z.string() });
 export type Agent = z.infer<typeof Agent>;
+export const AgentList = z.array(Agent);
 
 export const Session = z.object({ agent: Agent, csrfToken: z.string().check(z.minLength(1)) });
 export type Session = z.infer<typeof Session>;

@@ -59,6 +59,11 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
           </span>
         ) : null}
         {account ? <span class="account">{account}</span> : null}
+        {entry.kind === 'conversation' && entry.item.conversation.assignee ? (
+          <span class="queue-name">
+            {strings.thread.assignee}: {entry.item.conversation.assignee.name ?? entry.item.conversation.assignee.id}
+          </span>
+        ) : null}
         {entry.sla ? (
           <SlaBadge sla={entry.sla} />
         ) : entry.kind === 'conversation' ? (

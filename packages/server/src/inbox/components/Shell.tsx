@@ -26,6 +26,7 @@ export function Shell({ store, router, live }: ShellProps) {
 
   useEffect(() => {
     void store.loadQueue();
+    void store.loadAgents();
     if (!live) return;
     let streamed = false;
     const stop = connectEventStream({

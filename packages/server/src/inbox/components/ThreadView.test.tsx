@@ -255,6 +255,46 @@ describe('thread', () => {
     expect(seen.closest('li')?.textContent).toContain('Try again now');
   });
 
+  it('assigns the conversation to a colleague and back to nobody, and the queue says who owns it', async () => {
+    const colleague = { id: 'ag_2', name: 'Sam', email: 'sam@example.com' };
+    let assignee: { type: 'agent'; id: string; name: string } | undefined;
+    const conversation = () => ({ ...conversationItem('c1').conversation, ...(assignee ? { assignee } : {}) });
+    const { requests } = await openConversation({
+      'GET /agents': { body: [session.agent, colleague] },
+      'GET /queue': () => ({
+        body: {
+          conversations: [{ ...conversationItem('c1', { due: 10 }), conversation: conversation() }],
+          tickets: [],
+        },
+      }),
+      'PUT /conversations/c1/assignee': (request: RecordedRequest) => {
+        const { agentId } = request.body as { agentId: string | null };
+        assignee = agentId ? { type: 'agent', id: agentId, name: 'Sam' } : undefined;
+        return { body: conversation() };
+      },
+    });
+    const select = screen.getByRole('combobox', { name: 'Assignee' }) as HTMLSelectElement;
+    expect(select.value).toBe('');
+    await waitFor(() =>
+      expect([...select.options].map((option) => option.textContent)).toEqual([
+        'Unassigned',
+        'Alex Agent (You)',
+        'Sam',
+      ]),
+    );
+    fireEvent.change(select, { target: { value: 'ag_2' } });
+    await waitFor(() => expect(select.value).toBe('ag_2'));
+    const put = requests.find((request) => request.method === 'PUT');
+    expect(put?.body).toEqual({ agentId: 'ag_2' });
+    expect(put?.headers['x-csrf-token']).toBe('csrf-123');
+    const row = screen.getByRole('list', { name: 'Queue' });
+    await waitFor(() => expect(row.textContent).toContain('Assignee: Sam'));
+    fireEvent.change(select, { target: { value: '' } });
+    await waitFor(() => expect(select.value).toBe(''));
+    expect(requests.filter((request) => request.method === 'PUT').at(-1)?.body).toEqual({ agentId: null });
+    await waitFor(() => expect(row.textContent).not.toContain('Assignee:'));
+  });
+
   it('refuses to send an empty reply', async () => {
     const { requests } = await openConversation();
     fireEvent.keyDown(composer(), { key: 'Enter' });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { InboxStore } from '../state/inbox-store.js';
 import type { Router } from '../state/router.js';
 import { strings } from '../strings.js';
+import { AssigneeControl } from './AssigneeControl.js';
 import { Composer } from './Composer.js';
 import { ConversationStatusControl } from './ConversationStatusControl.js';
 import { EscalateButton } from './EscalateButton.js';
@@ -67,6 +68,14 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
           <ConversationStatusControl
             status={thread.conversation.status}
             onChange={(status) => store.setConversationStatus(status)}
+          />
+        ) : null}
+        {thread.conversation ? (
+          <AssigneeControl
+            assignee={thread.conversation.assignee}
+            agents={store.agents.value}
+            me={store.session.value?.agent}
+            onChange={(agentId) => store.assignConversation(agentId)}
           />
         ) : null}
         {thread.ticket ? (

@@ -3,7 +3,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { StreamStatus } from '../api/event-stream.js';
 import type { InboxApi } from '../api/inbox-api.js';
 import { isInboxApiError } from '../api/inbox-api-error.js';
-import type { HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
+import type { Agent, HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
 import type { ArticleDraft } from '../components/KbEditor.js';
 import { strings } from '../strings.js';
 import { entryKey, type QueueFilter, queueEntries, type ThreadKind } from './queue-entries.js';
@@ -56,6 +56,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
   const threadError = signal<string | null>(null);
   const visitorTyping = signal<{ conversationId: string; name: string; until: number } | null>(null);
   const connection = signal<StreamStatus>('connecting');
+  /** The workspace's agents, to assign conversations to; empty until loaded. */
+  const agents = signal<Agent[]>([]);
   const entries = computed(() =>
     queue.value ? queueEntries(queue.value, now.value, { opened: opened.value, fresh: fresh.value }, filter.value) : [],
   );
@@ -176,6 +178,22 @@ export function createInboxStore(deps: InboxStoreDeps) {
     void loadQueue();
   }
 
+  async function loadAgents(): Promise<void> {
+    try {
+      agents.value = await api.agents();
+    } catch {
+      // Without the list the control still offers "me" and "nobody"; the next sign-in tries again.
+    }
+  }
+
+  async function assignConversation(agentId: string | null): Promise<void> {
+    const current = thread.value;
+    if (!current?.conversation) return;
+    const conversation = await signedIn(api.assignConversation(current.id, agentId));
+    if (thread.value?.id === current.id && thread.value.conversation) thread.value = { ...thread.value, conversation };
+    void loadQueue();
+  }
+
   async function updateTicket(patch: Parameters<InboxApi['updateTicket']>[1]): Promise<void> {
     const current = thread.value;
     if (!current?.ticket) return;
@@ -293,6 +311,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     threadError,
     visitorTyping,
     connection,
+    agents,
     drafts,
     articleDrafts,
     loadQueue,
@@ -300,6 +319,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
     closeThread,
     reply,
     setConversationStatus,
+    loadAgents,
+    assignConversation,
     updateTicket,
     handleEvent,
     tick,

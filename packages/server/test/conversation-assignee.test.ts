@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
+import { AgentClient } from './agent-client.js';
+import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+
+let server: RunningServer;
+let sam: AgentClient;
+let noor: AgentClient;
+let noorId: string;
+let outsiderId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  const [demo] = await server.db.query<{ workspace_id: string }>('select workspace_id from agents limit 1');
+  noorId = (
+    await createAgent(server.db, {
+      workspaceId: demo?.workspace_id ?? '',
+      email: 'noor@demo.test',
+      name: 'Noor',
+      password: 'noor-password-1',
+    })
+  ).id;
+  const other = await createWorkspace(server.db, { name: 'Other Co', publicKey: 'assignee-other-key' });
+  outsiderId = (
+    await createAgent(server.db, {
+      workspaceId: other.id,
+      email: 'olu@other.test',
+      name: 'Olu',
+      password: 'olu-password-1',
+    })
+  ).id;
+  sam = new AgentClient(server.url);
+  await sam.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+  noor = new AgentClient(server.url);
+  await noor.login('noor@demo.test', 'noor-password-1');
+});
+afterAll(() => server?.close());
+
+async function newConversation(): Promise<string> {
+  const visitor = new WidgetClient(server.url);
+  await visitor.session();
+  const started = await visitor.call('POST', '/v1/conversations', {
+    body: 'Who is looking at this?',
+    attachmentIds: [],
+    idempotencyKey: key(),
+  });
+  return started.body.conversation.id;
+}
+
+describe('conversation assignee', () => {
+  it('lists the workspace agents, and only them, to assign to', async () => {
+    const agents = await sam.call('GET', '/agents');
+    expect(agents.status).toBe(200);
+    const names = (agents.body as { name: string }[]).map((agent) => agent.name);
+    expect(names).toContain('Noor');
+    expect(names).not.toContain('Olu');
+  });
+
+  it('assigns to a colleague, who then owns it even after another agent answers; unassigns', async () => {
+    const id = await newConversation();
+    const assigned = await sam.call('PUT', `/conversations/${id}/assignee`, { agentId: noorId });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.assignee).toMatchObject({ type: 'agent', id: noorId, name: 'Noor' });
+    await sam.call('POST', `/conversations/${id}/messages`, { body: 'Noor will take it from here' });
+    const thread = await noor.call('GET', `/conversations/${id}`);
+    expect(thread.body.conversation.assignee).toMatchObject({ id: noorId });
+    const queued = (await noor.call('GET', '/queue')).body.conversations.find(
+      (item: { conversation: { id: string } }) => item.conversation.id === id,
+    );
+    expect(queued.conversation.assignee).toMatchObject({ id: noorId });
+
+    const cleared = await noor.call('PUT', `/conversations/${id}/assignee`, { agentId: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.assignee).toBeUndefined();
+  });
+
+  it("refuses an agent of another workspace or nobody's id, naming agentId", async () => {
+    const id = await newConversation();
+    for (const agentId of [outsiderId, 'no-such-agent']) {
+      const refused = await sam.call('PUT', `/conversations/${id}/assignee`, { agentId });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.field).toBe('agentId');
+    }
+    expect((await sam.call('PUT', `/conversations/${id}/assignee`, {})).status).toBe(400);
+  });
+});
