@@ -74,7 +74,8 @@ export function start(win: LoaderWindow, script: HTMLScriptElement | null): void
     }
   };
   if (doc.body) draw();
-  else doc.addEventListener('DOMContentLoaded', draw, { once: true });
+  // DOMContentLoaded fires once: no need to ask for `once`.
+  else doc.addEventListener('DOMContentLoaded', draw);
 
   if (config.load === 'eager' || queue.some(needsPanel)) load();
   else
@@ -89,9 +90,11 @@ export function start(win: LoaderWindow, script: HTMLScriptElement | null): void
   const selector = (appearance as { launcherSelector?: unknown }).launcherSelector;
   if (typeof selector === 'string') {
     // Until the widget takes over (it installs its own delegation), clicks on the host's launcher load it.
+    // An invalid selector is the widget's to report, naming the option; here it must not throw on every click.
     const onClick = (event: Event) => {
-      const target = event.target as Element | null;
-      if (!loading && target?.closest?.(selector)) open();
+      try {
+        if (!loading && (event.target as Element).closest(selector)) open();
+      } catch {}
     };
     doc.addEventListener('click', onClick);
   }

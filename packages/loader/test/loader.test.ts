@@ -115,6 +115,31 @@ describe('the script-tag loader', () => {
     expect(injected()).toHaveLength(1);
   });
 
+  it('never throws on host clicks when launcherSelector is not a valid selector', () => {
+    win().Helpline = Object.assign(() => {}, {
+      q: [
+        ['boot', { key: 'pk', apiUrl: 'https://s.example', appearance: { launcherSelector: '[[bad' } }],
+      ] as unknown[][],
+    });
+    start(win(), script({}));
+    const thrown: unknown[] = [];
+    const onError = (event: ErrorEvent) => {
+      thrown.push(event.error);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    const heading = document.createElement('h1');
+    document.body.append(heading);
+    try {
+      heading.click();
+      document.dispatchEvent(new MouseEvent('click'));
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(thrown).toEqual([]);
+    expect(widgetScripts()).toHaveLength(0);
+  });
+
   it('loads the widget at idle for a visitor this browser already has, without an interaction', () => {
     using idle = idleQueue();
     localStorage.setItem(RETURNING_KEY, '1');
