@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL, type RunningServer, type ServerConfigInput } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
+import { noisyPng } from './noisy-png.js';
 import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
 
 const text = (size: number, fill = 'x') => new TextEncoder().encode(fill.repeat(size));
@@ -77,6 +78,34 @@ describe('the limit on uploads not yet sent', () => {
     const statuses = results.map((result) => result.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(3);
     expect(statuses.filter((status) => status === 413)).toHaveLength(9);
+  });
+
+  it('takes every file picked at once that fits the limit', async () => {
+    // Files large enough that each spends a while being stored after its row is written: one counted
+    // both as recorded and as still arriving made a limit with room left look full to the next.
+    const files = await serverOnFolder({ maxAttachmentBytes: 1024 * 1024, maxUnattachedBytes: 4 * 1024 * 1024 });
+    try {
+      const client = await visitor(files.server);
+      const file = noisyPng(1024 * 1024 - 4096);
+      for (let round = 0; round < 4; round++) {
+        const results = await Promise.all(
+          Array.from({ length: 4 }, () =>
+            client.call('POST', '/v1/attachments', file, { 'Content-Type': 'image/png' }),
+          ),
+        );
+        expect(results.map((result) => result.status)).toEqual([201, 201, 201, 201]);
+        expect(
+          (
+            await sendWith(
+              client,
+              results.map((result) => result.body.id),
+            )
+          ).status,
+        ).toBe(201);
+      }
+    } finally {
+      await files.close();
+    }
   });
 
   it('counts a ticket as sending its files', async () => {

@@ -60,6 +60,9 @@ export function attachmentRoutes(deps: AppDeps): Hono<WidgetEnv> {
         },
         deps.config.maxUnattachedBytes,
       );
+      // Recorded or refused, it no longer arrives: counted both ways while its bytes are stored, it
+      // made a limit that still had room look full to the uploads arriving next.
+      release();
       if (!('record' in reserved)) throw quotaExceeded(deps.config.maxUnattachedBytes, reserved.heldBytes);
       const { record } = reserved;
       // The row comes first: bytes without a row could outlive an erasure, a row without bytes cannot.

@@ -16,7 +16,8 @@ export function quotaExceeded(limit: number, heldBytes: number): ApiError {
 /**
  * Checked before a body is read, counting uploads of the visitor still arriving on this instance:
  * a visitor opening 120 uploads at once buffers no more than the limit, and the rest are refused
- * at once. The limit itself is enforced again, exactly, when the upload is recorded.
+ * at once. The limit itself is enforced again, exactly, when the upload is recorded. The returned
+ * release may be called more than once: the upload stops arriving when it is recorded or refused.
  */
 export function uploadAdmission(db: Database, limit: number) {
   const arriving = new Map<string, number>();
@@ -24,7 +25,10 @@ export function uploadAdmission(db: Database, limit: number) {
     const held = (await unattachedBytes(db, workspaceId, visitorPk)) + (arriving.get(visitorPk) ?? 0);
     if (held + expectedBytes > limit) throw quotaExceeded(limit, held);
     arriving.set(visitorPk, (arriving.get(visitorPk) ?? 0) + expectedBytes);
+    let released = false;
     return () => {
+      if (released) return;
+      released = true;
       const left = (arriving.get(visitorPk) ?? 0) - expectedBytes;
       if (left > 0) arriving.set(visitorPk, left);
       else arriving.delete(visitorPk);
