@@ -232,20 +232,20 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       register: cmd(
         report,
         'help.register',
-        ['routePattern', 'entry'],
-        () => z.object({ routePattern: routePatternArg(), entry: helpEntryArg() }),
-        ({ routePattern, entry }) => {
-          ctx.help.register(routePattern, entry);
+        ['pattern', 'entry'],
+        () => z.object({ pattern: routePatternArg(), entry: helpEntryArg() }),
+        ({ pattern, entry }) => {
+          ctx.help.register(pattern, entry);
           refreshQuietly();
         },
       ),
       unregister: cmd(
         report,
         'help.unregister',
-        ['routePattern'],
-        () => z.object({ routePattern: routePatternArg() }),
-        ({ routePattern }) => {
-          ctx.help.unregister(routePattern);
+        ['pattern'],
+        () => z.object({ pattern: routePatternArg() }),
+        ({ pattern }) => {
+          ctx.help.unregister(pattern);
           refreshQuietly();
         },
       ),

@@ -211,8 +211,8 @@ export interface HelplineClient {
   /** Adds a breadcrumb event to the context snapshot; `at` (`Date.now()` style) when it happened earlier. */
   track(name: string, data?: CustomFields, at?: number): Promise<void>;
   readonly help: {
-    register(routePattern: string, entry: HelpEntry): Promise<void>;
-    unregister(routePattern: string): Promise<void>;
+    register(pattern: string, entry: HelpEntry): Promise<void>;
+    unregister(pattern: string): Promise<void>;
   };
   /** Current prefill for the chat composer and ticket form (consumed by the widget). */
   readonly prefilled: ReadonlySignal<Prefill>;
