@@ -126,6 +126,41 @@ describe('queue, conversations and tickets', () => {
     expect(Date.parse(after.body.visitorLastReadAt)).toBeGreaterThanOrEqual(repliedAt);
   });
 
+  it('finds resolved conversations and solved tickets again under view=closed, until they are reopened', async () => {
+    const started = await visitor.call('POST', '/v1/conversations', {
+      body: 'Thanks, all good now',
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    const id = started.body.conversation.id as string;
+    const ticket = await visitor.call('POST', '/v1/tickets', {
+      subject: 'Solved already',
+      description: '',
+      severity: 'P3',
+      category: 'how_to',
+      fields: { affected_area: 'payments' },
+      attachmentIds: [],
+      idempotencyKey: key(),
+    });
+    expect(ticket.status).toBe(201);
+    const ids = (body: {
+      conversations: { conversation: { id: string } }[];
+      tickets: { ticket: { id: string } }[];
+    }) => [...body.conversations.map((item) => item.conversation.id), ...body.tickets.map((item) => item.ticket.id)];
+    expect(ids((await agent.call('GET', '/queue?view=closed')).body)).not.toContain(id);
+    await agent.call('POST', `/conversations/${id}/status`, { status: 'resolved' });
+    await agent.call('PATCH', `/tickets/${ticket.body.id}`, { status: 'solved' });
+    const closed = (await agent.call('GET', '/queue?view=closed')).body;
+    expect(ids(closed)).toEqual(expect.arrayContaining([id, ticket.body.id]));
+    expect(ids((await agent.call('GET', '/queue')).body)).not.toContain(id);
+    await agent.call('POST', `/conversations/${id}/status`, { status: 'open' });
+    expect(ids((await agent.call('GET', '/queue')).body)).toContain(id);
+    expect(ids((await agent.call('GET', '/queue?view=closed')).body)).not.toContain(id);
+    const bad = await agent.call('GET', '/queue?view=everything');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('view');
+  });
+
   it('sorts tickets by SLA due, records history on changes and the first response', async () => {
     const base = { description: 'x', category: 'bug', fields: { affected_area: 'invoices' }, attachmentIds: [] };
     const slow = await visitor.call('POST', '/v1/tickets', {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { CONVERSATION_COLUMNS, type ConversationRow, toConversations } from '../conversations/conversation-store.js';
+import { readQuery } from '../http/read-body.js';
 import { breachState } from '../tickets/sla.js';
 import { TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
 import { toVisitor, VISITOR_COLUMNS, visitorSummary } from '../visitors/visitor-store.js';
@@ -9,9 +11,13 @@ import type { AgentEnv } from './agent-env.js';
 
 type VisitorRow = Parameters<typeof toVisitor>[0];
 
+const QueueQuery = z.object({ view: z.optional(z.enum(['open', 'closed'])) });
+
 /**
  * GET /queue: open conversations and tickets, most urgent first. A conversation waits from the
  * visitor's first message after the last agent reply; it is due `expectedReplyMinutes` later.
+ * GET /queue?view=closed: the 200 most recently updated resolved conversations and solved or closed
+ * tickets, so an agent can find one again (to read or reopen it); nothing is due on them.
  */
 export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
   const app = new Hono<AgentEnv>();
@@ -19,12 +25,15 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
     const workspace = c.get('workspace');
     const link = attachmentLinker(deps, c);
     const now = new Date();
+    const closed = readQuery(c, QueueQuery, 'Queue query').view === 'closed';
     const conversationRows = await deps.db.query<ConversationRow>(
-      `select ${CONVERSATION_COLUMNS} from conversations where workspace_id = $1 and status <> 'resolved' order by updated_at desc limit 200`,
+      `select ${CONVERSATION_COLUMNS} from conversations where workspace_id = $1 and status ${closed ? '=' : '<>'} 'resolved' order by updated_at desc limit 200`,
       [workspace.id],
     );
     const ticketRows = await deps.db.query<TicketRow>(
-      `select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and status in ('new', 'open', 'pending') order by first_response_due_at limit 200`,
+      closed
+        ? `select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and status in ('solved', 'closed') order by updated_at desc limit 200`
+        : `select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and status in ('new', 'open', 'pending') order by first_response_due_at limit 200`,
       [workspace.id],
     );
     const visitorRows = await deps.db.query<VisitorRow>(
@@ -37,7 +46,7 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
        where m.workspace_id = $1 and m.conversation_id in (select jsonb_array_elements_text($2::jsonb)) and m.author_type = 'user'
          and m.seq > coalesce((select max(seq) from messages a where a.conversation_id = m.conversation_id and a.author_type = 'agent'), 0)
        group by m.conversation_id`,
-      [workspace.id, conversationRows.map((row) => row.id)],
+      [workspace.id, closed ? [] : conversationRows.map((row) => row.id)],
     );
     const conversations = await toConversations(deps.db, conversationRows, link);
     const replyMs = workspace.settings.expectedReplyMinutes * 60_000;
@@ -59,7 +68,7 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
       };
     });
     // Waiting conversations first by due time; those waiting on the visitor after them.
-    conversationItems.sort((a, b) => (a.slaDueAt ?? '\uffff').localeCompare(b.slaDueAt ?? '\uffff'));
+    if (!closed) conversationItems.sort((a, b) => (a.slaDueAt ?? '\uffff').localeCompare(b.slaDueAt ?? '\uffff'));
     const ticketItems = ticketRows
       .map((row) => {
         const visitor = visitors.get(row.visitor_pk);
@@ -79,7 +88,7 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
           responded: row.first_responded_at !== null,
         };
       })
-      .sort((a, b) => Number(a.responded) - Number(b.responded) || a.slaDueAt.localeCompare(b.slaDueAt))
+      .sort((a, b) => (closed ? 0 : Number(a.responded) - Number(b.responded) || a.slaDueAt.localeCompare(b.slaDueAt)))
       .map(({ responded: _responded, ...item }) => item);
     return c.json({ conversations: conversationItems, tickets: ticketItems });
   });

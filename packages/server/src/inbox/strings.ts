@@ -36,6 +36,8 @@ export const strings = {
     filterConversations: 'Conversations',
     filterTickets: 'Tickets',
     filterBreached: 'Breached',
+    filterResolved: 'Resolved',
+    emptyResolved: 'Nothing resolved yet.',
     empty: 'Nothing waiting. Nice work.',
     unread: 'Unread',
     conversation: 'Conversation',

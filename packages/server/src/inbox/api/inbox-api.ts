@@ -87,7 +87,9 @@ export function createInboxApi(options: InboxApiOptions = {}) {
         throw error;
       }
     },
-    queue: () => json(Queue, 'queue', 'GET', '/queue'),
+    /** What is open (most urgent first), or `closed`: recently resolved conversations and solved tickets. */
+    queue: (view: 'open' | 'closed' = 'open') =>
+      json(Queue, 'queue', 'GET', view === 'closed' ? '/queue?view=closed' : '/queue'),
     conversation: (id: string) => json(ConversationThread, 'conversation', 'GET', `/conversations/${enc(id)}`),
     replyToConversation: (id: string, body: string) =>
       json(Message, 'message', 'POST', `/conversations/${enc(id)}/messages`, { body }),

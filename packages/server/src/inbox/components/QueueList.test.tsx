@@ -144,4 +144,32 @@ describe('queue', () => {
     });
     expect((await screen.findByRole('alert')).textContent).toMatch(/Malformed queue.*conversations/);
   });
+
+  it('finds resolved conversations and solved tickets again under Resolved, most recently changed first', async () => {
+    const resolved = conversationItem('c9');
+    resolved.conversation = {
+      ...resolved.conversation,
+      status: 'resolved',
+      updatedAt: new Date(NOW - 60_000).toISOString(),
+    };
+    const solved = ticketItem('t9', { due: -600, created: -700, severity: 'P1' });
+    solved.ticket = { ...solved.ticket, status: 'solved', updatedAt: new Date(NOW - 1_000).toISOString() };
+    const { requests } = renderInbox({
+      ...queueRoutes(),
+      'GET /queue?view=closed': { body: { conversations: [resolved], tickets: [solved] } },
+    });
+    await queueLinks();
+    expect(requests.some((request) => request.path === '/queue?view=closed')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Resolved' }));
+    const list = screen.getByRole('list', { name: 'Queue' });
+    await within(list).findByText('Visitor c9');
+    const links = within(list).getAllByRole('link');
+    expect(links.map((link) => link.querySelector('.queue-title')?.textContent)).toEqual(['Ticket t9', 'Visitor c9']);
+    // Nothing is due on them: no SLA badge, no unread mark.
+    expect(list.querySelector('.sla')).toBeNull();
+    expect(list.querySelector('.unread-dot')).toBeNull();
+    expect(links[1]?.getAttribute('href')).toBe('/inbox/conversations/c9');
+    fireEvent.click(screen.getByRole('button', { name: 'All' }));
+    expect(within(list).queryByText('Visitor c9')).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ const FILTERS: ReadonlyArray<[QueueFilter, string]> = [
   ['conversations', strings.queue.filterConversations],
   ['tickets', strings.queue.filterTickets],
   ['breached', strings.queue.filterBreached],
+  ['resolved', strings.queue.filterResolved],
 ];
 
 interface QueueListProps {
@@ -53,9 +54,7 @@ export function QueueList({ store, router, selectedKey }: QueueListProps) {
             type="button"
             class="chip"
             aria-pressed={store.filter.value === value}
-            onClick={() => {
-              store.filter.value = value;
-            }}
+            onClick={() => store.setFilter(value)}
           >
             {label}
           </button>
@@ -69,8 +68,10 @@ export function QueueList({ store, router, selectedKey }: QueueListProps) {
           </button>
         </p>
       ) : null}
-      {store.queue.value === null && !store.queueError.value ? <p class="muted">{strings.loading}</p> : null}
-      {store.queue.value !== null && entries.length === 0 ? <p class="muted">{strings.queue.empty}</p> : null}
+      {store.shownQueue.value === null && !store.queueError.value ? <p class="muted">{strings.loading}</p> : null}
+      {store.shownQueue.value !== null && entries.length === 0 ? (
+        <p class="muted">{store.filter.value === 'resolved' ? strings.queue.emptyResolved : strings.queue.empty}</p>
+      ) : null}
       <ul class="queue-list" aria-labelledby="queue-title" onKeyDown={onKeyDown}>
         {entries.map((entry) => (
           <li key={entry.key}>

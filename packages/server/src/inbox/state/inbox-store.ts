@@ -49,6 +49,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
   const now = signal(clock());
   const queue = signal<Queue | null>(null);
   const queueError = signal<string | null>(null);
+  /** Recently resolved conversations and solved tickets, loaded when the agent looks at them. */
+  const closedQueue = signal<Queue | null>(null);
   const filter = signal<QueueFilter>('all');
   const fresh = signal<ReadonlySet<string>>(new Set());
   const opened = signal<ReadonlyMap<string, number>>(new Map());
@@ -58,8 +60,11 @@ export function createInboxStore(deps: InboxStoreDeps) {
   const connection = signal<StreamStatus>('connecting');
   /** The workspace's agents, to assign conversations to; empty until loaded. */
   const agents = signal<Agent[]>([]);
+  const shownQueue = computed(() => (filter.value === 'resolved' ? closedQueue.value : queue.value));
   const entries = computed(() =>
-    queue.value ? queueEntries(queue.value, now.value, { opened: opened.value, fresh: fresh.value }, filter.value) : [],
+    shownQueue.value
+      ? queueEntries(shownQueue.value, now.value, { opened: opened.value, fresh: fresh.value }, filter.value)
+      : [],
   );
   /** Unsent replies per thread, so moving around the queue never loses what the agent typed. */
   const drafts = new Map<string, string>();
@@ -84,15 +89,24 @@ export function createInboxStore(deps: InboxStoreDeps) {
 
   async function loadQueue(): Promise<void> {
     try {
-      const data = await api.queue();
+      const [data, closed] = await Promise.all([
+        api.queue(),
+        filter.value === 'resolved' ? api.queue('closed') : Promise.resolve(null),
+      ]);
       batch(() => {
         queue.value = data;
+        if (closed) closedQueue.value = closed;
         queueError.value = null;
       });
     } catch (error) {
       if (isInboxApiError(error) && error.status === 401) session.value = null;
       else queueError.value = errorMessage(error);
     }
+  }
+
+  function setFilter(next: QueueFilter): void {
+    filter.value = next;
+    if (next === 'resolved') void loadQueue();
   }
 
   async function openThread(kind: ThreadKind, id: string): Promise<void> {
@@ -306,6 +320,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
     queue,
     queueError,
     filter,
+    setFilter,
+    shownQueue,
     entries,
     thread,
     threadError,

@@ -2,7 +2,7 @@ import type { ConversationItem, Queue, TicketItem } from '../api/schemas.js';
 import { type SlaStatus, slaStatus } from '../util/sla.js';
 
 export type ThreadKind = 'conversation' | 'ticket';
-export type QueueFilter = 'all' | 'conversations' | 'tickets' | 'breached';
+export type QueueFilter = 'all' | 'conversations' | 'tickets' | 'breached' | 'resolved';
 
 interface EntryBase {
   key: string;
@@ -55,8 +55,26 @@ function ticketEntry(item: TicketItem, now: number, marks: ReadMarks): QueueEntr
   };
 }
 
+/** Resolved conversations and solved or closed tickets, most recently changed first; nothing is due. */
+function closedEntries(queue: Queue): QueueEntry[] {
+  const entries: QueueEntry[] = [
+    ...queue.conversations.map((item): QueueEntry => {
+      const key = entryKey('conversation', item.conversation.id);
+      return { kind: 'conversation', key, id: item.conversation.id, item, unread: false };
+    }),
+    ...queue.tickets.map((item): QueueEntry => {
+      const key = entryKey('ticket', item.ticket.id);
+      return { kind: 'ticket', key, id: item.ticket.id, item, unread: false };
+    }),
+  ];
+  const updated = (entry: QueueEntry) =>
+    entry.kind === 'ticket' ? entry.item.ticket.updatedAt : entry.item.conversation.updatedAt;
+  return entries.sort((a, b) => updated(b).localeCompare(updated(a)));
+}
+
 /** Conversations and tickets in one list, most urgent first: overdue, then soonest due, then the rest. */
 export function queueEntries(queue: Queue, now: number, marks: ReadMarks, filter: QueueFilter): QueueEntry[] {
+  if (filter === 'resolved') return closedEntries(queue);
   const entries = [
     ...(filter === 'tickets' ? [] : queue.conversations.map((item) => conversationEntry(item, now, marks))),
     ...(filter === 'conversations' ? [] : queue.tickets.map((item) => ticketEntry(item, now, marks))),
