@@ -169,6 +169,8 @@ describe('queue', () => {
     expect(list.querySelector('.sla')).toBeNull();
     expect(list.querySelector('.unread-dot')).toBeNull();
     expect(links[1]?.getAttribute('href')).toBe('/inbox/conversations/c9');
+    expect(links[1]?.textContent).toContain('Resolved');
+    expect(links[1]?.textContent).not.toContain('Waiting on visitor');
     fireEvent.click(screen.getByRole('button', { name: 'All' }));
     expect(within(list).queryByText('Visitor c9')).toBeNull();
   });

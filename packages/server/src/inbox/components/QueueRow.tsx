@@ -67,7 +67,11 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
         {entry.sla ? (
           <SlaBadge sla={entry.sla} />
         ) : entry.kind === 'conversation' ? (
-          <span class="muted">{strings.queue.waitingOnVisitor}</span>
+          <span class="muted">
+            {entry.item.conversation.status === 'resolved'
+              ? strings.thread.statusResolved
+              : strings.queue.waitingOnVisitor}
+          </span>
         ) : null}
       </span>
     </a>
