@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { conversationItem, NOW, session, ticketItem } from '../testing/fixtures.js';
 import { renderInbox } from '../testing/render-inbox.js';
@@ -84,11 +84,14 @@ describe('queue', () => {
     const unreadOf = async () =>
       (await queueLinks()).map((link) => within(link).queryByRole('img', { name: 'Unread' }) !== null);
     expect(await unreadOf()).toEqual([false, true, false, true, true]);
+    // The tab title counts them, so an agent in another tab sees new work arrive.
+    await waitFor(() => expect(document.title).toBe('(3) Helpline inbox'));
     act(() => router.navigate({ view: 'thread', kind: 'conversation', id: 'c1' }));
     await screen.findByRole('textbox', { name: 'Reply' });
     act(() => router.navigate({ view: 'thread', kind: 'ticket', id: 't2' }));
     await screen.findByRole('heading', { level: 2, name: 'HL-t2: Ticket t2' });
     expect(await unreadOf()).toEqual([false, false, false, false, true]);
+    await waitFor(() => expect(document.title).toBe('(1) Helpline inbox'));
   });
 
   it('filters to breached items and back to everything', async () => {

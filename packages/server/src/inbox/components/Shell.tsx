@@ -58,6 +58,18 @@ export function Shell({ store, router, live }: ShellProps) {
     };
   }, [store, live]);
 
+  // The tab title counts unread items, so an agent working in another tab or window sees new work.
+  const unread = store.unreadCount.value;
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${strings.appName}` : strings.appName;
+  }, [unread]);
+  useEffect(
+    () => () => {
+      document.title = strings.appName;
+    },
+    [],
+  );
+
   // Back to the inbox from another view: focus the queue heading so screen readers announce it.
   // The lazily loaded views focus their own heading once they have rendered.
   useEffect(() => {

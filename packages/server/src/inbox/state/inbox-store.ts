@@ -66,6 +66,14 @@ export function createInboxStore(deps: InboxStoreDeps) {
       ? queueEntries(shownQueue.value, now.value, { opened: opened.value, fresh: fresh.value }, filter.value)
       : [],
   );
+  /** Items waiting unread in the open queue, whatever the filter: the tab title counts them. */
+  const unreadCount = computed(() =>
+    queue.value
+      ? queueEntries(queue.value, now.value, { opened: opened.value, fresh: fresh.value }, 'all').filter(
+          (entry) => entry.unread,
+        ).length
+      : 0,
+  );
   /** Unsent replies per thread, so moving around the queue never loses what the agent typed. */
   const drafts = new Map<string, string>();
   /** Unsaved knowledge-base edits per article, for the same reason. */
@@ -323,6 +331,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     setFilter,
     shownQueue,
     entries,
+    unreadCount,
     thread,
     threadError,
     visitorTyping,
