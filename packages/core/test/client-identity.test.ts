@@ -176,4 +176,24 @@ describe('identity and storage', () => {
     await vi.waitFor(() => expect(client.state.identity.value.visitorId).toBeDefined());
     expect(client.state.identity.value.visitorId).not.toBe(oldVisitor);
   });
+
+  it('logout forgets the user in this browser at once, without waiting for the server to end the session', async () => {
+    const backend = createTestBackend();
+    const { client, store } = startClient({}, { backend });
+    await client.identify({ id: 'u1', name: 'Ada' });
+    await client.chat.send({ body: 'Hello' });
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    client.chat.setDraft(client.chat.conversations.value[0]?.id ?? '', 'unsent words');
+    await settle();
+    expect(await store.keys()).not.toEqual([]);
+    // The host navigates right after logout: the server's answer may never be awaited.
+    const release = holdAnswers(backend, ['disconnect']);
+
+    const logout = client.logout();
+    await vi.waitFor(async () => expect(await store.keys()).toEqual([]));
+    expect(client.state.identity.value.user).toBeUndefined();
+    release();
+    await logout;
+    expect(await store.keys()).toEqual([]);
+  });
 });

@@ -337,7 +337,9 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   /** Forgets this browser's visitor: connection, storage, every signal. The next interaction starts afresh. */
   async function wipe() {
     visits++;
-    await connection.disconnect().catch(quietly('logout'));
+    // This browser forgets first: the server may be slow to end the session, and a host that navigates
+    // right after logout must not leave the user's identity and drafts to the next person here.
+    const ended = connection.disconnect().catch(quietly('logout'));
     const written = messaging.loaded.value;
     written?.reset();
     kb.reset();
@@ -348,10 +350,10 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     state.view.value = HOME;
     state.prefilled.value = {};
     state.availability.value = undefined;
-    await hoursAvailability();
     // Straight to the real store too: erasing is not a write the interaction gate should hold back.
-    await store.clear();
-    await inner.clear();
+    await Promise.all([store.clear(), inner.clear()]);
+    await ended;
+    await hoursAvailability();
     await written?.outbox.start();
   }
 
