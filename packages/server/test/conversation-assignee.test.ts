@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
+import { SseClient } from './sse-client.js';
 import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
@@ -71,6 +72,18 @@ describe('conversation assignee', () => {
     const cleared = await noor.call('PUT', `/conversations/${id}/assignee`, { agentId: null });
     expect(cleared.status).toBe(200);
     expect(cleared.body.assignee).toBeUndefined();
+  });
+
+  it('tells the other agents when one is typing a reply, so two do not answer at once', async () => {
+    const id = await newConversation();
+    const stream = await SseClient.open(`${server.url}/agent/api/events`, { Cookie: noor.cookie });
+    try {
+      await sam.call('POST', `/conversations/${id}/typing`, { typing: true });
+      const typing = await stream.nextWhere((data) => data.type === 'typing' && data.conversationId === id);
+      expect(typing.data).toMatchObject({ typing: true, author: { type: 'agent', name: 'Sam from Acme Support' } });
+    } finally {
+      stream.close();
+    }
   });
 
   it("refuses an agent of another workspace or nobody's id, naming agentId", async () => {

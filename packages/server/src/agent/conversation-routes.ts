@@ -93,7 +93,8 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
     await deps.hub.publishEphemeral({
       workspaceId: workspace.id,
       visitorPk: row.visitor_pk,
-      audience: 'visitor',
+      // The other agents too: the inbox shows a colleague writing a reply, so two do not answer at once.
+      audience: 'all',
       payload: {
         type: 'typing',
         conversationId: row.id,

@@ -58,6 +58,8 @@ export const strings = {
     empty: 'Select a conversation or ticket from the queue.',
     messages: 'Messages',
     visitorTyping: (name: string) => `${name} is typing…`,
+    colleagueTyping: (name: string) => `${name} is writing a reply…`,
+    colleague: 'Another agent',
     visitor: 'Visitor',
     you: 'You',
     seen: 'Seen by the visitor',

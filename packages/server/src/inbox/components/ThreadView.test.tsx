@@ -295,6 +295,26 @@ describe('thread', () => {
     await waitFor(() => expect(row.textContent).not.toContain('Assignee:'));
   });
 
+  it('shows a colleague writing a reply in this thread, never the agent themselves', async () => {
+    const { store } = await openConversation();
+    const typing = (id: string, name: string, conversationId = 'c1') =>
+      act(() =>
+        store.handleEvent({ type: 'typing', conversationId, author: { type: 'agent', id, name }, typing: true }),
+      );
+    typing('ag_1', 'Alex Agent');
+    typing('ag_2', 'Sam', 'c2');
+    expect(screen.queryByText(/writing a reply/)).toBeNull();
+    typing('ag_2', 'Sam');
+    expect(screen.getByText('Sam is writing a reply…')).toBeTruthy();
+    act(() =>
+      store.handleEvent({
+        type: 'message',
+        message: message({ id: 'm7', conversationId: 'c1', author: { type: 'agent', id: 'ag_2', name: 'Sam' } }),
+      }),
+    );
+    expect(screen.queryByText(/writing a reply/)).toBeNull();
+  });
+
   it('refuses to send an empty reply', async () => {
     const { requests } = await openConversation();
     fireEvent.keyDown(composer(), { key: 'Enter' });

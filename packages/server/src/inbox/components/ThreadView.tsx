@@ -48,6 +48,13 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
     ? `${thread.ticket.reference ?? thread.ticket.id}: ${thread.ticket.subject}`
     : (thread.conversation?.subject ?? visitorName);
   const typing = store.visitorTyping.value;
+  const colleague = store.colleagueTyping.value;
+  const typingLine = [
+    typing?.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : '',
+    colleague?.conversationId === thread.id ? strings.thread.colleagueTyping(colleague.name) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <section class="thread" aria-labelledby="thread-title">
       <header class="thread-header">
@@ -91,7 +98,7 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
       />
       <div class="thread-footer">
         <p class="typing" aria-live="polite">
-          {typing && typing.conversationId === thread.id ? strings.thread.visitorTyping(typing.name) : ''}
+          {typingLine}
         </p>
         <Composer
           key={key}

@@ -57,6 +57,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
   const thread = signal<ThreadData | null>(null);
   const threadError = signal<string | null>(null);
   const visitorTyping = signal<{ conversationId: string; name: string; until: number } | null>(null);
+  /** Another agent writing a reply (the server tells every agent), so two do not answer at once. */
+  const colleagueTyping = signal<{ conversationId: string; name: string; until: number } | null>(null);
   const connection = signal<StreamStatus>('connecting');
   /** The workspace's agents, to assign conversations to; empty until loaded. */
   const agents = signal<Agent[]>([]);
@@ -241,6 +243,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
       case 'message': {
         const { message } = event;
         appendMessage(message);
+        if (message.author.type === 'agent' && colleagueTyping.value?.conversationId === message.conversationId)
+          colleagueTyping.value = null;
         if (message.author.type === 'user') {
           if (visitorTyping.value?.conversationId === message.conversationId) visitorTyping.value = null;
           if (current?.id !== message.conversationId) {
@@ -252,6 +256,17 @@ export function createInboxStore(deps: InboxStoreDeps) {
         return;
       }
       case 'typing':
+        if (event.author.type === 'agent') {
+          if (event.author.id === session.value?.agent.id) return;
+          colleagueTyping.value = event.typing
+            ? {
+                conversationId: event.conversationId,
+                name: event.author.name ?? strings.thread.colleague,
+                until: clock() + TYPING_EXPIRES_MS,
+              }
+            : null;
+          return;
+        }
         if (event.author.type !== 'user') return;
         visitorTyping.value = event.typing
           ? {
@@ -289,6 +304,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
     now.value = clock();
     const typing = visitorTyping.value;
     if (typing && typing.until <= now.value) visitorTyping.value = null;
+    const colleague = colleagueTyping.value;
+    if (colleague && colleague.until <= now.value) colleagueTyping.value = null;
   }
 
   async function restoreSession(): Promise<void> {
@@ -315,6 +332,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
         fresh.value = new Set();
         opened.value = new Map();
         visitorTyping.value = null;
+        colleagueTyping.value = null;
       });
       drafts.clear();
       articleDrafts.clear();
@@ -335,6 +353,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     thread,
     threadError,
     visitorTyping,
+    colleagueTyping,
     connection,
     agents,
     drafts,
