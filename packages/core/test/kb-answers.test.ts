@@ -22,6 +22,17 @@ function answeringBackend() {
   return backend;
 }
 
+/** A backend that answers nothing and records the questions that reached it. */
+function recordingBackend() {
+  const backend = createTestBackend({ answers: true });
+  const asked: string[] = [];
+  backend.answer = async (question) => {
+    asked.push(question);
+    return { passages: [] };
+  };
+  return { backend, asked };
+}
+
 describe('instant answers', () => {
   it('does not count an answer asked for before a logout and shown after it as seen', async () => {
     const backend = answeringBackend();
@@ -77,12 +88,7 @@ describe('instant answers', () => {
   });
 
   it('takes a question of up to 500 characters, as the protocol does, and refuses a longer one naming the field', async () => {
-    const backend = createTestBackend({ answers: true });
-    const asked: string[] = [];
-    backend.answer = async (question) => {
-      asked.push(question);
-      return { passages: [] };
-    };
+    const { backend, asked } = recordingBackend();
     const { client, logs } = startClient({}, { backend });
     await client.kb.answer('x'.repeat(500));
     const refused = await client.kb.answer('x'.repeat(501)).then(
@@ -96,12 +102,7 @@ describe('instant answers', () => {
   });
 
   it('trims a question as the protocol does: shorter than 2 characters it is refused naming the field, not sent', async () => {
-    const backend = createTestBackend({ answers: true });
-    const asked: string[] = [];
-    backend.answer = async (question) => {
-      asked.push(question);
-      return { passages: [] };
-    };
+    const { backend, asked } = recordingBackend();
     const { client, logs } = startClient({}, { backend });
     for (const question of ['x', '  x  ', '   ']) {
       const refused = await client.kb.answer(question).then(

@@ -213,17 +213,22 @@ describe('outbox items and whose session carries them', () => {
   });
 });
 
+/** Ada signed in on an earlier page of this browser; this page's client boots without naming her. */
+async function returningSignedInUser() {
+  const store = createMemoryStore();
+  const backend = createTestBackend();
+  const previous = startClient({}, { backend, store });
+  await previous.client.identify(ADA, { userHash: HASH });
+  await previous.client.shutdown();
+  const before = backend.identities.length;
+  const next = startClient({}, { backend, store });
+  await new Promise((resolve) => next.client.once('ready', resolve));
+  return { backend, before, next };
+}
+
 describe('boot of a returning signed-in user whose host names them late', () => {
   it('waits for identify: one session, made for the user, and no anonymous visitor for nothing', async () => {
-    const store = createMemoryStore();
-    const backend = createTestBackend();
-    const previous = startClient({}, { backend, store });
-    await previous.client.identify(ADA, { userHash: HASH });
-    await previous.client.shutdown();
-    const before = backend.identities.length;
-
-    const next = startClient({}, { backend, store });
-    await new Promise((resolve) => next.client.once('ready', resolve));
+    const { backend, before, next } = await returningSignedInUser();
     await settle();
     expect(backend.identities).toHaveLength(before);
     next.time.advance(1000);
@@ -235,15 +240,7 @@ describe('boot of a returning signed-in user whose host names them late', () => 
   });
 
   it('connects without the user once the wait is over when the host never names them', async () => {
-    const store = createMemoryStore();
-    const backend = createTestBackend();
-    const previous = startClient({}, { backend, store });
-    await previous.client.identify(ADA, { userHash: HASH });
-    await previous.client.shutdown();
-    const before = backend.identities.length;
-
-    const next = startClient({}, { backend, store });
-    await new Promise((resolve) => next.client.once('ready', resolve));
+    const { backend, before, next } = await returningSignedInUser();
     next.time.advance(1999);
     await settle();
     expect(backend.identities).toHaveLength(before);
