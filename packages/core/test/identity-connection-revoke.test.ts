@@ -28,6 +28,7 @@ function connectionFor(adapter: SupportAdapter, who = { id: 'visitor-12345678' }
     onEvent: () => undefined,
     onMalformedEvent: () => undefined,
     afterConnect: () => undefined,
+    onLive: () => undefined,
   });
 }
 

@@ -39,6 +39,8 @@ export interface Chat extends ChatApi {
   onSent(record: OutboxRecord, sent: Sent): void;
   /** The user is looking at this thread: everything in it counts as read. */
   seen(conversationId: string): void;
+  /** Threads on screen this visit fetch their newest messages again (what a live stream may have missed). */
+  refresh(): void;
   reset(): void;
 }
 
@@ -98,13 +100,16 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       );
       if (asked !== rt.visit()) return;
       const merged = new Map([...thread.value.messages, ...page.messages].map((message) => [message.id, message]));
+      // The newest page again (refresh): older pages already here keep their place in the history.
+      const refreshed = !older && thread.value.loaded;
+      const cursor = refreshed ? thread.value.cursor : page.nextCursor;
       const next: ThreadData = {
         messages: [...merged.values()].sort(byTime),
         loading: false,
-        hasMore: page.nextCursor !== undefined,
+        hasMore: refreshed ? thread.value.hasMore : cursor !== undefined,
         loaded: true,
       };
-      if (page.nextCursor !== undefined) next.cursor = page.nextCursor;
+      if (cursor !== undefined) next.cursor = cursor;
       thread.value = next;
     } catch (error) {
       if (asked !== rt.visit()) return;
@@ -285,6 +290,10 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       drafts.set(key, text);
     },
     seen,
+    refresh() {
+      for (const [id, thread] of threads)
+        if (id !== NEW && thread.value.loaded) loadPage(id, false).catch((error) => rt.report(error, 'chat.thread'));
+    },
     onRealtime(event) {
       switch (event.type) {
         case 'message': {

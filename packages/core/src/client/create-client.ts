@@ -148,6 +148,10 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     onMalformedEvent: (error) => {
       if (options.debug) log.warn('[Helpline] ignored a malformed realtime event', error);
     },
+    onLive: () => {
+      reloadLists();
+      messaging.loaded.value?.chat.refresh();
+    },
     afterConnect: () => {
       messaging.loaded.value?.outbox.wake();
       reloadLists();

@@ -14,6 +14,11 @@ export interface ConnectionDeps {
   onMalformedEvent(error: unknown): void;
   /** Runs after each successful connect: lists, availability (errors are the caller's to report). */
   afterConnect(): void;
+  /**
+   * The live stream is (again) open. It carries what happens from now on; what happened between the
+   * lists being read and this moment (a stream still opening, or a new one after identify) it may not.
+   */
+  onLive(): void;
 }
 
 export interface Connection {
@@ -71,7 +76,10 @@ export function createConnection(deps: ConnectionDeps): Connection {
           if (loaded) check(loaded, raw);
           else schema.then((event) => check(event, raw), deps.onMalformedEvent);
         },
-        (status) => deps.onStatus(status),
+        (status) => {
+          deps.onStatus(status);
+          if (status === 'connected') deps.onLive();
+        },
       );
     }
     deps.afterConnect();
