@@ -4,6 +4,7 @@ export type * from './adapter/contract.js';
 export { type FetchJsonOptions, fetchJson, retryAfterSeconds } from './adapter/fetch-json.js';
 export { checkUpload } from './attachments/check-upload.js';
 export { mimeTypeAllowed } from './attachments/mime-type.js';
+export { NEW_CHAT } from './chat/new-chat.js';
 export { HOST_COMMANDS, type HostCommandName } from './client/command-names.js';
 export { type ClientDeps, createClient } from './client/create-client.js';
 export type * from './client/types.js';

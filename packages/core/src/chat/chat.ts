@@ -20,6 +20,7 @@ import {
 import type { RealtimeEvent } from '../schemas/realtime.js';
 import { parseResponse } from '../validation/parse.js';
 import type { Drafts } from './drafts.js';
+import { NEW_CHAT } from './new-chat.js';
 import { createTypingTracker } from './typing.js';
 
 interface ThreadData {
@@ -44,7 +45,6 @@ export interface Chat extends ChatApi {
   reset(): void;
 }
 
-const NEW = 'new';
 const Body = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 
 const byTime = (a: Message, b: Message) => a.createdAt.localeCompare(b.createdAt);
@@ -139,7 +139,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
   );
 
   function thread(conversationId: string | undefined): ThreadView {
-    const key = conversationId ?? NEW;
+    const key = conversationId ?? NEW_CHAT;
     let view = views.get(key);
     if (view !== undefined) return view;
     const source = data(key);
@@ -207,7 +207,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       }
       // Only the text just sent: what the user typed since (a follow-up, or after a UI that cleared
       // the box itself) stays.
-      const key = input.conversationId ?? NEW;
+      const key = input.conversationId ?? NEW_CHAT;
       if (drafts.get(key).peek() === input.body) drafts.set(key, '');
       return record as OutboxItem;
     },
@@ -292,7 +292,8 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     seen,
     refresh() {
       for (const [id, thread] of threads)
-        if (id !== NEW && thread.value.loaded) loadPage(id, false).catch((error) => rt.report(error, 'chat.thread'));
+        if (id !== NEW_CHAT && thread.value.loaded)
+          loadPage(id, false).catch((error) => rt.report(error, 'chat.thread'));
     },
     onRealtime(event) {
       switch (event.type) {
@@ -338,11 +339,11 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
         data(started.conversation.id).value = { ...data(started.conversation.id).value, loaded: true };
         // Typed in the new chat while it was starting: it belongs to this thread, which replaces that
         // view (see conversation:started in create-client).
-        const typed = drafts.get(NEW).peek();
+        const typed = drafts.get(NEW_CHAT).peek();
         const view = rt.view.value;
         if (view.name === 'chat' && view.conversationId === undefined && typed !== '') {
           drafts.set(started.conversation.id, typed);
-          drafts.set(NEW, '');
+          drafts.set(NEW_CHAT, '');
         }
         rt.analytics({ type: 'conversation_started', path: rt.currentPath() });
         rt.events.emit('conversation:started', { conversation: started.conversation });

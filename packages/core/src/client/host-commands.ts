@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Capability } from '../adapter/capabilities.js';
+import { NEW_CHAT } from '../chat/new-chat.js';
 import type { ContextCapture } from '../context/capture.js';
 import type { Emitter } from '../events/emitter.js';
 import type { Connection } from '../identity/connection.js';
@@ -66,8 +67,13 @@ export function createHostCommands(ctx: HostContext): HostCommands {
   const { rt, state, kb, emitter, visitor, connection } = ctx;
   const report = rt.report;
   // After shutdown a command rejects with shut_down (reported as any failure) and changes nothing.
-  const cmd: typeof command = (_, name, argNames, schema, run) =>
-    command(report, name, argNames, schema, (args) => {
+  const cmd = <S extends z.ZodMiniType, R>(
+    name: string,
+    argNames: readonly string[],
+    schema: () => S,
+    run: (args: z.infer<S>) => Promise<R> | R,
+  ) =>
+    command(report, name, argNames, schema, (args: z.infer<S>) => {
       rt.alive();
       return run(args);
     });
@@ -79,7 +85,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
   // visitor, whose widget boots at idle, that is before the click.
   const openArgs = z.object({ view: z.optional(viewArg()) });
   const open = cmd(
-    report,
     'open',
     ['view'],
     () => openArgs,
@@ -102,7 +107,7 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     },
   );
 
-  const close = cmd(report, 'close', [], none, () => {
+  const close = cmd('close', [], none, () => {
     if (!state.isOpen.value) return;
     state.isOpen.value = false;
     emitter.emit('close', {});
@@ -111,10 +116,9 @@ export function createHostCommands(ctx: HostContext): HostCommands {
   return {
     open,
     close,
-    toggle: cmd(report, 'toggle', [], none, () => (state.isOpen.value ? close() : open())),
+    toggle: cmd('toggle', [], none, () => (state.isOpen.value ? close() : open())),
 
     identify: cmd(
-      report,
       'identify',
       ['user', 'verification'],
       () => z.object({ user: identifiedUser(), verification: z.optional(Verification) }),
@@ -135,7 +139,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     update: cmd(
-      report,
       'update',
       ['context'],
       () => z.object({ context: updateArg() }),
@@ -148,13 +151,12 @@ export function createHostCommands(ctx: HostContext): HostCommands {
       },
     ),
 
-    logout: cmd(report, 'logout', [], none, async () => {
+    logout: cmd('logout', [], none, async () => {
       await ctx.started();
       await ctx.wipe();
     }),
 
     search: cmd(
-      report,
       'search',
       ['query'],
       () => z.object({ query: searchQuery() }),
@@ -165,7 +167,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     article: cmd(
-      report,
       'article',
       ['id'],
       () => z.object({ id: Id }),
@@ -173,7 +174,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     suggest: cmd(
-      report,
       'suggest',
       ['articleIds'],
       () => z.object({ articleIds: z.optional(z.array(Id)) }),
@@ -183,20 +183,18 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     newMessage: cmd(
-      report,
       'newMessage',
       ['text'],
       () => z.object({ text: z.optional(z.string().check(z.maxLength(MAX_TEXT_LENGTH))) }),
       async ({ text }) => {
         rt.require('chat');
         // The composer's draft, not hl.prefilled: a text sent in the chat must not reappear in a ticket.
-        if (text !== undefined) ctx.chat.setDraft('new', text);
+        if (text !== undefined) ctx.chat.setDraft(NEW_CHAT, text);
         await open({ name: 'chat' });
       },
     ),
 
     newTicket: cmd(
-      report,
       'newTicket',
       ['prefill'],
       () => z.object({ prefill: z.optional(prefillArg()) }),
@@ -208,7 +206,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     prefill: cmd(
-      report,
       'prefill',
       ['fields'],
       () => z.object({ fields: prefillArg() }),
@@ -218,7 +215,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     track: cmd(
-      report,
       'track',
       ['name', 'data', 'at'],
       () => z.object({ name: trackName(), data: z.optional(CustomFields), at: z.optional(pastTime()) }),
@@ -230,7 +226,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
 
     help: {
       register: cmd(
-        report,
         'help.register',
         ['pattern', 'entry'],
         () => z.object({ pattern: routePatternArg(), entry: helpEntryArg() }),
@@ -240,7 +235,6 @@ export function createHostCommands(ctx: HostContext): HostCommands {
         },
       ),
       unregister: cmd(
-        report,
         'help.unregister',
         ['pattern'],
         () => z.object({ pattern: routePatternArg() }),

@@ -1,4 +1,4 @@
-import type { Message } from '@helpline/core';
+import { type Message, NEW_CHAT } from '@helpline/core';
 import { useEffect, useRef } from 'preact/hooks';
 import { InstantAnswers } from '../answers/InstantAnswers.js';
 import { useInstantAnswer } from '../answers/use-instant-answer.js';
@@ -13,7 +13,7 @@ import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { AvailabilityBanner } from './AvailabilityBanner.js';
 import css from './ChatView.css.js';
-import { Composer, NEW_DRAFT } from './Composer.js';
+import { Composer } from './Composer.js';
 import { CsatPrompt } from './CsatPrompt.js';
 import { MessageItem, PendingItem } from './MessageItem.js';
 import { reveal } from './reveal.js';
@@ -29,7 +29,7 @@ function startsGroup(message: Message, previous: Message | undefined): boolean {
 
 /** A chat conversation, or a new one when the view has no conversation id. */
 function ChatViewBody({ view }: ViewProps) {
-  return <ChatThread key={view.conversationId ?? 'new'} conversationId={view.conversationId} />;
+  return <ChatThread key={view.conversationId ?? NEW_CHAT} conversationId={view.conversationId} />;
 }
 
 function ChatThread({ conversationId }: { conversationId: string | undefined }) {
@@ -41,7 +41,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
   const typing = useValue(client.chat.typing(conversationId ?? ''));
   const capabilities = useValue(client.state.capabilities);
   const availability = useValue(client.state.availability);
-  const draft = useValue(client.chat.draft(conversationId ?? NEW_DRAFT));
+  const draft = useValue(client.chat.draft(conversationId ?? NEW_CHAT));
   // Answers show in the thread while the first message is typed, so the box being typed in stays put.
   const instant = useInstantAnswer(draft, conversationId === undefined);
   const scroller = useRef<HTMLDivElement>(null);

@@ -1,4 +1,4 @@
-import { type Attachment, MAX_TEXT_LENGTH as MAX_LENGTH } from '@helpline/core';
+import { type Attachment, MAX_TEXT_LENGTH as MAX_LENGTH, NEW_CHAT } from '@helpline/core';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
@@ -9,7 +9,6 @@ import { useValue } from '../shell/use-value.js';
 import { IconButton } from '../ui/IconButton.js';
 import { useTypingSender } from './use-typing-sender.js';
 
-export const NEW_DRAFT = 'new';
 /** The count of characters left shows from here on. */
 const COUNT_FROM = 1_000;
 const COUNT_ID = 'hl-composer-count';
@@ -22,7 +21,7 @@ let handOver = false;
 export function Composer({ conversationId }: { conversationId: string | undefined }) {
   const client = useClient();
   const t = useT();
-  const draftKey = conversationId ?? NEW_DRAFT;
+  const draftKey = conversationId ?? NEW_CHAT;
   const text = useValue(client.chat.draft(draftKey));
   const files = useAttachments();
   const typing = useTypingSender(conversationId);
