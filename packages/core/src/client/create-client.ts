@@ -356,8 +356,8 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     state.availability.value = undefined;
     // Straight to the real store too: erasing is not a write the interaction gate should hold back.
     await Promise.all([store.clear(), inner.clear()]);
-    await ended;
     await hoursAvailability();
+    await ended;
     await written?.outbox.start();
   }
 
