@@ -69,28 +69,29 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
     });
     // Waiting conversations first by due time; those waiting on the visitor after them.
     if (!closed) conversationItems.sort((a, b) => (a.slaDueAt ?? '\uffff').localeCompare(b.slaDueAt ?? '\uffff'));
-    const ticketItems = ticketRows
-      .map((row) => {
-        const visitor = visitors.get(row.visitor_pk);
-        const due = new Date(row.first_response_due_at);
-        return {
-          ticket: toTicket(row, link),
-          queue: row.queue,
-          visitor: visitor ? visitorSummary(visitor) : { id: row.visitor_pk, verified: false },
-          ...((row.context?.account ?? visitor?.account) ? { account: row.context?.account ?? visitor?.account } : {}),
-          slaDueAt: due.toISOString(),
-          breach: breachState(
-            new Date(row.created_at),
-            due,
-            row.first_responded_at ? new Date(row.first_responded_at) : null,
-            now,
-          ),
-          responded: row.first_responded_at !== null,
-        };
-      })
-      .sort((a, b) => (closed ? 0 : Number(a.responded) - Number(b.responded) || a.slaDueAt.localeCompare(b.slaDueAt)))
-      .map(({ responded: _responded, ...item }) => item);
-    return c.json({ conversations: conversationItems, tickets: ticketItems });
+    const ticketItems = ticketRows.map((row) => {
+      const visitor = visitors.get(row.visitor_pk);
+      const due = new Date(row.first_response_due_at);
+      return {
+        ticket: toTicket(row, link),
+        queue: row.queue,
+        visitor: visitor ? visitorSummary(visitor) : { id: row.visitor_pk, verified: false },
+        ...((row.context?.account ?? visitor?.account) ? { account: row.context?.account ?? visitor?.account } : {}),
+        slaDueAt: due.toISOString(),
+        breach: breachState(
+          new Date(row.created_at),
+          due,
+          row.first_responded_at ? new Date(row.first_responded_at) : null,
+          now,
+        ),
+        responded: row.first_responded_at !== null,
+      };
+    });
+    // Tickets not answered yet first, each group by due time; closed ones stay newest first.
+    if (!closed)
+      ticketItems.sort((a, b) => Number(a.responded) - Number(b.responded) || a.slaDueAt.localeCompare(b.slaDueAt));
+    const tickets = ticketItems.map(({ responded: _responded, ...item }) => item);
+    return c.json({ conversations: conversationItems, tickets });
   });
   return app;
 }
