@@ -43,9 +43,13 @@ function keysBelongToTheirWriter(backend: TestBackend): Array<string | undefined
 
 /**
  * The previous page: Ada, signed in, starts a chat; the backend stores it but the answer is lost, and
- * the page unloads before the retry. Her outbox item stays behind, already delivered.
+ * the page unloads before the retry. Her outbox item stays behind, already delivered. Then the next
+ * page's client boots over the same store, unnamed, its items' states recorded from the start.
  */
-async function adaLeavesADeliveredChatUnacknowledged(backend: TestBackend, store: KeyValueStore) {
+async function nextPageAfterAdasLostAnswer() {
+  const store = createMemoryStore();
+  const backend = createTestBackend();
+  const sentAs = keysBelongToTheirWriter(backend);
   const previous = startClient({}, { backend, store });
   await previous.client.identify(ADA, { userHash: HASH });
   backend.loseNextResponse = true;
@@ -53,6 +57,8 @@ async function adaLeavesADeliveredChatUnacknowledged(backend: TestBackend, store
   await vi.waitFor(() => expect(previous.client.chat.thread(undefined).value.pending[0]?.error?.code).toBe('network'));
   await previous.client.shutdown();
   expect(backend.messages.map((message) => message.body)).toEqual(['Delivered, but the answer was lost']);
+  const next = startClient({}, { backend, store });
+  return { store, backend, sentAs, next, states: statesOf(next.client) };
 }
 
 /** Every state the new chat's pending items went through, to prove none was ever shown as failed. */
@@ -97,14 +103,8 @@ describe('outbox items and whose session carries them', () => {
   ])(
     "keeps a signed-in user's item waiting under an anonymous session, and sends it once their session comes ($when)",
     async ({ anonymousSession }) => {
-      const store = createMemoryStore();
-      const backend = createTestBackend();
-      const sentAs = keysBelongToTheirWriter(backend);
-      await adaLeavesADeliveredChatUnacknowledged(backend, store);
-
       // The next page: the returning visitor boots unnamed and gets an anonymous session first.
-      const next = startClient({}, { backend, store });
-      const states = statesOf(next.client);
+      const { backend, sentAs, next, states } = await nextPageAfterAdasLostAnswer();
       await anonymousSession(next);
       await vi.waitFor(() => expect(next.client.state.status.value).toBe('connected'));
       await settle();
@@ -127,12 +127,7 @@ describe('outbox items and whose session carries them', () => {
   );
 
   it('keeps the item waiting when the host names its user but the session is still an earlier one', async () => {
-    const store = createMemoryStore();
-    const backend = createTestBackend();
-    const sentAs = keysBelongToTheirWriter(backend);
-    await adaLeavesADeliveredChatUnacknowledged(backend, store);
-    const next = startClient({}, { backend, store });
-    const states = statesOf(next.client);
+    const { backend, sentAs, next, states } = await nextPageAfterAdasLostAnswer();
     await next.client.open();
     await vi.waitFor(() => expect(next.client.state.status.value).toBe('connected'));
 
@@ -181,11 +176,7 @@ describe('outbox items and whose session carries them', () => {
   });
 
   it("logout drops a signed-in user's waiting item: the next visitor's session never carries it", async () => {
-    const store = createMemoryStore();
-    const backend = createTestBackend();
-    const sentAs = keysBelongToTheirWriter(backend);
-    await adaLeavesADeliveredChatUnacknowledged(backend, store);
-    const next = startClient({}, { backend, store });
+    const { store, sentAs, next } = await nextPageAfterAdasLostAnswer();
     await next.client.open();
     await vi.waitFor(() => expect(next.client.chat.thread(undefined).value.pending).toHaveLength(1));
     await next.client.logout();
