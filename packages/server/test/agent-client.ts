@@ -22,6 +22,25 @@ export class AgentClient {
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   }
 
+  /** A raw upload, as the inbox sends a file: its bytes, its type and its name in headers. */
+  async upload(
+    bytes: Uint8Array,
+    headers: Record<string, string> = {},
+    options: { csrf?: boolean } = {},
+  ): Promise<Call> {
+    const response = await fetch(`${this.base}/agent/api/attachments`, {
+      method: 'POST',
+      headers: {
+        ...(this.cookie ? { Cookie: this.cookie } : {}),
+        ...(options.csrf !== false && this.csrfToken ? { 'X-CSRF-Token': this.csrfToken } : {}),
+        ...headers,
+      },
+      body: Buffer.from(bytes),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
   async login(email: string, password: string): Promise<Call> {
     const result = await this.call('POST', '/login', { email, password });
     if (result.status === 200) this.csrfToken = result.body.csrfToken;

@@ -1,10 +1,11 @@
-import { Conversation, parseWith } from '@helpline/core';
+import { Attachment, Conversation, Message, parseWith } from '@helpline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AgentList,
   Analytics,
   ArticleSource,
   ArticleSummaries,
+  AssignedTicket,
   ConversationThread,
   Preview,
   Queue,
@@ -67,8 +68,27 @@ describe('agent API responses match what the inbox page parses', () => {
       (await agent.call('PUT', `/conversations/${conversationId}/assignee`, { agentId: null })).body,
       'assignee',
     );
+    const me = parseWith(Session, (await agent.call('GET', '/me')).body, 'me').agent;
+    const assigned = parseWith(
+      AssignedTicket,
+      (await agent.call('PUT', `/tickets/${ticketId}/assignee`, { agentId: me.id })).body,
+      'ticket assignee',
+    );
+    expect(assigned.assignee?.id).toBe(me.id);
     const ticket = parseWith(TicketDetail, (await agent.call('GET', `/tickets/${ticketId}`)).body, 'ticket');
-    expect(ticket.history.length).toBe(2);
+    expect(ticket.history.length).toBe(3);
+    expect(ticket.assignee?.id).toBe(me.id);
+    const file = parseWith(
+      Attachment,
+      (await agent.upload(new TextEncoder().encode('steps\n'), { 'X-Filename': 'steps.txt' })).body,
+      'upload',
+    );
+    const reply = parseWith(
+      Message,
+      (await agent.call('POST', `/tickets/${ticketId}/replies`, { body: '', attachmentIds: [file.id] })).body,
+      'reply',
+    );
+    expect(reply.attachments.map((attachment) => attachment.id)).toEqual([file.id]);
   });
 
   it('knowledge base and analytics', async () => {

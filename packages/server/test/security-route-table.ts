@@ -132,6 +132,14 @@ export const ROUTES: readonly RouteSpec[] = [
     body: () => ({ agentId: null }),
   },
   { method: 'GET', path: '/agent/api/agents', auth: 'agent' },
+  { method: 'POST', path: '/agent/api/attachments', auth: 'agent', raw: true },
+  {
+    method: 'PUT',
+    path: '/agent/api/tickets/:id/assignee',
+    auth: 'agent',
+    object: 'ticket',
+    body: () => ({ agentId: null }),
+  },
   { method: 'GET', path: '/agent/api/tickets/:id', auth: 'agent', object: 'ticket' },
   {
     method: 'PATCH',

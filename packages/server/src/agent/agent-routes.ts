@@ -11,6 +11,7 @@ import { agentKbRoutes } from './kb-routes.js';
 import { presenceRoutes } from './presence-routes.js';
 import { queueRoutes } from './queue-routes.js';
 import { agentTicketRoutes } from './ticket-routes.js';
+import { agentUploadRoutes } from './upload-routes.js';
 import { agentVisitorRoutes } from './visitor-routes.js';
 
 /** /agent/api: cookie session + CSRF header for everything but login (auth routes guard themselves). */
@@ -29,6 +30,7 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
     '/visitors',
     '/webhooks',
     '/agents',
+    '/attachments',
   ])
     app.use(`${prefix}/*`, guard);
   app.route('/', authRoutes(deps));
@@ -39,6 +41,7 @@ export function agentRoutes(deps: AppDeps): Hono<AgentEnv> {
   app.route('/analytics', agentAnalyticsRoutes(deps));
   app.route('/visitors', agentVisitorRoutes(deps));
   app.route('/agents', agentListRoutes(deps));
+  app.route('/attachments', agentUploadRoutes(deps));
   app.route('/', presenceRoutes(deps));
   app.route('/', escalationRoutes(deps));
   return app;

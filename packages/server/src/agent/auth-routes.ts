@@ -8,6 +8,7 @@ import { TokenBucketLimiter } from '../http/rate-limit.js';
 import { readJson } from '../http/read-body.js';
 import { ipRateLimit } from '../widget/widget-auth.js';
 import type { AgentEnv } from './agent-env.js';
+import { replyUploadRules } from './agent-reply.js';
 import { closeAgentSession, openAgentSession, requireAgent } from './agent-session.js';
 
 const Login = z.object({
@@ -50,7 +51,11 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
     if (!agent || !valid) throw new ApiError(401, 'unauthorized', 'Wrong email or password');
     guesses.refund(guesser);
     const csrfToken = await openAgentSession(deps, c, agent.id, agent.workspace_id);
-    return c.json({ agent: { id: agent.id, name: agent.name, email: agent.email }, csrfToken });
+    return c.json({
+      agent: { id: agent.id, name: agent.name, email: agent.email },
+      csrfToken,
+      uploads: replyUploadRules(deps),
+    });
   });
 
   app.post('/logout', requireAgent(deps), async (c) => {
@@ -58,6 +63,8 @@ export function authRoutes(deps: AppDeps): Hono<AgentEnv> {
     return c.body(null, 204);
   });
 
-  app.get('/me', requireAgent(deps), (c) => c.json({ agent: c.get('agent'), csrfToken: c.get('csrfToken') }));
+  app.get('/me', requireAgent(deps), (c) =>
+    c.json({ agent: c.get('agent'), csrfToken: c.get('csrfToken'), uploads: replyUploadRules(deps) }),
+  );
   return app;
 }

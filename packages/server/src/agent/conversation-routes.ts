@@ -1,19 +1,19 @@
-import { ConversationStatus, MAX_TEXT_LENGTH } from '@helpline/core';
+import { ConversationStatus } from '@helpline/core';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
 import { type ConversationRow, findConversation, toConversations } from '../conversations/conversation-store.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
 import { visitorById, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
+import { readAgentReply, replyAttachments } from './agent-reply.js';
+import { readAssignee } from './assignee.js';
 
-export const AgentReply = z.object({ body: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)) });
 const Typing = z.object({ typing: z.boolean() });
 const StatusChange = z.object({ status: ConversationStatus });
-const AssigneeChange = z.object({ agentId: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))) });
 
 /** The agent side of a conversation: read (marks it read), reply, typing, status, assignee. */
 export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
@@ -57,14 +57,14 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
     const workspace = c.get('workspace');
     const agent = c.get('agent');
     const row = await load(workspace.id, c.req.param('id'));
-    const { body } = await readJson(c, AgentReply, 'Reply');
+    const { body, attachmentIds } = await readAgentReply(c);
     const inserted = await deps.db.transaction(async (tx) => {
       const result = await insertMessage(tx, {
         workspaceId: workspace.id,
         thread: { conversationId: row.id },
         author: { type: 'agent', id: agent.id, name: agent.name },
         body,
-        attachments: [],
+        attachments: await replyAttachments(tx, deps, c, attachmentIds),
       });
       await tx.query(
         // The first agent to answer owns the conversation (the widget shows who is helping).
@@ -126,16 +126,7 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
   app.put('/:id/assignee', async (c) => {
     const workspace = c.get('workspace');
     const row = await load(workspace.id, c.req.param('id'));
-    const { agentId } = await readJson(c, AssigneeChange, 'Assignee');
-    let assignee: { id: string; name: string } | null = null;
-    if (agentId !== null) {
-      const [found] = await deps.db.query<{ id: string; name: string }>(
-        'select id, name from agents where workspace_id = $1 and id = $2',
-        [workspace.id, agentId],
-      );
-      if (!found) throw new ApiError(400, 'invalid_input', 'Assignee: agentId: no such agent here', 'agentId');
-      assignee = found;
-    }
+    const assignee = await readAssignee(deps, c);
     await deps.db.query(
       'update conversations set assignee_id = $3, assignee_name = $4 where workspace_id = $1 and id = $2',
       [workspace.id, row.id, assignee?.id ?? null, assignee?.name ?? null],

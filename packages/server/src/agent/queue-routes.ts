@@ -5,7 +5,7 @@ import { attachmentLinker } from '../app/links.js';
 import { CONVERSATION_COLUMNS, type ConversationRow, toConversations } from '../conversations/conversation-store.js';
 import { readQuery } from '../http/read-body.js';
 import { breachState } from '../tickets/sla.js';
-import { TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
+import { TICKET_COLUMNS, type TicketRow, ticketAssignee, toTicket } from '../tickets/ticket-store.js';
 import { toVisitor, VISITOR_COLUMNS, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
 
@@ -75,6 +75,7 @@ export function queueRoutes(deps: AppDeps): Hono<AgentEnv> {
       return {
         ticket: toTicket(row, link),
         queue: row.queue,
+        ...ticketAssignee(row),
         visitor: visitor ? visitorSummary(visitor) : { id: row.visitor_pk, verified: false },
         ...((row.context?.account ?? visitor?.account) ? { account: row.context?.account ?? visitor?.account } : {}),
         slaDueAt: due.toISOString(),

@@ -7,10 +7,11 @@ import { ApiError, notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
 import { ticketDueAt } from '../tickets/sla.js';
-import { findTicket, recordHistory, type TicketRow, toTicket } from '../tickets/ticket-store.js';
+import { findTicket, recordHistory, type TicketRow, ticketAssignee, toTicket } from '../tickets/ticket-store.js';
 import { trustedAccount, visitorById, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
-import { AgentReply } from './conversation-routes.js';
+import { readAgentReply, replyAttachments } from './agent-reply.js';
+import { readAssignee } from './assignee.js';
 
 const TicketPatch = z.object({
   status: z.optional(TicketStatus),
@@ -60,6 +61,7 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     return c.json({
       ticket: toTicket(row, link),
       queue: row.queue,
+      ...ticketAssignee(row),
       messages: await threadMessages(deps.db, workspace.id, { ticketId: row.id }, link),
       context: row.context,
       visitor: visitor ? visitorSummary(visitor) : null,
@@ -117,14 +119,14 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     const workspace = c.get('workspace');
     const agent = c.get('agent');
     const row = await load(workspace.id, c.req.param('id'));
-    const { body } = await readJson(c, AgentReply, 'Reply');
+    const { body, attachmentIds } = await readAgentReply(c);
     const inserted = await deps.db.transaction(async (tx) => {
       const result = await insertMessage(tx, {
         workspaceId: workspace.id,
         thread: { ticketId: row.id },
         author: { type: 'agent', id: agent.id, name: agent.name },
         body,
-        attachments: [],
+        attachments: await replyAttachments(tx, deps, c, attachmentIds),
       });
       await tx.query(
         `update tickets set first_responded_at = coalesce(first_responded_at, now()), updated_at = now(),
@@ -153,6 +155,34 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
     });
     await publishTicket(workspace.id, row.id, link);
     return c.json(message, 201);
+  });
+
+  // Who works the ticket: an agent of the workspace, or null for nobody. The change lands in the history.
+  app.put('/:id/assignee', async (c) => {
+    const workspace = c.get('workspace');
+    const row = await load(workspace.id, c.req.param('id'));
+    const assignee = await readAssignee(deps, c);
+    const link = attachmentLinker(deps, c);
+    if ((assignee?.id ?? null) !== row.assignee_id) {
+      await deps.db.transaction(async (tx) => {
+        await tx.query(
+          'update tickets set assignee_id = $3, assignee_name = $4, updated_at = now() where workspace_id = $1 and id = $2',
+          [workspace.id, row.id, assignee?.id ?? null, assignee?.name ?? null],
+        );
+        await recordHistory(tx, {
+          workspaceId: workspace.id,
+          ticketId: row.id,
+          field: 'assignee',
+          from: row.assignee_name,
+          to: assignee?.name ?? null,
+          by: c.get('agent').name,
+        });
+      });
+      // Other agents' queues show the owner: the ticket event makes them reload.
+      await publishTicket(workspace.id, row.id, link);
+    }
+    const updated = await load(workspace.id, row.id);
+    return c.json({ ticket: toTicket(updated, link), ...ticketAssignee(updated) });
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -81,10 +81,10 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
     });
   const jsonLimit = tooLarge(deps.config.maxBodyBytes);
   const uploadLimit = tooLarge(deps.config.maxAttachmentBytes);
-  app.use('/v1/*', (c, next) =>
-    (c.req.method === 'POST' && c.req.path === '/v1/attachments' ? uploadLimit : jsonLimit)(c, next),
-  );
-  app.use('/agent/*', jsonLimit);
+  const limitFor = (upload: string) => (c: Context, next: Next) =>
+    (c.req.method === 'POST' && c.req.path === upload ? uploadLimit : jsonLimit)(c, next);
+  app.use('/v1/*', limitFor('/v1/attachments'));
+  app.use('/agent/*', limitFor('/agent/api/attachments'));
 
   app.route('/v1/session', sessionRoutes(deps));
   app.route('/v1/kb', kbRoutes(deps));

@@ -16,32 +16,46 @@ const COLUMNS = 'id, name, type, size';
 // Any constant works; it only has to be the same for every instance on one database.
 const UPLOAD_LOCK = 0x48_4c_55;
 
-/** Bytes held in a visitor's uploads not yet sent with a message or ticket. */
-export async function unattachedBytes(db: Queryable, workspaceId: string, visitorPk: string): Promise<number> {
+/**
+ * Who an upload belongs to until it is sent: a visitor, or an agent. An agent's upload never gets a
+ * visitor, so no visitor can send or claim it.
+ */
+export type Uploader = { visitorPk: string } | { agentId: string };
+
+const uploaderColumn = (uploader: Uploader): ['visitor_pk' | 'agent_id', string] =>
+  'agentId' in uploader ? ['agent_id', uploader.agentId] : ['visitor_pk', uploader.visitorPk];
+
+/** Keys uploads in flight per uploader; visitor and agent ids are both random UUIDs, so they never collide. */
+export const uploaderKey = (uploader: Uploader): string => uploaderColumn(uploader)[1];
+
+/** Bytes held in an uploader's uploads not yet sent with a message or ticket. */
+export async function unattachedBytes(db: Queryable, workspaceId: string, uploader: Uploader): Promise<number> {
+  const [column, id] = uploaderColumn(uploader);
   const [row] = await db.query<{ bytes: string | number }>(
-    'select coalesce(sum(size), 0) as bytes from attachments where workspace_id = $1 and visitor_pk = $2 and attached_at is null',
-    [workspaceId, visitorPk],
+    `select coalesce(sum(size), 0) as bytes from attachments where workspace_id = $1 and ${column} = $2 and attached_at is null`,
+    [workspaceId, id],
   );
   return Number(row?.bytes ?? 0);
 }
 
 /**
- * Records an upload unless it would take the visitor's unattached bytes over `limit`; then it
- * answers how many bytes they already hold. A visitor's uploads take turns under a lock, so
+ * Records an upload unless it would take the uploader's unattached bytes over `limit`; then it
+ * answers how many bytes they already hold. An uploader's uploads take turns under a lock, so
  * concurrent ones — on one instance or several — cannot all slip under the limit.
  */
 export async function reserveAttachment(
   db: Database,
-  input: { id: string; workspaceId: string; visitorPk: string; name: string; type: string; size: number },
+  input: { id: string; workspaceId: string; uploader: Uploader; name: string; type: string; size: number },
   limit: number,
 ): Promise<{ record: AttachmentRecord } | { heldBytes: number }> {
+  const [column, owner] = uploaderColumn(input.uploader);
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [UPLOAD_LOCK, input.visitorPk]);
-    const held = await unattachedBytes(tx, input.workspaceId, input.visitorPk);
+    await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [UPLOAD_LOCK, owner]);
+    const held = await unattachedBytes(tx, input.workspaceId, input.uploader);
     if (held + input.size > limit) return { heldBytes: held };
     const [row] = await tx.query(
-      `insert into attachments (id, workspace_id, visitor_pk, name, type, size) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
-      [input.id, input.workspaceId, input.visitorPk, input.name, input.type, input.size],
+      `insert into attachments (id, workspace_id, ${column}, name, type, size) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+      [input.id, input.workspaceId, owner, input.name, input.type, input.size],
     );
     return { record: z.parse(AttachmentRecord, row) };
   });

@@ -311,6 +311,19 @@ create table attachment_chunks (
 alter table attachment_chunks alter column data set storage external;
 `,
   },
+  {
+    version: 8,
+    name: 'agent uploads; ticket assignee',
+    // An agent's upload has an agent and no visitor until a reply carries it, so a visitor can never
+    // send one, and the quota of unsent bytes counts per agent. No foreign key: files already sent
+    // stay when an agent account goes.
+    sql: `
+alter table attachments add column agent_id text;
+create index attachments_agent_unattached on attachments (workspace_id, agent_id) where attached_at is null and agent_id is not null;
+alter table tickets add column assignee_id text;
+alter table tickets add column assignee_name text;
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

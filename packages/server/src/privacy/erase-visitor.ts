@@ -13,8 +13,14 @@ export async function eraseVisitorAndFiles(
   visitorPk: string,
 ): Promise<boolean> {
   const { erased, files } = await deps.db.transaction(async (tx) => {
+    // Files agents sent the visitor have no visitor of their own: they go with the replies that carry them.
     const rows = await tx.query<{ id: string }>(
-      'delete from attachments where workspace_id = $1 and visitor_pk = $2 returning id',
+      `delete from attachments where workspace_id = $1 and (visitor_pk = $2 or (agent_id is not null and id in (
+         select item ->> 'id' from messages m cross join jsonb_array_elements(m.attachments) as item
+         where m.workspace_id = $1 and m.author_type = 'agent' and (
+           m.conversation_id in (select id from conversations where workspace_id = $1 and visitor_pk = $2)
+           or m.ticket_id in (select id from tickets where workspace_id = $1 and visitor_pk = $2)))))
+       returning id`,
       [workspaceId, visitorPk],
     );
     return { erased: await eraseVisitor(tx, workspaceId, visitorPk), files: rows.map((row) => row.id) };

@@ -1,4 +1,4 @@
-import type { ContextSnapshot, CustomFields, Severity, Ticket, TicketStatus } from '@helpline/core';
+import type { Author, ContextSnapshot, CustomFields, Severity, Ticket, TicketStatus } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 import type { AttachmentLinker, StoredAttachment } from '../messages/message-store.js';
 
@@ -21,12 +21,15 @@ export interface TicketRow {
   first_responded_at: Date | null;
   /** Set by the routing rules on creation. */
   queue: string;
+  /** The agent working it; agents see it, the widget does not. */
+  assignee_id: string | null;
+  assignee_name: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
 export const TICKET_COLUMNS =
-  'id, workspace_id, visitor_pk, number, subject, description, severity, category, status, priority, fields, attachments, context, idempotency_key, first_response_due_at, first_responded_at, created_at, updated_at, queue';
+  'id, workspace_id, visitor_pk, number, subject, description, severity, category, status, priority, fields, attachments, context, idempotency_key, first_response_due_at, first_responded_at, created_at, updated_at, queue, assignee_id, assignee_name';
 
 export const ticketReference = (number: number): string => `HL-${number}`;
 
@@ -46,6 +49,14 @@ export function toTicket(row: TicketRow, link: AttachmentLinker): Ticket {
     updatedAt: new Date(row.updated_at).toISOString(),
     firstResponseDueAt: new Date(row.first_response_due_at).toISOString(),
     ...(row.first_responded_at ? { firstRespondedAt: new Date(row.first_responded_at).toISOString() } : {}),
+  };
+}
+
+/** Who works the ticket, as the agent API shows it (conversations carry theirs inside the conversation). */
+export function ticketAssignee(row: TicketRow): { assignee?: Author } {
+  if (!row.assignee_id) return {};
+  return {
+    assignee: { type: 'agent', id: row.assignee_id, ...(row.assignee_name ? { name: row.assignee_name } : {}) },
   };
 }
 

@@ -1,15 +1,15 @@
 import { Conversation, Message, parseResponse, Ticket } from '@helpline/core';
 import type * as z from 'zod/mini';
 import { strings } from '../strings.js';
-import { InboxApiError } from './inbox-api-error.js';
+import { errorOf, InboxApiError } from './inbox-api-error.js';
 import {
   AgentList,
   Analytics,
   type ArticleEdit,
   ArticleSource,
   ArticleSummaries,
+  AssignedTicket,
   ConversationThread,
-  ErrorBody,
   Escalated,
   Preview,
   Queue,
@@ -18,6 +18,7 @@ import {
   type TicketPatch,
   WebhookLog,
 } from './schemas.js';
+import { type UploadProgress, uploadFile } from './upload-file.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -26,6 +27,11 @@ export interface InboxApiOptions {
   fetch?: FetchLike;
   /** Where the agent API lives; defaults to the same origin's /agent/api. */
   baseUrl?: string;
+  /**
+   * Uploads go through it to report their progress (fetch cannot); defaults to the page's. Without
+   * one, uploads use `fetch` and report once, when done.
+   */
+  XMLHttpRequest?: typeof XMLHttpRequest | undefined;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,6 +44,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function createInboxApi(options: InboxApiOptions = {}) {
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const base = options.baseUrl ?? '/agent/api';
+  const Xhr = 'XMLHttpRequest' in options ? options.XMLHttpRequest : globalThis.XMLHttpRequest;
   let csrfToken: string | undefined;
 
   async function send(method: string, path: string, body?: unknown, keepalive = false): Promise<Response> {
@@ -91,8 +98,20 @@ export function createInboxApi(options: InboxApiOptions = {}) {
     queue: (view: 'open' | 'closed' = 'open') =>
       json(Queue, 'queue', 'GET', view === 'closed' ? '/queue?view=closed' : '/queue'),
     conversation: (id: string) => json(ConversationThread, 'conversation', 'GET', `/conversations/${enc(id)}`),
-    replyToConversation: (id: string, body: string) =>
-      json(Message, 'message', 'POST', `/conversations/${enc(id)}/messages`, { body }),
+    replyToConversation: (id: string, body: string, attachmentIds: readonly string[] = []) =>
+      json(Message, 'message', 'POST', `/conversations/${enc(id)}/messages`, { body, attachmentIds }),
+    /** A file for the next reply; the server sniffs its type and applies the caps of visitor uploads. */
+    uploadAttachment: (file: File, progress: UploadProgress = {}) =>
+      uploadFile(
+        {
+          url: `${base}/attachments`,
+          headers: { Accept: 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+          fetch: fetchFn,
+          XMLHttpRequest: Xhr,
+        },
+        file,
+        progress,
+      ),
     async sendTyping(id: string, typing: boolean): Promise<void> {
       await send('POST', `/conversations/${enc(id)}/typing`, { typing });
     },
@@ -105,8 +124,11 @@ export function createInboxApi(options: InboxApiOptions = {}) {
       json(Conversation, 'conversation', 'PUT', `/conversations/${enc(id)}/assignee`, { agentId }),
     ticket: (id: string) => json(TicketDetail, 'ticket', 'GET', `/tickets/${enc(id)}`),
     updateTicket: (id: string, patch: TicketPatch) => json(Ticket, 'ticket', 'PATCH', `/tickets/${enc(id)}`, patch),
-    replyToTicket: (id: string, body: string) =>
-      json(Message, 'message', 'POST', `/tickets/${enc(id)}/replies`, { body }),
+    replyToTicket: (id: string, body: string, attachmentIds: readonly string[] = []) =>
+      json(Message, 'message', 'POST', `/tickets/${enc(id)}/replies`, { body, attachmentIds }),
+    /** Gives the ticket to an agent of the workspace, or to nobody (null). */
+    assignTicket: (id: string, agentId: string | null) =>
+      json(AssignedTicket, 'ticket', 'PUT', `/tickets/${enc(id)}/assignee`, { agentId }),
     articles: () => json(ArticleSummaries, 'article list', 'GET', '/kb/articles'),
     article: (id: string) => json(ArticleSource, 'article', 'GET', `/kb/articles/${enc(id)}`),
     createArticle: (article: ArticleEdit) => json(ArticleSource, 'article', 'POST', '/kb/articles', article),
@@ -148,18 +170,3 @@ export function createInboxApi(options: InboxApiOptions = {}) {
 export type InboxApi = ReturnType<typeof createInboxApi>;
 
 const enc = encodeURIComponent;
-
-async function errorOf(response: Response): Promise<InboxApiError> {
-  let data: unknown;
-  try {
-    data = await response.json();
-  } catch {
-    data = undefined;
-  }
-  const parsed = ErrorBody.safeParse(data);
-  if (parsed.success) {
-    const { code, message, field } = parsed.data.error;
-    return new InboxApiError(response.status, code, message, field);
-  }
-  return new InboxApiError(response.status, 'server', `${strings.errors.generic} (HTTP ${response.status})`);
-}

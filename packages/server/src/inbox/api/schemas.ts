@@ -1,4 +1,5 @@
 import {
+  Author,
   Category,
   ContextAccount,
   Conversation,
@@ -15,7 +16,11 @@ export const Agent = z.object({ id: z.string(), name: z.string(), email: z.strin
 export type Agent = z.infer<typeof Agent>;
 export const AgentList = z.array(Agent);
 
-export const Session = z.object({ agent: Agent, csrfToken: z.string().check(z.minLength(1)) });
+/** What a reply may carry: the server's caps, shown before a file is sent (the server checks again). */
+export const UploadRules = z.object({ maxBytes: z.number(), types: z.array(z.string()), maxFiles: z.number() });
+export type UploadRules = z.infer<typeof UploadRules>;
+
+export const Session = z.object({ agent: Agent, csrfToken: z.string().check(z.minLength(1)), uploads: UploadRules });
 export type Session = z.infer<typeof Session>;
 
 export const VisitorSummary = z.object({
@@ -47,6 +52,8 @@ export const TicketItem = z.object({
   breach: Breach,
   /** Routing queue (absent from servers older than routing). */
   queue: z.optional(z.string()),
+  /** The agent working it; absent while nobody is. */
+  assignee: z.optional(Author),
 });
 export type TicketItem = z.infer<typeof TicketItem>;
 
@@ -79,6 +86,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const TicketDetail = z.object({
   ticket: Ticket,
   queue: z.optional(z.string()),
+  assignee: z.optional(Author),
   messages: z.array(Message),
   context: z.optional(z.unknown()),
   visitor: z.optional(z.nullable(VisitorSummary)),
@@ -92,6 +100,10 @@ export const TicketPatch = z.object({
   category: z.optional(Category),
 });
 export type TicketPatch = z.infer<typeof TicketPatch>;
+
+/** A ticket given to an agent (or to nobody: no assignee). */
+export const AssignedTicket = z.object({ ticket: Ticket, assignee: z.optional(Author) });
+export type AssignedTicket = z.infer<typeof AssignedTicket>;
 
 export const ArticleSummary = z.object({
   id: z.string(),

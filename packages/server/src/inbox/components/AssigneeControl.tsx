@@ -4,14 +4,16 @@ import { strings } from '../strings.js';
 import { SavedSelect } from './SavedSelect.js';
 
 interface Props {
+  /** The select's id: one per kind of thread. */
+  id: string;
   assignee: Author | undefined;
   agents: Agent[];
   me: Agent | undefined;
   onChange: (agentId: string | null) => Promise<void>;
 }
 
-/** Who owns the conversation: nobody, me, or a colleague. Saved at once. */
-export function AssigneeControl({ assignee, agents, me, onChange }: Props) {
+/** Who owns the conversation or ticket: nobody, me, or a colleague. Saved at once. */
+export function AssigneeControl({ id, assignee, agents, me, onChange }: Props) {
   // The list may not have loaded, or may miss an agent removed since: the current owner and "me" always show.
   const options = new Map<string, string>([['', strings.thread.unassigned]]);
   if (me) options.set(me.id, `${me.name} (${strings.thread.you})`);
@@ -19,7 +21,7 @@ export function AssigneeControl({ assignee, agents, me, onChange }: Props) {
   if (assignee?.id && !options.has(assignee.id)) options.set(assignee.id, assignee.name ?? assignee.id);
   return (
     <SavedSelect
-      id="conversation-assignee"
+      id={id}
       label={strings.thread.assignee}
       value={assignee?.id ?? ''}
       options={[...options]}

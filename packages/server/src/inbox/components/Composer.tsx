@@ -1,13 +1,21 @@
+import type { Attachment } from '@helpline/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { UploadRules } from '../api/schemas.js';
 import { errorMessage } from '../state/inbox-store.js';
 import { strings } from '../strings.js';
+import { ReplyFiles } from './ReplyFiles.js';
+import { type Upload, useReplyFiles } from './use-reply-files.js';
 
 const TYPING_IDLE_MS = 3_000;
 // Widgets expire a typing indicator that is not repeated; a long reply re-announces itself.
 const TYPING_REFRESH_MS = 5_000;
 
 interface ComposerProps {
-  onSend: (body: string) => Promise<void>;
+  onSend: (body: string, attachments: Attachment[]) => Promise<void>;
+  /** Uploads a file for this reply. */
+  upload: Upload;
+  /** The server's caps on reply files; until known, the server alone checks. */
+  uploadRules: UploadRules | undefined;
   /** The draft kept for this thread, and where to keep it as it changes. */
   initialDraft?: string;
   onDraftChange?: (draft: string) => void;
@@ -15,8 +23,13 @@ interface ComposerProps {
   onTyping?: ((typing: boolean) => void) | undefined;
 }
 
-/** Reply box: Enter sends, Shift+Enter adds a line; the draft survives a failed send. */
-export function Composer({ onSend, onTyping, initialDraft = '', onDraftChange }: ComposerProps) {
+const hasFiles = (transfer: DataTransfer | null): boolean => transfer?.types.includes('Files') ?? false;
+
+/**
+ * Reply box: Enter sends, Shift+Enter adds a line; files come from the Attach button, a paste or a
+ * drop anywhere on it. The draft and the files survive a failed send.
+ */
+export function Composer({ onSend, upload, uploadRules, onTyping, initialDraft = '', onDraftChange }: ComposerProps) {
   const [draft, setDraftState] = useState(initialDraft);
   const setDraft = (value: string): void => {
     setDraftState(value);
@@ -24,6 +37,10 @@ export function Composer({ onSend, onTyping, initialDraft = '', onDraftChange }:
   };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [dropping, setDropping] = useState(false);
+  const files = useReplyFiles(upload, uploadRules, setAnnouncement);
+  const picker = useRef<HTMLInputElement>(null);
   const typing = useRef(false);
   const typingSentAt = useRef(0);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -51,18 +68,23 @@ export function Composer({ onSend, onTyping, initialDraft = '', onDraftChange }:
     idle.current = setTimeout(stopTyping, TYPING_IDLE_MS);
   }
 
+  function addFiles(chosen: Iterable<File>): void {
+    setError(null);
+    files.add(chosen);
+  }
+
   async function send(): Promise<void> {
     const body = draft.trim();
-    if (!body) {
-      setError(strings.composer.empty);
-      return;
-    }
+    if (files.uploading) return setError(strings.files.waitForUploads);
+    if (files.failed) return setError(strings.files.removeFailed);
+    if (!body && files.attachments.length === 0) return setError(strings.composer.empty);
     if (busy) return;
     stopTyping();
     setBusy(true);
     try {
-      await onSend(body);
+      await onSend(body, files.attachments);
       setDraft('');
+      files.clear();
       setError(null);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -73,10 +95,24 @@ export function Composer({ onSend, onTyping, initialDraft = '', onDraftChange }:
 
   return (
     <form
-      class="composer"
+      class={`composer ${dropping ? 'dropping' : ''}`}
       onSubmit={(event) => {
         event.preventDefault();
         void send();
+      }}
+      onDragOver={(event) => {
+        if (!hasFiles(event.dataTransfer)) return;
+        event.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(event) => {
+        if (!hasFiles(event.dataTransfer)) return;
+        event.preventDefault();
+        setDropping(false);
+        addFiles(event.dataTransfer?.files ?? []);
       }}
     >
       <label for="composer-input" class="visually-hidden">
@@ -90,6 +126,12 @@ export function Composer({ onSend, onTyping, initialDraft = '', onDraftChange }:
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? 'composer-error' : undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
+        onPaste={(event) => {
+          const pasted = [...(event.clipboardData?.files ?? [])];
+          if (pasted.length === 0) return;
+          event.preventDefault();
+          addFiles(pasted);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
@@ -97,14 +139,37 @@ export function Composer({ onSend, onTyping, initialDraft = '', onDraftChange }:
           }
         }}
       />
+      <ReplyFiles files={files.files} onRemove={files.remove} />
       {error ? (
         <p id="composer-error" class="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <button type="submit" class="button primary" disabled={busy}>
-        {busy ? strings.composer.sending : strings.composer.send}
-      </button>
+      <p id="composer-announcement" class="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <div class="composer-actions">
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label={strings.files.attach}
+          accept={uploadRules?.types.join(',')}
+          onChange={(event) => {
+            addFiles(event.currentTarget.files ?? []);
+            // The same file chosen again after a removal must fire change again.
+            event.currentTarget.value = '';
+          }}
+        />
+        <button type="button" class="button subtle" onClick={() => picker.current?.click()}>
+          {strings.files.attach}
+        </button>
+        <button type="submit" class="button primary" disabled={busy}>
+          {busy ? strings.composer.sending : strings.composer.send}
+        </button>
+      </div>
     </form>
   );
 }

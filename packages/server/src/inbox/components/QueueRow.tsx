@@ -14,6 +14,7 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
   const visitor = entry.item.visitor;
   const who = visitor.name ?? visitor.email ?? strings.queue.anonymous;
   const account = entry.item.account?.name;
+  const assignee = entry.kind === 'ticket' ? entry.item.assignee : entry.item.conversation.assignee;
   let title: string;
   let preview: string;
   if (entry.kind === 'ticket') {
@@ -59,9 +60,9 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
           </span>
         ) : null}
         {account ? <span class="account">{account}</span> : null}
-        {entry.kind === 'conversation' && entry.item.conversation.assignee ? (
+        {assignee ? (
           <span class="queue-name">
-            {strings.thread.assignee}: {entry.item.conversation.assignee.name ?? entry.item.conversation.assignee.id}
+            {strings.thread.assignee}: {assignee.name ?? assignee.id}
           </span>
         ) : null}
         {entry.sla ? (

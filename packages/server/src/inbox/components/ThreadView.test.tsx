@@ -318,7 +318,7 @@ describe('thread', () => {
   it('refuses to send an empty reply', async () => {
     const { requests } = await openConversation();
     fireEvent.keyDown(composer(), { key: 'Enter' });
-    expect((await screen.findByRole('alert')).textContent).toBe('Write something before sending.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Write something or attach a file before sending.');
     expect(requests.some((request) => request.path.endsWith('/messages'))).toBe(false);
   });
 

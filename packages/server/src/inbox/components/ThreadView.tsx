@@ -79,10 +79,20 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         ) : null}
         {thread.conversation ? (
           <AssigneeControl
+            id="conversation-assignee"
             assignee={thread.conversation.assignee}
             agents={store.agents.value}
             me={store.session.value?.agent}
             onChange={(agentId) => store.assignConversation(agentId)}
+          />
+        ) : null}
+        {thread.ticket ? (
+          <AssigneeControl
+            id="ticket-assignee"
+            assignee={thread.ticketAssignee}
+            agents={store.agents.value}
+            me={store.session.value?.agent}
+            onChange={(agentId) => store.assignTicket(agentId)}
           />
         ) : null}
         {thread.ticket ? (
@@ -104,7 +114,14 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
           key={key}
           initialDraft={store.drafts.get(`${thread.kind}:${thread.id}`)}
           onDraftChange={(draft) => store.drafts.set(`${thread.kind}:${thread.id}`, draft)}
-          onSend={(body) => store.reply(body)}
+          onSend={(body, attachments) =>
+            store.reply(
+              body,
+              attachments.map((attachment) => attachment.id),
+            )
+          }
+          upload={store.api.uploadAttachment}
+          uploadRules={store.session.value?.uploads}
           onTyping={
             thread.kind === 'conversation'
               ? (typingNow) => void store.api.sendTyping(thread.id, typingNow).catch(() => undefined)

@@ -1,4 +1,11 @@
-import { ContextSnapshot, type Conversation, type Message, type RealtimeEvent, type Ticket } from '@helpline/core';
+import {
+  type Author,
+  ContextSnapshot,
+  type Conversation,
+  type Message,
+  type RealtimeEvent,
+  type Ticket,
+} from '@helpline/core';
 import { batch, computed, signal } from '@preact/signals';
 import type { StreamStatus } from '../api/event-stream.js';
 import type { InboxApi } from '../api/inbox-api.js';
@@ -20,6 +27,8 @@ export interface ThreadData {
   ticket?: Ticket;
   /** The routing queue of a ticket. */
   queue?: string;
+  /** Who works the ticket (a conversation's is in `conversation`). */
+  ticketAssignee?: Author;
   /** When the visitor last read the conversation: agent messages sent before it are seen. */
   visitorReadAt?: string;
   history: HistoryEntry[];
@@ -145,6 +154,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
               visitor: r.visitor ?? null,
               ticket: r.ticket,
               ...(r.queue ? { queue: r.queue } : {}),
+              ...(r.assignee ? { ticketAssignee: r.assignee } : {}),
               history: r.history,
             }));
       if (request === threadRequest) thread.value = data;
@@ -183,11 +193,13 @@ export function createInboxStore(deps: InboxStoreDeps) {
     }
   }
 
-  async function reply(body: string): Promise<void> {
+  async function reply(body: string, attachmentIds: readonly string[] = []): Promise<void> {
     const current = thread.value;
     if (!current) return;
     const message = await signedIn(
-      current.kind === 'conversation' ? api.replyToConversation(current.id, body) : api.replyToTicket(current.id, body),
+      current.kind === 'conversation'
+        ? api.replyToConversation(current.id, body, attachmentIds)
+        : api.replyToTicket(current.id, body, attachmentIds),
     );
     appendMessage(message);
     void loadQueue();
@@ -215,6 +227,15 @@ export function createInboxStore(deps: InboxStoreDeps) {
     if (!current?.conversation) return;
     const conversation = await signedIn(api.assignConversation(current.id, agentId));
     if (thread.value?.id === current.id && thread.value.conversation) thread.value = { ...thread.value, conversation };
+    void loadQueue();
+  }
+
+  async function assignTicket(agentId: string | null): Promise<void> {
+    const current = thread.value;
+    if (!current?.ticket) return;
+    await signedIn(api.assignTicket(current.id, agentId));
+    // The history row is written by the server: reload to show it with the new owner.
+    await openThread('ticket', current.id);
     void loadQueue();
   }
 
@@ -365,6 +386,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     setConversationStatus,
     loadAgents,
     assignConversation,
+    assignTicket,
     updateTicket,
     handleEvent,
     tick,

@@ -33,7 +33,8 @@ export function fakeFetch(routes: Record<string, Handler | Reply>) {
       method,
       path,
       headers,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      // JSON parsed; an upload's File as it was sent.
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : (init.body ?? undefined),
     };
     requests.push(request);
     const route = routes[`${method} ${path}`];

@@ -4,7 +4,11 @@ import type { ConversationItem, TicketItem } from '../api/schemas.js';
 export const NOW = Date.parse('2026-11-29T12:00:00.000Z');
 export const at = (minutesFromNow: number): string => new Date(NOW + minutesFromNow * 60_000).toISOString();
 
-export const session = { agent: { id: 'ag_1', name: 'Alex Agent', email: 'alex@example.com' }, csrfToken: 'csrf-123' };
+export const session = {
+  agent: { id: 'ag_1', name: 'Alex Agent', email: 'alex@example.com' },
+  csrfToken: 'csrf-123',
+  uploads: { maxBytes: 1_000, types: ['image/png', 'text/plain'], maxFiles: 2 },
+};
 
 export function message(overrides: Partial<Message> & { id: string; conversationId: string }): Message {
   return {

@@ -9,11 +9,13 @@ import { NOW } from './fixtures.js';
 /** Renders the whole inbox at `path` against a fake agent API and a fixed clock. */
 export function renderInbox(
   routes: Record<string, Handler | Reply>,
-  options: { path?: string; now?: () => number; live?: boolean } = {},
+  options: { path?: string; now?: () => number; live?: boolean; XMLHttpRequest?: typeof XMLHttpRequest } = {},
 ) {
   window.history.replaceState(null, '', options.path ?? '/inbox/');
   const server = fakeFetch(routes);
-  const store = createInboxStore({ api: createInboxApi({ fetch: server.fetch }), now: options.now ?? (() => NOW) });
+  // Uploads go through `fetch` (and the fake) unless a test brings an XMLHttpRequest to watch progress.
+  const api = createInboxApi({ fetch: server.fetch, XMLHttpRequest: options.XMLHttpRequest });
+  const store = createInboxStore({ api, now: options.now ?? (() => NOW) });
   const router = createRouter(window);
   const view = render(<App store={store} router={router} live={options.live ?? false} />);
   return { ...view, store, router, requests: server.requests };

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
+import { AgentClient } from './agent-client.js';
+import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+
+let server: RunningServer;
+let sam: AgentClient;
+let noorId: string;
+let outsiderId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  const [demo] = await server.db.query<{ workspace_id: string }>('select workspace_id from agents limit 1');
+  noorId = (
+    await createAgent(server.db, {
+      workspaceId: demo?.workspace_id ?? '',
+      email: 'noor@tickets.test',
+      name: 'Noor',
+      password: 'noor-password-1',
+    })
+  ).id;
+  const other = await createWorkspace(server.db, { name: 'Other Co', publicKey: 'ticket-assignee-other-key' });
+  outsiderId = (
+    await createAgent(server.db, {
+      workspaceId: other.id,
+      email: 'olu@tickets.test',
+      name: 'Olu',
+      password: 'olu-password-1',
+    })
+  ).id;
+  sam = new AgentClient(server.url);
+  await sam.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+});
+afterAll(() => server?.close());
+
+async function newTicket(): Promise<string> {
+  const visitor = new WidgetClient(server.url);
+  await visitor.session();
+  const created = await visitor.call('POST', '/v1/tickets', {
+    subject: 'Who owns this?',
+    description: 'Nobody yet',
+    severity: 'P2',
+    category: 'how_to',
+    fields: { affected_area: 'other' },
+    attachmentIds: [],
+    idempotencyKey: key(),
+  });
+  return created.body.id;
+}
+
+const queueRow = async (id: string) =>
+  (await sam.call('GET', '/queue')).body.tickets.find((item: { ticket: { id: string } }) => item.ticket.id === id);
+
+describe('ticket assignee', () => {
+  it('assigns a ticket to a colleague, shows it in the thread, the queue row and the history; unassigns', async () => {
+    const id = await newTicket();
+    expect((await queueRow(id)).assignee).toBeUndefined();
+    const assigned = await sam.call('PUT', `/tickets/${id}/assignee`, { agentId: noorId });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ ticket: { id }, assignee: { type: 'agent', id: noorId, name: 'Noor' } });
+    const thread = await sam.call('GET', `/tickets/${id}`);
+    expect(thread.body.assignee).toMatchObject({ id: noorId, name: 'Noor' });
+    expect(thread.body.history.at(-1)).toMatchObject({ field: 'assignee', from: null, to: 'Noor' });
+    expect((await queueRow(id)).assignee).toMatchObject({ id: noorId, name: 'Noor' });
+
+    const cleared = await sam.call('PUT', `/tickets/${id}/assignee`, { agentId: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.assignee).toBeUndefined();
+    expect((await queueRow(id)).assignee).toBeUndefined();
+    const history = (await sam.call('GET', `/tickets/${id}`)).body.history;
+    expect(history.at(-1)).toMatchObject({ field: 'assignee', from: 'Noor', to: null });
+    // Setting the same owner again changes nothing, so it writes no history.
+    await sam.call('PUT', `/tickets/${id}/assignee`, { agentId: null });
+    expect((await sam.call('GET', `/tickets/${id}`)).body.history).toHaveLength(history.length);
+  });
+
+  it("refuses an agent of another workspace, nobody's id and a malformed body, naming agentId", async () => {
+    const id = await newTicket();
+    for (const body of [{ agentId: outsiderId }, { agentId: 'no-such-agent' }, {}, { agentId: 7 }]) {
+      const refused = await sam.call('PUT', `/tickets/${id}/assignee`, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.field).toBe('agentId');
+    }
+    expect((await sam.call('GET', `/tickets/${id}`)).body.assignee).toBeUndefined();
+  });
+
+  it('answers 404 for a ticket that does not exist here', async () => {
+    const missing = await sam.call('PUT', '/tickets/no-such-ticket/assignee', { agentId: null });
+    expect(missing.status).toBe(404);
+  });
+});
