@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from './support/stack.ts';
+import { makePng, type Stack, startChat, startStack } from './support/stack.ts';
 
 // What an agent working a shift in the inbox runs into that one-message tests do not.
 
@@ -85,5 +85,45 @@ describe('the agent inbox over a shift', () => {
     expect(await inView(messages.getByText(opener))).toBe(true);
     expect(await inView(reply)).toBe(true);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+  });
+
+  it('sends a file with a reply, which the visitor then sees and downloads in the widget', async () => {
+    const png = await makePng();
+    const user = await stack.openHost('/invoices');
+    const opener = `Where is my receipt ${randomUUID()}`;
+    const { dialog } = await startChat(user.page, opener);
+
+    const agent = await stack.openInbox();
+    await agent.page
+      .getByRole('list', { name: 'Queue' })
+      .getByRole('link', { name: new RegExp(opener) })
+      .click();
+    const reply = agent.page.getByRole('textbox', { name: 'Reply' });
+    await reply.waitFor();
+    await agent.page.locator('.composer input[type=file]').setInputFiles(png.path);
+    const files = agent.page.getByRole('list', { name: 'Files to send' });
+    await files.getByText('Ready').waitFor();
+    await files.getByRole('button', { name: 'Remove screenshot.png' }).waitFor();
+    await reply.fill('Here is the receipt');
+    await reply.press('Enter');
+    const sent = agent.page
+      .getByRole('list', { name: 'Messages' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Here is the receipt' });
+    await sent.getByRole('link', { name: 'Attachment: screenshot.png' }).waitFor();
+    expect(await files.count()).toBe(0);
+
+    const received = dialog.getByRole('listitem').filter({ hasText: 'Here is the receipt' });
+    const link = received.getByRole('link', { name: 'screenshot.png' });
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href.startsWith(`${stack.helplineUrl}/v1/attachments/`)).toBe(true);
+    const download = await user.page.request.get(href);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('image/png');
+
+    expect(user.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await png.cleanup();
   });
 });
