@@ -33,6 +33,7 @@ export * from './options/schema.js';
 export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay } from './outbox/backoff.js';
 export type { Timers } from './outbox/timers.js';
 export { redactSnapshot } from './privacy/redact-snapshot.js';
+export { redactStrings } from './privacy/redact-strings.js';
 export { redactText } from './privacy/redact-text.js';
 export { redactUrl } from './privacy/redact-url.js';
 export { redactValue } from './privacy/redact-value.js';

@@ -15,10 +15,10 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 169,
-  firstOpenAfterIdle: 38.15 * 1024 + 169,
+  firstOpen: 39.71 * 1024 + 204,
+  firstOpenAfterIdle: 38.15 * 1024 + 198,
   idle: 2 * 1024,
-  all: 70 * 1024 + 332,
+  all: 70 * 1024 + 593,
 };
 
 describe('size budgets of the script-tag build', () => {

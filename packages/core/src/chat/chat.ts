@@ -187,11 +187,8 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       if (input.attachments?.length) rt.require('attachments');
       await rt.interaction();
       const attachments = input.attachments ?? [];
-      const common = {
-        body: input.body,
-        attachments,
-        payload: { body: input.body, attachmentIds: attachments.map((a) => a.id) },
-      };
+      const body = rt.redact(input.body);
+      const common = { body, attachments, payload: { body, attachmentIds: attachments.map((a) => a.id) } };
       let record: OutboxRecord;
       if (input.conversationId !== undefined) {
         record = await outbox.enqueue({ ...common, kind: 'message', targetId: input.conversationId });
@@ -249,7 +246,8 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     async ({ conversationId, csat }) => {
       rt.require('csat');
       await rt.interaction();
-      const record = await outbox.enqueue({ kind: 'csat', targetId: conversationId, payload: { ...csat } });
+      const comment = csat.comment === undefined ? {} : { comment: rt.redact(csat.comment) };
+      const record = await outbox.enqueue({ kind: 'csat', targetId: conversationId, payload: { ...csat, ...comment } });
       await outbox.settled(record.id);
     },
   );

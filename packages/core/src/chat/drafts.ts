@@ -1,6 +1,7 @@
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
 import type * as z from 'zod/mini';
 import type { Timers } from '../outbox/timers.js';
+import { redactStrings } from '../privacy/redact-strings.js';
 import type { KeyValueStore } from '../storage/types.js';
 
 const DRAFT_PREFIX = 'draft:';
@@ -26,6 +27,7 @@ export function createDrafts<S extends z.ZodMiniType>(options: {
   empty: () => z.infer<S>;
   store: KeyValueStore;
   timers: Timers;
+  redact: (text: string) => string;
   onError: (error: unknown) => void;
 }): Drafts<z.infer<S>> {
   type T = z.infer<S>;
@@ -42,7 +44,8 @@ export function createDrafts<S extends z.ZodMiniType>(options: {
   };
   const save = async (key: string) => {
     timers.delete(key);
-    const value = slot(key).value;
+    // Stored as it would be sent: a card number typed into the box does not sit in storage.
+    const value = redactStrings(slot(key).value, options.redact);
     try {
       const empty = JSON.stringify(value) === JSON.stringify(options.empty());
       if (empty) await options.store.del(prefix + key);

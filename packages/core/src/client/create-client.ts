@@ -197,6 +197,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     isConnected: () => connection.isConnected(),
     snapshot: (includeContext) => snapshot(includeContext),
     currentPath: () => capture.currentPath(),
+    redact: (text) => capture.redact(text),
     visit: () => visits,
     analytics(event) {
       const { track } = adapter;
@@ -370,6 +371,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     tickets,
     attachments,
     snapshot: () => snapshot(true),
+    redact: rt.redact,
     interacted: markInteraction,
     prefilled: readonly(state.prefilled),
     ...createHostCommands({

@@ -38,6 +38,8 @@ export interface Runtime {
   /** Context for a request: full (redacted) snapshot, or only who the user is when diagnostics are off. */
   snapshot(includeContext: boolean): ContextSnapshot;
   currentPath(): string;
+  /** Text the user typed, masked as it may leave the page or reach storage. */
+  redact(text: string): string;
   analytics(event: AnalyticsEvent): void;
   /**
    * How many times the visitor has been forgotten (logout, another user signing in): an answer to a

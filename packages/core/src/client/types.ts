@@ -188,6 +188,11 @@ export interface HelplineClient {
   readonly attachments: AttachmentsApi;
   /** Redacted snapshot of page and account context, as it would be sent now (for the preview). */
   snapshot(): ContextSnapshot;
+  /**
+   * Text the user typed as Helpline sends and stores it: card numbers, tokens, credentials in links and
+   * `privacy.redactPatterns` masked (emails stay). Chat, tickets, ratings, questions and drafts go through it.
+   */
+  redact(text: string): string;
   /** Marks the first user interaction: from now on storage may be written and the visitor id made. */
   interacted(): void;
 

@@ -1,5 +1,6 @@
 import type { Privacy } from '../options/schema.js';
 import { redactSnapshot } from '../privacy/redact-snapshot.js';
+import { redactText } from '../privacy/redact-text.js';
 import { redactUrl } from '../privacy/redact-url.js';
 import { redactionRules } from '../privacy/rules.js';
 import type { CustomFields } from '../schemas/common.js';
@@ -27,6 +28,8 @@ export interface ContextCapture {
   snapshot(extra?: SnapshotExtras): ContextSnapshot;
   addBreadcrumb(crumb: Breadcrumb): void;
   currentPath(): string;
+  /** What the user typed, as it may leave the page (see `HelplineClient.redact`). */
+  redact(text: string): string;
   onRouteChange(listener: (path: string) => void): () => void;
 }
 
@@ -54,6 +57,8 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
   const now = options.now ?? (() => new Date());
   const ignoreUrl = options.ignoreUrl ?? (() => false);
   const rules = redactionRules(privacy);
+  // Emails the user typed are theirs to share (redactEmails is about captured text).
+  const typed = { ...rules, emails: false };
   const crumbs = createRingBuffer<Breadcrumb>(privacy.breadcrumbs.max);
   const trail = createRouteTrail();
   const routeListeners = new Set<(path: string) => void>();
@@ -131,6 +136,7 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
     },
     addBreadcrumb,
     currentPath,
+    redact: (text) => redactText(text, typed),
     onRouteChange(listener) {
       routeListeners.add(listener);
       return () => routeListeners.delete(listener);

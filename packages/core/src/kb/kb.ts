@@ -47,7 +47,7 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
     async ({ query }) => {
       rt.require('kb');
       const ticket = ++searchTicket;
-      const trimmed = query.trim();
+      const trimmed = rt.redact(query.trim());
       if (trimmed === '') {
         results.value = { query, hits: [], loading: false };
         return [];
@@ -138,7 +138,11 @@ export function createKb(rt: Runtime, help: HelpRegistry): Kb {
       rt.require('answers');
       const asked = rt.visit();
       await rt.connected();
-      const result = parseResponse(Answer, await adapterMethod('answer')(question, suggestContext()), 'answer');
+      const result = parseResponse(
+        Answer,
+        await adapterMethod('answer')(rt.redact(question), suggestContext()),
+        'answer',
+      );
       const top = result.passages[0];
       if (top !== undefined && asked === rt.visit()) {
         rt.selfService.add('answer', result.answerId ?? top.articleId, passageTitle(top));

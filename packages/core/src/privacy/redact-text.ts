@@ -5,7 +5,9 @@ import type { RedactionRules } from './rules.js';
 const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 // Quantifiers are bounded so long runs of text cannot make the scan quadratic.
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,24}/g;
-const BEARER = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9\-._~+/]+=*/gi;
+// The value must look made by a machine (a digit, or a lower-case letter before a capital), so prose such as
+// "basic plan" or "Token expired" is not a credential.
+const BEARER = /\b([Bb]earer|[Bb]asic|[Tt]oken)\s+(?=[\w.~+/-]*(?:\d|[a-z][A-Z]))[\w.~+/-]{8,}=*/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const URLISH = /(?:[a-z][a-z0-9+.-]{0,30}:\/\/|\/)[^\s"'<>`?#]{0,2048}[?#][^\s"'<>`]*/gi;
 

@@ -9,6 +9,7 @@ import { UnsupportedError } from '../errors/unsupported-error.js';
 import { isRetryable } from '../outbox/backoff.js';
 import type { Outbox, Sent } from '../outbox/outbox.js';
 import type { OutboxRecord } from '../outbox/record.js';
+import { redactStrings } from '../privacy/redact-strings.js';
 import { Attachment } from '../schemas/attachment.js';
 import { CustomFields, Id, MAX_TEXT_LENGTH } from '../schemas/common.js';
 import type { Message } from '../schemas/conversation.js';
@@ -107,17 +108,18 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
       validateTicketFields(await formOrOffline(), input.category, fields);
       const attachments = input.attachments ?? [];
       const context = rt.snapshot(input.includeContext);
+      const description = rt.redact(input.description);
       const record = await outbox.enqueue({
         kind: 'ticket',
-        body: input.description,
+        body: description,
         attachments,
         payload: {
           input: {
-            subject: input.subject,
-            description: input.description,
+            subject: rt.redact(input.subject),
+            description,
             severity: input.severity,
             category: input.category,
-            fields,
+            fields: redactStrings(fields, rt.redact),
             attachmentIds: attachments.map((a) => a.id),
           },
           context,
@@ -178,10 +180,11 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
         body: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)),
         attachments: z.optional(z.array(Attachment)),
       }),
-    async ({ id, body, attachments = [] }) => {
+    async ({ id, body: typed, attachments = [] }) => {
       rt.require('tickets');
       if (!rt.adapter.replyToTicket) throw new UnsupportedError('replyToTicket', rt.adapter.name);
       await rt.interaction();
+      const body = rt.redact(typed);
       const record = await outbox.enqueue({
         kind: 'ticketReply',
         targetId: id,

@@ -5,6 +5,7 @@ import { recordAnalytics } from '../analytics/record.js';
 import type { AppDeps } from '../app/deps.js';
 import { readJson } from '../http/read-body.js';
 import { answerQuestion } from '../kb/answers.js';
+import { redactTyped } from '../privacy/typed-text.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
 
@@ -20,12 +21,19 @@ export function answerRoutes(deps: AppDeps): Hono<WidgetEnv> {
   app.post('/answers', auth, async (c) => {
     const input = await readJson(c, Question, 'Question');
     return c.json(
-      await answerQuestion(deps.db, c.get('workspace').id, c.get('visitor').id, input.question, input.path),
+      await answerQuestion(
+        deps.db,
+        c.get('workspace').id,
+        c.get('visitor').id,
+        redactTyped(input.question),
+        input.path,
+      ),
     );
   });
   app.post('/analytics', auth, async (c) => {
     const event = await readJson(c, AnalyticsEvent, 'Analytics event');
-    await recordAnalytics(deps.db, c.get('workspace').id, c.get('visitor').id, event);
+    const stored = event.query === undefined ? event : { ...event, query: redactTyped(event.query) };
+    await recordAnalytics(deps.db, c.get('workspace').id, c.get('visitor').id, stored);
     return c.body(null, 204);
   });
   return app;

@@ -15,6 +15,7 @@ import { ApiError, notFound } from '../http/api-error.js';
 import { wholeNumberParam } from '../http/query-params.js';
 import { readJson, readQuery } from '../http/read-body.js';
 import { insertMessage, listMessages, toMessage } from '../messages/message-store.js';
+import { redactContext, redactTyped } from '../privacy/typed-text.js';
 import { sentAttachments } from './sent-attachments.js';
 import { widgetAuth } from './widget-auth.js';
 import type { WidgetEnv } from './widget-env.js';
@@ -60,13 +61,14 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const visitor = c.get('visitor');
     const input = await readJson(c, StartConversation, 'New conversation');
     requireContent(input);
+    const body = redactTyped(input.body);
     const attachments = await sentAttachments(deps, c, input.attachmentIds);
     const result = await deps.db.transaction(async (tx) => {
       const conversation = await insertConversation(tx, {
         workspaceId: workspace.id,
         visitorPk: visitor.id,
-        subject: subjectFrom(input.body || attachments[0]?.name || ''),
-        context: input.context ?? null,
+        subject: subjectFrom(body || attachments[0]?.name || ''),
+        context: redactContext(input.context),
         idempotencyKey: input.idempotencyKey,
       });
       if (conversation.row.visitor_pk !== visitor.id) throw conflict('conversation');
@@ -74,7 +76,7 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
         workspaceId: workspace.id,
         thread: { conversationId: conversation.row.id },
         author: { type: 'user', id: visitor.id, name: visitor.name ?? undefined },
-        body: input.body,
+        body,
         attachments,
         idempotencyKey: input.idempotencyKey,
       });
@@ -133,7 +135,7 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
         workspaceId: workspace.id,
         thread: { conversationId: row.id },
         author: { type: 'user', id: visitor.id, name: visitor.name ?? undefined },
-        body: input.body,
+        body: redactTyped(input.body),
         attachments,
         idempotencyKey: input.idempotencyKey,
       },
@@ -201,7 +203,13 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
     await deps.db.query(
       `update conversations set csat_score = $3, csat_comment = $4, csat_key = $5, csat_at = now()
        where workspace_id = $1 and id = $2 and csat_key is distinct from $5`,
-      [workspace.id, row.id, input.score, input.comment ?? null, input.idempotencyKey],
+      [
+        workspace.id,
+        row.id,
+        input.score,
+        input.comment === undefined ? null : redactTyped(input.comment),
+        input.idempotencyKey,
+      ],
     );
     return c.body(null, 204);
   });

@@ -11,6 +11,7 @@ import { ticketPayload } from '../escalation/escalate.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
+import { redactContext, redactFields, redactTyped } from '../privacy/typed-text.js';
 import { applyRouting } from '../routing/rules.js';
 import { ticketPriority } from '../tickets/priority.js';
 import { firstResponseTargets, ticketDueAt } from '../tickets/sla.js';
@@ -59,7 +60,8 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const workspace = c.get('workspace');
     const visitor = c.get('visitor');
     const input = await readJson(c, CreateTicket, 'New ticket');
-    const fields = validateTicketFields(workspace.settings.ticketFields, input.category, input.fields);
+    const fields = redactFields(validateTicketFields(workspace.settings.ticketFields, input.category, input.fields));
+    const context = redactContext(input.context);
     const attachments = await sentAttachments(deps, c, input.attachmentIds);
     const { plan, seats, custom } = trustedAccount(visitor);
     const routed = applyRouting(
@@ -70,7 +72,7 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
         plan,
         seats,
         account: custom,
-        path: input.context?.page.path,
+        path: context?.page.path,
       },
       ticketPriority(input.severity, plan, workspace.settings.priorityPlans),
     );
@@ -96,14 +98,14 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
             workspace.id,
             visitor.id,
             Number(next?.number ?? 1001),
-            input.subject,
-            input.description,
+            redactTyped(input.subject),
+            redactTyped(input.description),
             input.severity,
             input.category,
             routed.priority,
             fields,
             attachments,
-            input.context ?? null,
+            context,
             input.idempotencyKey,
             ticketDueAt(createdAt, input.severity, workspace.settings, plan),
             createdAt,
@@ -168,7 +170,7 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
         workspaceId: workspace.id,
         thread: { ticketId: row.id },
         author: { type: 'user', id: visitor.id, name: visitor.name ?? undefined },
-        body: input.body,
+        body: redactTyped(input.body),
         attachments,
         idempotencyKey: input.idempotencyKey,
       });

@@ -302,6 +302,20 @@ describe('chat view', () => {
     expect(queryByRole('alert')).toBeNull();
   });
 
+  it('says a card number will be hidden while it is typed, and sends it hidden', async () => {
+    const { getByRole, queryByText, findByText, agent } = renderView(ChatView, { name: 'chat' });
+    const box = getByRole('textbox', { name: 'Message' });
+    const note = 'Card numbers and access codes are hidden when you send this.';
+    fireEvent.input(box, { target: { value: 'charged twice on 4242 4242 4242' } });
+    expect(queryByText(note)).toBeNull();
+    fireEvent.input(box, { target: { value: 'charged twice on 4242 4242 4242 4242' } });
+    expect((await findByText(note)).closest('[aria-live]')).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(await findByText('charged twice on [card]')).toBeTruthy();
+    await waitFor(() => expect(agent.conversations()[0]?.messages[0]?.body).toBe('charged twice on [card]'));
+    expect(queryByText(note)).toBeNull();
+  });
+
   it('asks for instant answers with at most the 500 characters a question may have', async () => {
     const { getByRole, adapter, client } = renderView(ChatView, { name: 'chat' });
     const asked = vi.spyOn(adapter, 'answer');

@@ -7,6 +7,7 @@ import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { useValue } from '../shell/use-value.js';
 import { IconButton } from '../ui/IconButton.js';
+import { RedactionNote } from '../ui/RedactionNote.js';
 import { useTypingSender } from './use-typing-sender.js';
 
 /** The count of characters left shows from here on. */
@@ -147,6 +148,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
         />
         <IconButton icon="send" label={t('chat.send')} type="submit" flipRtl />
       </div>
+      <RedactionNote texts={[text]} />
       {left <= COUNT_FROM && (
         <p id={COUNT_ID} class={left < 0 ? 'hl-composer__count hl-composer__count--over' : 'hl-composer__count'}>
           {t(left < 0 ? 'chat.charsOver' : 'chat.charsLeft', { count: Math.abs(left) })}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { Button } from '../ui/Button.js';
+import { RedactionNote } from '../ui/RedactionNote.js';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -52,6 +53,7 @@ export function CsatPrompt({ conversation }: { conversation: Conversation }) {
         <span>{t('chat.csatComment')}</span>
         <textarea rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
+      <RedactionNote texts={[comment]} />
       {error && (
         <p role="alert" class="hl-chat__error">
           {error}

@@ -72,6 +72,17 @@ describe('ticket form', () => {
     expect(confirmation.textContent).toMatch(/Expect a first response within/);
   });
 
+  it('says a card number in the description will be hidden, and submits it hidden', async () => {
+    const { getByLabelText, getByRole, findByRole, findByText, agent } = await openForm();
+    fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'Charged twice' } });
+    fireEvent.input(getByLabelText('Description'), { target: { value: 'Card 4111 1111 1111 1111, twice' } });
+    expect(await findByText('Card numbers and access codes are hidden when you send this.')).toBeTruthy();
+    fireEvent.change(getByLabelText(/^Affected area/), { target: { value: 'payments' } });
+    fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
+    await findByRole('heading', { name: 'Ticket submitted' });
+    expect(agent.tickets()[0]?.ticket.description).toBe('Card [card], twice');
+  });
+
   it('keeps the form filled and offers retry when submitting fails', async () => {
     const { getByLabelText, getByRole, findByRole, agent } = await openForm();
     fireEvent.input(getByLabelText(/^Subject/), { target: { value: 'Reports are empty' } });

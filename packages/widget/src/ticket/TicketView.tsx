@@ -14,6 +14,7 @@ import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { focusIfWaiting } from '../ui/focus-if-waiting.js';
+import { RedactionNote } from '../ui/RedactionNote.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { CustomFieldInput } from './CustomFieldInput.js';
@@ -188,6 +189,7 @@ function TicketFormView({ form }: { form: TicketForm }) {
         <AttachButton state={files} />
         <AttachmentTray state={files} />
       </div>
+      <RedactionNote texts={[values.subject, values.description, ...Object.values(values.fields)]} />
       <DiagnosticsToggle
         include={includeContext}
         onChange={(on) => change({ includeContext: on })}

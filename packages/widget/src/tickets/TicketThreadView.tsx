@@ -12,6 +12,7 @@ import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { RedactionNote } from '../ui/RedactionNote.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { relativeTime } from './relative-time.js';
@@ -102,6 +103,7 @@ function TicketThreadViewBody({ view }: ViewProps) {
           data-refocus
           onInput={(e) => setReply(e.currentTarget.value)}
         />
+        <RedactionNote texts={[reply]} />
         <AttachmentTray state={files} />
         {replyError && <ErrorNotice message={replyError} />}
         <div class="hl-thread__actions">

@@ -5,6 +5,7 @@ export default {
   'chat.messageLabel': 'الرسالة',
   'chat.placeholder': 'اكتب رسالة…',
   'chat.send': 'إرسال',
+  'chat.redactNote': 'تُخفى أرقام البطاقات ورموز الوصول عند الإرسال.',
   'chat.sending': 'جارٍ الإرسال…',
   'chat.charsLeft':
     '{count, plural, zero {لم يتبقَّ أي حرف} one {تبقّى حرف واحد} two {تبقّى حرفان} few {تبقّت # أحرف} many {تبقّى # حرفًا} other {تبقّى # حرف}}',

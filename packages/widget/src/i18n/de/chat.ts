@@ -5,6 +5,7 @@ export default {
   'chat.messageLabel': 'Nachricht',
   'chat.placeholder': 'Nachricht schreiben…',
   'chat.send': 'Senden',
+  'chat.redactNote': 'Kartennummern und Zugangscodes werden beim Senden unkenntlich gemacht.',
   'chat.sending': 'Wird gesendet…',
   'chat.charsLeft': '{count, plural, other {Noch # Zeichen übrig}}',
   'chat.charsOver': '{count, plural, other {# Zeichen zu viel}}',

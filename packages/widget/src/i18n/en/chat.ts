@@ -5,6 +5,7 @@ export default {
   'chat.messageLabel': 'Message',
   'chat.placeholder': 'Write a message…',
   'chat.send': 'Send',
+  'chat.redactNote': 'Card numbers and access codes are hidden when you send this.',
   'chat.sending': 'Sending…',
   'chat.charsLeft': '{count, plural, one {# character left} other {# characters left}}',
   'chat.charsOver': '{count, plural, one {# character too many} other {# characters too many}}',

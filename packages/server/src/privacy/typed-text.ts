@@ -1,0 +1,23 @@
+import {
+  BUILT_IN_PARAMS,
+  type ContextSnapshot,
+  type RedactionRules,
+  redactSnapshot,
+  redactStrings,
+  redactText,
+} from '@helpline/core';
+
+// The widget masks these before anything leaves the page; the server masks them again so a client that is
+// not the widget (an older version, a script calling the API) cannot get a card number stored or shown
+// to agents. The host's own patterns live in its page options, so only the built-in rules apply here.
+const RULES: RedactionRules = { params: BUILT_IN_PARAMS, patterns: [], emails: false };
+
+/** What a visitor typed (message, ticket text, rating comment, question), masked before it is stored. */
+export const redactTyped = (text: string): string => redactText(text, RULES);
+
+/** Every string value of custom fields, masked the same way. */
+export const redactFields = <T>(fields: T): T => redactStrings(fields, redactTyped);
+
+/** A context snapshot as the widget would have redacted it. */
+export const redactContext = (context: ContextSnapshot | undefined): ContextSnapshot | null =>
+  context ? redactSnapshot(context, RULES) : null;
