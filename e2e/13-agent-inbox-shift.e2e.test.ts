@@ -60,7 +60,7 @@ function inView(target: Locator): Promise<boolean> {
 }
 
 describe('the agent inbox over a shift', () => {
-  it('opens a long conversation at its newest message with the reply box in view, and keeps it there', async () => {
+  it('opens a long conversation at its newest message with the reply box in view, keeps it there, and lets an agent reading further up stay there when a message arrives', async () => {
     const customer = await visitor(stack.helplineUrl);
     const opener = `Long thread ${randomUUID()}`;
     const id = await customer.start(opener);
@@ -84,6 +84,18 @@ describe('the agent inbox over a shift', () => {
     await messages.getByText(opener).scrollIntoViewIfNeeded();
     expect(await inView(messages.getByText(opener))).toBe(true);
     expect(await inView(reply)).toBe(true);
+
+    // A message arriving now leaves the agent where they read; the button brings them down to it.
+    await customer.send(id, 'One more thing');
+    const jump = page.getByRole('button', { name: 'New messages' });
+    await jump.waitFor();
+    const arrived = messages.getByText('One more thing');
+    await arrived.waitFor({ state: 'attached' });
+    expect(await inView(messages.getByText(opener))).toBe(true);
+    expect(await inView(arrived)).toBe(false);
+    await jump.click();
+    await expect.poll(() => inView(arrived)).toBe(true);
+    expect(await jump.count()).toBe(0);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
   });
 

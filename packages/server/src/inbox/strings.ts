@@ -57,6 +57,7 @@ export const strings = {
   thread: {
     empty: 'Select a conversation or ticket from the queue.',
     messages: 'Messages',
+    newMessages: 'New messages',
     visitorTyping: (name: string) => `${name} is typing…`,
     colleagueTyping: (name: string) => `${name} is writing a reply…`,
     colleague: 'Another agent',

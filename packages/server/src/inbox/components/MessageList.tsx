@@ -1,5 +1,5 @@
 import type { Message } from '@helpline/core';
-import { useEffect, useRef } from 'preact/hooks';
+import type { Ref } from 'preact';
 import { strings } from '../strings.js';
 import { formatTime } from '../util/duration.js';
 import { AttachmentLink } from './AttachmentLink.js';
@@ -14,19 +14,18 @@ export function MessageList({
   messages,
   agentId,
   visitorReadAt,
+  end,
 }: {
   messages: Message[];
   agentId: string | undefined;
   /** When the visitor last read the thread: the last agent message sent before it shows "Seen". */
   visitorReadAt?: string | undefined;
+  /** Marks the end of the list, for whoever scrolls it there. */
+  end: Ref<HTMLLIElement>;
 }) {
-  const end = useRef<HTMLLIElement>(null);
   const readAt = visitorReadAt === undefined ? Number.NaN : Date.parse(visitorReadAt);
   const lastAgent = messages.findLast((message) => message.author.type === 'agent');
   const seen = lastAgent !== undefined && Date.parse(lastAgent.createdAt) <= readAt ? lastAgent.id : undefined;
-  useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [messages.length]);
   return (
     <ol class="messages" aria-label={strings.thread.messages} aria-live="polite" aria-relevant="additions">
       {messages.map((message) => {

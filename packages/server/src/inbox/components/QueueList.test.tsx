@@ -55,6 +55,15 @@ describe('queue', () => {
     expect(within(later[0] as HTMLElement).getByText('Breached · overdue by 25m')).toBeTruthy();
   });
 
+  it('names each item in separate phrases, not its parts run together', async () => {
+    renderInbox(queueRoutes());
+    const links = await queueLinks();
+    // The text a browser's name is made of: side-by-side parts join with nothing between them.
+    expect(links[0]?.textContent).toBe('Ticket, P0, Ticket t1, HL-t1 · Owner t1, Breached · overdue by 5m');
+    expect(links[4]?.textContent).toBe(', Conversation, Visitor c2, Help with c2, Waiting on visitor');
+    expect(within(links[4] as HTMLElement).getByRole('img', { name: 'Unread' })).toBeTruthy();
+  });
+
   it('marks unread items: visitor wrote since the agent last read, or a new ticket', async () => {
     renderInbox(queueRoutes());
     const links = await queueLinks();

@@ -9,6 +9,12 @@ interface QueueRowProps {
   onOpen: () => void;
 }
 
+/**
+ * Read from its content, a link's name runs side-by-side parts together ("TicketP1Export broken"):
+ * this pause between them is heard, not seen.
+ */
+const Pause = () => <span class="visually-hidden">, </span>;
+
 /** One queue item: who, what, how urgent. A link, so it opens in a new tab too. */
 export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
   const visitor = entry.item.visitor;
@@ -38,37 +44,56 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
     >
       <span class="queue-item-top">
         {entry.unread ? (
-          <span class="unread-dot" role="img" aria-label={strings.queue.unread} />
+          <>
+            <span class="unread-dot" role="img" aria-label={strings.queue.unread} />
+            <Pause />
+          </>
         ) : (
           <span class="unread-dot-space" />
         )}
         <span class="kind">{entry.kind === 'ticket' ? strings.queue.ticket : strings.queue.conversation}</span>
+        <Pause />
         {entry.kind === 'ticket' ? (
-          <span class={`severity severity-${entry.item.ticket.severity}`}>{entry.item.ticket.severity}</span>
+          <>
+            <span class={`severity severity-${entry.item.ticket.severity}`}>{entry.item.ticket.severity}</span>
+            <Pause />
+          </>
         ) : null}
         <span class="queue-title" dir="auto">
           {title}
         </span>
       </span>
+      <Pause />
       <span class="queue-preview" dir="auto">
         {preview}
       </span>
       <span class="queue-meta">
         {entry.kind === 'ticket' && entry.item.queue ? (
           <span class="queue-name">
+            <Pause />
             {strings.ticket.queue}: {entry.item.queue}
           </span>
         ) : null}
-        {account ? <span class="account">{account}</span> : null}
+        {account ? (
+          <span class="account">
+            <Pause />
+            {account}
+          </span>
+        ) : null}
         {assignee ? (
           <span class="queue-name">
+            <Pause />
             {strings.thread.assignee}: {assignee.name ?? assignee.id}
           </span>
         ) : null}
         {entry.sla ? (
-          <SlaBadge sla={entry.sla} />
+          <>
+            <Pause />
+            <SlaBadge sla={entry.sla} />
+          </>
         ) : entry.kind === 'conversation' ? (
           <span class="muted">
+            <Pause />
             {entry.item.conversation.status === 'resolved'
               ? strings.thread.statusResolved
               : strings.queue.waitingOnVisitor}

@@ -10,6 +10,7 @@ import { MessageList } from './MessageList.js';
 import { TicketControls } from './TicketControls.js';
 import { TicketDetails } from './TicketDetails.js';
 import { TicketHistory } from './TicketHistory.js';
+import { useFollowNewest } from './use-follow-newest.js';
 
 /** The open conversation or ticket: header with controls, messages, reply box. */
 export function ThreadView({ store, router }: { store: InboxStore; router: Router }) {
@@ -17,6 +18,7 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
   const heading = useRef<HTMLHeadingElement>(null);
   const focusedFor = useRef<string | null>(null);
   const key = thread ? `${thread.kind}:${thread.id}` : null;
+  const follow = useFollowNewest(thread?.messages ?? [], store.session.value?.agent.id);
 
   // Focus moves to the thread heading when a new thread has loaded (not on every update), without
   // scrolling to it: the message list has just scrolled to the newest message, which is what the
@@ -105,8 +107,15 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         messages={thread.messages}
         agentId={store.session.value?.agent.id}
         visitorReadAt={thread.visitorReadAt}
+        end={follow.end}
       />
       <div class="thread-footer">
+        {follow.behind ? (
+          <button type="button" class="button new-messages" onClick={follow.jump}>
+            {strings.thread.newMessages}
+            <span aria-hidden="true"> ↓</span>
+          </button>
+        ) : null}
         <p class="typing" aria-live="polite">
           {typingLine}
         </p>
