@@ -82,7 +82,9 @@ export function Composer({ onSend, upload, uploadRules, onTyping, initialDraft =
     stopTyping();
     setBusy(true);
     try {
-      await onSend(body, files.attachments);
+      // Files alone are named in the text, as the widget does for visitors: previews and
+      // notifications that show only the text then still say what came.
+      await onSend(body || files.attachments.map((attachment) => attachment.name).join(', '), files.attachments);
       setDraft('');
       files.clear();
       setError(null);

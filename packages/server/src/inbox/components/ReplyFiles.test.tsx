@@ -80,13 +80,13 @@ describe('files in a reply', () => {
     await waitFor(() => expect(within(fileList()).getByText('Ready')).toBeTruthy());
     expect(announced()).toBe('screen.png is ready to send.');
 
-    // Files alone make a reply.
+    // Files alone make a reply, named in its text.
     send();
     const messages = screen.getByRole('list', { name: 'Messages' });
     const link = await within(messages).findByRole('link', { name: 'Attachment: screen.png' });
     expect(link.getAttribute('href')).toBe(stored('att_1', 'screen.png').url);
     const reply = requests.find((request) => request.path === '/conversations/c1/messages');
-    expect(reply?.body).toEqual({ body: '', attachmentIds: ['att_1'] });
+    expect(reply?.body).toEqual({ body: 'screen.png', attachmentIds: ['att_1'] });
     expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull();
   });
 
