@@ -31,7 +31,8 @@ async function asAgent(method: string, path: string, body: unknown): Promise<voi
   expect(response.ok).toBe(true);
 }
 
-it('shows what the agent did while the live stream was still opening: the reply and the resolved chat', async () => {
+/** A client whose live stream opens only when `openStream` is called. */
+function clientWithHeldStream() {
   let openStream = () => {};
   const streamMayOpen = new Promise<void>((resolve) => {
     openStream = resolve;
@@ -50,6 +51,11 @@ it('shows what the agent did while the live stream was still opening: the reply 
     { adapter, features: { kb: false } },
     { store: createMemoryStore(), locks: null, channel: () => null, console: quiet },
   );
+  return { client, openStream };
+}
+
+it('shows what the agent did while the live stream was still opening: the reply and the resolved chat', async () => {
+  const { client, openStream } = clientWithHeldStream();
   await client.chat.send({ body: 'Where are my invoices?', includeContext: false });
   await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
   const conversationId = client.chat.conversations.value[0]?.id ?? '';
@@ -68,5 +74,28 @@ it('shows what the agent did while the live stream was still opening: the reply 
       ]),
     { timeout: 5000 },
   );
+  await client.shutdown();
+});
+
+it('shows an agent’s reply to an open ticket made while the live stream was still opening', async () => {
+  const { client, openStream } = clientWithHeldStream();
+  const ticket = await client.tickets.create({
+    subject: 'Export fails',
+    description: 'The CSV export spins forever',
+    severity: 'P2',
+    category: 'bug',
+    fields: { affected_area: 'invoices' },
+    includeContext: false,
+  });
+  await client.tickets.reply(ticket.id, 'On Firefox too');
+  const thread = client.tickets.thread(ticket.id);
+  const bodies = () => thread.value.messages.map((message) => message.body);
+  await vi.waitFor(() => expect(bodies()).toEqual(['On Firefox too']));
+
+  await asAgent('POST', `/tickets/${ticket.id}/replies`, { body: 'Fixed in 2.4.' });
+  openStream();
+
+  await vi.waitFor(() => expect(bodies()).toEqual(['On Firefox too', 'Fixed in 2.4.']), { timeout: 5000 });
+  await vi.waitFor(() => expect(client.tickets.list.value.tickets[0]?.status).toBe('open'), { timeout: 5000 });
   await client.shutdown();
 });

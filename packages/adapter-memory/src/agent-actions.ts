@@ -66,6 +66,8 @@ export function agentReplyToTicket(runtime: Runtime, ticketId: string, body: str
     updatedAt: message.createdAt,
     ...(record.ticket.firstRespondedAt ? {} : { firstRespondedAt: message.createdAt }),
   };
+  // As the reference server does: an open ticket thread shows the reply as it arrives.
+  runtime.emit({ type: 'message', message });
   // An answered ticket waits on the customer.
   if (record.ticket.status === 'new' || record.ticket.status === 'open') changeTicketStatus(runtime, record, 'pending');
   else runtime.emit({ type: 'ticket', ticket: record.ticket });

@@ -5,6 +5,7 @@ import {
   type ArticleHit,
   type Capabilities,
   type ClientDeps,
+  type ConnectionStatus,
   type Conversation,
   createClient,
   createMemoryStore,
@@ -46,7 +47,10 @@ export interface TestBackend extends SupportAdapter {
   releaseSearch(query: string): void;
   heldQueries(): string[];
   push(event: RealtimeEvent): void;
-  agentSays(conversationId: string, body: string): Message;
+  /** The live stream reports its state, as a stream that (re)opens does. */
+  streamStatus(status: ConnectionStatus): void;
+  /** An agent's message to a conversation or ticket; `live: false` leaves it off the stream (a gap). */
+  agentSays(conversationId: string, body: string, live?: boolean): Message;
 }
 
 const ARTICLES: Article[] = [
@@ -91,6 +95,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
   let clock = Date.parse('2026-11-29T10:00:00.000Z');
   const at = () => new Date((clock += 1000)).toISOString();
   let handler: ((event: RealtimeEvent) => void) | undefined;
+  let onStatus: ((status: ConnectionStatus) => void) | undefined;
   let counter = 0;
   const heldSearches = new Map<string, () => void>();
 
@@ -213,10 +218,12 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       const conversation = backend.conversations.get(conversationId);
       if (conversation) backend.conversations.set(conversationId, { ...conversation, csat: { score: csat.score } });
     },
-    subscribe(next) {
+    subscribe(next, status) {
       handler = next;
+      onStatus = status;
       return () => {
         handler = undefined;
+        onStatus = undefined;
       };
     },
     async uploadAttachment(file, options) {
@@ -259,11 +266,15 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     async getTicket(id) {
       const ticket = backend.tickets.find((t) => t.id === id);
       if (!ticket) throw new AdapterError('not_found', `No ticket ${id}`, { status: 404 });
-      return { ticket, messages: [] };
+      return { ticket, messages: backend.messages.filter((m) => m.conversationId === id) };
     },
     async replyToTicket(id, input) {
       write('replyToTicket', input.idempotencyKey);
-      return message(id, input.body, 'user', input.idempotencyKey);
+      const existing = backend.messages.find((m) => m.idempotencyKey === input.idempotencyKey);
+      if (existing) return existing;
+      const sent = message(id, input.body, 'user', input.idempotencyKey);
+      backend.messages.push(sent);
+      return answer(sent);
     },
     async getAvailability() {
       return { status: 'online', agentsOnline: 2, expectedReplyMinutes: 5 };
@@ -279,10 +290,13 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     push(event) {
       handler?.(event);
     },
-    agentSays(conversationId, body) {
+    streamStatus(status) {
+      onStatus?.(status);
+    },
+    agentSays(conversationId, body, live = true) {
       const sent = message(conversationId, body, 'agent');
       backend.messages.push(sent);
-      handler?.({ type: 'message', message: sent });
+      if (live) handler?.({ type: 'message', message: sent });
       return sent;
     },
   };

@@ -18,7 +18,7 @@ const CEILINGS = {
   firstOpen: 39.71 * 1024 + 204,
   firstOpenAfterIdle: 38.15 * 1024 + 198,
   idle: 2 * 1024,
-  all: 70 * 1024 + 593,
+  all: 70 * 1024 + 812,
 };
 
 describe('size budgets of the script-tag build', () => {

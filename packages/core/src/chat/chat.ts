@@ -1,9 +1,8 @@
-import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
+import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { ChatApi, OutboxItem } from '../client/types.js';
-import type { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { Outbox, Sent } from '../outbox/outbox.js';
 import type { OutboxRecord } from '../outbox/record.js';
@@ -21,16 +20,9 @@ import type { RealtimeEvent } from '../schemas/realtime.js';
 import { parseResponse } from '../validation/parse.js';
 import type { Drafts } from './drafts.js';
 import { NEW_CHAT } from './new-chat.js';
+import { createThreads } from './threads.js';
 import { createTypingTracker } from './typing.js';
 
-interface ThreadData {
-  messages: Message[];
-  loading: boolean;
-  hasMore: boolean;
-  cursor?: string;
-  loaded: boolean;
-  error?: HelplineError;
-}
 type ThreadView = ReturnType<ChatApi['thread']>;
 
 export interface Chat extends ChatApi {
@@ -47,11 +39,8 @@ export interface Chat extends ChatApi {
 
 const Body = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 
-const byTime = (a: Message, b: Message) => a.createdAt.localeCompare(b.createdAt);
-
 export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>): Chat {
   const conversations = signal<Conversation[]>([]);
-  const threads = new Map<string, Signal<ThreadData>>();
   const views = new Map<string, ThreadView>();
   const typing = createTypingTracker(rt.timers);
   const unread = computed(() => conversations.value.reduce((sum, conversation) => sum + conversation.unreadCount, 0));
@@ -61,18 +50,13 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     if (fn === undefined) throw new UnsupportedError(name, rt.adapter.name);
     return fn.bind(rt.adapter) as NonNullable<(typeof rt.adapter)[K]>;
   };
-  const data = (id: string): Signal<ThreadData> => {
-    let thread = threads.get(id);
-    if (thread === undefined)
-      threads.set(id, (thread = signal<ThreadData>({ messages: [], loading: false, hasMore: false, loaded: false })));
-    return thread;
-  };
-  const addMessage = (message: Message) => {
-    const thread = data(message.conversationId);
-    const known = thread.value.messages.some((other) => other.id === message.id);
-    if (!known) thread.value = { ...thread.value, messages: [...thread.value.messages, message].sort(byTime) };
-    return !known;
-  };
+  const threads = createThreads(
+    rt,
+    async (id, before) =>
+      parseResponse(MessagePage, await method('listMessages')(id, before === undefined ? {} : { before }), 'messages'),
+    'chat.thread',
+  );
+  const { data } = threads;
   const upsertConversation = (conversation: Conversation) => {
     const others = conversations.value.filter((other) => other.id !== conversation.id);
     conversations.value = [conversation, ...others].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -84,39 +68,6 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
   };
   const isVisible = (id: string) =>
     rt.isOpen.value && rt.view.value.name === 'chat' && rt.view.value.conversationId === id;
-
-  async function loadPage(id: string, older: boolean) {
-    const thread = data(id);
-    if (thread.value.loading) return;
-    thread.value = { ...thread.value, loading: true };
-    const asked = rt.visit();
-    try {
-      await rt.connected();
-      const before = older ? thread.value.cursor : undefined;
-      const page = parseResponse(
-        MessagePage,
-        await method('listMessages')(id, before === undefined ? {} : { before }),
-        'messages',
-      );
-      if (asked !== rt.visit()) return;
-      const merged = new Map([...thread.value.messages, ...page.messages].map((message) => [message.id, message]));
-      // The newest page again (refresh): older pages already here keep their place in the history.
-      const refreshed = !older && thread.value.loaded;
-      const cursor = refreshed ? thread.value.cursor : page.nextCursor;
-      const next: ThreadData = {
-        messages: [...merged.values()].sort(byTime),
-        loading: false,
-        hasMore: refreshed ? thread.value.hasMore : cursor !== undefined,
-        loaded: true,
-      };
-      if (cursor !== undefined) next.cursor = cursor;
-      thread.value = next;
-    } catch (error) {
-      if (asked !== rt.visit()) return;
-      thread.value = { ...thread.value, loading: false, loaded: true, error: error as HelplineError };
-      throw error;
-    }
-  }
 
   const loadConversations = command(
     rt.report,
@@ -157,7 +108,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     });
     views.set(key, view);
     if (conversationId !== undefined && rt.capabilities.value.chat && !source.value.loaded) {
-      loadPage(conversationId, false).catch((error) => rt.report(error, 'chat.thread'));
+      threads.load(conversationId, false).catch((error) => rt.report(error, 'chat.thread'));
     }
     return view;
   }
@@ -260,7 +211,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     async ({ conversationId }) => {
       rt.require('chat');
       if (data(conversationId).value.loaded && !data(conversationId).value.hasMore) return;
-      await loadPage(conversationId, data(conversationId).value.loaded);
+      await threads.load(conversationId, data(conversationId).value.loaded);
     },
   );
 
@@ -288,16 +239,12 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       drafts.set(key, text);
     },
     seen,
-    refresh() {
-      for (const [id, thread] of threads)
-        if (id !== NEW_CHAT && thread.value.loaded)
-          loadPage(id, false).catch((error) => rt.report(error, 'chat.thread'));
-    },
+    refresh: threads.refresh,
     onRealtime(event) {
       switch (event.type) {
         case 'message': {
           const { message } = event;
-          const fresh = addMessage(message);
+          const fresh = threads.add(message);
           if (!fresh || message.author.type === 'user') return;
           typing.update(message.conversationId, message.author.name ?? '', false);
           const known = conversations.value.some((conversation) => conversation.id === message.conversationId);
@@ -333,7 +280,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       if (record.kind === 'conversation') {
         const started = sent.value as StartedConversation;
         upsertConversation(started.conversation);
-        addMessage(started.message);
+        threads.add(started.message);
         data(started.conversation.id).value = { ...data(started.conversation.id).value, loaded: true };
         // Typed in the new chat while it was starting: it belongs to this thread, which replaces that
         // view (see conversation:started in create-client).
@@ -347,7 +294,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
         rt.events.emit('conversation:started', { conversation: started.conversation });
       } else if (record.kind === 'message') {
         const message = sent.value as Message;
-        addMessage(message);
+        threads.add(message);
         patchConversation(message.conversationId, (conversation) => ({
           ...conversation,
           lastMessage: message,
@@ -360,8 +307,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     },
     reset() {
       conversations.value = [];
-      for (const thread of threads.values())
-        thread.value = { messages: [], loading: false, hasMore: false, loaded: false };
+      threads.reset();
       typing.reset();
       drafts.reset();
     },

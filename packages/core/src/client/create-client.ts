@@ -150,7 +150,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     },
     onLive: () => {
       reloadLists();
-      messaging.loaded.value?.chat.refresh();
+      messaging.loaded.value?.refresh();
     },
     afterConnect: () => {
       messaging.loaded.value?.outbox.wake();

@@ -5,6 +5,7 @@ import type { AttachmentsApi, ChatApi, TicketsApi } from './types.js';
 
 type Thread = ReturnType<ChatApi['thread']>['value'];
 const EMPTY_THREAD: Thread = { messages: [], pending: [], loading: true, hasMore: false };
+type TicketThread = ReturnType<TicketsApi['thread']>['value'];
 
 /**
  * The chat, tickets and attachments APIs, usable synchronously from boot while their code loads on
@@ -72,6 +73,7 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
     };
   };
   const threads = cached<Thread>();
+  const ticketThreads = cached<TicketThread>();
   const typings = cached<string[]>();
   const drafts = cached<string>();
 
@@ -144,6 +146,14 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
     create: later((m) => m.tickets.create),
     load: history((m) => m.tickets.load),
     get: later((m) => m.tickets.get),
+    thread: (id: string) =>
+      ticketThreads(id, () =>
+        through(
+          (m) => m.tickets.thread(id),
+          () => EMPTY_THREAD,
+          true,
+        ),
+      ),
     reply: later((m) => m.tickets.reply),
   } satisfies TicketsApi;
 
@@ -164,7 +174,7 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
     loaded: loaded as ReadonlySignal<Messaging | undefined>,
     ensure,
     onRealtime(event: RealtimeEvent) {
-      when((m) => (event.type === 'ticket' ? m.tickets.onRealtime(event) : m.chat.onRealtime(event)));
+      when((m) => m.onRealtime(event));
     },
   };
 }

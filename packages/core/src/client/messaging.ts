@@ -7,6 +7,7 @@ import { createOutbox, NotTheirSession, type Outbox, type OutboxDeps } from '../
 import { carries } from '../outbox/record.js';
 import { sendItem } from '../outbox/send-item.js';
 import type { Identity } from '../schemas/identity.js';
+import type { RealtimeEvent } from '../schemas/realtime.js';
 import { TicketForm } from '../schemas/ticket.js';
 import { createTickets, type TicketsModule } from '../tickets/tickets.js';
 import type { Runtime } from './runtime.js';
@@ -17,6 +18,9 @@ export interface Messaging {
   tickets: TicketsModule;
   attachments: AttachmentsModule;
   outbox: Outbox;
+  onRealtime(event: RealtimeEvent): void;
+  /** Open threads read their newest messages again: the live stream (re)opened and may have missed some. */
+  refresh(): void;
   /** Writes pending drafts to storage now. */
   flushDrafts(): Promise<void>;
   /** Stops delivery and closes the cross-tab channel (shutdown). */
@@ -78,6 +82,15 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     tickets,
     attachments,
     outbox,
+    onRealtime(event) {
+      // A ticket's reply comes as a message: each module takes what belongs to it.
+      chat.onRealtime(event);
+      tickets.onRealtime(event);
+    },
+    refresh() {
+      chat.refresh();
+      tickets.refresh();
+    },
     flushDrafts: async () => {
       await Promise.all([chatDrafts.flush(), ticketDrafts.flush()]);
     },

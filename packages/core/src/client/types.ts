@@ -163,7 +163,13 @@ export interface TicketsApi {
     includeContext: boolean;
   }): Promise<Ticket>;
   load(): Promise<Ticket[]>;
+  /** Reads a ticket and its replies, into `list` and `thread(id)` too. */
   get(id: string): Promise<TicketThread>;
+  /**
+   * A ticket's replies, kept current: agent replies arriving live, the user's own, and what the live
+   * stream missed while it was (re)opening. Loads on first use; the ticket itself is in `list` then.
+   */
+  thread(id: string): ReadonlySignal<{ messages: Message[]; loading: boolean; error?: HelplineError }>;
   reply(id: string, body: string, attachments?: Attachment[]): Promise<Message>;
   /** Draft of the ticket form, persisted. */
   draft: ReadonlySignal<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import type { Drafts } from '../chat/drafts.js';
+import { createThreads } from '../chat/threads.js';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { TicketsApi } from '../client/types.js';
@@ -21,6 +22,8 @@ import { validateTicketFields } from './validate-fields.js';
 export interface TicketsModule extends TicketsApi {
   onRealtime(event: RealtimeEvent): void;
   onSent(record: OutboxRecord, sent: Sent): void;
+  /** Threads read this visit fetch their replies again (what a live stream may have missed). */
+  refresh(): void;
   reset(): void;
 }
 
@@ -49,6 +52,18 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     if (fn === undefined) throw new UnsupportedError(name, rt.adapter.name);
     return fn.bind(rt.adapter) as NonNullable<(typeof rt.adapter)[K]>;
   };
+  // A ticket's replies come in one page, with the ticket as it is now.
+  const threads = createThreads(
+    rt,
+    async (id) => {
+      const asked = rt.visit();
+      const thread = parseResponse(TicketThread, await method('getTicket')(id), 'ticket');
+      // Asked before a logout: the previous visitor's ticket stays out of the next one's list.
+      if (asked === rt.visit()) upsert(thread.ticket);
+      return thread;
+    },
+    'tickets.thread',
+  );
 
   async function loadForm(): Promise<TicketForm> {
     if (cachedForm !== undefined) return cachedForm;
@@ -161,14 +176,16 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     () => z.object({ id: Id }),
     async ({ id }) => {
       rt.require('ticketList');
-      const asked = rt.visit();
-      await rt.connected();
-      const thread = parseResponse(TicketThread, await method('getTicket')(id), 'ticket');
-      // Asked before a logout: the previous visitor's ticket stays out of the next one's list.
-      if (asked === rt.visit()) upsert(thread.ticket);
-      return thread;
+      return threads.read(id, false);
     },
   );
+
+  function thread(id: string) {
+    const source = threads.data(id);
+    if (rt.capabilities.value.ticketList && !source.value.loaded)
+      threads.load(id, false).catch((error) => rt.report(error, 'tickets.thread'));
+    return source;
+  }
 
   const reply = command(
     rt.report,
@@ -202,6 +219,7 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     create,
     load,
     get,
+    thread,
     reply,
     draft: drafts.get(TICKET_DRAFT_KEY),
     setDraft(values) {
@@ -209,15 +227,19 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     },
     onRealtime(event) {
       if (event.type === 'ticket') upsert(event.ticket);
+      else if (event.type === 'message' && threads.has(event.message.conversationId)) threads.add(event.message);
     },
     onSent(record, sent) {
+      if (record.kind === 'ticketReply') threads.add(sent.value as Message);
       if (record.kind !== 'ticket') return;
       const ticket = parseResponse(Ticket, sent.value, 'ticket');
       upsert(ticket);
       rt.analytics({ type: 'ticket_created', path: rt.currentPath() });
       rt.events.emit('ticket:created', { ticket });
     },
+    refresh: threads.refresh,
     reset() {
+      threads.reset();
       list.value = { tickets: [], loading: false };
       cachedForm = undefined;
     },

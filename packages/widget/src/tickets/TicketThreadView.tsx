@@ -1,5 +1,4 @@
-import type { TicketThread } from '@helpline/core';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { AttachmentLinks } from '../attachments/AttachmentLinks.js';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
@@ -22,34 +21,29 @@ import { TicketStatusBadge } from './TicketsView.js';
 /** One ticket: its details, status, the conversation with support and a reply box. */
 function TicketThreadViewBody({ view }: ViewProps) {
   useStyles(css);
+  const t = useT();
+  return view.ticketId ? <TicketPage ticketId={view.ticketId} /> : <Spinner label={t('common.loading')} />;
+}
+
+function TicketPage({ ticketId }: { ticketId: string }) {
   const client = useClient();
   const t = useT();
   const locale = useLocale();
-  const [thread, setThread] = useState<TicketThread | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [reply, setReply] = useState('');
   const [replyError, setReplyError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
   const files = useAttachments();
-  const ticketId = view.ticketId;
-  // The list signal updates on realtime status changes; prefer it over the fetched copy.
-  const listed = useValue(client.tickets.list).tickets.find((ticket) => ticket.id === ticketId);
+  // Core keeps both current: status changes, live replies, the user's own.
+  const { messages, loading, error } = useValue(client.tickets.thread(ticketId));
+  const ticket = useValue(client.tickets.list).tickets.find((other) => other.id === ticketId);
+  const failed = error && !loading && (
+    <ErrorNotice message={error.message} onRetry={() => void client.tickets.get(ticketId).catch(() => undefined)} />
+  );
 
-  const load = () => {
-    if (!ticketId) return;
-    setError(undefined);
-    client.tickets
-      .get(ticketId)
-      .then(setThread, (failure: unknown) => setError(failure instanceof Error ? failure.message : t('common.error')));
-  };
-  useEffect(load, [ticketId]);
-
-  if (error) return <ErrorNotice message={error} onRetry={load} />;
-  if (!thread) return <Spinner label={t('common.loading')} />;
-  const ticket = listed ?? thread.ticket;
+  if (!ticket) return failed || <Spinner label={t('common.loading')} />;
   const send = (event: Event) => {
     event.preventDefault();
-    if (sending || !reply.trim() || !ticketId) return;
+    if (sending || !reply.trim()) return;
     setSending(true);
     setReplyError(undefined);
     // Files still uploading go with the reply once they are up; one that fails stops it.
@@ -57,11 +51,10 @@ function TicketThreadViewBody({ view }: ViewProps) {
       .ready()
       .then(async (attachments) => {
         if (!attachments) return;
-        const message = await client.tickets.reply(ticketId, reply, attachments);
+        await client.tickets.reply(ticketId, reply, attachments);
         // What was typed while the reply was on its way stays in the box.
         setReply((current) => (current === reply ? '' : current));
         files.sent(attachments);
-        setThread((current) => current && { ...current, messages: [...current.messages, message] });
       })
       .catch((failure: unknown) => setReplyError(failure instanceof Error ? failure.message : t('common.error')))
       .finally(() => setSending(false));
@@ -78,11 +71,12 @@ function TicketThreadViewBody({ view }: ViewProps) {
         {ticket.description && <MessageText body={ticket.description} />}
         <AttachmentLinks attachments={ticket.attachments} />
       </header>
-      {thread.messages.length === 0 ? (
-        <p>{t('tickets.noMessages')}</p>
+      {failed}
+      {messages.length === 0 ? (
+        !loading && !error && <p>{t('tickets.noMessages')}</p>
       ) : (
         <ol class="hl-thread__list">
-          {thread.messages.map((message) => (
+          {messages.map((message) => (
             <li key={message.id} class="hl-thread__msg">
               <p class="hl-thread__author">
                 {message.author.type === 'user' ? t('chat.you') : (message.author.name ?? t('chat.support'))}

@@ -42,6 +42,16 @@ describe('my tickets', () => {
     await waitFor(() => expect(setup.agent.tickets()[0]?.messages.at(-1)?.body).toBe('The monthly one'));
   });
 
+  it('shows an agent’s reply and the new status while the ticket is open', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const ticket = await setup.client.tickets.create(input);
+    setup.rerenderView({ name: 'ticketThread', ticketId: ticket.id }, TicketThreadView);
+    expect(await setup.findByText('No replies yet')).toBeTruthy();
+    await setup.agent.replyToTicket(ticket.id, 'Which report?');
+    expect(await setup.findByText('Which report?')).toBeTruthy();
+    expect(setup.getByText('Waiting for you')).toBeTruthy();
+  });
+
   it('shows the files sent with a ticket and attaches files to a reply', async () => {
     const setup = renderView(TicketsView, { name: 'tickets' });
     const notes = await setup.client.attachments.upload(new File(['steps'], 'notes.txt', { type: 'text/plain' }));
@@ -57,7 +67,7 @@ describe('my tickets', () => {
     fireEvent.click(setup.getByRole('button', { name: 'Reply' }));
     const sent = (await setup.findByText('Log attached')).closest('li') as HTMLElement;
     expect(within(sent).getByText('export.log')).toBeTruthy();
-    expect(setup.queryByRole('button', { name: 'Remove export.log' })).toBeNull();
+    await waitFor(() => expect(setup.queryByRole('button', { name: 'Remove export.log' })).toBeNull());
     const stored = setup.agent.tickets()[0]?.messages.at(-1);
     expect(stored?.attachments.map((file) => file.name)).toEqual(['export.log']);
   });
