@@ -6,7 +6,8 @@ type BadCall = [name: string, field: string, call: (client: HelplineClient) => P
 
 const BAD_CALLS: BadCall[] = [
   ['open', 'view', (c) => c.open(5 as never)],
-  ['open', 'view', (c) => c.open({ name: 'inbox' } as never)],
+  ['open', 'view.name', (c) => c.open({ name: 'inbox' } as never)],
+  ['open', 'view.articleId', (c) => c.open({ name: 'article', articleId: 5 } as never)],
   ['identify', 'user.id', (c) => c.identify({ name: 'Ada' })],
   ['identify', 'verification.userHash', (c) => c.identify({ id: 'u1' }, { userHash: 'not-hex' })],
   ['update', 'context', (c) => c.update('acme' as never)],

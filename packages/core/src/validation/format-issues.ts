@@ -10,6 +10,22 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
+/**
+ * A union's issue stands for the branch that got furthest into the value ("view.articleId: expected
+ * string" rather than "view" matching nothing), when one got past the value itself.
+ */
+export function deepestIssue(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union') return issue;
+  let deepest: Issue | undefined;
+  for (const [first] of issue.errors) if (first && first.path.length > (deepest?.path.length ?? 0)) deepest = first;
+  return deepest ? deepestIssue({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+}
+
+const expectedOf = (issue: Issue) =>
+  issue.code === 'invalid_value'
+    ? `${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(' | ')}`
+    : (issue as { expected?: string }).expected;
+
 export function issuePath(issue: Issue): string {
   return issue.path.map(String).join('.');
 }
@@ -23,9 +39,8 @@ export function formatIssue(issue: Issue): string {
   const got = 'input' in issue ? describeValue(issue.input) : undefined;
   switch (issue.code) {
     case 'invalid_type':
-      return `${where}: expected ${issue.expected}, got ${got ?? 'something else'}`;
     case 'invalid_value':
-      return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${got}`;
+      return `${where}: expected ${expectedOf(issue)}, got ${got ?? 'something else'}`;
     case 'too_small':
       return `${where}: must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
     case 'too_big':
@@ -39,7 +54,8 @@ export function formatIssue(issue: Issue): string {
     case 'unrecognized_keys':
       return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     case 'invalid_union':
-      return `${where}: does not match any allowed shape`;
+      // No branch got past the value itself (see deepestIssue): each says what it takes.
+      return `${where}: expected ${issue.errors.map((branch) => branch[0] && expectedOf(branch[0])).join(' or ')}, got ${got}`;
     default:
       return `${where}: ${issue.message || 'invalid'}`;
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { HelplineErrorCode } from '../errors/helpline-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { formatIssue, issuePath } from './format-issues.js';
+import { deepestIssue, formatIssue, issuePath } from './format-issues.js';
 
 /**
  * Parses `data` or throws a ValidationError whose message names `what` and every bad field.
@@ -15,8 +15,9 @@ export function parseWith<S extends z.ZodMiniType>(
 ): z.infer<S> {
   const result = z.safeParse(schema, data, { reportInput: true });
   if (result.success) return result.data;
-  const issues = result.error.issues.map(formatIssue);
-  const first = result.error.issues[0];
+  const explained = result.error.issues.map(deepestIssue);
+  const issues = explained.map(formatIssue);
+  const first = explained[0];
   const field = first ? issuePath(first) : undefined;
   return raise(code, `${what}: ${issues.join('; ')}`, issues, field);
 }
