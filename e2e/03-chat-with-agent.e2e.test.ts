@@ -214,6 +214,33 @@ describe('live chat between a user and an agent', () => {
     await context.close();
   });
 
+  it('hides a card number typed into a chat from the agent, and tells the user so before they send', async () => {
+    const user = await stack.openHost('/billing');
+    const { page } = user;
+    const dialog = await openWidget(page);
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    const note = dialog.getByText('Card numbers and access codes are hidden when you send this.');
+    await composer.fill('I was charged twice on 4242 4242 4242 4242 today');
+    await note.waitFor();
+    await composer.press('Enter');
+    const sent = dialog.getByRole('listitem').filter({ hasText: 'I was charged twice on [card] today' });
+    await sent.locator('time').waitFor();
+    await note.waitFor({ state: 'detached' });
+
+    const agent = await stack.openInbox();
+    const inbox = agent.page;
+    await inbox
+      .getByRole('list', { name: 'Queue' })
+      .getByRole('link', { name: /charged twice/ })
+      .click();
+    await inbox.getByRole('list', { name: 'Messages' }).getByText('I was charged twice on [card] today').waitFor();
+    expect(await inbox.locator('body').textContent()).not.toContain('4242');
+    expect(user.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await user.context.close();
+    await agent.context.close();
+  });
+
   it('goes Back from a chat just started to where the user came from, not to an empty new chat', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     const dialog = await openWidget(page);
