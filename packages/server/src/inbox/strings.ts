@@ -46,6 +46,8 @@ export const strings = {
     verified: 'Verified',
     waitingOnVisitor: 'Waiting on visitor',
     noMessages: 'No messages yet',
+    /** Heard between the parts of a queue item, never seen. */
+    pause: ', ',
   },
   sla: {
     ok: 'On track',

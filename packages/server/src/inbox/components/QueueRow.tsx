@@ -13,7 +13,7 @@ interface QueueRowProps {
  * Read from its content, a link's name runs side-by-side parts together ("TicketP1Export broken"):
  * this pause between them is heard, not seen.
  */
-const Pause = () => <span class="visually-hidden">, </span>;
+const Pause = () => <span class="visually-hidden">{strings.queue.pause}</span>;
 
 /** One queue item: who, what, how urgent. A link, so it opens in a new tab too. */
 export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
