@@ -18,7 +18,7 @@ const CEILINGS = {
   firstOpen: 39.71 * 1024 + 300,
   firstOpenAfterIdle: 38.15 * 1024 + 294,
   idle: 2 * 1024,
-  all: 70 * 1024 + 812,
+  all: 70 * 1024 + 898,
 };
 
 describe('size budgets of the script-tag build', () => {

@@ -25,7 +25,7 @@ export default `
 .hl-composer__row { display: flex; align-items: flex-end; gap: 6px; padding-inline: 8px; }
 .hl-composer__input { flex: 1; min-inline-size: 0; overflow-wrap: anywhere; resize: none; field-sizing: content; max-block-size: 8lh; min-block-size: 1lh; font: inherit; font-size: 16px; padding: 8px; border: 1px solid var(--hl-border); border-radius: var(--hl-radius); background: var(--hl-bg); color: var(--hl-fg); }
 .hl-composer__input:focus-visible, .hl-csat input:focus-visible, .hl-csat textarea:focus-visible, .hl-diag input:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 1px; }
-.hl-composer__count { margin: 0; padding-inline: 12px; font-size: 13px; color: var(--hl-muted); }
+.hl-composer__count, .hl-composer .hl-redaction__note { margin: 0; padding-inline: 12px; font-size: 13px; color: var(--hl-muted); }
 .hl-composer__count--over { color: var(--hl-danger); }
 .hl-diag { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding-inline: 12px; font-size: 13px; }
 .hl-diag__check { display: inline-flex; gap: 6px; align-items: center; }

@@ -160,6 +160,7 @@ function TicketFormView({ form }: { form: TicketForm }) {
           placeholder={t('ticket.descriptionHint')}
           onInput={(e) => change({ description: e.currentTarget.value })}
         />
+        <RedactionNote texts={[values.subject, values.description, ...Object.values(values.fields)]} />
       </div>
       <SeverityPicker form={form} value={values.severity} onChange={(severity) => change({ severity })} />
       <div class="hl-form__field">
@@ -189,7 +190,6 @@ function TicketFormView({ form }: { form: TicketForm }) {
         <AttachButton state={files} />
         <AttachmentTray state={files} />
       </div>
-      <RedactionNote texts={[values.subject, values.description, ...Object.values(values.fields)]} />
       <DiagnosticsToggle
         include={includeContext}
         onChange={(on) => change({ includeContext: on })}

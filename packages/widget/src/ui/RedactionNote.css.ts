@@ -1,3 +1,3 @@
 export default `
-.hl-redaction__note { margin: 0; padding-inline: 12px; font-size: 13px; color: var(--hl-muted); }
+.hl-redaction__note { margin: 4px 0 0; font-size: 13px; color: var(--hl-muted); }
 `;
