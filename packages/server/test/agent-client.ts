@@ -1,4 +1,5 @@
-import type { Call } from './test-server.js';
+import { DEMO_AGENT_EMAIL } from '../src/index.js';
+import { AGENT_PASSWORD, type Call } from './test-server.js';
 
 /** The inbox's side: a cookie jar of one, and the CSRF token on every mutating call. */
 export class AgentClient {
@@ -46,4 +47,11 @@ export class AgentClient {
     if (result.status === 200) this.csrfToken = result.body.csrfToken;
     return result;
   }
+}
+
+/** An agent of the demo workspace, signed in. */
+export async function signedInDemoAgent(base: string): Promise<AgentClient> {
+  const agent = new AgentClient(base);
+  await agent.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+  return agent;
 }

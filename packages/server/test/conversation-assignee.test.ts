@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
-import { AgentClient } from './agent-client.js';
+import type { RunningServer } from '../src/index.js';
+import { AgentClient, signedInDemoAgent } from './agent-client.js';
+import { addAssignableAgents } from './assignable-agents.js';
 import { SseClient } from './sse-client.js';
-import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+import { key, startTestServer, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
 let sam: AgentClient;
@@ -11,28 +12,11 @@ let noorId: string;
 let outsiderId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  const [demo] = await server.db.query<{ workspace_id: string }>('select workspace_id from agents limit 1');
-  noorId = (
-    await createAgent(server.db, {
-      workspaceId: demo?.workspace_id ?? '',
-      email: 'noor@demo.test',
-      name: 'Noor',
-      password: 'noor-password-1',
-    })
-  ).id;
-  const other = await createWorkspace(server.db, { name: 'Other Co', publicKey: 'assignee-other-key' });
-  outsiderId = (
-    await createAgent(server.db, {
-      workspaceId: other.id,
-      email: 'olu@other.test',
-      name: 'Olu',
-      password: 'olu-password-1',
-    })
-  ).id;
-  sam = new AgentClient(server.url);
-  await sam.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+  const agents = await addAssignableAgents(server, 'assignee');
+  ({ noorId, outsiderId } = agents);
+  sam = await signedInDemoAgent(server.url);
   noor = new AgentClient(server.url);
-  await noor.login('noor@demo.test', 'noor-password-1');
+  await noor.login(agents.noorEmail, 'noor-password-1');
 });
 afterAll(() => server?.close());
 

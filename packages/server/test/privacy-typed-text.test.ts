@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
-import { AgentClient } from './agent-client.js';
-import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+import type { RunningServer } from '../src/index.js';
+import { type AgentClient, signedInDemoAgent } from './agent-client.js';
+import { key, startTestServer, WidgetClient } from './test-server.js';
 
 // A client that is not the widget (nothing masked in the page) calls the API directly.
 const CARD = '4242 4242 4242 4242';
@@ -12,8 +12,7 @@ let agent: AgentClient;
 let visitor: WidgetClient;
 beforeAll(async () => {
   server = await startTestServer();
-  agent = new AgentClient(server.url);
-  await agent.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+  agent = await signedInDemoAgent(server.url);
   visitor = new WidgetClient(server.url);
   await visitor.session({ user: { id: 'typed-text-user', name: 'Noor' } });
 });

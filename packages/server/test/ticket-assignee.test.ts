@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
-import { AgentClient } from './agent-client.js';
-import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+import type { RunningServer } from '../src/index.js';
+import { type AgentClient, signedInDemoAgent } from './agent-client.js';
+import { addAssignableAgents } from './assignable-agents.js';
+import { key, startTestServer, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
 let sam: AgentClient;
@@ -9,26 +10,8 @@ let noorId: string;
 let outsiderId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  const [demo] = await server.db.query<{ workspace_id: string }>('select workspace_id from agents limit 1');
-  noorId = (
-    await createAgent(server.db, {
-      workspaceId: demo?.workspace_id ?? '',
-      email: 'noor@tickets.test',
-      name: 'Noor',
-      password: 'noor-password-1',
-    })
-  ).id;
-  const other = await createWorkspace(server.db, { name: 'Other Co', publicKey: 'ticket-assignee-other-key' });
-  outsiderId = (
-    await createAgent(server.db, {
-      workspaceId: other.id,
-      email: 'olu@tickets.test',
-      name: 'Olu',
-      password: 'olu-password-1',
-    })
-  ).id;
-  sam = new AgentClient(server.url);
-  await sam.login(DEMO_AGENT_EMAIL, AGENT_PASSWORD);
+  ({ noorId, outsiderId } = await addAssignableAgents(server, 'ticket-assignee'));
+  sam = await signedInDemoAgent(server.url);
 });
 afterAll(() => server?.close());
 
