@@ -10,7 +10,7 @@ import { insertMessage, threadMessages, toMessage } from '../messages/message-st
 import { visitorById, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
 import { readAgentReply, replyAttachments } from './agent-reply.js';
-import { readAssignee } from './assignee.js';
+import { publishAssignee, readAssignee } from './assignee.js';
 
 const Typing = z.object({ typing: z.boolean() });
 const StatusChange = z.object({ status: ConversationStatus });
@@ -66,14 +66,14 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
         body,
         attachments: await replyAttachments(tx, deps, c, attachmentIds),
       });
-      await tx.query(
+      const [owner] = await tx.query<{ assignee_id: string; assignee_name: string | null }>(
         // The first agent to answer owns the conversation (the widget shows who is helping).
         `update conversations set updated_at = now(), agent_last_read_at = now(), first_responded_at = coalesce(first_responded_at, now()),
            assignee_id = coalesce(assignee_id, $3), assignee_name = coalesce(assignee_name, $4)
-         where workspace_id = $1 and id = $2`,
+         where workspace_id = $1 and id = $2 returning assignee_id, assignee_name`,
         [workspace.id, row.id, agent.id, agent.name],
       );
-      return result;
+      return { ...result, owner };
     });
     const message = toMessage(inserted.row, attachmentLinker(deps, c));
     await deps.hub.publish(deps.db, {
@@ -82,6 +82,16 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
       audience: 'all',
       payload: { type: 'message', message },
     });
+    // What the update left, not this agent: a colleague answering at the same moment may have taken it first.
+    if (!row.assignee_id && inserted.owner)
+      await publishAssignee(deps, {
+        workspaceId: workspace.id,
+        visitorPk: row.visitor_pk,
+        kind: 'conversation',
+        id: row.id,
+        assignee: { id: inserted.owner.assignee_id, name: inserted.owner.assignee_name },
+        by: agent,
+      });
     return c.json(message, 201);
   });
 
@@ -131,6 +141,15 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
       'update conversations set assignee_id = $3, assignee_name = $4 where workspace_id = $1 and id = $2',
       [workspace.id, row.id, assignee?.id ?? null, assignee?.name ?? null],
     );
+    if ((assignee?.id ?? null) !== row.assignee_id)
+      await publishAssignee(deps, {
+        workspaceId: workspace.id,
+        visitorPk: row.visitor_pk,
+        kind: 'conversation',
+        id: row.id,
+        assignee,
+        by: c.get('agent'),
+      });
     const [conversation] = await toConversations(
       deps.db,
       [{ ...row, assignee_id: assignee?.id ?? null, assignee_name: assignee?.name ?? null }],

@@ -11,7 +11,7 @@ import { findTicket, recordHistory, type TicketRow, ticketAssignee, toTicket } f
 import { trustedAccount, visitorById, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
 import { readAgentReply, replyAttachments } from './agent-reply.js';
-import { readAssignee } from './assignee.js';
+import { publishAssignee, readAssignee } from './assignee.js';
 
 const TicketPatch = z.object({
   status: z.optional(TicketStatus),
@@ -178,8 +178,16 @@ export function agentTicketRoutes(deps: AppDeps): Hono<AgentEnv> {
           by: c.get('agent').name,
         });
       });
-      // Other agents' queues show the owner: the ticket event makes them reload.
+      // Other agents' queues show the owner: the ticket event makes them reload (and re-read the history).
       await publishTicket(workspace.id, row.id, link);
+      await publishAssignee(deps, {
+        workspaceId: workspace.id,
+        visitorPk: row.visitor_pk,
+        kind: 'ticket',
+        id: row.id,
+        assignee,
+        by: c.get('agent'),
+      });
     }
     const updated = await load(workspace.id, row.id);
     return c.json({ ticket: toTicket(updated, link), ...ticketAssignee(updated) });

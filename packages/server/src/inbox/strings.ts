@@ -71,10 +71,14 @@ export const strings = {
     attachment: 'Attachment',
     notFound: 'This item no longer exists.',
     status: 'Status',
-    statusOpen: 'Open',
-    statusPending: 'Pending',
-    statusResolved: 'Resolved',
+    statuses: { open: 'Open', pending: 'Pending', resolved: 'Resolved' },
     back: 'Back to queue',
+    /** Said when a colleague (or the visitor) changes the open thread. */
+    changed: (field: string, value: string) => `${field} changed to ${value}.`,
+    assigned: (by: string, to: string) => `${by} assigned this to ${to}.`,
+    assignedToYou: (by: string) => `${by} assigned this to you.`,
+    took: (by: string) => `${by} took this.`,
+    unassignedBy: (by: string) => `${by} unassigned this.`,
   },
   ticket: {
     severity: 'Severity',

@@ -1,6 +1,6 @@
-import type { RealtimeEvent } from '@helpline/core';
 import { describe, expect, it } from 'vitest';
 import { connectEventStream, type StreamStatus } from './event-stream.js';
+import type { AgentEvent } from './schemas.js';
 
 function streamOf(text: string): Response {
   return new Response(text, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
@@ -29,14 +29,22 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 describe('event stream', () => {
-  it('delivers parsed events, skips malformed ones and resumes from the last id after a drop', async () => {
+  it("delivers parsed events, the agents' own among them, skips malformed ones and resumes from the last id after a drop", async () => {
     const opened: Array<string | undefined> = [];
-    const events: RealtimeEvent[] = [];
+    const events: AgentEvent[] = [];
     const statuses: StreamStatus[] = [];
     const timers = manualTimers();
+    const assigned = {
+      type: 'assignee',
+      kind: 'ticket',
+      id: 't1',
+      assignee: { type: 'agent', id: 'ag_2', name: 'Sam' },
+      by: { type: 'agent', id: 'ag_3', name: 'Noor' },
+    };
     const bodies = [
       'retry: 500\n\nid: 41\ndata: {"type":"resync"}\n\ndata: {"type":"nonsense"}\n\nid: 42\ndata: not json\n\n',
       'id: 43\ndata: {"type":"status","conversationId":"c1","status":"pending"}\n\n',
+      `id: 44\ndata: ${JSON.stringify(assigned)}\n\n`,
     ];
     const stop = connectEventStream({
       open: async (lastEventId) => {
@@ -58,6 +66,9 @@ describe('event stream', () => {
     await until(() => events.length === 2);
     expect(opened).toEqual([undefined, '42']);
     expect(events[1]).toEqual({ type: 'status', conversationId: 'c1', status: 'pending' });
+    timers.fire();
+    await until(() => events.length === 3);
+    expect(events[2]).toEqual(assigned);
     expect(statuses.slice(0, 3)).toEqual(['connecting', 'connected', 'reconnecting']);
     stop();
   });
@@ -142,7 +153,7 @@ describe('event stream', () => {
     const delays: number[] = [];
     for (const reason of ['replaced', 'max_age']) {
       const timers = manualTimers();
-      const events: RealtimeEvent[] = [];
+      const events: AgentEvent[] = [];
       const stop = connectEventStream({
         open: async () => streamOf(`event: end\ndata: {"reason":"${reason}"}\n\n`),
         onEvent: (event) => events.push(event),

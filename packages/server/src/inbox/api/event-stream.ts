@@ -1,18 +1,12 @@
 import { createSseParser } from '@helpline/adapter-http';
-import {
-  BACKOFF_MAX_MS,
-  backoffDelay,
-  parseWith,
-  RealtimeEvent,
-  StreamEnd,
-  type StreamEndReason,
-} from '@helpline/core';
+import { BACKOFF_MAX_MS, backoffDelay, parseWith, StreamEnd, type StreamEndReason } from '@helpline/core';
+import { AgentEvent } from './schemas.js';
 
 export type StreamStatus = 'connecting' | 'connected' | 'reconnecting';
 
 export interface EventStreamOptions {
   open: (lastEventId: string | undefined, signal: AbortSignal) => Promise<Response>;
-  onEvent: (event: RealtimeEvent) => void;
+  onEvent: (event: AgentEvent) => void;
   onStatus: (status: StreamStatus) => void;
   /** The session ended (401): stop and let the app show the login form. */
   onUnauthorized: () => void;
@@ -64,9 +58,9 @@ export function connectEventStream(options: EventStreamOptions): () => void {
             ended = endReason(message.data);
             return;
           }
-          let event: RealtimeEvent;
+          let event: AgentEvent;
           try {
-            event = parseWith(RealtimeEvent, JSON.parse(message.data), 'Realtime event');
+            event = parseWith(AgentEvent, JSON.parse(message.data), 'Realtime event');
           } catch {
             return; // an event this inbox does not understand is skipped, not fatal
           }

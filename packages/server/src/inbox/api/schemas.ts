@@ -4,6 +4,7 @@ import {
   ContextAccount,
   Conversation,
   Message,
+  RealtimeEvent,
   Severity,
   Ticket,
   TicketStatus,
@@ -56,6 +57,26 @@ export const TicketItem = z.object({
   assignee: z.optional(Author),
 });
 export type TicketItem = z.infer<typeof TicketItem>;
+
+export const ThreadKind = z.enum(['conversation', 'ticket']);
+export type ThreadKind = z.infer<typeof ThreadKind>;
+
+/**
+ * Who now works a conversation or ticket (no assignee: nobody), and who gave it. The agents'
+ * stream alone carries it: a visitor's widget is never told a ticket's owner.
+ */
+export const AssigneeEvent = z.object({
+  type: z.literal('assignee'),
+  kind: ThreadKind,
+  id: z.string(),
+  assignee: z.optional(Author),
+  by: Author,
+});
+export type AssigneeEvent = z.infer<typeof AssigneeEvent>;
+
+/** What the agents' stream carries: the widget's events, and those only agents get. */
+export const AgentEvent = z.union([RealtimeEvent, AssigneeEvent]);
+export type AgentEvent = z.infer<typeof AgentEvent>;
 
 export const Queue = z.object({ conversations: z.array(ConversationItem), tickets: z.array(TicketItem) });
 export type Queue = z.infer<typeof Queue>;

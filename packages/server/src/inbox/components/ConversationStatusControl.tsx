@@ -1,12 +1,8 @@
-import type { ConversationStatus } from '@helpline/core';
+import { ConversationStatus } from '@helpline/core';
 import { strings } from '../strings.js';
 import { SavedSelect } from './SavedSelect.js';
 
-const OPTIONS: ReadonlyArray<[ConversationStatus, string]> = [
-  ['open', strings.thread.statusOpen],
-  ['pending', strings.thread.statusPending],
-  ['resolved', strings.thread.statusResolved],
-];
+const OPTIONS = ConversationStatus.options.map((status) => [status, strings.thread.statuses[status]] as const);
 
 interface Props {
   status: ConversationStatus;
@@ -21,7 +17,7 @@ export function ConversationStatusControl({ status, onChange }: Props) {
       label={strings.thread.status}
       value={status}
       options={OPTIONS}
-      onChange={(next) => onChange(next as ConversationStatus)}
+      onChange={(next) => onChange(ConversationStatus.parse(next))}
     />
   );
 }

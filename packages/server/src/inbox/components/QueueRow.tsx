@@ -95,7 +95,7 @@ export function QueueRow({ entry, selected, onOpen }: QueueRowProps) {
           <span class="muted">
             <Pause />
             {entry.item.conversation.status === 'resolved'
-              ? strings.thread.statusResolved
+              ? strings.thread.statuses.resolved
               : strings.queue.waitingOnVisitor}
           </span>
         ) : null}

@@ -10,18 +10,31 @@ interface Props {
   onChange: (value: string) => Promise<void>;
 }
 
-/** A labelled select whose choice is saved at once, with the reason shown when saving fails. */
+/**
+ * A labelled select whose choice is saved at once, with the reason shown when saving fails. While
+ * the agent is on it (focused, or their choice still saving), a colleague's change does not move
+ * it under them: the thread says that change aloud, and the select takes it once left.
+ */
 export function SavedSelect({ id, label, value, options, onChange }: Props) {
   const [error, setError] = useState<string | null>(null);
+  const [held, setHeld] = useState<string | null>(null);
+  const [saving, setSaving] = useState<string | null>(null);
   return (
     <div class="field-inline">
       <label for={id}>{label}</label>
       <select
         id={id}
-        value={value}
+        value={saving ?? held ?? value}
+        onFocus={() => setHeld(value)}
+        onBlur={() => setHeld(null)}
         onChange={(event) => {
+          const next = event.currentTarget.value;
           setError(null);
-          onChange(event.currentTarget.value).catch((failure: unknown) => setError(errorMessage(failure)));
+          setSaving(next);
+          onChange(next)
+            .then(() => setHeld((focused) => (focused === null ? null : next)))
+            .catch((failure: unknown) => setError(errorMessage(failure)))
+            .finally(() => setSaving(null));
         }}
       >
         {options.map(([optionValue, optionLabel]) => (

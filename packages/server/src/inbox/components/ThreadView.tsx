@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { InboxStore } from '../state/inbox-store.js';
+import { entryKey } from '../state/queue-entries.js';
 import type { Router } from '../state/router.js';
 import { strings } from '../strings.js';
 import { AssigneeControl } from './AssigneeControl.js';
@@ -17,7 +18,7 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
   const thread = store.thread.value;
   const heading = useRef<HTMLHeadingElement>(null);
   const focusedFor = useRef<string | null>(null);
-  const key = thread ? `${thread.kind}:${thread.id}` : null;
+  const key = thread ? entryKey(thread.kind, thread.id) : null;
   const follow = useFollowNewest(thread?.messages ?? [], store.session.value?.agent.id);
 
   // Focus moves to the thread heading when a new thread has loaded (not on every update), without
@@ -38,7 +39,7 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         </p>
       </section>
     );
-  if (!thread)
+  if (!thread || !key)
     return (
       <section class="thread" aria-busy="true" aria-label={strings.thread.messages}>
         <p class="muted">{strings.loading}</p>
@@ -101,6 +102,9 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
           <TicketControls ticket={thread.ticket} onChange={(patch) => store.updateTicket(patch)} />
         ) : null}
         <EscalateButton key={key} api={store.api} kind={thread.kind} id={thread.id} />
+        <p class="visually-hidden" aria-live="polite">
+          {store.notice.value}
+        </p>
       </header>
       {thread.ticket ? <TicketDetails ticket={thread.ticket} queue={thread.queue} /> : null}
       <MessageList
@@ -121,8 +125,8 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
         </p>
         <Composer
           key={key}
-          initialDraft={store.drafts.get(`${thread.kind}:${thread.id}`)}
-          onDraftChange={(draft) => store.drafts.set(`${thread.kind}:${thread.id}`, draft)}
+          initialDraft={store.drafts.get(key)}
+          onDraftChange={(draft) => store.drafts.set(key, draft)}
           onSend={(body, attachments) =>
             store.reply(
               body,

@@ -1,18 +1,12 @@
-import {
-  type Author,
-  ContextSnapshot,
-  type Conversation,
-  type Message,
-  type RealtimeEvent,
-  type Ticket,
-} from '@helpline/core';
+import { type Author, ContextSnapshot, type Conversation, type Message, type Ticket } from '@helpline/core';
 import { batch, computed, signal } from '@preact/signals';
 import type { StreamStatus } from '../api/event-stream.js';
 import type { InboxApi } from '../api/inbox-api.js';
 import { isInboxApiError } from '../api/inbox-api-error.js';
-import type { Agent, HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
+import type { Agent, AgentEvent, HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
 import type { ArticleDraft } from '../components/KbEditor.js';
 import { strings } from '../strings.js';
+import { assigneeChange, conversationStatusChange, ticketChanges } from './colleague-notice.js';
 import { entryKey, type QueueFilter, queueEntries, type ThreadKind } from './queue-entries.js';
 
 export type ContextState = { kind: 'none' } | { kind: 'ok'; snapshot: ContextSnapshot } | { kind: 'unreadable' };
@@ -41,6 +35,18 @@ export interface InboxStoreDeps {
 
 const TYPING_EXPIRES_MS = 8_000;
 
+interface Typing {
+  conversationId: string;
+  name: string;
+  until: number;
+}
+
+function withAssignee(current: ThreadData, assignee: Author | undefined): ThreadData {
+  return current.conversation
+    ? { ...current, conversation: { ...current.conversation, assignee } }
+    : { ...current, ticketAssignee: assignee };
+}
+
 export const errorMessage = (error: unknown): string =>
   isInboxApiError(error) ? error.message : error instanceof Error ? error.message : strings.errors.generic;
 
@@ -65,9 +71,11 @@ export function createInboxStore(deps: InboxStoreDeps) {
   const opened = signal<ReadonlyMap<string, number>>(new Map());
   const thread = signal<ThreadData | null>(null);
   const threadError = signal<string | null>(null);
-  const visitorTyping = signal<{ conversationId: string; name: string; until: number } | null>(null);
+  const visitorTyping = signal<Typing | null>(null);
   /** Another agent writing a reply (the server tells every agent), so two do not answer at once. */
-  const colleagueTyping = signal<{ conversationId: string; name: string; until: number } | null>(null);
+  const colleagueTyping = signal<Typing | null>(null);
+  /** What someone else last changed in the open thread, for the thread view to say politely. */
+  const notice = signal('');
   const connection = signal<StreamStatus>('connecting');
   /** The workspace's agents, to assign conversations to; empty until loaded. */
   const agents = signal<Agent[]>([]);
@@ -78,18 +86,23 @@ export function createInboxStore(deps: InboxStoreDeps) {
       : [],
   );
   /** Items waiting unread in the open queue, whatever the filter: the tab title counts them. */
-  const unreadCount = computed(() =>
-    queue.value
-      ? queueEntries(queue.value, now.value, { opened: opened.value, fresh: fresh.value }, 'all').filter(
-          (entry) => entry.unread,
-        ).length
-      : 0,
-  );
+  const unreadCount = computed(() => {
+    const all =
+      filter.value === 'all'
+        ? entries.value
+        : queue.value
+          ? queueEntries(queue.value, now.value, { opened: opened.value, fresh: fresh.value }, 'all')
+          : [];
+    return all.filter((entry) => entry.unread).length;
+  });
   /** Unsent replies per thread, so moving around the queue never loses what the agent typed. */
   const drafts = new Map<string, string>();
   /** Unsaved knowledge-base edits per article, for the same reason. */
   const articleDrafts = new Map<string, ArticleDraft>();
   let threadRequest = 0;
+  let historyRequest = 0;
+  /** This agent's own changes in flight: the stream echoes them, and that echo is no news. */
+  let writing = 0;
 
   function markSeen(key: string): void {
     batch(() => {
@@ -131,7 +144,10 @@ export function createInboxStore(deps: InboxStoreDeps) {
   async function openThread(kind: ThreadKind, id: string): Promise<void> {
     const request = ++threadRequest;
     markSeen(entryKey(kind, id));
-    if (thread.value && (thread.value.kind !== kind || thread.value.id !== id)) thread.value = null;
+    if (thread.value && (thread.value.kind !== kind || thread.value.id !== id)) {
+      thread.value = null;
+      notice.value = '';
+    }
     threadError.value = null;
     try {
       const data: ThreadData =
@@ -193,26 +209,55 @@ export function createInboxStore(deps: InboxStoreDeps) {
     }
   }
 
-  async function reply(body: string, attachmentIds: readonly string[] = []): Promise<void> {
-    const current = thread.value;
-    if (!current) return;
-    const message = await signedIn(
-      current.kind === 'conversation'
-        ? api.replyToConversation(current.id, body, attachmentIds)
-        : api.replyToTicket(current.id, body, attachmentIds),
-    );
-    appendMessage(message);
-    void loadQueue();
+  async function own(change: () => Promise<void>): Promise<void> {
+    writing += 1;
+    try {
+      await change();
+    } finally {
+      writing -= 1;
+    }
   }
 
-  async function setConversationStatus(status: Conversation['status']): Promise<void> {
-    const current = thread.value;
-    if (!current?.conversation) return;
-    await signedIn(api.setConversationStatus(current.id, status));
-    if (thread.value?.id === current.id && thread.value.conversation)
-      thread.value = { ...thread.value, conversation: { ...thread.value.conversation, status } };
-    void loadQueue();
+  /** Said only when it is news: someone else's change, not the echo of this agent's own. */
+  function say(text: string): void {
+    if (text && writing === 0) notice.value = text;
   }
+
+  /** The server writes a ticket's history rows: after a change, the open ticket reads them again. */
+  async function rereadHistory(id: string): Promise<void> {
+    const request = ++historyRequest;
+    try {
+      const { history } = await api.ticket(id);
+      const current = thread.value;
+      if (request === historyRequest && current?.kind === 'ticket' && current.id === id)
+        thread.value = { ...current, history };
+    } catch {
+      // The next change, or opening the ticket again, reads it.
+    }
+  }
+
+  const reply = (body: string, attachmentIds: readonly string[] = []): Promise<void> =>
+    own(async () => {
+      const current = thread.value;
+      if (!current) return;
+      const message = await signedIn(
+        current.kind === 'conversation'
+          ? api.replyToConversation(current.id, body, attachmentIds)
+          : api.replyToTicket(current.id, body, attachmentIds),
+      );
+      appendMessage(message);
+      void loadQueue();
+    });
+
+  const setConversationStatus = (status: Conversation['status']): Promise<void> =>
+    own(async () => {
+      const current = thread.value;
+      if (!current?.conversation) return;
+      await signedIn(api.setConversationStatus(current.id, status));
+      if (thread.value?.id === current.id && thread.value.conversation)
+        thread.value = { ...thread.value, conversation: { ...thread.value.conversation, status } };
+      void loadQueue();
+    });
 
   async function loadAgents(): Promise<void> {
     try {
@@ -222,31 +267,35 @@ export function createInboxStore(deps: InboxStoreDeps) {
     }
   }
 
-  async function assignConversation(agentId: string | null): Promise<void> {
-    const current = thread.value;
-    if (!current?.conversation) return;
-    const conversation = await signedIn(api.assignConversation(current.id, agentId));
-    if (thread.value?.id === current.id && thread.value.conversation) thread.value = { ...thread.value, conversation };
-    void loadQueue();
-  }
+  const assignConversation = (agentId: string | null): Promise<void> =>
+    own(async () => {
+      const current = thread.value;
+      if (!current?.conversation) return;
+      const conversation = await signedIn(api.assignConversation(current.id, agentId));
+      if (thread.value?.id === current.id && thread.value.conversation)
+        thread.value = { ...thread.value, conversation };
+      void loadQueue();
+    });
 
-  async function assignTicket(agentId: string | null): Promise<void> {
-    const current = thread.value;
-    if (!current?.ticket) return;
-    await signedIn(api.assignTicket(current.id, agentId));
-    // The history row is written by the server: reload to show it with the new owner.
-    await openThread('ticket', current.id);
-    void loadQueue();
-  }
+  const assignTicket = (agentId: string | null): Promise<void> =>
+    own(async () => {
+      const current = thread.value;
+      if (!current?.ticket) return;
+      await signedIn(api.assignTicket(current.id, agentId));
+      // The history row is written by the server: reload to show it with the new owner.
+      await openThread('ticket', current.id);
+      void loadQueue();
+    });
 
-  async function updateTicket(patch: Parameters<InboxApi['updateTicket']>[1]): Promise<void> {
-    const current = thread.value;
-    if (!current?.ticket) return;
-    await signedIn(api.updateTicket(current.id, patch));
-    // The history rows are written by the server: reload to show them.
-    await openThread('ticket', current.id);
-    void loadQueue();
-  }
+  const updateTicket = (patch: Parameters<InboxApi['updateTicket']>[1]): Promise<void> =>
+    own(async () => {
+      const current = thread.value;
+      if (!current?.ticket) return;
+      await signedIn(api.updateTicket(current.id, patch));
+      // The history rows are written by the server: reload to show them.
+      await openThread('ticket', current.id);
+      void loadQueue();
+    });
 
   let queueTimer: ReturnType<typeof setTimeout> | undefined;
   /** Many events arrive in bursts: one queue reload for the lot. */
@@ -258,7 +307,10 @@ export function createInboxStore(deps: InboxStoreDeps) {
     }, 250);
   }
 
-  function handleEvent(event: RealtimeEvent): void {
+  const typingFrom = (event: Extract<AgentEvent, { type: 'typing' }>, name: string): Typing | null =>
+    event.typing ? { conversationId: event.conversationId, name, until: clock() + TYPING_EXPIRES_MS } : null;
+
+  function handleEvent(event: AgentEvent): void {
     const current = thread.value;
     switch (event.type) {
       case 'message': {
@@ -278,35 +330,38 @@ export function createInboxStore(deps: InboxStoreDeps) {
       }
       case 'typing':
         if (event.author.type === 'agent') {
-          if (event.author.id === session.value?.agent.id) return;
-          colleagueTyping.value = event.typing
-            ? {
-                conversationId: event.conversationId,
-                name: event.author.name ?? strings.thread.colleague,
-                until: clock() + TYPING_EXPIRES_MS,
-              }
-            : null;
-          return;
-        }
-        if (event.author.type !== 'user') return;
-        visitorTyping.value = event.typing
-          ? {
-              conversationId: event.conversationId,
-              name: event.author.name ?? current?.visitor?.name ?? strings.thread.visitor,
-              until: clock() + TYPING_EXPIRES_MS,
-            }
-          : null;
+          if (event.author.id !== session.value?.agent.id)
+            colleagueTyping.value = typingFrom(event, event.author.name ?? strings.thread.colleague);
+        } else if (event.author.type === 'user')
+          visitorTyping.value = typingFrom(
+            event,
+            event.author.name ?? current?.visitor?.name ?? strings.thread.visitor,
+          );
         return;
       case 'status':
-        if (current?.conversation && current.id === event.conversationId)
+        if (current?.conversation && current.id === event.conversationId) {
+          if (current.conversation.status !== event.status) say(conversationStatusChange(event.status));
           thread.value = { ...current, conversation: { ...current.conversation, status: event.status } };
+        }
         refreshQueueSoon();
         return;
       case 'ticket':
-        if (current?.ticket && current.id === event.ticket.id) thread.value = { ...current, ticket: event.ticket };
-        else markFresh(entryKey('ticket', event.ticket.id));
+        if (current?.ticket && current.id === event.ticket.id) {
+          say(ticketChanges(current.ticket, event.ticket));
+          thread.value = { ...current, ticket: event.ticket };
+          void rereadHistory(current.id);
+        } else markFresh(entryKey('ticket', event.ticket.id));
         refreshQueueSoon();
         return;
+      case 'assignee': {
+        const me = session.value?.agent.id;
+        if (current?.kind === event.kind && current.id === event.id) {
+          if (event.by.id !== me) say(assigneeChange(event, me));
+          thread.value = withAssignee(current, event.assignee);
+        }
+        refreshQueueSoon();
+        return;
+      }
       case 'read':
         if (event.reader === 'user' && current?.kind === 'conversation' && current.id === event.conversationId)
           thread.value = { ...current, visitorReadAt: event.at };
@@ -323,10 +378,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
   /** Moves the clock signal: SLA labels and typing expiry follow it. */
   function tick(): void {
     now.value = clock();
-    const typing = visitorTyping.value;
-    if (typing && typing.until <= now.value) visitorTyping.value = null;
-    const colleague = colleagueTyping.value;
-    if (colleague && colleague.until <= now.value) colleagueTyping.value = null;
+    for (const typing of [visitorTyping, colleagueTyping])
+      if (typing.value && typing.value.until <= now.value) typing.value = null;
   }
 
   async function restoreSession(): Promise<void> {
@@ -354,6 +407,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
         opened.value = new Map();
         visitorTyping.value = null;
         colleagueTyping.value = null;
+        notice.value = '';
       });
       drafts.clear();
       articleDrafts.clear();
@@ -375,6 +429,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     threadError,
     visitorTyping,
     colleagueTyping,
+    notice,
     connection,
     agents,
     drafts,

@@ -1,7 +1,7 @@
-import type { ConversationItem, Queue, TicketItem } from '../api/schemas.js';
+import type { ConversationItem, Queue, ThreadKind, TicketItem } from '../api/schemas.js';
 import { type SlaStatus, slaStatus } from '../util/sla.js';
 
-export type ThreadKind = 'conversation' | 'ticket';
+export type { ThreadKind };
 export type QueueFilter = 'all' | 'conversations' | 'tickets' | 'breached' | 'resolved';
 
 interface EntryBase {
