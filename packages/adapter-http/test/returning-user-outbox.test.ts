@@ -1,5 +1,5 @@
 import { createHttpAdapter } from '@helpline/adapter-http';
-import { createClient, createMemoryStore, type HelplineClient, type KeyValueStore } from '@helpline/core';
+import { createClient, createMemoryStore, type HelplineClient, type KeyValueStore, SIGNED_OUT } from '@helpline/core';
 import { type RunningServer, startServer, userHash } from '@helpline/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -51,10 +51,17 @@ function page(store: KeyValueStore, loseAnswer = false) {
   return { client, exchanges };
 }
 
-/** Every state the new chat's outbox items went through. */
+/**
+ * Every state the new chat's outbox items went through; 'signed out' while the page named nobody (not
+ * sent, shown without its text, waiting for its writer).
+ */
 function statesOf(client: HelplineClient): string[] {
   const states: string[] = [];
-  client.chat.thread(undefined).subscribe(({ pending }) => states.push(...pending.map((item) => item.state)));
+  client.chat
+    .thread(undefined)
+    .subscribe(({ pending }) =>
+      states.push(...pending.map((item) => (item.error?.code === SIGNED_OUT ? 'signed out' : item.state))),
+    );
   return states;
 }
 
@@ -87,7 +94,7 @@ async function previousPageLosesTheAnswer(store: KeyValueStore, user: { id: stri
 const newUser = () => ({ id: `returning-${Math.random().toString(36).slice(2, 10)}`, name: 'Ada' });
 
 describe('a returning signed-in user whose host identifies them after boot', () => {
-  it('gets the message the previous page left unacknowledged delivered once, never failed, when they open the panel before identify', async () => {
+  it('gets the message the previous page left unacknowledged delivered once, never failed (shown as waiting for sign-in meanwhile), when they open the panel before identify', async () => {
     const store = createMemoryStore();
     const user = newUser();
     const key = await previousPageLosesTheAnswer(store, user);
@@ -101,7 +108,8 @@ describe('a returning signed-in user whose host identifies them after boot', () 
     await vi.waitFor(() => expect(pendingOf(next.client)).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(next.exchanges.filter((exchange) => exchange.call === 'POST /v1/conversations')).toEqual([]);
-    expect(pendingOf(next.client)[0]).toMatchObject({ id: key, state: 'pending' });
+    expect(pendingOf(next.client)[0]).toMatchObject({ id: key, state: 'failed', error: { code: SIGNED_OUT } });
+    expect(pendingOf(next.client)[0]?.body).toBeUndefined();
 
     await next.client.identify(user, { userHash: userHash(user.id, SECRET) });
     await vi.waitFor(() => expect(pendingOf(next.client)).toEqual([]));
@@ -116,6 +124,31 @@ describe('a returning signed-in user whose host identifies them after boot', () 
         BODY,
       ]),
     );
+    await next.client.shutdown();
+  });
+
+  it('keeps a message stored without owner by an older version waiting for the user instead of failing on a 409', async () => {
+    const store = createMemoryStore();
+    const user = newUser();
+    const key = await previousPageLosesTheAnswer(store, user);
+    const { owner: _, ...older } = (await store.get(`outbox:${key}`)) as Record<string, unknown>;
+    await store.set(`outbox:${key}`, older);
+
+    // No owner: the anonymous session made by opening the panel takes it, and the server refuses its key.
+    const next = page(store);
+    const states = statesOf(next.client);
+    await next.client.open();
+    await vi.waitFor(() =>
+      expect(next.exchanges.filter((exchange) => exchange.call === 'POST /v1/conversations')).toEqual([
+        { call: 'POST /v1/conversations', status: 409 },
+      ]),
+    );
+    await vi.waitFor(() => expect(pendingOf(next.client)[0]).toMatchObject({ id: key, error: { code: SIGNED_OUT } }));
+
+    await next.client.identify(user, { userHash: userHash(user.id, SECRET) });
+    await vi.waitFor(() => expect(pendingOf(next.client)).toEqual([]));
+    expect(states).not.toContain('failed');
+    expect(await held(key)).toEqual({ conversations: 1, messages: 1 });
     await next.client.shutdown();
   });
 

@@ -31,6 +31,7 @@ export { compileRoutePattern, type RoutePattern } from './kb/route-pattern.js';
 export { type ParseOptionsResult, parseOptions } from './options/parse-options.js';
 export * from './options/schema.js';
 export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay } from './outbox/backoff.js';
+export { SIGNED_OUT } from './outbox/signed-out.js';
 export type { Timers } from './outbox/timers.js';
 export { redactSnapshot } from './privacy/redact-snapshot.js';
 export { redactStrings } from './privacy/redact-strings.js';

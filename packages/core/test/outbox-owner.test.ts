@@ -1,9 +1,10 @@
-import { AdapterError, createMemoryStore, type KeyValueStore, type OutboxItem } from '@helpline/core';
+import { AdapterError, createMemoryStore, type KeyValueStore, type OutboxItem, SIGNED_OUT } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestBackend, holdAnswers, settle, startClient, type TestBackend } from './client-test-adapter.js';
 
 const HASH = 'a'.repeat(64);
 const ADA = { id: 'u1', name: 'Ada' };
+const BOB = { id: 'u2', name: 'Bob' };
 
 const outboxRecords = async (store: KeyValueStore) => {
   const keys = (await store.keys()).filter((key) => key.startsWith('outbox:'));
@@ -43,10 +44,11 @@ function keysBelongToTheirWriter(backend: TestBackend): Array<string | undefined
 
 /**
  * The previous page: Ada, signed in, starts a chat; the backend stores it but the answer is lost, and
- * the page unloads before the retry. Her outbox item stays behind, already delivered. Then the next
- * page's client boots over the same store, unnamed, its items' states recorded from the start.
+ * the page unloads before the retry. Her outbox item stays behind, already delivered (`storedByOlderVersion`:
+ * without its owner, as versions before owners stored it). Then the next page's client boots over the
+ * same store, unnamed, its items' states recorded from the start.
  */
-async function nextPageAfterAdasLostAnswer() {
+async function nextPageAfterAdasLostAnswer(storedByOlderVersion = false) {
   const store = createMemoryStore();
   const backend = createTestBackend();
   const sentAs = keysBelongToTheirWriter(backend);
@@ -57,18 +59,32 @@ async function nextPageAfterAdasLostAnswer() {
   await vi.waitFor(() => expect(previous.client.chat.thread(undefined).value.pending[0]?.error?.code).toBe('network'));
   await previous.client.shutdown();
   expect(backend.messages.map((message) => message.body)).toEqual(['Delivered, but the answer was lost']);
+  if (storedByOlderVersion)
+    for (const { owner: _, ...older } of await outboxRecords(store))
+      await store.set(`outbox:${String(older.id)}`, older);
   const next = startClient({}, { backend, store });
   return { store, backend, sentAs, next, states: statesOf(next.client) };
 }
 
-/** Every state the new chat's pending items went through, to prove none was ever shown as failed. */
+/**
+ * Every state the new chat's pending items went through, to prove none was ever shown as failed ('signed
+ * out': shown as not sent while the page names nobody, see below).
+ */
 function statesOf(client: ReturnType<typeof startClient>['client']): string[] {
   const states: string[] = [];
   client.chat
     .thread(undefined)
-    .subscribe(({ pending }) => states.push(...pending.map((item: OutboxItem) => item.state)));
+    .subscribe(({ pending }) =>
+      states.push(...pending.map((item: OutboxItem) => (item.error?.code === SIGNED_OUT ? 'signed out' : item.state))),
+    );
   return states;
 }
+
+/** What the page shows of Ada's item while it names nobody: that it was not sent, and nothing of hers. */
+const SHOWN_SIGNED_OUT = {
+  state: 'failed',
+  error: { code: SIGNED_OUT, message: 'Written while signed in: sign in again to send it' },
+};
 
 describe('outbox items and whose session carries them', () => {
   it('stamps what a signed-in user writes with their id, and leaves an anonymous visitor’s unstamped', async () => {
@@ -101,7 +117,7 @@ describe('outbox items and whose session carries them', () => {
       },
     },
   ])(
-    "keeps a signed-in user's item waiting under an anonymous session, and sends it once their session comes ($when)",
+    "keeps a signed-in user's item waiting under an anonymous session, shown as not sent without its text, and sends it once their session comes ($when)",
     async ({ anonymousSession }) => {
       // The next page: the returning visitor boots unnamed and gets an anonymous session first.
       const { backend, sentAs, next, states } = await nextPageAfterAdasLostAnswer();
@@ -110,9 +126,10 @@ describe('outbox items and whose session carries them', () => {
       await settle();
       expect(backend.identities.at(-1)?.user).toBeUndefined();
       expect(sentAs).toEqual(['u1']);
-      expect(next.client.chat.thread(undefined).value.pending).toMatchObject([
-        { body: 'Delivered, but the answer was lost', state: 'pending' },
-      ]);
+      const [shown] = next.client.chat.thread(undefined).value.pending;
+      expect(shown).toMatchObject(SHOWN_SIGNED_OUT);
+      expect(Object.keys(shown ?? {})).not.toContain('body');
+      expect(await outboxRecords(next.store)).toMatchObject([{ state: 'pending', owner: 'u1' }]);
 
       // The host's own sign-in answers: Ada's session takes the item, which the backend already had.
       await next.client.identify(ADA, { userHash: HASH });
@@ -148,6 +165,51 @@ describe('outbox items and whose session carries them', () => {
       'Delivered, but the answer was lost',
       'Written while the session is still anonymous',
     ]);
+    expect(states).not.toContain('failed');
+  });
+
+  it('on Retry checks again and keeps the item while the page still names nobody', async () => {
+    const { sentAs, next } = await nextPageAfterAdasLostAnswer();
+    await next.client.open();
+    await vi.waitFor(() => expect(next.client.chat.thread(undefined).value.pending).toMatchObject([SHOWN_SIGNED_OUT]));
+    await next.client.chat.retry(next.client.chat.thread(undefined).value.pending[0]?.id ?? '');
+    await settle();
+    expect(sentAs).toEqual(['u1']);
+    expect(next.client.chat.thread(undefined).value.pending).toMatchObject([SHOWN_SIGNED_OUT]);
+  });
+
+  it('shows nothing of a signed-in user’s waiting item while the page names someone else', async () => {
+    const { store, sentAs, next } = await nextPageAfterAdasLostAnswer();
+    await next.client.open();
+    await vi.waitFor(() => expect(next.client.state.status.value).toBe('connected'));
+    await next.client.update({ user: BOB });
+    expect(next.client.chat.thread(undefined).value.pending).toEqual([]);
+
+    // Bob's first message starts a conversation of his own instead of waiting to follow Ada's into hers.
+    await next.client.chat.send({ body: 'Asked by Bob' });
+    expect(next.client.chat.thread(undefined).value.pending.map((item) => item.body)).toEqual(['Asked by Bob']);
+    const records = await outboxRecords(store);
+    expect(records.find((record) => record.body === 'Asked by Bob')).toMatchObject({
+      kind: 'conversation',
+      owner: 'u2',
+    });
+    await settle();
+    expect(sentAs).toEqual(['u1']);
+  });
+
+  it('an item stored before items had owners that the backend already has from the signed-in user waits for their session instead of failing', async () => {
+    const { store, backend, sentAs, next, states } = await nextPageAfterAdasLostAnswer(true);
+
+    // An anonymous session takes it (it has no owner) and the backend refuses the key as someone else's.
+    await next.client.open();
+    await vi.waitFor(() => expect(sentAs).toEqual(['u1', undefined]));
+    await vi.waitFor(() => expect(next.client.chat.thread(undefined).value.pending).toMatchObject([SHOWN_SIGNED_OUT]));
+    expect(await outboxRecords(store)).toMatchObject([{ state: 'pending', owner: 'u1' }]);
+
+    await next.client.identify(ADA, { userHash: HASH });
+    await vi.waitFor(() => expect(next.client.chat.thread(undefined).value.pending).toEqual([]));
+    expect(sentAs).toEqual(['u1', undefined, 'u1']);
+    expect(backend.conversations.size).toBe(1);
     expect(states).not.toContain('failed');
   });
 

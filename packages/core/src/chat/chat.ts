@@ -95,7 +95,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     if (view !== undefined) return view;
     const source = data(key);
     view = computed(() => {
-      const pending = outbox.items.value.filter((item) =>
+      const pending = outbox.shown.value.filter((item) =>
         conversationId === undefined
           ? item.kind === 'conversation' ||
             (item.kind === 'message' && item.after !== undefined && item.targetId === undefined)
@@ -145,7 +145,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
         record = await outbox.enqueue({ ...common, kind: 'message', targetId: input.conversationId });
       } else {
         // A conversation still on its way: follow-ups wait for it and then use its id.
-        const starting = outbox.items.value.find((item) => item.kind === 'conversation' && item.state !== 'failed');
+        const starting = outbox.shown.value.find((item) => item.kind === 'conversation' && item.state !== 'failed');
         if (starting !== undefined) {
           record = await outbox.enqueue({ ...common, kind: 'message', after: starting.id });
         } else {

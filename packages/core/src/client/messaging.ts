@@ -3,6 +3,7 @@ import type { SupportAdapter } from '../adapter/contract.js';
 import { type AttachmentsModule, createAttachments } from '../attachments/attachments.js';
 import { type Chat, createChat } from '../chat/chat.js';
 import { createDrafts } from '../chat/drafts.js';
+import { claimed } from '../outbox/claim.js';
 import { createOutbox, NotTheirSession, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
 import { carries } from '../outbox/record.js';
 import { sendItem } from '../outbox/send-item.js';
@@ -51,10 +52,15 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     async send(record) {
       const visit = rt.visit();
       const session = await deps.connect();
+      const user = session.user?.id;
       // The session that answered may not be one this item may go with: made before identify named its
       // user, or, after a logout while it was being made, the next visitor's.
-      if (rt.visit() !== visit || !carries(session.user?.id, record)) throw new NotTheirSession();
-      return sendItem(deps.adapter, record);
+      if (rt.visit() !== visit || !carries(user, record)) throw new NotTheirSession();
+      try {
+        return await sendItem(deps.adapter, record);
+      } catch (error) {
+        throw await claimed(error, record, user, store);
+      }
     },
     onSent(record, sent) {
       chat.onSent(record, sent);

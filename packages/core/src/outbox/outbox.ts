@@ -1,10 +1,11 @@
-import { type ReadonlySignal, signal } from '@preact/signals-core';
+import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { isHelplineError } from '../errors/helpline-error.js';
 import type { Attachment } from '../schemas/attachment.js';
 import type { KeyValueStore } from '../storage/types.js';
 import { backoffDelay, isRetryable, requestedDelay } from './backoff.js';
 import { electLeader } from './leader.js';
 import { carries, OUTBOX_KEY_PREFIX, OutboxRecord, outboxKey, queueOf } from './record.js';
+import { shownTo } from './shown-to.js';
 import type { Timers } from './timers.js';
 
 export interface Sent {
@@ -15,9 +16,14 @@ export interface Sent {
 
 /**
  * Thrown by `send` when the session it would go with is not one its owner may use (see `carries`):
- * the item is neither failed nor retried on a timer, it waits for the next session (`wake`).
+ * the item is neither failed nor retried on a timer, it waits for the next session (`wake`). `owner`
+ * claims an item that had none for that user.
  */
-export class NotTheirSession extends Error {}
+export class NotTheirSession extends Error {
+  constructor(readonly owner?: string) {
+    super();
+  }
+}
 
 export interface OutboxDeps {
   store: KeyValueStore;
@@ -52,6 +58,8 @@ export interface EnqueueInput {
 
 export interface Outbox {
   readonly items: ReadonlySignal<OutboxRecord[]>;
+  /** The items as the person on this page may see them (see `shownTo`). */
+  readonly shown: ReadonlySignal<OutboxRecord[]>;
   start(): Promise<void>;
   stop(): void;
   enqueue(input: EnqueueInput): Promise<OutboxRecord>;
@@ -189,10 +197,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     } catch (error) {
       if (!running || byId(record.id) === undefined) return; // discarded meanwhile
       if (error instanceof NotTheirSession) {
-        // Untouched, as before this attempt: it was not sent, so it neither failed nor counts as tried.
+        // As before this attempt: it was not sent, so it neither failed nor counts as tried.
+        const waiting = error.owner === undefined ? record : { ...record, owner: error.owner };
         held = true;
-        put(record);
-        await persist(record);
+        put(waiting);
+        await persist(waiting);
       } else if (isRetryable(error)) {
         const wait =
           requestedDelay(error) ?? (flushes === flushesBefore ? backoffDelay(sending.attempts, deps.random) : 0);
@@ -308,6 +317,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   return {
     items,
+    shown: computed(() => {
+      const userId = deps.owner();
+      return items.value.flatMap((record) => shownTo(userId, record));
+    }),
     async start() {
       running = true;
       deps.channel?.addEventListener('message', onMessage as EventListener);

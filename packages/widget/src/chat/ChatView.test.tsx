@@ -5,8 +5,8 @@ import { renderView } from '../../test/render-view.js';
 import { focusInto } from '../shell/focusable.js';
 import { ChatView } from './ChatView.js';
 
-async function startConversation(text = 'Hello there, my export is broken') {
-  const setup = renderView(ChatView, { name: 'chat' });
+async function startConversation(text = 'Hello there, my export is broken', options = {}) {
+  const setup = renderView(ChatView, { name: 'chat' }, { options });
   const box = setup.getByRole('textbox', { name: 'Message' });
   fireEvent.input(box, { target: { value: text } });
   fireEvent.keyDown(box, { key: 'Enter' });
@@ -73,6 +73,24 @@ describe('chat view', () => {
     await findByRole('alert');
     fireEvent.click(getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(queryByText('throw me away')).toBeNull());
+  });
+
+  it('shows a signed-in user’s unsent message without its text once the page names nobody, with Try again only', async () => {
+    const ada = { id: 'u1', name: 'Ada' };
+    const setup = await startConversation('Hello', { user: ada });
+    setup.agent.failNext('malformed');
+    await setup.client.chat.send({ conversationId: setup.conversationId, body: 'Ada’s question' });
+    await setup.findByRole('alert');
+
+    // The host app signed Ada out without Helpline's logout: whoever is here now sees only that it waits.
+    await setup.client.update({ user: undefined });
+    await waitFor(() => expect(setup.getByRole('alert').textContent).toContain('Sign in again to send it.'));
+    expect(setup.queryByText('Ada’s question')).toBeNull();
+    expect(setup.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(setup.queryByRole('button', { name: 'Discard' })).toBeNull();
+
+    await setup.client.update({ user: ada });
+    expect(await setup.findByText('Ada’s question')).toBeTruthy();
   });
 
   it('restores the draft after the view is rendered again', () => {

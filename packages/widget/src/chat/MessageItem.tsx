@@ -1,4 +1,4 @@
-import type { Message, OutboxItem } from '@helpline/core';
+import { type Message, type OutboxItem, SIGNED_OUT } from '@helpline/core';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { httpHref } from './http-href.js';
@@ -38,31 +38,43 @@ export function MessageItem({ message, showAuthor, seen }: { message: Message; s
   );
 }
 
-/** A message still in the outbox: subtle while pending, with the error, Retry and Discard once failed. */
+/**
+ * A message still in the outbox: subtle while pending, with the error, Retry and Discard once failed.
+ * One written by a signed-in user while nobody is signed in here comes without its text (core leaves
+ * it out: whoever is here may be someone else), so it offers no Discard either: Retry checks again.
+ */
 export function PendingItem({ item }: { item: OutboxItem }) {
   const t = useT();
   const client = useClient();
   const failed = item.state === 'failed';
+  const signedOut = item.error?.code === SIGNED_OUT;
   return (
     <li class={`hl-msg hl-msg--mine ${failed ? 'hl-msg--failed' : 'hl-msg--pending'}`}>
-      <MessageText body={item.body ?? ''} />
+      {!signedOut && <MessageText body={item.body ?? ''} />}
       {failed ? (
         <div class="hl-msg__failure" role="alert">
-          <p>{t('chat.failed', { reason: item.error?.message ?? t('common.error') })}</p>
+          <p>
+            {signedOut ? t('chat.signedOut') : t('chat.failed', { reason: item.error?.message ?? t('common.error') })}
+          </p>
           <button
             type="button"
             class="hl-link-button"
             onClick={() => void client.chat.retry(item.id).catch(() => undefined)}
           >
             {t('common.retry')}
-          </button>{' '}
-          <button
-            type="button"
-            class="hl-link-button"
-            onClick={() => void client.chat.discard(item.id).catch(() => undefined)}
-          >
-            {t('chat.discard')}
           </button>
+          {!signedOut && (
+            <>
+              {' '}
+              <button
+                type="button"
+                class="hl-link-button"
+                onClick={() => void client.chat.discard(item.id).catch(() => undefined)}
+              >
+                {t('chat.discard')}
+              </button>
+            </>
+          )}
         </div>
       ) : (
         <p class="hl-msg__status">{t('chat.sending')}</p>

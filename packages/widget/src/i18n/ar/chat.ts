@@ -13,6 +13,7 @@ export default {
     '{count, plural, one {حرف واحد زائد} two {حرفان زائدان} few {# أحرف زائدة} many {# حرفًا زائدًا} other {# حرف زائد}}',
   'chat.failed': 'لم تُرسل: {reason}',
   'chat.discard': 'تجاهل',
+  'chat.signedOut': 'لم تُرسل: رسالة كُتبت أثناء تسجيل الدخول. سجّل الدخول مجددًا لإرسالها.',
   'chat.you': 'أنت',
   'chat.support': 'الدعم',
   'chat.seen': 'تمت المشاهدة',

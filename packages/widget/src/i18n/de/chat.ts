@@ -11,6 +11,8 @@ export default {
   'chat.charsOver': '{count, plural, other {# Zeichen zu viel}}',
   'chat.failed': 'Nicht gesendet: {reason}',
   'chat.discard': 'Verwerfen',
+  'chat.signedOut':
+    'Nicht gesendet: eine Nachricht, die angemeldet geschrieben wurde. Melde dich wieder an, um sie zu senden.',
   'chat.you': 'Du',
   'chat.support': 'Support',
   'chat.seen': 'Gesehen',

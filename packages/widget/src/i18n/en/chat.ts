@@ -11,6 +11,7 @@ export default {
   'chat.charsOver': '{count, plural, one {# character too many} other {# characters too many}}',
   'chat.failed': 'Not sent: {reason}',
   'chat.discard': 'Discard',
+  'chat.signedOut': 'Not sent: a message written while signed in. Sign in again to send it.',
   'chat.you': 'You',
   'chat.support': 'Support',
   'chat.seen': 'Seen',
