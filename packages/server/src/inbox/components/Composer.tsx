@@ -2,6 +2,7 @@ import type { Attachment } from '@helpline/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UploadRules } from '../api/schemas.js';
 import { errorMessage } from '../state/inbox-store.js';
+import type { ThreadFiles } from '../state/reply-files.js';
 import { strings } from '../strings.js';
 import { ReplyFiles } from './ReplyFiles.js';
 import { type Upload, useReplyFiles } from './use-reply-files.js';
@@ -14,6 +15,8 @@ interface ComposerProps {
   onSend: (body: string, attachments: Attachment[]) => Promise<void>;
   /** Uploads a file for this reply. */
   upload: Upload;
+  /** This thread's files, kept by the store so they outlive the reply box. */
+  threadFiles: ThreadFiles;
   /** The server's caps on reply files; until known, the server alone checks. */
   uploadRules: UploadRules | undefined;
   /** The draft kept for this thread, and where to keep it as it changes. */
@@ -29,7 +32,15 @@ const hasFiles = (transfer: DataTransfer | null): boolean => transfer?.types.inc
  * Reply box: Enter sends, Shift+Enter adds a line; files come from the Attach button, a paste or a
  * drop anywhere on it. The draft and the files survive a failed send.
  */
-export function Composer({ onSend, upload, uploadRules, onTyping, initialDraft = '', onDraftChange }: ComposerProps) {
+export function Composer({
+  onSend,
+  upload,
+  threadFiles,
+  uploadRules,
+  onTyping,
+  initialDraft = '',
+  onDraftChange,
+}: ComposerProps) {
   const [draft, setDraftState] = useState(initialDraft);
   const setDraft = (value: string): void => {
     setDraftState(value);
@@ -39,7 +50,7 @@ export function Composer({ onSend, upload, uploadRules, onTyping, initialDraft =
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [dropping, setDropping] = useState(false);
-  const files = useReplyFiles(upload, uploadRules, setAnnouncement);
+  const files = useReplyFiles(threadFiles, upload, uploadRules, setAnnouncement);
   const picker = useRef<HTMLInputElement>(null);
   const typing = useRef(false);
   const typingSentAt = useRef(0);

@@ -123,6 +123,41 @@ describe('files in a reply', () => {
     expect(reply?.body).toEqual({ body: 'Here it is', attachmentIds: ['att_keep'] });
   });
 
+  it("keeps a thread's files while the agent looks at another: the upload goes on, coming back shows it, sending takes it", async () => {
+    const xhr = fakeXhr();
+    const { requests, router, store } = await open(
+      {
+        'GET /conversations/c2': {
+          body: { conversation: conversationItem('c2').conversation, messages: [], context: null, visitor: null },
+        },
+      },
+      { XMLHttpRequest: xhr.XMLHttpRequest },
+    );
+    fireEvent.change(picker(), { target: { files: [png('away.png')] } });
+    const shown = (id: string) => waitFor(() => expect(store.thread.value?.id).toBe(id));
+    act(() => router.navigate({ view: 'thread', kind: 'conversation', id: 'c2' }));
+    await shown('c2');
+    expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull();
+    const upload = xhr.sent[0];
+    expect(upload?.aborted).toBe(false);
+    act(() => upload?.respond(201, stored('att_away', 'away.png')));
+    // Nothing is said about a thread the agent is not looking at.
+    expect(announced()).toBe('');
+
+    act(() => router.navigate({ view: 'thread', kind: 'conversation', id: 'c1' }));
+    await shown('c1');
+    expect(within(fileList()).getByText('away.png')).toBeTruthy();
+    expect(within(fileList()).getByText('Ready')).toBeTruthy();
+    send();
+    await waitFor(() =>
+      expect(requests.find((request) => request.path === '/conversations/c1/messages')?.body).toEqual({
+        body: 'away.png',
+        attachmentIds: ['att_away'],
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
+  });
+
   it("refuses, without uploading, a file over the server's size cap, of a type it does not take, or past the files a reply may carry", async () => {
     const { requests } = await open();
     fireEvent.change(picker(), {

@@ -1,6 +1,6 @@
+import type { ReplyFile } from '../state/reply-files.js';
 import { strings } from '../strings.js';
 import { formatBytes } from '../util/bytes.js';
-import type { ReplyFile } from './use-reply-files.js';
 
 /** The files going with the reply: each with its progress, ready or its error, and a way to take it out. */
 export function ReplyFiles({ files, onRemove }: { files: readonly ReplyFile[]; onRemove: (key: number) => void }) {

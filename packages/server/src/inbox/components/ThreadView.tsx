@@ -134,6 +134,7 @@ export function ThreadView({ store, router }: { store: InboxStore; router: Route
             )
           }
           upload={store.api.uploadAttachment}
+          threadFiles={store.filesFor(key)}
           uploadRules={store.session.value?.uploads}
           onTyping={
             thread.kind === 'conversation'

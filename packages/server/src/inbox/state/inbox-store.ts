@@ -8,6 +8,7 @@ import type { ArticleDraft } from '../components/KbEditor.js';
 import { strings } from '../strings.js';
 import { assigneeChange, conversationStatusChange, ticketChanges } from './colleague-notice.js';
 import { entryKey, type QueueFilter, queueEntries, type ThreadKind } from './queue-entries.js';
+import { cancelUploads, createThreadFiles, type ThreadFiles } from './reply-files.js';
 
 export type ContextState = { kind: 'none' } | { kind: 'ok'; snapshot: ContextSnapshot } | { kind: 'unreadable' };
 
@@ -99,6 +100,16 @@ export function createInboxStore(deps: InboxStoreDeps) {
   const drafts = new Map<string, string>();
   /** Unsaved knowledge-base edits per article, for the same reason. */
   const articleDrafts = new Map<string, ArticleDraft>();
+  /** Files picked for unsent replies, per thread like the drafts; their uploads go on meanwhile. */
+  const threadFiles = new Map<string, ThreadFiles>();
+
+  function filesFor(key: string): ThreadFiles {
+    const known = threadFiles.get(key);
+    if (known) return known;
+    const created = createThreadFiles();
+    threadFiles.set(key, created);
+    return created;
+  }
   let threadRequest = 0;
   let historyRequest = 0;
   /** This agent's own changes in flight: the stream echoes them, and that echo is no news. */
@@ -411,6 +422,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
       });
       drafts.clear();
       articleDrafts.clear();
+      for (const box of threadFiles.values()) cancelUploads(box);
+      threadFiles.clear();
     }
   }
 
@@ -434,6 +447,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
     agents,
     drafts,
     articleDrafts,
+    filesFor,
     loadQueue,
     openThread,
     closeThread,
