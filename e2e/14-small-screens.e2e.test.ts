@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from './support/stack.ts';
+
+// The smallest phone still in use; the panel fills it.
+const PHONE = {
+  viewport: { width: 320, height: 568 },
+  isMobile: true,
+  hasTouch: true,
+  reducedMotion: 'reduce' as const,
+};
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** Opens a view through the host API (the demo host is wider than 320 px, so its launcher may be off screen). */
+async function openView(page: Page, view: string): Promise<void> {
+  await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+  await page.evaluate(
+    (name) => (window as unknown as { Helpline: (...args: unknown[]) => void }).Helpline('open', name),
+    view,
+  );
+}
+
+/** How far the open view's content reaches past its own width (0 when nothing scrolls sideways). */
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.locator('helpline-widget').evaluate((host) => {
+    const view = host.shadowRoot?.querySelector('.hl-view');
+    return view ? view.scrollWidth - view.clientWidth : -1;
+  });
+}
+
+describe('small screens', () => {
+  it('keeps a long attachment name inside the panel, in the ticket form and in the chat', async () => {
+    const { page, context } = await stack.openHost('/invoices', PHONE);
+    const dialog = page.locator('helpline-widget').getByRole('dialog');
+    const name = 'Bildschirmfoto-der-fehlerhaften-Rechnungsuebersicht-vom-30-November-2026.png';
+    const file = { name, mimeType: 'image/png', buffer: Buffer.from('not really a png') };
+    for (const view of ['ticket', 'chat']) {
+      await openView(page, view);
+      await dialog.locator('input[type=file]').setInputFiles(file);
+      const remove = dialog.getByRole('button', { name: `Remove ${name}` });
+      await remove.waitFor();
+      expect([view, await sidewaysOverflow(page)]).toEqual([view, 0]);
+      const box = await remove.boundingBox();
+      expect((box?.x ?? 320) + (box?.width ?? 0)).toBeLessThanOrEqual(320);
+    }
+    await context.close();
+  });
+});
