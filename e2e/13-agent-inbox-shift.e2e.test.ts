@@ -41,6 +41,20 @@ async function visitor(helplineUrl: string) {
     async send(conversationId: string, body: string): Promise<void> {
       await call(`/v1/conversations/${conversationId}/messages`, { body, idempotencyKey: randomUUID() }, token);
     },
+    async ticket(subject: string): Promise<void> {
+      await call(
+        '/v1/tickets',
+        {
+          subject,
+          description: 'Filed for the shift',
+          severity: 'P2',
+          category: 'bug',
+          fields: { affected_area: 'other' },
+          idempotencyKey: randomUUID(),
+        },
+        token,
+      );
+    },
   };
 }
 
@@ -97,6 +111,33 @@ describe('the agent inbox over a shift', () => {
     await expect.poll(() => inView(arrived)).toBe(true);
     expect(await jump.count()).toBe(0);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+  });
+
+  it("keeps a ticket open in one inbox current while another changes it, as a colleague's would be", async () => {
+    const subject = `Export stuck ${randomUUID()}`;
+    await (await visitor(stack.helplineUrl)).ticket(subject);
+    const [watching, changing] = [await stack.openInbox(), await stack.openInbox()];
+    for (const { page } of [watching, changing])
+      await page
+        .getByRole('list', { name: 'Queue' })
+        .getByRole('link', { name: new RegExp(subject) })
+        .click();
+    const status = (page: typeof watching.page) => page.getByRole('combobox', { name: 'Status' });
+    await status(watching.page).waitFor();
+
+    await status(changing.page).selectOption('pending');
+    await changing.page.getByRole('combobox', { name: 'Assignee' }).selectOption({ index: 1 });
+
+    await expect.poll(() => status(watching.page).inputValue()).toBe('pending');
+    await expect.poll(() => watching.page.getByRole('combobox', { name: 'Assignee' }).inputValue()).not.toBe('');
+    const history = watching.page.getByRole('region', { name: 'History' });
+    await history.getByText(/changed status from new to pending/).waitFor();
+    await history.getByText(/changed assignee from none to/).waitFor();
+    expect(await watching.page.locator('.thread-header [aria-live="polite"]').textContent()).toBe(
+      'Status changed to Pending.',
+    );
+    expect(watching.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    expect(changing.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
   });
 
   it('sends a file with a reply, which the visitor then sees and downloads in the widget', async () => {
