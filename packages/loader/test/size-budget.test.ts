@@ -18,7 +18,7 @@ const CEILINGS = {
   firstOpen: 39.71 * 1024 + 308,
   firstOpenAfterIdle: 38.15 * 1024 + 302,
   idle: 2 * 1024,
-  all: 70 * 1024 + 1248,
+  all: 70 * 1024 + 1289,
 };
 
 describe('size budgets of the script-tag build', () => {

@@ -14,7 +14,7 @@ export function AttachButton({ state }: { state: AttachmentsState }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <IconButton icon="attach" label={t('chat.attach')} onClick={() => input.current?.click()} />
+      <IconButton icon="attach" label={t('chat.attach')} data-attach onClick={() => input.current?.click()} />
       <input
         ref={input}
         type="file"
@@ -68,7 +68,11 @@ export function AttachmentTray({ state }: { state: AttachmentsState }) {
                 <IconButton
                   icon="close"
                   label={t('chat.removeAttachment', { name })}
-                  onClick={() => state.remove(key)}
+                  onClick={(event) => {
+                    // The button goes with its file: focus moves next to it, to Attach, not to the panel title.
+                    event.currentTarget.closest('form')?.querySelector<HTMLElement>('[data-attach]')?.focus();
+                    state.remove(key);
+                  }}
                 />
               )}
               {error && (

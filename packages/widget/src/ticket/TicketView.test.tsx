@@ -93,6 +93,18 @@ describe('ticket form', () => {
     expect((getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Reports are empty');
   });
 
+  it('moves focus to Attach files when a file is removed, instead of losing it with the Remove button', async () => {
+    const { getByTestId, findByRole, getByRole } = await openForm();
+    fireEvent.change(getByTestId('file-input'), {
+      target: { files: [new File(['log'], 'export.log', { type: 'text/plain' })] },
+    });
+    const remove = await findByRole('button', { name: 'Remove export.log' });
+    remove.focus();
+    fireEvent.click(remove);
+    await waitFor(() => expect(remove.isConnected).toBe(false));
+    expect(document.activeElement).toBe(getByRole('button', { name: 'Attach files' }));
+  });
+
   it('waits for a file still uploading when submitted, says so, and submits the ticket with it', async () => {
     const setup = await openForm();
     const { getByLabelText, getByRole, getByTestId, findByRole, findByText, agent } = setup;
