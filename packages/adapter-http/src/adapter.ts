@@ -88,6 +88,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       formSchema: true,
       availability: true,
       analytics: true,
+      livePage: true,
     }),
     connect,
     async disconnect(opts = {}) {
@@ -140,6 +141,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     sendTyping: later('sendTyping'),
     markRead: later('markRead'),
     rateConversation: later('rateConversation'),
+    sendPage: later('sendPage'),
 
     subscribe(handler: (event: RealtimeEvent) => void, onStatus?: (status: ConnectionStatus) => void) {
       const status = onStatus ?? (() => {});

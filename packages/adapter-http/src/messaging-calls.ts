@@ -59,6 +59,9 @@ export function messagingCalls(client: HttpClient) {
     async rateConversation(conversationId, csat) {
       await post(`/conversations/${enc(conversationId)}/csat`, 'Rating', csat);
     },
+    async sendPage(page) {
+      await post('/page', 'Sharing the page', page);
+    },
     async getTicketForm() {
       return parseResponse(TicketForm, await get('/tickets/form', 'Loading the ticket form'), 'ticket form');
     },

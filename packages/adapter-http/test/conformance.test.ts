@@ -108,6 +108,7 @@ runAdapterConformance({
           agent('POST', `/conversations/${conversationId}/typing`, { typing: on }),
         setTicketStatus: (ticketId: string, status: TicketStatus) => agent('PATCH', `/tickets/${ticketId}`, { status }),
         failNext: network.failNext,
+        visitorPage: async (id: string) => (await agent('GET', `/conversations/${id}`))?.visitorPage,
         async lastContext(id: string): Promise<ContextSnapshot | undefined> {
           const found = await agent('GET', `/conversations/${id}`).catch(() => agent('GET', `/tickets/${id}`));
           return found?.context ?? undefined;

@@ -3,6 +3,7 @@ import {
   AvailabilityStatus as AvailabilityStatusSchema,
   type ContextSnapshot,
   type Conversation,
+  type LivePage,
   MAX_TEXT_LENGTH,
   type Message,
   parseWith,
@@ -29,6 +30,8 @@ export interface AgentConversation {
   messages: Message[];
   context: ContextSnapshot | undefined;
   visitorTyping: boolean;
+  /** Where the visitor is now, while they share it (see SupportAdapter.sendPage). */
+  visitorPage: (LivePage & { at: string }) | undefined;
 }
 
 export interface AgentTicket {
@@ -53,6 +56,8 @@ export interface MemoryAgent {
   tickets(): AgentTicket[];
   /** The context snapshot sent with a conversation or ticket. */
   lastContext(conversationOrTicketId: string): ContextSnapshot | undefined;
+  /** Where the conversation's visitor last said they are (sendPage). */
+  visitorPage(conversationId: string): (LivePage & { at: string }) | undefined;
   /** Makes the next adapter call fail like a broken network or backend would. */
   failNext(kind: FaultKind): void;
   /** Analytics events the widget tracked, oldest first. */
@@ -90,6 +95,7 @@ export function createMemoryAgent(runtime: Runtime): MemoryAgent {
         messages: [...record.messages],
         context: record.context,
         visitorTyping: record.visitorTyping,
+        visitorPage: runtime.pages.get(record.visitorId),
       })),
     tickets: () =>
       [...runtime.tickets.values()].map((record) => ({
@@ -100,6 +106,10 @@ export function createMemoryAgent(runtime: Runtime): MemoryAgent {
         history: [...record.history],
       })),
     lastContext: (id) => runtime.conversations.get(id)?.context ?? runtime.tickets.get(id)?.context,
+    visitorPage(conversationId) {
+      const record = runtime.conversations.get(conversationId);
+      return record && runtime.pages.get(record.visitorId);
+    },
     failNext(kind) {
       assertFaultKind(kind);
       runtime.pendingFault = kind;

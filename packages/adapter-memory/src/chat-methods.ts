@@ -3,6 +3,7 @@ import {
   Conversations,
   Csat,
   IdempotencyKey,
+  LivePage,
   Message,
   MessagePage,
   NewMessage,
@@ -35,6 +36,7 @@ type ChatMethods = Required<
     | 'sendTyping'
     | 'markRead'
     | 'rateConversation'
+    | 'sendPage'
   >
 >;
 
@@ -168,6 +170,15 @@ export function chatMethods(runtime: Runtime): ChatMethods {
       const record = ownConversation(runtime, conversationId);
       await runtime.respond(Ack, 'typing receipt', () => {
         record.visitorTyping = args;
+        return ack();
+      });
+    },
+
+    async sendPage(page) {
+      const args = parseWith(LivePage, page, 'sendPage page');
+      const visitorId = runtime.visitorId();
+      await runtime.respond(Ack, 'page receipt', () => {
+        runtime.pages.set(visitorId, { ...args, at: runtime.nowIso() });
         return ack();
       });
     },

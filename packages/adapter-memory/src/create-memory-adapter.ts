@@ -76,6 +76,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       formSchema: true,
       availability: true,
       analytics: true,
+      livePage: true,
     },
     agent: createMemoryAgent(runtime),
 

@@ -6,6 +6,7 @@ import {
   type ContextSnapshot,
   type Conversation,
   type Identity,
+  type LivePage,
   type Message,
   parseResponse,
   RealtimeEvent,
@@ -62,6 +63,8 @@ export interface Runtime {
   readonly writes: Map<string, unknown>;
   readonly ratings: Map<string, { helpful: number; notHelpful: number }>;
   readonly tracked: TrackedEvent[];
+  /** The page each visitor last said they are on (sendPage), by visitor id. */
+  readonly pages: Map<string, LivePage & { at: string }>;
   readonly subscribers: Set<Subscriber>;
   readonly objectUrls: string[];
   readonly timers: Set<ReturnType<typeof setTimeout>>;
@@ -94,6 +97,7 @@ export function createRuntime(options: ResolvedOptions, form: TicketForm): Runti
     writes: new Map(),
     ratings: new Map(),
     tracked: [],
+    pages: new Map(),
     subscribers: new Set(),
     objectUrls: [],
     timers: new Set(),

@@ -5,7 +5,9 @@ import { type ConversationRecord, notFound, type Runtime } from './runtime.js';
 export function conversationView(record: ConversationRecord): Conversation {
   const lastMessage = record.messages.at(-1);
   const unreadCount = record.messages.slice(record.readUpTo).filter((m) => m.author.type !== 'user').length;
-  return { ...record.conversation, ...(lastMessage ? { lastMessage } : {}), unreadCount };
+  // A snapshot without a page is the one sent with diagnostics unticked: the visitor shared nothing.
+  const livePage = record.context !== undefined && record.context.page.path !== '';
+  return { ...record.conversation, ...(lastMessage ? { lastMessage } : {}), unreadCount, livePage };
 }
 
 /** The visitor's own conversation; another visitor's is as unknown as a missing one. */

@@ -19,6 +19,8 @@ export interface AgentDriver {
   failNext?(kind: AgentFault): MaybePromise<unknown>;
   /** The context snapshot the backend stored with a conversation or ticket. */
   lastContext?(conversationOrTicketId: string): MaybePromise<ContextSnapshot | undefined>;
+  /** Where the conversation's visitor last said they are; required when the adapter declares `livePage`. */
+  visitorPage?(conversationId: string): MaybePromise<{ path: string; title: string } | undefined>;
 }
 
 export interface ConformanceFixture {

@@ -136,6 +136,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       formSchema: true,
       availability: true,
       analytics: true,
+      livePage: false,
       ...capabilities,
     },
     identities: [],

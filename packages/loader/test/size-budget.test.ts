@@ -15,10 +15,10 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 308,
-  firstOpenAfterIdle: 38.15 * 1024 + 302,
+  firstOpen: 39.71 * 1024 + 370,
+  firstOpenAfterIdle: 38.15 * 1024 + 364,
   idle: 2 * 1024,
-  all: 70 * 1024 + 1289,
+  all: 70 * 1024 + 1739,
 };
 
 describe('size budgets of the script-tag build', () => {

@@ -93,6 +93,7 @@ export const ROUTES: readonly RouteSpec[] = [
     body: () => ({ question: 'how do I refund', path: '/invoices' }),
   },
   { method: 'POST', path: '/v1/analytics', auth: 'session', body: () => ({ type: 'help_opened' }) },
+  { method: 'POST', path: '/v1/page', auth: 'session', body: () => ({ path: '/settings', title: 'Settings' }) },
   {
     method: 'POST',
     path: '/agent/api/login',

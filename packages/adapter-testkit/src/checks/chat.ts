@@ -44,6 +44,21 @@ export function chatChecks(suite: ConformanceSuite): void {
       expect(listed.map((c) => c.id)).toContain(started.conversation.id);
     });
 
+    it('shows agents the page the visitor is on while a chat started with context is open — or, undeclared, has no sendPage()', async () => {
+      const { adapter, agent } = fixture();
+      if (!adapter.capabilities.livePage) return expectNotPretending(adapter, ['sendPage']);
+      if (!agent.visitorPage)
+        throw new Error(`${adapter.name} declares livePage but its AgentDriver has no visitorPage()`);
+      const { conversation } = await start('Where do I change my plan?');
+      const listed = await method(adapter, 'listConversations')();
+      expect(listed.find((c) => c.id === conversation.id)?.livePage).toBe(true);
+      await method(adapter, 'sendPage')({ path: '/conformance/settings', title: 'Settings' });
+      expect(await agent.visitorPage(conversation.id)).toMatchObject({
+        path: '/conformance/settings',
+        title: 'Settings',
+      });
+    });
+
     it('stores a message sent twice with one idempotency key once, answering with the same id', async () => {
       const { adapter } = fixture();
       if (!adapter.capabilities.chat) return expectNotPretending(adapter, CHAT_METHODS);

@@ -15,6 +15,8 @@ export const Capabilities = z.object({
   formSchema: z._default(z.boolean(), false),
   availability: z._default(z.boolean(), false),
   analytics: z._default(z.boolean(), false),
+  /** Agents see the page the visitor is on while a chat they shared their context with is open. */
+  livePage: z._default(z.boolean(), false),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 export type Capability = keyof Capabilities;

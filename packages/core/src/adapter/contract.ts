@@ -3,7 +3,7 @@ import type { Answer } from '../schemas/answer.js';
 import type { Article, ArticleHit } from '../schemas/article.js';
 import type { Attachment } from '../schemas/attachment.js';
 import type { Availability } from '../schemas/availability.js';
-import type { ContextSnapshot } from '../schemas/context.js';
+import type { ContextSnapshot, LivePage } from '../schemas/context.js';
 import type {
   Conversation,
   Csat,
@@ -81,6 +81,8 @@ export interface SupportAdapter {
   sendTyping?(conversationId: string, typing: boolean): Promise<void>;
   markRead?(conversationId: string): Promise<void>;
   rateConversation?(conversationId: string, csat: Csat & { idempotencyKey: string }): Promise<void>;
+  /** The page the visitor is on now, for agents of their open conversations (capability `livePage`). */
+  sendPage?(page: LivePage): Promise<void>;
 
   // realtime
   subscribe?(handler: RealtimeHandler, onStatus?: StatusHandler): Unsubscribe;

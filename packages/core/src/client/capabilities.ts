@@ -22,6 +22,7 @@ export function effectiveCapabilities(adapterCapabilities: unknown, features: Fe
     ticketList: caps.ticketList && tickets,
     formSchema: caps.formSchema && tickets,
     attachments: caps.attachments && (chat || tickets),
+    livePage: caps.livePage && chat,
   };
 }
 

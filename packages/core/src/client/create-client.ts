@@ -198,6 +198,8 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     snapshot: (includeContext) => snapshot(includeContext),
     currentPath: () => capture.currentPath(),
     redact: (text) => capture.redact(text),
+    page: () => capture.page(),
+    onRouteChange: (listener) => capture.onRouteChange(listener),
     visit: () => visits,
     analytics(event) {
       const { track } = adapter;

@@ -3,6 +3,7 @@ import type { SupportAdapter } from '../adapter/contract.js';
 import { type AttachmentsModule, createAttachments } from '../attachments/attachments.js';
 import { type Chat, createChat } from '../chat/chat.js';
 import { createDrafts } from '../chat/drafts.js';
+import { shareLivePage } from '../chat/live-page.js';
 import { claimed } from '../outbox/claim.js';
 import { createOutbox, NotTheirSession, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
 import { carries } from '../outbox/record.js';
@@ -83,6 +84,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     deps.newId,
   );
   await Promise.all([outbox.start(), chatDrafts.load(), ticketDrafts.load()]);
+  const livePage = shareLivePage(rt, chat.conversations);
   return {
     chat,
     tickets,
@@ -102,6 +104,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     },
     stop() {
       outbox.stop();
+      livePage.stop();
       deps.channel?.close();
     },
     reset() {
@@ -110,6 +113,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
       chat.reset();
       tickets.reset();
       attachments.reset();
+      livePage.reset();
     },
   };
 }

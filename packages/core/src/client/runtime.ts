@@ -6,7 +6,7 @@ import type { SelfServiceLog } from '../kb/self-service.js';
 import type { HelplineOptions } from '../options/schema.js';
 import type { Timers } from '../outbox/timers.js';
 import type { AnalyticsEvent } from '../schemas/analytics.js';
-import type { ContextSnapshot } from '../schemas/context.js';
+import type { ContextSnapshot, LivePage } from '../schemas/context.js';
 import type { KeyValueStore } from '../storage/types.js';
 import type { Report } from './command.js';
 import type { HelplineEvents, ViewState } from './types.js';
@@ -40,6 +40,9 @@ export interface Runtime {
   currentPath(): string;
   /** Text the user typed, masked as it may leave the page or reach storage. */
   redact(text: string): string;
+  /** The page the visitor is on now (redacted path and title), and each route change after. */
+  page(): LivePage;
+  onRouteChange(listener: () => void): () => void;
   analytics(event: AnalyticsEvent): void;
   /**
    * How many times the visitor has been forgotten (logout, another user signing in): an answer to a

@@ -4,7 +4,7 @@ import { redactText } from '../privacy/redact-text.js';
 import { redactUrl } from '../privacy/redact-url.js';
 import { redactionRules } from '../privacy/rules.js';
 import type { CustomFields } from '../schemas/common.js';
-import type { Breadcrumb, ContextSnapshot } from '../schemas/context.js';
+import type { Breadcrumb, ContextSnapshot, LivePage } from '../schemas/context.js';
 import type { ContextAccount, ContextUser } from '../schemas/people.js';
 import { instrumentConsole } from './breadcrumbs-console.js';
 import { instrumentNetwork } from './breadcrumbs-network.js';
@@ -30,6 +30,8 @@ export interface ContextCapture {
   currentPath(): string;
   /** What the user typed, as it may leave the page (see `HelplineClient.redact`). */
   redact(text: string): string;
+  /** The page the visitor is on now, redacted as in a snapshot. */
+  page(): LivePage;
   onRouteChange(listener: (path: string) => void): () => void;
 }
 
@@ -137,6 +139,7 @@ export function createContextCapture(options: ContextCaptureOptions): ContextCap
     addBreadcrumb,
     currentPath,
     redact: (text) => redactText(text, typed),
+    page: () => ({ path: currentPath(), title: win ? redactText(win.document.title, rules) : '' }),
     onRouteChange(listener) {
       routeListeners.add(listener);
       return () => routeListeners.delete(listener);

@@ -40,6 +40,13 @@ export const Breadcrumb = z.union([
 ]);
 export type Breadcrumb = z.infer<typeof Breadcrumb>;
 
+/** The page a visitor is on, shared while a chat they shared their context with is open (redacted). */
+export const LivePage = z.object({
+  path: z.string().check(z.maxLength(2000)),
+  title: z.string().check(z.maxLength(300)),
+});
+export type LivePage = z.infer<typeof LivePage>;
+
 /**
  * What an agent sees with every conversation and ticket. Built in the page, redacted before it is
  * stored or sent, and shown to the user before sending.

@@ -46,6 +46,8 @@ export const Conversation = z.object({
   csat: z.optional(Csat),
   /** When the agent side last read the thread: lets the widget show "Seen". */
   agentLastReadAt: z.optional(Timestamp),
+  /** The visitor shared their context with it: while it is open, the page they are on is shared too. */
+  livePage: z.optional(z.boolean()),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

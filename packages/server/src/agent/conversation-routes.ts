@@ -3,11 +3,16 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppDeps } from '../app/deps.js';
 import { attachmentLinker } from '../app/links.js';
-import { type ConversationRow, findConversation, toConversations } from '../conversations/conversation-store.js';
+import {
+  type ConversationRow,
+  findConversation,
+  sharesPage,
+  toConversations,
+} from '../conversations/conversation-store.js';
 import { notFound } from '../http/api-error.js';
 import { readJson } from '../http/read-body.js';
 import { insertMessage, threadMessages, toMessage } from '../messages/message-store.js';
-import { visitorById, visitorSummary } from '../visitors/visitor-store.js';
+import { livePageOf, visitorById, visitorSummary } from '../visitors/visitor-store.js';
 import type { AgentEnv } from './agent-env.js';
 import { readAgentReply, replyAttachments } from './agent-reply.js';
 import { publishAssignee, readAssignee } from './assignee.js';
@@ -43,11 +48,13 @@ export function agentConversationRoutes(deps: AppDeps): Hono<AgentEnv> {
     const link = attachmentLinker(deps, c);
     const [conversation] = await toConversations(deps.db, [{ ...row, agent_last_read_at: at }], link);
     const visitor = await visitorById(deps.db, workspace.id, row.visitor_pk);
+    const visitorPage = sharesPage(row) ? await livePageOf(deps.db, workspace.id, row.visitor_pk) : undefined;
     return c.json({
       conversation,
       messages: await threadMessages(deps.db, workspace.id, { conversationId: row.id }, link),
       context: row.context,
       visitor: visitor ? visitorSummary(visitor) : null,
+      ...(visitorPage ? { visitorPage } : {}),
       // Messages sent before it are seen: the inbox shows "Seen" under the agent's last one.
       ...(row.visitor_last_read_at ? { visitorLastReadAt: new Date(row.visitor_last_read_at).toISOString() } : {}),
     });

@@ -12,6 +12,7 @@ import { availabilityRoutes } from '../widget/availability-routes.js';
 import { conversationRoutes } from '../widget/conversation-routes.js';
 import { eventRoutes } from '../widget/event-routes.js';
 import { kbRoutes } from '../widget/kb-routes.js';
+import { pageRoutes } from '../widget/page-routes.js';
 import { privacyRoutes } from '../widget/privacy-routes.js';
 import { sessionRoutes } from '../widget/session-routes.js';
 import { ticketRoutes } from '../widget/ticket-routes.js';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
   app.route('/v1/me', privacyRoutes(deps));
   app.route('/v1', availabilityRoutes(deps));
   app.route('/v1', answerRoutes(deps));
+  app.route('/v1', pageRoutes(deps));
   app.route('/agent/api', agentRoutes(deps));
 
   // `/inbox/*` also matches `/inbox` itself.

@@ -71,9 +71,13 @@ export async function toConversations(
         ? { csat: { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) } }
         : {}),
       ...(agentRead ? { agentLastReadAt: agentRead } : {}),
+      ...(sharesPage(row) ? { livePage: true } : {}),
     };
   });
 }
+
+/** A conversation started with diagnostics: its snapshot has a page (unticked, the page is empty). */
+export const sharesPage = (row: Pick<ConversationRow, 'context'>): boolean => Boolean(row.context?.page.path);
 
 export async function findConversation(
   db: Queryable,

@@ -324,6 +324,14 @@ alter table tickets add column assignee_id text;
 alter table tickets add column assignee_name text;
 `,
   },
+  {
+    version: 9,
+    name: 'visitor live page',
+    // Where the visitor is now while an open conversation shares their context: {path, title, at}.
+    sql: `
+alter table visitors add column live_page jsonb;
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

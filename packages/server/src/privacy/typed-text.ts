@@ -1,10 +1,12 @@
 import {
   BUILT_IN_PARAMS,
   type ContextSnapshot,
+  type LivePage,
   type RedactionRules,
   redactSnapshot,
   redactStrings,
   redactText,
+  redactUrl,
 } from '@helpline/core';
 
 // The widget masks these before anything leaves the page; the server masks them again so a client that is
@@ -17,6 +19,12 @@ export const redactTyped = (text: string): string => redactText(text, RULES);
 
 /** Every string value of custom fields, masked the same way. */
 export const redactFields = <T>(fields: T): T => redactStrings(fields, redactTyped);
+
+/** The page a visitor says they are on, as the widget would have redacted it. */
+export const redactLivePage = (page: LivePage): LivePage => ({
+  path: redactUrl(page.path, RULES),
+  title: redactText(page.title, RULES),
+});
 
 /** A context snapshot as the widget would have redacted it. */
 export const redactContext = (context: ContextSnapshot | undefined): ContextSnapshot | null =>

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.js';
 import { type AttachmentLinker, threadMessages } from '../messages/message-store.js';
 import { endStreams, streamKey } from '../realtime/stream-end.js';
 import { TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
-import { type Visitor, visitorById } from '../visitors/visitor-store.js';
+import { livePageOf, type Visitor, visitorById } from '../visitors/visitor-store.js';
 
 /** Every table that points at a visitor without a cascading foreign key. */
 const LOOSE_REFERENCES = ['realtime_events', 'analytics_events', 'answers'] as const;
@@ -37,6 +37,7 @@ export async function exportVisitorData(db: Queryable, workspaceId: string, visi
   return {
     exportedAt: new Date().toISOString(),
     visitor: profile(visitor),
+    livePage: (await livePageOf(db, workspaceId, visitorPk)) ?? null,
     conversations: await Promise.all(
       conversations.map(async (row) => ({
         id: row.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ContextAccount, Identity } from '@helpline/core';
+import type { ContextAccount, Identity, LivePage } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 
 export interface Visitor {
@@ -92,6 +92,19 @@ export async function visitorById(db: Queryable, workspaceId: string, id: string
 }
 
 /** What the agent inbox shows about a visitor. */
+/** Where the visitor last said they are (POST /v1/page), if they shared it. */
+export async function livePageOf(
+  db: Queryable,
+  workspaceId: string,
+  visitorPk: string,
+): Promise<(LivePage & { at: string }) | undefined> {
+  const [row] = await db.query<{ live_page: (LivePage & { at: string }) | null }>(
+    'select live_page from visitors where workspace_id = $1 and id = $2',
+    [workspaceId, visitorPk],
+  );
+  return row?.live_page ?? undefined;
+}
+
 export function visitorSummary(visitor: Visitor): { id: string; name?: string; email?: string; verified: boolean } {
   return {
     id: visitor.id,

@@ -265,6 +265,31 @@ describe('chat view', () => {
     expect(getByRole('group', { name: 'Shared diagnostics' })).toBeTruthy();
   });
 
+  it('says in the preview that the page the user is on is shared while the chat is open, unless the host keeps navigation out', async () => {
+    const note = /While this chat is open, the agent also sees which page you are on/;
+    const shared = renderView(ChatView, { name: 'chat' });
+    fireEvent.click(shared.getByRole('button', { name: 'Preview' }));
+    expect(shared.getByRole('group', { name: 'Shared diagnostics' }).textContent).toMatch(note);
+    shared.unmount();
+    const kept = renderView(
+      ChatView,
+      { name: 'chat' },
+      { options: { privacy: { breadcrumbs: { navigation: false } } } },
+    );
+    fireEvent.click(kept.getByRole('button', { name: 'Preview' }));
+    expect(kept.getByRole('group', { name: 'Shared diagnostics' }).textContent).not.toMatch(note);
+  });
+
+  it('tells the agent which page the user moved to while the chat is open', async () => {
+    window.history.replaceState(null, '', '/billing');
+    const { agent, conversationId } = await startConversation();
+    window.history.pushState(null, '', '/settings?token=abc123');
+    await waitFor(() => expect(agent.conversations()[0]?.visitorPage?.path).toBe('/settings?token=[redacted]'), {
+      timeout: 3000,
+    });
+    expect(agent.conversations()[0]?.conversation.id).toBe(conversationId);
+  });
+
   it('"This solved it" thanks the user and keeps what they typed', async () => {
     const { getByRole, findByRole, findByText, agent } = renderView(ChatView, { name: 'chat' });
     fireEvent.input(getByRole('textbox', { name: 'Message' }), { target: { value: 'How do I reset my password?' } });

@@ -123,6 +123,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
           include={includeContext}
           onChange={setIncludeContext}
           label={t('ticket.includeDiagnostics')}
+          live={client.state.capabilities.value.livePage && client.options.privacy.breadcrumbs.navigation}
         />
       )}
       <div class="hl-composer__row">

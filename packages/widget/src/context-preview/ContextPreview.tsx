@@ -35,7 +35,7 @@ const pairs = (fields: Record<string, unknown> | undefined) =>
  * A readable, text-only view of the redacted snapshot that would be shared with support: everything it
  * carries, so nothing reaches the agent that the user could not see here.
  */
-export function ContextPreview({ snapshot }: { snapshot: ContextSnapshot }) {
+export function ContextPreview({ snapshot, live = false }: { snapshot: ContextSnapshot; live?: boolean }) {
   useStyles(css);
   const t = useT();
   const { user, account, app } = snapshot;
@@ -54,6 +54,7 @@ export function ContextPreview({ snapshot }: { snapshot: ContextSnapshot }) {
         {line(t('ticket.ctxUrl'), snapshot.page.url)}
         {line(t('ticket.ctxPageTitle'), snapshot.page.title)}
         {snapshot.routeTrail.map((visit, index) => line(`${t('ticket.ctxRoute')} ${index + 1}`, visit.path))}
+        {live && <li>{t('ticket.ctxLivePage')}</li>}
       </Section>
       {(user || account) && (
         <Section title={t('ticket.ctxAccount')}>

@@ -8,10 +8,13 @@ export function DiagnosticsToggle({
   include,
   onChange,
   label,
+  live = false,
 }: {
   include: boolean;
   onChange: (on: boolean) => void;
   label: string;
+  /** A chat: while it is open, the page the user is on is shared too (SupportAdapter.sendPage). */
+  live?: boolean;
 }) {
   const client = useClient();
   const t = useT();
@@ -25,7 +28,7 @@ export function DiagnosticsToggle({
       <button type="button" class="hl-link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? t('ticket.ctxHide') : t('ticket.ctxPreview')}
       </button>
-      {open && <ContextPreview snapshot={client.snapshot()} />}
+      {open && <ContextPreview snapshot={client.snapshot()} live={live} />}
     </div>
   );
 }

@@ -41,6 +41,7 @@ export default {
   'ticket.ctxUrl': 'العنوان',
   'ticket.ctxPageTitle': 'العنوان الرئيسي',
   'ticket.ctxRoute': 'تمت زيارتها',
+  'ticket.ctxLivePage': 'ما دامت هذه المحادثة مفتوحة، يرى فريق الدعم أيضًا الصفحة التي أنت فيها (رابطها وعنوانها).',
   'ticket.ctxAccount': 'المستخدم والحساب',
   'ticket.ctxUser': 'المستخدم',
   'ticket.ctxAccountName': 'الحساب',

@@ -40,6 +40,8 @@ export default {
   'ticket.ctxUrl': 'Adresse',
   'ticket.ctxPageTitle': 'Titel',
   'ticket.ctxRoute': 'Besucht',
+  'ticket.ctxLivePage':
+    'Solange dieser Chat offen ist, sieht der Support auch, auf welcher Seite Sie gerade sind (Adresse und Titel).',
   'ticket.ctxAccount': 'Benutzer und Konto',
   'ticket.ctxUser': 'Benutzer',
   'ticket.ctxAccountName': 'Konto',

@@ -39,6 +39,7 @@ export default {
   'ticket.ctxUrl': 'Address',
   'ticket.ctxPageTitle': 'Title',
   'ticket.ctxRoute': 'Visited',
+  'ticket.ctxLivePage': 'While this chat is open, the agent also sees which page you are on (its address and title).',
   'ticket.ctxAccount': 'User and account',
   'ticket.ctxUser': 'User',
   'ticket.ctxAccountName': 'Account',
