@@ -197,14 +197,26 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
       }
       return inserted;
     });
-    const message = toMessage(result.row, attachmentLinker(deps, c));
-    if (result.created)
+    const link = attachmentLinker(deps, c);
+    const message = toMessage(result.row, link);
+    if (result.created) {
       await deps.hub.publish(deps.db, {
         workspaceId: workspace.id,
         visitorPk: visitor.id,
         audience: 'all',
         payload: { type: 'message', message },
       });
+      // Reopened: an agent with the ticket open sees its new status and history row at once.
+      const reopened =
+        (row.status === 'pending' || row.status === 'solved') && (await findTicket(deps.db, workspace.id, row.id));
+      if (reopened)
+        await deps.hub.publish(deps.db, {
+          workspaceId: workspace.id,
+          visitorPk: visitor.id,
+          audience: 'all',
+          payload: { type: 'ticket', ticket: toTicket(reopened, link) },
+        });
+    }
     return c.json(message, result.created ? 201 : 200);
   });
   return app;

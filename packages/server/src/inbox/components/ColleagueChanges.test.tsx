@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { at, conversationItem, session, ticketItem } from '../testing/fixtures.js';
+import { at, conversationItem, message, session, ticketItem } from '../testing/fixtures.js';
 import { renderInbox } from '../testing/render-inbox.js';
 
 afterEach(cleanup);
@@ -77,6 +77,29 @@ describe("a colleague's changes to the open thread", () => {
     expect(select('Severity').value).toBe('P2');
     fireEvent.blur(severity);
     expect(select('Severity').value).toBe('P0');
+  });
+
+  it("says nothing of the echo of the agent's own reply, which moved the ticket to open", async () => {
+    const item = ticketItem('t1', { due: 30 });
+    let ticket = { ...item.ticket, status: 'new' as 'new' | 'open' };
+    const { store } = renderInbox(
+      {
+        'GET /me': { body: session },
+        'GET /queue': { body: { conversations: [], tickets: [{ ...item, ticket }] } },
+        'GET /tickets/t1': () => ({ body: { ticket, messages: [], context: null, visitor: null, history: [] } }),
+        'POST /tickets/t1/replies': () => {
+          ticket = { ...ticket, status: 'open' };
+          return { status: 201, body: message({ id: 'm1', conversationId: 't1', author: me, body: 'On it' }) };
+        },
+      },
+      { path: '/inbox/tickets/t1' },
+    );
+    const reply = await screen.findByRole('textbox', { name: 'Reply' });
+    fireEvent.input(reply, { target: { value: 'On it' } });
+    fireEvent.keyDown(reply, { key: 'Enter' });
+    await waitFor(() => expect(select('Status').value).toBe('open'));
+    act(() => store.handleEvent({ type: 'ticket', ticket }));
+    expect(said()).toBe('');
   });
 
   it('shows and says who took a conversation or gave it up, and a status a colleague set', async () => {

@@ -257,6 +257,8 @@ export function createInboxStore(deps: InboxStoreDeps) {
           : api.replyToTicket(current.id, body, attachmentIds),
       );
       appendMessage(message);
+      // A first reply moves a new ticket to open, in its history too: read both, so the stream's echo is no news.
+      if (current.kind === 'ticket') await openThread('ticket', current.id);
       void loadQueue();
     });
 
