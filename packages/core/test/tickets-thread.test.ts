@@ -36,4 +36,32 @@ describe('a ticket thread', () => {
     backend.streamStatus('connected');
     await vi.waitFor(() => expect(bodies()).toEqual(['Replied while the stream was reconnecting']));
   });
+
+  it('reads its replies again when the stream opens while they are being read: that answer may predate a reply', async () => {
+    const { client, backend } = startClient();
+    const ticket = await client.tickets.create(TICKET);
+    const read = backend.getTicket!.bind(backend);
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const asked: string[] = [];
+    backend.getTicket = async (id) => {
+      const thread = await read(id);
+      asked.push(id);
+      await answered;
+      return thread;
+    };
+    const thread = client.tickets.thread(ticket.id);
+    expect(thread.value.loading).toBe(true);
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    backend.agentSays(ticket.id, 'Replied after the first read was answered', false);
+    backend.streamStatus('connected');
+    answer();
+    await vi.waitFor(() =>
+      expect(thread.value.messages.map((message) => message.body)).toEqual([
+        'Replied after the first read was answered',
+      ]),
+    );
+  });
 });

@@ -26,6 +26,8 @@ export function createThreads<P extends MessagePage>(
   label: string,
 ) {
   const threads = new Map<string, Signal<ThreadData>>();
+  /** Read when a refresh came: the answer on its way may predate what the refresh is for. */
+  const stale = new Set<string>();
 
   const data = (id: string): Signal<ThreadData> => {
     let thread = threads.get(id);
@@ -60,6 +62,8 @@ export function createThreads<P extends MessagePage>(
       if (asked === rt.visit())
         thread.value = { ...thread.value, loading: false, loaded: true, error: error as HelplineError };
       throw error;
+    } finally {
+      if (stale.delete(id)) load(id, false).catch((error) => rt.report(error, label));
     }
   }
 
@@ -82,10 +86,13 @@ export function createThreads<P extends MessagePage>(
     },
     /** Threads read this visit fetch their newest page again: what a live stream may have missed. */
     refresh() {
-      for (const [id, thread] of threads)
-        if (thread.value.loaded) load(id, false).catch((error) => rt.report(error, label));
+      for (const [id, thread] of threads) {
+        if (thread.value.loading) stale.add(id);
+        else if (thread.value.loaded) load(id, false).catch((error) => rt.report(error, label));
+      }
     },
     reset() {
+      stale.clear();
       for (const thread of threads.values()) thread.value = EMPTY;
     },
   };
