@@ -16,7 +16,7 @@ export function InstantAnswers({ answer, onDismiss }: { answer: Answer; onDismis
   const [solved, setSolved] = useState(false);
   if (solved)
     return (
-      <p class="hl-answers__thanks" role="status">
+      <p class="hl-answers__thanks" role="status" tabIndex={-1} data-refocus>
         {t('chat.answerSolvedThanks')}
       </p>
     );
@@ -47,7 +47,10 @@ export function InstantAnswers({ answer, onDismiss }: { answer: Answer; onDismis
         </Button>
         <Button
           variant="secondary"
-          onClick={() => {
+          onClick={(event) => {
+            // Back to the box the question is typed in (the chat's marked one, the ticket's Subject), not the panel title.
+            const view = event.currentTarget.closest('.hl-view');
+            (view?.querySelector<HTMLElement>('[data-autofocus]') ?? view?.querySelector('input'))?.focus();
             onDismiss();
             void client.kb.resolveAnswer(answer, false).catch(() => undefined);
           }}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from './support/stack.ts';
+import { focusedName, openWidget, type Stack, startStack, tabTo } from './support/stack.ts';
 
 // The smallest phone still in use; the panel fills it.
 const PHONE = {
@@ -50,6 +50,34 @@ describe('small screens', () => {
       const box = await remove.boundingBox();
       expect((box?.x ?? 320) + (box?.width ?? 0)).toBeLessThanOrEqual(320);
     }
+    await context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('keeps focus where the user is when instant answers go: thanks for "This solved it", the box for "I still need help"', async () => {
+    const { page, context, problems } = await stack.openHost('/invoices');
+    await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    const dialog = await openWidget(page);
+    const answers = dialog.getByRole('region', { name: 'These articles might answer your question' });
+
+    await dialog.getByRole('button', { name: 'Submit a ticket' }).click();
+    await dialog.getByRole('textbox', { name: 'Subject' }).focus();
+    await page.keyboard.type('How do I issue a refund on a paid invoice?');
+    await answers.waitFor();
+    await tabTo(page, /^This solved it$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('Glad that helped!');
+
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    await page.keyboard.type('How do I issue a refund on a paid invoice?');
+    await answers.waitFor();
+    await tabTo(page, /^I still need help$/);
+    await page.keyboard.press('Enter');
+    await answers.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedName(page)).toBe('Message');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
   });
 });
