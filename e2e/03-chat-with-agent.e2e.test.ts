@@ -241,6 +241,29 @@ describe('live chat between a user and an agent', () => {
     await agent.context.close();
   });
 
+  it('shows the agent the page the visitor moves to while their chat is open, live', async () => {
+    const user = await stack.openHost('/billing');
+    const { page } = user;
+    const { dialog } = await startChat(page, 'Which plan has SSO?');
+    await dialog.getByRole('listitem').filter({ hasText: 'Which plan has SSO?' }).locator('time').waitFor();
+    const agent = await stack.openInbox();
+    const inbox = agent.page;
+    await inbox
+      .getByRole('list', { name: 'Queue' })
+      .getByRole('link', { name: /Which plan has SSO/ })
+      .click();
+    const now = inbox.getByRole('complementary', { name: 'Context' }).getByRole('region', { name: 'Now on' });
+    await expect.poll(() => now.textContent()).toContain('/billing');
+
+    await dialog.getByRole('button', { name: 'Close help' }).click();
+    await page.locator('nav').getByRole('link', { name: 'Team' }).click();
+    await expect.poll(() => now.textContent()).toContain('/settings/team');
+    expect(user.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await user.context.close();
+    await agent.context.close();
+  });
+
   it('goes Back from a chat just started to where the user came from, not to an empty new chat', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     const dialog = await openWidget(page);

@@ -170,6 +170,10 @@ export const strings = {
     events: 'Events',
     custom: 'Custom fields',
     visitor: 'Visitor',
+    nowOn: 'Now on',
+    lastOn: 'Last seen on',
+    path: 'Path',
+    seen: 'Seen at',
   },
   kb: {
     title: 'Knowledge base',

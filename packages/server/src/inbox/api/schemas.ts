@@ -3,6 +3,7 @@ import {
   Category,
   ContextAccount,
   Conversation,
+  LivePage,
   Message,
   RealtimeEvent,
   Severity,
@@ -74,8 +75,15 @@ export const AssigneeEvent = z.object({
 });
 export type AssigneeEvent = z.infer<typeof AssigneeEvent>;
 
+/** Where a visitor is now, while a conversation of theirs that shares their context is open. */
+export const VisitorPage = z.extend(LivePage, { at: Timestamp });
+export type VisitorPage = z.infer<typeof VisitorPage>;
+
+/** The visitor `visitorId` (their id in `visitor`) moved to another page; agents' stream only. */
+export const PageEvent = z.object({ type: z.literal('page'), visitorId: z.string(), page: VisitorPage });
+
 /** What the agents' stream carries: the widget's events, and those only agents get. */
-export const AgentEvent = z.union([RealtimeEvent, AssigneeEvent]);
+export const AgentEvent = z.union([RealtimeEvent, AssigneeEvent, PageEvent]);
 export type AgentEvent = z.infer<typeof AgentEvent>;
 
 export const Queue = z.object({ conversations: z.array(ConversationItem), tickets: z.array(TicketItem) });
@@ -92,6 +100,7 @@ export const ConversationThread = z.object({
   visitor: z.optional(z.nullable(VisitorSummary)),
   /** When the visitor last read the conversation (their widget showed it). */
   visitorLastReadAt: z.optional(Timestamp),
+  visitorPage: z.optional(VisitorPage),
 });
 export type ConversationThread = z.infer<typeof ConversationThread>;
 

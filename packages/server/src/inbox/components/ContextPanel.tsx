@@ -1,6 +1,6 @@
 import type { ContextSnapshot, CustomFields } from '@helpline/core';
 import type { ComponentChildren } from 'preact';
-import type { VisitorSummary } from '../api/schemas.js';
+import type { VisitorPage, VisitorSummary } from '../api/schemas.js';
 import type { ContextState } from '../state/inbox-store.js';
 import { strings } from '../strings.js';
 import { formatTime } from '../util/duration.js';
@@ -140,10 +140,30 @@ function Snapshot({ snapshot }: { snapshot: ContextSnapshot }) {
 interface ContextPanelProps {
   context: ContextState | undefined;
   visitor: VisitorSummary | null;
+  /** Where the visitor is (or last was, once the conversation is resolved). */
+  visitorPage?: VisitorPage | undefined;
+  open?: boolean;
+}
+
+/** The page the visitor is on while the conversation shares it, ahead of the snapshot taken at its start. */
+function LivePageSection({ page, open }: { page: VisitorPage; open: boolean }) {
+  return (
+    <Section id="live-page" title={open ? s.nowOn : s.lastOn}>
+      <Facts
+        rows={[
+          [s.title, page.title],
+          [s.path, page.path],
+        ]}
+      />
+      <p class="muted">
+        {s.seen} <time dateTime={page.at}>{formatTime(page.at)}</time>
+      </p>
+    </Section>
+  );
 }
 
 /** What the user was doing when they asked: everything they sent, shown as text. */
-export function ContextPanel({ context, visitor }: ContextPanelProps) {
+export function ContextPanel({ context, visitor, visitorPage, open = true }: ContextPanelProps) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1)
     <aside class="context" aria-labelledby="context-title" tabIndex={0}>
@@ -161,6 +181,7 @@ export function ContextPanel({ context, visitor }: ContextPanelProps) {
           />
         </Section>
       ) : null}
+      {visitorPage ? <LivePageSection page={visitorPage} open={open} /> : null}
       {context === undefined ? null : context.kind === 'ok' ? (
         <Snapshot snapshot={context.snapshot} />
       ) : (

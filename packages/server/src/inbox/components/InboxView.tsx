@@ -28,7 +28,12 @@ export function InboxView({ store, router, route }: InboxViewProps) {
       {selected ? (
         <>
           <ThreadView store={store} router={router} />
-          <ContextPanel context={thread?.context} visitor={thread?.visitor ?? null} />
+          <ContextPanel
+            context={thread?.context}
+            visitor={thread?.visitor ?? null}
+            visitorPage={thread?.visitorPage}
+            open={thread?.conversation?.status === 'open'}
+          />
         </>
       ) : (
         <section class="thread thread-empty" aria-label={strings.thread.messages}>

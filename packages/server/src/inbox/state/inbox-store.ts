@@ -3,7 +3,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { StreamStatus } from '../api/event-stream.js';
 import type { InboxApi } from '../api/inbox-api.js';
 import { isInboxApiError } from '../api/inbox-api-error.js';
-import type { Agent, AgentEvent, HistoryEntry, Queue, Session, VisitorSummary } from '../api/schemas.js';
+import type { Agent, AgentEvent, HistoryEntry, Queue, Session, VisitorPage, VisitorSummary } from '../api/schemas.js';
 import type { ArticleDraft } from '../components/KbEditor.js';
 import { strings } from '../strings.js';
 import { assigneeChange, conversationStatusChange, ticketChanges } from './colleague-notice.js';
@@ -26,6 +26,8 @@ export interface ThreadData {
   ticketAssignee?: Author;
   /** When the visitor last read the conversation: agent messages sent before it are seen. */
   visitorReadAt?: string;
+  /** Where the visitor is, while the conversation shares it (`page` events keep it current). */
+  visitorPage?: VisitorPage;
   history: HistoryEntry[];
 }
 
@@ -171,6 +173,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
               visitor: r.visitor ?? null,
               conversation: r.conversation,
               ...(r.visitorLastReadAt ? { visitorReadAt: r.visitorLastReadAt } : {}),
+              ...(r.visitorPage ? { visitorPage: r.visitorPage } : {}),
               history: [],
             }))
           : await api.ticket(id).then((r) => ({
@@ -375,6 +378,11 @@ export function createInboxStore(deps: InboxStoreDeps) {
         refreshQueueSoon();
         return;
       }
+      case 'page':
+        // Only where the visitor shared it: another conversation of theirs may have been started without.
+        if (current?.conversation?.livePage && current.visitor?.id === event.visitorId)
+          thread.value = { ...current, visitorPage: event.page };
+        return;
       case 'read':
         if (event.reader === 'user' && current?.kind === 'conversation' && current.id === event.conversationId)
           thread.value = { ...current, visitorReadAt: event.at };
