@@ -18,7 +18,7 @@ const CEILINGS = {
   firstOpen: 39.71 * 1024 + 370,
   firstOpenAfterIdle: 38.15 * 1024 + 364,
   idle: 2 * 1024,
-  all: 70 * 1024 + 1773,
+  all: 70 * 1024 + 1833,
 };
 
 describe('size budgets of the script-tag build', () => {
