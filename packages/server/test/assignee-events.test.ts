@@ -1,4 +1,6 @@
+import { parseWith } from '@helpline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AssigneeEvent } from '../src/inbox/api/schemas.js';
 import type { RunningServer } from '../src/index.js';
 import { AgentClient, signedInDemoAgent } from './agent-client.js';
 import { addAssignableAgents } from './assignable-agents.js';
@@ -92,7 +94,13 @@ describe('assignee events', () => {
         idempotencyKey: key(),
       });
       const id = started.body.conversation.id;
-      const owner = async () => (await inbox.nextWhere((data) => data.type === 'assignee' && data.id === id)).data;
+      // What the inbox reads: parsed with its own schema, so server and inbox agree on the shape.
+      const owner = async () =>
+        parseWith(
+          AssigneeEvent,
+          (await inbox.nextWhere((data) => data.type === 'assignee' && data.id === id)).data,
+          'assignee event',
+        );
 
       await sam.call('POST', `/conversations/${id}/messages`, { body: 'Sam here' });
       expect(await owner()).toMatchObject({
