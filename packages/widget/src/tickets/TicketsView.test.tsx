@@ -24,7 +24,10 @@ describe('my tickets', () => {
     const setup = renderView(TicketsView, { name: 'tickets' });
     const ticket = await setup.client.tickets.create(input);
     expect(await setup.findByText('Export broken')).toBeTruthy();
-    expect(setup.getByText('A major feature is broken')).toBeTruthy();
+    // A dot between severity and age, as in the thread: run together, "broken Updated now" reads as one phrase.
+    expect(setup.getByText('A major feature is broken').parentElement?.textContent).toMatch(
+      /^New A major feature is broken · Updated /,
+    );
     await setup.agent.setTicketStatus(ticket.id, 'solved');
     await setup.client.tickets.load();
     expect(await setup.findByText('Solved')).toBeTruthy();

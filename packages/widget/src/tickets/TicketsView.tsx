@@ -52,7 +52,7 @@ function TicketsViewBody(_props: ViewProps) {
                   {ticket.subject}
                 </span>
                 <span class="hl-tickets__meta">
-                  <TicketStatusBadge ticket={ticket} /> <span>{t(`ticket.severity.${ticket.severity}`)}</span>{' '}
+                  <TicketStatusBadge ticket={ticket} /> <span>{t(`ticket.severity.${ticket.severity}`)}</span> ·{' '}
                   <span>{t('tickets.updated', { when: relativeTime(ticket.updatedAt, now, locale) })}</span>
                 </span>
                 <span class="hl-tickets__ref">{ticket.reference ?? ticket.id}</span>
