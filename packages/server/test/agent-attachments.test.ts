@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, createWorkspace, DEMO_AGENT_EMAIL, type RunningServer } from '../src/index.js';
 import { AgentClient } from './agent-client.js';
 import { noisyPng } from './noisy-png.js';
-import { AGENT_PASSWORD, key, startTestServer, WidgetClient } from './test-server.js';
+import { AGENT_PASSWORD, key, startTestServer, ticketInput, WidgetClient } from './test-server.js';
 
 const MAX_FILE = 64 * 1024;
 const MAX_UNSENT = 160 * 1024;
@@ -83,15 +83,11 @@ describe('agent attachments', () => {
   it('sends files with a ticket reply, beside text', async () => {
     const visitor = new WidgetClient(server.url);
     await visitor.session();
-    const ticket = await visitor.call('POST', '/v1/tickets', {
-      subject: 'Export broken',
-      description: 'The CSV export is empty',
-      severity: 'P3',
-      category: 'bug',
-      fields: { affected_area: 'other' },
-      attachmentIds: [],
-      idempotencyKey: key(),
-    });
+    const ticket = await visitor.call(
+      'POST',
+      '/v1/tickets',
+      ticketInput({ subject: 'Export broken', description: 'The CSV export is empty' }),
+    );
     const id = await uploadPng(sam, 'steps.png');
     const reply = await sam.call('POST', `/tickets/${ticket.body.id}/replies`, {
       body: 'See the steps',

@@ -5,7 +5,7 @@ import type { RunningServer } from '../src/index.js';
 import { AgentClient, signedInDemoAgent } from './agent-client.js';
 import { addAssignableAgents } from './assignable-agents.js';
 import { SseClient } from './sse-client.js';
-import { key, startTestServer, WidgetClient } from './test-server.js';
+import { key, startTestServer, ticketInput, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
 let sam: AgentClient;
@@ -42,15 +42,11 @@ describe('assignee events', () => {
   it("tell the other agents who now works a ticket, and never the visitor's widget", async () => {
     const { visitor, widget, inbox } = await listening();
     try {
-      const created = await visitor.call('POST', '/v1/tickets', {
-        subject: 'Export stuck',
-        description: 'The CSV never arrives',
-        severity: 'P2',
-        category: 'bug',
-        fields: { affected_area: 'other' },
-        attachmentIds: [],
-        idempotencyKey: key(),
-      });
+      const created = await visitor.call(
+        'POST',
+        '/v1/tickets',
+        ticketInput({ subject: 'Export stuck', description: 'The CSV never arrives', severity: 'P2' }),
+      );
       const id = created.body.id;
       await sam.call('PUT', `/tickets/${id}/assignee`, { agentId: noorId });
       const assigned = await inbox.nextWhere((data) => data.type === 'assignee' && data.id === id);

@@ -69,3 +69,15 @@ export class WidgetClient {
 }
 
 export const key = (): string => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+
+/** A valid new ticket for the demo workspace's form (POST /v1/tickets), with a fresh idempotency key. */
+export const ticketInput = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  subject: 'Export broken',
+  description: 'The CSV export is empty',
+  severity: 'P3',
+  category: 'bug',
+  fields: { affected_area: 'other' },
+  attachmentIds: [],
+  idempotencyKey: key(),
+  ...overrides,
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
 import { type AgentClient, signedInDemoAgent } from './agent-client.js';
 import { addAssignableAgents } from './assignable-agents.js';
-import { key, startTestServer, WidgetClient } from './test-server.js';
+import { startTestServer, ticketInput, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
 let sam: AgentClient;
@@ -18,15 +18,11 @@ afterAll(() => server?.close());
 async function newTicket(): Promise<string> {
   const visitor = new WidgetClient(server.url);
   await visitor.session();
-  const created = await visitor.call('POST', '/v1/tickets', {
-    subject: 'Who owns this?',
-    description: 'Nobody yet',
-    severity: 'P2',
-    category: 'how_to',
-    fields: { affected_area: 'other' },
-    attachmentIds: [],
-    idempotencyKey: key(),
-  });
+  const created = await visitor.call(
+    'POST',
+    '/v1/tickets',
+    ticketInput({ subject: 'Who owns this?', description: 'Nobody yet', severity: 'P2', category: 'how_to' }),
+  );
   return created.body.id;
 }
 
