@@ -52,6 +52,29 @@ describe('small screens', () => {
     }
     await context.close();
   });
+
+  it('scrolls a wide article table sideways in its own box, with its words whole', async () => {
+    const { page, context } = await stack.openHost('/invoices', PHONE);
+    const dialog = page.locator('helpline-widget').getByRole('dialog');
+    await openView(page, 'search');
+    await dialog.getByRole('searchbox', { name: 'Search help articles' }).fill('roles and permissions');
+    await dialog.getByRole('button', { name: /^Roles and permissions explained/ }).click();
+    const owner = dialog.getByRole('columnheader', { name: 'Owner' });
+    await owner.waitFor();
+    // One line: squeezed to the panel's width, the column broke "Owner" into "Ow / ne / r".
+    const lines = await owner.evaluate((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return range.getClientRects().length;
+    });
+    expect(lines).toBe(1);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    const scroller = await dialog
+      .getByRole('table')
+      .evaluate((table) => [table.parentElement?.scrollWidth ?? 0, table.parentElement?.clientWidth ?? 0]);
+    expect(scroller[0]).toBeGreaterThan(scroller[1] ?? 0);
+    await context.close();
+  });
 });
 
 describe('keyboard', () => {

@@ -18,7 +18,7 @@ const CEILINGS = {
   firstOpen: 39.71 * 1024 + 373,
   firstOpenAfterIdle: 38.15 * 1024 + 367,
   idle: 2 * 1024,
-  all: 70 * 1024 + 1833,
+  all: 70 * 1024 + 1907,
 };
 
 describe('size budgets of the script-tag build', () => {

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { sanitizeArticle } from './sanitize-article.js';
+import { scrollWideTables } from './scroll-wide-tables.js';
 
 /**
  * The article's HTML, sanitized into a fragment; never set as a raw HTML string. Relative URLs
@@ -14,7 +15,8 @@ export function ArticleBody({ html, base }: { html: string; base?: string | unde
     const el = container.current;
     if (!el) return;
     const linkBase = `${el.ownerDocument.location.origin}/`;
-    el.replaceChildren(sanitizeArticle(html, el.ownerDocument, base, { linkBase, headingLevel: 4 }));
+    const body = sanitizeArticle(html, el.ownerDocument, base, { linkBase, headingLevel: 4 });
+    el.replaceChildren(scrollWideTables(body, el.ownerDocument));
   }, [html, base]);
   return <div ref={container} class="hl-article__body" dir="auto" />;
 }

@@ -1,3 +1,5 @@
+// Table cells break only a word that cannot fit on its own (break-word, not the body's anywhere), so
+// a wide table keeps whole words and scrolls sideways in its .hl-article__table (scroll-wide-tables.ts).
 export default `
 .hl-article { display: flex; flex-direction: column; gap: 16px; }
 .hl-article__title { margin: 0; font-size: 20px; line-height: 1.3; overflow-wrap: anywhere; }
@@ -13,8 +15,9 @@ export default `
 .hl-article__body img { max-width: 100%; height: auto; border-radius: 6px; }
 .hl-article__body pre { overflow-x: auto; padding: 10px; background: var(--hl-surface); border-radius: 6px; }
 .hl-article__body code, .hl-article__body kbd { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
+.hl-article__table { overflow-x: auto; }
 .hl-article__body table { border-collapse: collapse; width: 100%; }
-.hl-article__body th, .hl-article__body td { border: 1px solid var(--hl-border); padding: 6px 8px; text-align: start; }
+.hl-article__body th, .hl-article__body td { border: 1px solid var(--hl-border); padding: 6px 8px; text-align: start; overflow-wrap: break-word; }
 .hl-article__body blockquote { margin: 0 0 12px; padding-inline-start: 12px; border-inline-start: 3px solid var(--hl-border); color: var(--hl-muted); }
 .hl-vote { display: flex; flex-direction: column; gap: 8px; padding-top: 16px; border-top: 1px solid var(--hl-border); }
 .hl-vote__question { margin: 0; font-weight: 600; }
