@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { sanitizeArticle } from './sanitize-article.js';
-import { scrollWideTables } from './scroll-wide-tables.js';
+import { sideScrollers } from './side-scrollers.js';
 
 /**
  * The article's HTML, sanitized into a fragment; never set as a raw HTML string. Relative URLs
@@ -16,7 +16,7 @@ export function ArticleBody({ html, base }: { html: string; base?: string | unde
     if (!el) return;
     const linkBase = `${el.ownerDocument.location.origin}/`;
     const body = sanitizeArticle(html, el.ownerDocument, base, { linkBase, headingLevel: 4 });
-    el.replaceChildren(scrollWideTables(body, el.ownerDocument));
+    el.replaceChildren(sideScrollers(body, el.ownerDocument));
   }, [html, base]);
   return <div ref={container} class="hl-article__body" dir="auto" />;
 }

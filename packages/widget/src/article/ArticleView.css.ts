@@ -1,5 +1,5 @@
 // Table cells break only a word that cannot fit on its own (break-word, not the body's anywhere), so
-// a wide table keeps whole words and scrolls sideways in its .hl-article__table (scroll-wide-tables.ts).
+// a wide table keeps whole words and scrolls sideways in its .hl-article__table (side-scrollers.ts).
 export default `
 .hl-article { display: flex; flex-direction: column; gap: 16px; }
 .hl-article__title { margin: 0; font-size: 20px; line-height: 1.3; overflow-wrap: anywhere; }
@@ -11,7 +11,7 @@ export default `
 .hl-article__body h5, .hl-article__body h6 { font-size: 15px; margin: 16px 0 6px; }
 .hl-article__body p, .hl-article__body ul, .hl-article__body ol { margin: 0 0 12px; }
 .hl-article__body a { color: var(--hl-fg); text-decoration: underline; text-decoration-color: var(--hl-brand); text-underline-offset: 2px; }
-.hl-article__body a:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
+.hl-article__body a:focus-visible, .hl-article__body [tabindex]:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 .hl-article__body img { max-width: 100%; height: auto; border-radius: 6px; }
 .hl-article__body pre { overflow-x: auto; padding: 10px; background: var(--hl-surface); border-radius: 6px; }
 .hl-article__body code, .hl-article__body kbd { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
