@@ -131,6 +131,16 @@ describe('live chat between a user and an agent', () => {
     const badged = page.locator('helpline-widget').getByRole('button', { name: 'Open help, 1 unread message' });
     await badged.waitFor();
     expect(await page.locator('helpline-widget').locator('.hl-launcher__badge').textContent()).toBe('1');
+    // Shown above the launcher too, as messengers do.
+    const preview = page.locator('helpline-widget').getByRole('button', { name: /^Open the reply from / });
+    expect(await preview.textContent()).toContain('could you retry?');
+    const [card, button] = await Promise.all([preview.boundingBox(), badged.boundingBox()]);
+    expect(card && button && card.y + card.height <= button.y).toBe(true);
+    // Focus stays where closing the panel put it: on the launcher.
+    expect(await page.locator('helpline-widget').evaluate((host) => host.shadowRoot?.activeElement?.className)).toBe(
+      'hl-launcher',
+    );
+    await saveScreenshot(page, 'message-preview');
 
     // Opening shows it, and reading clears the badge.
     await badged.click();

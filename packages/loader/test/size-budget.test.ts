@@ -15,10 +15,10 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 373,
-  firstOpenAfterIdle: 38.15 * 1024 + 367,
+  firstOpen: 39.71 * 1024 + 522,
+  firstOpenAfterIdle: 38.15 * 1024 + 516,
   idle: 2 * 1024,
-  all: 70 * 1024 + 1940,
+  all: 70 * 1024 + 3581,
 };
 
 describe('size budgets of the script-tag build', () => {

@@ -42,6 +42,8 @@ export const Appearance = z.object({
   launcherSelector: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** @default false */
   hideLauncher: z._default(z.boolean(), false),
+  /** An agent's new message shows above the launcher while the panel is closed. @default true */
+  messagePreview: z._default(z.boolean(), true),
   /** Title in the panel header. @default the locale's "Help" */
   title: z.optional(z.string().check(z.maxLength(80))),
   /** Greeting on the home view. @default the locale's greeting */

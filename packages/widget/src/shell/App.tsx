@@ -7,6 +7,7 @@ import { ClientContext } from './client-context.js';
 import { Launcher } from './Launcher.js';
 import { Panel } from './Panel.js';
 import { type StyleHost, StyleHostContext } from './style-host.js';
+import { usePreview } from './use-preview.js';
 import { useValue } from './use-value.js';
 
 export interface AppProps {
@@ -31,6 +32,7 @@ export function App({ client, styles, opener }: AppProps) {
   const launcher = useRef<HTMLButtonElement>(null);
   const open = useValue(client.state.isOpen);
   const locale = useValue(client.state.locale);
+  const [Preview, firstReply] = usePreview(client) ?? [];
 
   const returnFocus = () => {
     const target = opener.current?.isConnected ? opener.current : launcher.current;
@@ -43,6 +45,7 @@ export function App({ client, styles, opener }: AppProps) {
         <LocaleProvider locale={locale}>
           <Root>
             {!client.options.appearance.hideLauncher && <Launcher buttonRef={launcher} panelId={PANEL_ID} />}
+            {Preview && firstReply && <Preview first={firstReply} launcher={launcher} />}
             {open && <Panel id={PANEL_ID} returnFocus={returnFocus} />}
           </Root>
         </LocaleProvider>
