@@ -52,7 +52,8 @@ describe('chat view', () => {
     agent.failNext('malformed');
     await client.chat.send({ conversationId, body: 'second try' });
     const alert = await findByRole('alert');
-    expect(alert.textContent).toMatch(/Not sent/);
+    // In the user's words, not the adapter's English message for developers.
+    expect(alert.textContent).toContain('Not sent: Support is having trouble right now. Please try again.');
     fireEvent.click(getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(queryByRole('alert')).toBeNull());
     expect(await findByText('second try')).toBeTruthy();
@@ -370,6 +371,24 @@ describe('chat view', () => {
     await waitFor(() => expect(asked).toHaveBeenCalled(), { timeout: 3000 });
     expect(asked.mock.calls[0]?.[0]).toHaveLength(500);
     expect(errors).toEqual([]);
+  });
+
+  it('says why a message was not sent in the locale of the widget', async () => {
+    const setup = renderView(ChatView, { name: 'chat' }, { locale: 'de' });
+    const box = await setup.findByRole('textbox', { name: 'Nachricht' });
+    fireEvent.input(box, { target: { value: 'Hallo' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const conversation = await waitFor(() => {
+      const [first] = setup.client.chat.conversations.value;
+      if (!first) throw new Error('no conversation yet');
+      return first;
+    });
+    setup.rerenderView({ name: 'chat', conversationId: conversation.id });
+    setup.agent.failNext('malformed');
+    await setup.client.chat.send({ conversationId: conversation.id, body: 'Noch eine Frage' });
+    const alert = await setup.findByRole('alert');
+    expect(alert.textContent).toContain('Nicht gesendet: Beim Support gibt es gerade ein Problem.');
+    expect(alert.textContent).not.toMatch(/failed|malformed/i);
   });
 
   it('speaks Arabic when the locale is ar', async () => {

@@ -9,6 +9,7 @@ import { useClient } from '../shell/client-context.js';
 import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { errorText } from '../ui/error-text.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { AvailabilityBanner } from './AvailabilityBanner.js';
@@ -104,7 +105,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
         {thread.loading && <Spinner label={t('common.loading')} />}
         {thread.error && (
           <ErrorNotice
-            message={thread.error.message}
+            message={errorText(t, thread.error)}
             onRetry={
               conversationId ? () => void client.chat.loadOlder(conversationId).catch(() => undefined) : undefined
             }

@@ -6,6 +6,7 @@ import { DiagnosticsToggle } from '../context-preview/DiagnosticsToggle.js';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { useValue } from '../shell/use-value.js';
+import { errorText } from '../ui/error-text.js';
 import { IconButton } from '../ui/IconButton.js';
 import { RedactionNote } from '../ui/RedactionNote.js';
 import { useTypingSender } from './use-typing-sender.js';
@@ -88,7 +89,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
       },
       (failure: unknown) => {
         if (draft() === '') client.chat.setDraft(draftKey, text);
-        setError(failure instanceof Error ? failure.message : t('common.error'));
+        setError(errorText(t, failure));
       },
     );
   };

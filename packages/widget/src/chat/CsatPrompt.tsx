@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { Button } from '../ui/Button.js';
+import { errorText } from '../ui/error-text.js';
 import { RedactionNote } from '../ui/RedactionNote.js';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -27,7 +28,7 @@ export function CsatPrompt({ conversation }: { conversation: Conversation }) {
     const csat = comment.trim() ? { score, comment: comment.trim() } : { score };
     client.chat.rate(conversation.id, csat).then(
       () => setSent(true),
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : t('common.error')),
+      (failure: unknown) => setError(errorText(t, failure)),
     );
   };
   return (

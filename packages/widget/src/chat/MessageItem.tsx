@@ -1,6 +1,7 @@
 import { type Message, type OutboxItem, SIGNED_OUT } from '@helpline/core';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { errorText } from '../ui/error-text.js';
 import { httpHref } from './http-href.js';
 import { MessageText } from './MessageText.js';
 
@@ -53,9 +54,7 @@ export function PendingItem({ item }: { item: OutboxItem }) {
       {!signedOut && <MessageText body={item.body ?? ''} />}
       {failed ? (
         <div class="hl-msg__failure" role="alert">
-          <p>
-            {signedOut ? t('chat.signedOut') : t('chat.failed', { reason: item.error?.message ?? t('common.error') })}
-          </p>
+          <p>{signedOut ? t('chat.signedOut') : t('chat.failed', { reason: errorText(t, item.error) })}</p>
           <button
             type="button"
             class="hl-link-button"

@@ -89,7 +89,7 @@ describe('ticket form', () => {
     fireEvent.change(getByLabelText(/^Affected area/), { target: { value: 'reports' } });
     agent.failNext(401);
     fireEvent.click(getByRole('button', { name: 'Submit ticket' }));
-    expect(await findByRole('alert')).toBeTruthy();
+    expect((await findByRole('alert')).textContent).toContain('Your session has ended. Reload the page and try again.');
     expect((getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Reports are empty');
   });
 

@@ -13,6 +13,7 @@ import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { errorText } from '../ui/error-text.js';
 import { focusIfWaiting } from '../ui/focus-if-waiting.js';
 import { RedactionNote } from '../ui/RedactionNote.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -117,7 +118,7 @@ function TicketFormView({ form }: { form: TicketForm }) {
           client.tickets.setDraft({});
           setCreated(ticket);
         },
-        (failure: unknown) => setSubmitError(failure instanceof Error ? failure.message : t('common.error')),
+        (failure: unknown) => setSubmitError(errorText(t, failure)),
       )
       .finally(() => setSubmitting(false));
   };

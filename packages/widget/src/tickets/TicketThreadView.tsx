@@ -11,6 +11,7 @@ import { useStyles } from '../shell/use-styles.js';
 import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { errorText } from '../ui/error-text.js';
 import { RedactionNote } from '../ui/RedactionNote.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
@@ -37,7 +38,10 @@ function TicketPage({ ticketId }: { ticketId: string }) {
   const { messages, loading, error } = useValue(client.tickets.thread(ticketId));
   const ticket = useValue(client.tickets.list).tickets.find((other) => other.id === ticketId);
   const failed = error && !loading && (
-    <ErrorNotice message={error.message} onRetry={() => void client.tickets.get(ticketId).catch(() => undefined)} />
+    <ErrorNotice
+      message={errorText(t, error)}
+      onRetry={() => void client.tickets.get(ticketId).catch(() => undefined)}
+    />
   );
 
   if (!ticket) return failed || <Spinner label={t('common.loading')} />;
@@ -56,7 +60,7 @@ function TicketPage({ ticketId }: { ticketId: string }) {
         setReply((current) => (current === reply ? '' : current));
         files.sent(attachments);
       })
-      .catch((failure: unknown) => setReplyError(failure instanceof Error ? failure.message : t('common.error')))
+      .catch((failure: unknown) => setReplyError(errorText(t, failure)))
       .finally(() => setSending(false));
   };
   return (

@@ -9,6 +9,7 @@ import { useValue } from '../shell/use-value.js';
 import { Button } from '../ui/Button.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { errorText } from '../ui/error-text.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ViewProps } from '../views.js';
 import { relativeTime } from './relative-time.js';
@@ -31,7 +32,7 @@ function TicketsViewBody(_props: ViewProps) {
   const now = new Date();
   return (
     <section class="hl-tickets" aria-label={t('tickets.title')}>
-      {error && <ErrorNotice message={error.message} onRetry={load} />}
+      {error && <ErrorNotice message={errorText(t, error)} onRetry={load} />}
       {loading && tickets.length === 0 && <Spinner label={t('common.loading')} />}
       {!loading && !error && tickets.length === 0 && (
         <EmptyState icon="ticket" title={t('tickets.empty')} hint={t('tickets.emptyHint')}>

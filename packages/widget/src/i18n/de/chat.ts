@@ -10,6 +10,12 @@ export default {
   'chat.charsLeft': '{count, plural, other {Noch # Zeichen übrig}}',
   'chat.charsOver': '{count, plural, other {# Zeichen zu viel}}',
   'chat.failed': 'Nicht gesendet: {reason}',
+  'chat.errorNetwork': 'Der Support ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'chat.errorBusy': 'Zu viele Versuche hintereinander. Warten Sie kurz und versuchen Sie es dann erneut.',
+  'chat.errorServer': 'Beim Support gibt es gerade ein Problem. Bitte versuchen Sie es erneut.',
+  'chat.errorSession': 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es erneut.',
+  'chat.errorGone': 'Das gibt es nicht mehr.',
+  'chat.errorRefused': 'Der Support hat das nicht angenommen. Prüfen Sie es und versuchen Sie es erneut.',
   'chat.discard': 'Verwerfen',
   'chat.signedOut':
     'Nicht gesendet: eine Nachricht, die angemeldet geschrieben wurde. Melde dich wieder an, um sie zu senden.',
