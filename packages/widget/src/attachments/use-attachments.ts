@@ -1,6 +1,8 @@
 import { type Attachment, isHelplineError } from '@helpline/core';
 import { useRef, useState } from 'preact/hooks';
+import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
+import { uploadErrorText } from '../ui/error-text.js';
 
 /** A file chosen for a message or ticket: uploading until it has its attachment or its error. */
 export interface ChosenFile {
@@ -35,6 +37,7 @@ let lastKey = 0;
 /** Files chosen for one message or ticket: uploads them and keeps each with its outcome, so none is lost. */
 export function useAttachments(): AttachmentsState {
   const client = useClient();
+  const t = useT();
   const [chosen, setChosen] = useState<readonly ChosenFile[]>([]);
   const [waiting, setWaiting] = useState(false);
   const [stopped, setStopped] = useState(false);
@@ -60,7 +63,7 @@ export function useAttachments(): AttachmentsState {
         },
         (error: unknown) =>
           mark(key, {
-            error: error instanceof Error ? error.message : String(error),
+            error: uploadErrorText(t, error),
             retryable: !(isHelplineError(error) && error.field),
           }),
       )

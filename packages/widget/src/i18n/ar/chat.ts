@@ -36,6 +36,8 @@ export default {
   'chat.uploading': 'جارٍ رفع {name}',
   'chat.removeAttachment': 'إزالة {name}',
   'chat.uploadFailed': 'لم يُرفع {name}: {reason}',
+  'chat.uploadTooLarge': 'الملف أكبر مما يقبله الدعم',
+  'chat.uploadType': 'لا تُقبل الملفات من هذا النوع',
   'chat.uploadWaiting': 'في انتظار اكتمال رفع الملفات…',
   'chat.uploadStopped': 'لم يُرسل بعد: لم يُرفع أحد الملفات. أعد المحاولة أو أزله، ثم أرسل مرة أخرى.',
   'chat.answersTitle': 'قد تجيب هذه المقالات عن سؤالك',

@@ -35,6 +35,8 @@ export default {
   'chat.uploading': '{name} wird hochgeladen',
   'chat.removeAttachment': '{name} entfernen',
   'chat.uploadFailed': '{name} wurde nicht hochgeladen: {reason}',
+  'chat.uploadTooLarge': 'die Datei ist größer, als der Support annimmt',
+  'chat.uploadType': 'Dateien dieser Art werden nicht angenommen',
   'chat.uploadWaiting': 'Warte, bis die Dateien hochgeladen sind…',
   'chat.uploadStopped':
     'Noch nicht gesendet: Eine Datei wurde nicht hochgeladen. Versuch es erneut oder entferne sie, dann sende noch einmal.',

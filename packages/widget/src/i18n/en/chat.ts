@@ -34,6 +34,8 @@ export default {
   'chat.uploading': 'Uploading {name}',
   'chat.removeAttachment': 'Remove {name}',
   'chat.uploadFailed': '{name} was not uploaded: {reason}',
+  'chat.uploadTooLarge': 'it is larger than support accepts',
+  'chat.uploadType': 'files of this type are not accepted',
   'chat.uploadWaiting': 'Waiting for files to finish uploading…',
   'chat.uploadStopped': 'Not sent yet: a file was not uploaded. Try it again or remove it, then send again.',
   'chat.answersTitle': 'These articles might answer your question',
