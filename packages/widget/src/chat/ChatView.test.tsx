@@ -231,7 +231,9 @@ describe('chat view', () => {
     const { getByTestId, findByRole } = renderView(ChatView, { name: 'chat' });
     const file = new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' });
     fireEvent.change(getByTestId('file-input'), { target: { files: [file] } });
-    expect((await findByRole('alert')).textContent).toBe('setup.exe was not uploaded: files of this type are not accepted');
+    expect((await findByRole('alert')).textContent).toBe(
+      'setup.exe was not uploaded: files of this type are not accepted',
+    );
   });
 
   it('offers instant answers for the first message and "I still need help" dismisses them', async () => {
