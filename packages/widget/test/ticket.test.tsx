@@ -51,6 +51,20 @@ describe('ticket form in the panel', () => {
     expect(adapter.agent.tickets()).toHaveLength(1);
   });
 
+  it('does not show a signed-in user’s half-written ticket once the page names nobody, and shows it again when it names them', async () => {
+    const { hl, ui } = await openTicketForm();
+    await hl.update({ user: { id: 'u1', name: 'Ada' } });
+    fillIn(await ui.findByRole('form', { name: 'Submit a ticket' }));
+    await hl.update({ user: undefined });
+    const signedOut = await ui.findByRole('form', { name: 'Submit a ticket' });
+    await waitFor(() => expect((within(signedOut).getByLabelText(/^Subject/) as HTMLInputElement).value).toBe(''));
+    await hl.update({ user: { id: 'u1', name: 'Ada' } });
+    const again = await ui.findByRole('form', { name: 'Submit a ticket' });
+    await waitFor(() =>
+      expect((within(again).getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Exports are empty'),
+    );
+  });
+
   it("does not put newMessage's chat text into a later ticket's description", async () => {
     const { ui, hl } = mountWidget();
     await hl.newMessage('Sent as a chat message');

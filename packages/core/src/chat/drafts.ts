@@ -1,4 +1,4 @@
-import { type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
 import type * as z from 'zod/mini';
 import type { Timers } from '../outbox/timers.js';
 import { redactStrings } from '../privacy/redact-strings.js';
@@ -8,6 +8,7 @@ const DRAFT_PREFIX = 'draft:';
 const SAVE_DELAY_MS = 400;
 
 export interface Drafts<T> {
+  /** The draft the box shows to whom the page names now. */
   get(key: string): ReadonlySignal<T>;
   set(key: string, value: T): void;
   /** Restores drafts saved by an earlier page load (read-only, allowed before interaction). */
@@ -20,6 +21,12 @@ export interface Drafts<T> {
 /**
  * Drafts kept in signals for the UI and saved to storage shortly after the last keystroke, so
  * a reload or a crash does not lose what the user typed.
+ *
+ * A draft is the writer's, as an outbox item is: typed while the page named a user, it shows only
+ * while the page names them again. A host that signs its user out without logout leaves their drafts
+ * here; the next person sees an empty box, and what they type is kept apart from them. An anonymous
+ * visitor's draft shows to anyone (as their outbox items do), until a user the page names edits it:
+ * then it is theirs.
  */
 export function createDrafts<S extends z.ZodMiniType>(options: {
   namespace: string;
@@ -29,61 +36,84 @@ export function createDrafts<S extends z.ZodMiniType>(options: {
   timers: Timers;
   redact: (text: string) => string;
   onError: (error: unknown) => void;
+  /** The user the page names (undefined: nobody). */
+  owner: () => string | undefined;
 }): Drafts<z.infer<S>> {
   type T = z.infer<S>;
+  /** By storage key, which names whose draft it is. */
   const drafts = new Map<string, Signal<T>>();
+  const views = new Map<string, ReadonlySignal<T>>();
   const timers = new Map<string, unknown>();
-  /** Keys typed into during this page load: their text is newer than any saved copy. */
+  /** Drafts typed into during this page load: their text is newer than any saved copy. */
   const edited = new Set<string>();
-  const prefix = `${DRAFT_PREFIX}${options.namespace}:`;
+  const prefix = `${DRAFT_PREFIX}${options.namespace}`;
+  // An anonymous visitor's draft keeps the key drafts had before they had owners.
+  const storeKey = (owner: string | undefined, key: string) =>
+    owner === undefined ? `${prefix}:${key}` : `${prefix}@${encodeURIComponent(owner)}:${key}`;
+  const isEmpty = (value: T) => JSON.stringify(value) === JSON.stringify(options.empty());
 
-  const slot = (key: string): Signal<T> => {
-    let draft = drafts.get(key);
-    if (draft === undefined) drafts.set(key, (draft = signal(options.empty())));
+  const slot = (id: string): Signal<T> => {
+    let draft = drafts.get(id);
+    if (draft === undefined) drafts.set(id, (draft = signal(options.empty())));
     return draft;
   };
-  const save = async (key: string) => {
-    timers.delete(key);
+  const save = async (id: string) => {
+    timers.delete(id);
     // Stored as it would be sent: a card number typed into the box does not sit in storage.
-    const value = redactStrings(slot(key).value, options.redact);
+    const value = redactStrings(slot(id).value, options.redact);
     try {
-      const empty = JSON.stringify(value) === JSON.stringify(options.empty());
-      if (empty) await options.store.del(prefix + key);
-      else await options.store.set(prefix + key, value);
+      if (isEmpty(value)) await options.store.del(id);
+      else await options.store.set(id, value);
     } catch (error) {
       options.onError(error);
     }
   };
+  const write = (id: string, value: T) => {
+    if (JSON.stringify(slot(id).peek()) === JSON.stringify(value)) return;
+    slot(id).value = value;
+    edited.add(id);
+    const pending = timers.get(id);
+    if (pending !== undefined) options.timers.clearTimeout(pending);
+    timers.set(
+      id,
+      options.timers.setTimeout(() => void save(id), SAVE_DELAY_MS),
+    );
+  };
 
   return {
-    get: slot,
+    get(key) {
+      let view = views.get(key);
+      if (view === undefined) {
+        view = computed(() => {
+          const own = slot(storeKey(options.owner(), key)).value;
+          return isEmpty(own) ? slot(storeKey(undefined, key)).value : own;
+        });
+        views.set(key, view);
+      }
+      return view;
+    },
     set(key, value) {
-      if (JSON.stringify(slot(key).value) === JSON.stringify(value)) return;
-      slot(key).value = value;
-      edited.add(key);
-      const pending = timers.get(key);
-      if (pending !== undefined) options.timers.clearTimeout(pending);
-      timers.set(
-        key,
-        options.timers.setTimeout(() => void save(key), SAVE_DELAY_MS),
-      );
+      const own = storeKey(options.owner(), key);
+      const anonymous = storeKey(undefined, key);
+      // The box showed the anonymous visitor's draft: what the user the page names makes of it is theirs.
+      if (own !== anonymous && isEmpty(slot(own).peek())) write(anonymous, options.empty());
+      write(own, value);
     },
     async load() {
       try {
-        for (const storeKey of await options.store.keys()) {
-          if (!storeKey.startsWith(prefix)) continue;
-          const parsed = options.schema.safeParse(await options.store.get(storeKey));
-          const key = storeKey.slice(prefix.length);
-          if (parsed.success && !edited.has(key)) slot(key).value = parsed.data;
+        for (const id of await options.store.keys()) {
+          if (!id.startsWith(`${prefix}:`) && !id.startsWith(`${prefix}@`)) continue;
+          const parsed = options.schema.safeParse(await options.store.get(id));
+          if (parsed.success && !edited.has(id)) slot(id).value = parsed.data;
         }
       } catch (error) {
         options.onError(error);
       }
     },
     async flush() {
-      const keys = [...timers.keys()];
-      for (const key of keys) options.timers.clearTimeout(timers.get(key));
-      await Promise.all(keys.map(save));
+      const ids = [...timers.keys()];
+      for (const id of ids) options.timers.clearTimeout(timers.get(id));
+      await Promise.all(ids.map(save));
     },
     reset() {
       for (const pending of timers.values()) options.timers.clearTimeout(pending);

@@ -68,7 +68,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
       tickets.onSent(record, sent);
     },
   });
-  const draftStore = { store, timers, redact: rt.redact, onError: deps.onDraftError };
+  const draftStore = { store, timers, redact: rt.redact, onError: deps.onDraftError, owner: deps.owner };
   const chatDrafts = createDrafts({ ...draftStore, namespace: 'chat', schema: z.string(), empty: () => '' });
   const ticketDrafts = createDrafts({
     ...draftStore,

@@ -33,6 +33,7 @@ function TicketViewBody(_props: ViewProps) {
   const t = useT();
   const [form, setForm] = useState<TicketForm | undefined>();
   const [failed, setFailed] = useState(false);
+  const user = useValue(client.state.identity).user?.id;
   const load = () => {
     setFailed(false);
     client.tickets.form().then(setForm, () => setFailed(true));
@@ -40,7 +41,8 @@ function TicketViewBody(_props: ViewProps) {
   useEffect(load, []);
   if (failed) return <ErrorNotice message={t('ticket.loadFailed')} onRetry={load} />;
   if (!form) return <Spinner label={t('common.loading')} />;
-  return <TicketFormView form={form} />;
+  // The form copies the draft when it mounts: whoever the page names next starts again from their own.
+  return <TicketFormView key={user} form={form} />;
 }
 
 function TicketFormView({ form }: { form: TicketForm }) {
