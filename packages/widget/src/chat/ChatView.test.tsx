@@ -128,8 +128,8 @@ describe('chat view', () => {
     expect(link?.getAttribute('target')).toBe('_blank');
   });
 
-  it('shows the away banner and still accepts the message', async () => {
-    const { findByText, getByRole, getByText, queryByText, client } = renderView(
+  it('shows the away banner and still accepts the message, then keeps it to one line in the conversation', async () => {
+    const { findByText, getByRole, getByText, queryByText, client, rerenderView } = renderView(
       ChatView,
       { name: 'chat' },
       { memory: { availability: 'away' } },
@@ -140,10 +140,15 @@ describe('chat view', () => {
     // The banner says when to expect a reply: the intro promises nothing on top of it.
     expect(getByText('Ask us anything.')).toBeTruthy();
     expect(queryByText(/We usually reply in a few minutes/)).toBeNull();
+    expect(getByText('You can still send your message; we’ll reply as soon as we’re back.')).toBeTruthy();
     const box = getByRole('textbox', { name: 'Message' });
     fireEvent.input(box, { target: { value: 'Are you there?' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    rerenderView({ name: 'chat', conversationId: client.chat.conversations.value[0]!.id });
+    await findByText('Are you there?');
+    expect(getByText('We’re away right now.')).toBeTruthy();
+    expect(queryByText(/You can still send your message/)).toBeNull();
   });
 
   it('asks for a rating once the agent resolves the conversation, says so, then thanks', async () => {

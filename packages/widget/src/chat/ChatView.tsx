@@ -84,7 +84,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
 
   return (
     <section class="hl-chat" aria-label={t('chat.title')}>
-      <AvailabilityBanner />
+      <AvailabilityBanner brief={thread.messages.length > 0} />
       <div
         class="hl-chat__scroller"
         ref={scroller}
