@@ -39,11 +39,13 @@ export interface Chat extends ChatApi {
 
 const Body = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 
-export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>): Chat {
+/** `hidden`: whom the page names now may not see what the session read (see startMessaging). */
+export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>, hidden: ReadonlySignal<boolean>): Chat {
   const conversations = signal<Conversation[]>([]);
+  const shown = computed(() => (hidden.value ? [] : conversations.value));
   const views = new Map<string, ThreadView>();
   const typing = createTypingTracker(rt.timers);
-  const unread = computed(() => conversations.value.reduce((sum, conversation) => sum + conversation.unreadCount, 0));
+  const unread = computed(() => shown.value.reduce((sum, conversation) => sum + conversation.unreadCount, 0));
 
   const method = <K extends 'listConversations' | 'listMessages' | 'sendTyping' | 'markRead'>(name: K) => {
     const fn = rt.adapter[name];
@@ -67,7 +69,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
     );
   };
   const isVisible = (id: string) =>
-    rt.isOpen.value && rt.view.value.name === 'chat' && rt.view.value.conversationId === id;
+    !hidden.value && rt.isOpen.value && rt.view.value.name === 'chat' && rt.view.value.conversationId === id;
 
   const loadConversations = command(
     rt.report,
@@ -85,7 +87,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
       conversations.value = [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       for (const conversation of list)
         if (conversation.unreadCount > 0 && isVisible(conversation.id)) seen(conversation.id);
-      return conversations.value;
+      return shown.peek();
     },
   );
 
@@ -101,6 +103,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
             (item.kind === 'message' && item.after !== undefined && item.targetId === undefined)
           : item.kind === 'message' && item.targetId === conversationId,
       ) as OutboxItem[];
+      if (hidden.value) return { messages: [], pending, loading: false, hasMore: false };
       const { messages, loading, hasMore, error } = source.value;
       return error === undefined
         ? { messages, pending, loading, hasMore }
@@ -114,6 +117,8 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
   }
 
   function seen(conversationId: string) {
+    // Read while the page names someone else, it has not been seen by its user: it is once they are back.
+    if (hidden.value) return;
     const conversation = conversations.value.find((other) => other.id === conversationId);
     if (conversation === undefined || conversation.unreadCount === 0) return;
     patchConversation(conversationId, (other) => ({ ...other, unreadCount: 0 }));
@@ -216,7 +221,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
   );
 
   return {
-    conversations,
+    conversations: shown,
     unread,
     thread,
     typing: (conversationId) => typing.get(conversationId),
@@ -258,7 +263,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>):
             }));
           if (isVisible(message.conversationId) && rt.adapter.markRead)
             rt.adapter.markRead(message.conversationId).catch((error) => rt.report(error, 'chat.markRead'));
-          rt.events.emit('message', { message });
+          if (!hidden.peek()) rt.events.emit('message', { message });
           break;
         }
         case 'typing':

@@ -12,7 +12,7 @@ export interface ThreadData {
   error?: HelplineError;
 }
 
-const EMPTY: ThreadData = { messages: [], loading: false, hasMore: false, loaded: false };
+export const EMPTY_THREAD: ThreadData = { messages: [], loading: false, hasMore: false, loaded: false };
 
 const byTime = (a: Message, b: Message) => a.createdAt.localeCompare(b.createdAt);
 
@@ -31,7 +31,7 @@ export function createThreads<P extends MessagePage>(
 
   const data = (id: string): Signal<ThreadData> => {
     let thread = threads.get(id);
-    if (thread === undefined) threads.set(id, (thread = signal(EMPTY)));
+    if (thread === undefined) threads.set(id, (thread = signal(EMPTY_THREAD)));
     return thread;
   };
 
@@ -93,7 +93,7 @@ export function createThreads<P extends MessagePage>(
     },
     reset() {
       stale.clear();
-      for (const thread of threads.values()) thread.value = EMPTY;
+      for (const thread of threads.values()) thread.value = EMPTY_THREAD;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { computed, effect, signal, untracked } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import type { SupportAdapter } from '../adapter/contract.js';
 import { type AttachmentsModule, createAttachments } from '../attachments/attachments.js';
@@ -46,13 +47,31 @@ export interface MessagingDeps
  */
 export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<Messaging> {
   const { store, timers } = rt;
+  /** The user whose session the lists were read with (undefined: an anonymous visitor's). */
+  const sessionUser = signal<string | undefined>(undefined);
+  const connect = async () => {
+    const identity = await deps.connect();
+    sessionUser.value = identity.user?.id;
+    return identity;
+  };
+  // The host signed its user out without logout, or named another with update: the session is still
+  // theirs, and whoever is here now sees none of what it read and sends nothing with it.
+  const elsewhere = computed(() => sessionUser.value !== undefined && sessionUser.value !== deps.owner());
+  const scoped: Runtime = {
+    ...rt,
+    async connected() {
+      await rt.interaction();
+      await connect();
+    },
+  };
   const outbox = createOutbox({
     ...deps,
     store,
     timers,
+    paused: () => elsewhere.peek(),
     async send(record) {
       const visit = rt.visit();
-      const session = await deps.connect();
+      const session = await connect();
       const user = session.user?.id;
       // The session that answered may not be one this item may go with: made before identify named its
       // user, or, after a logout while it was being made, the next visitor's.
@@ -76,8 +95,8 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     schema: z.looseObject({}),
     empty: () => ({}),
   });
-  const chat = createChat(rt, outbox, chatDrafts);
-  const tickets = createTickets(rt, outbox, ticketDrafts);
+  const chat = createChat(scoped, outbox, chatDrafts, elsewhere);
+  const tickets = createTickets(scoped, outbox, ticketDrafts, elsewhere);
   const attachments = createAttachments(
     rt,
     async () => (await tickets.form().catch(() => TicketForm.parse({}))).attachments,
@@ -85,6 +104,10 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
   );
   await Promise.all([outbox.start(), chatDrafts.load(), ticketDrafts.load()]);
   const livePage = shareLivePage(rt, chat.conversations);
+  // The page names the session's user again: what waited goes.
+  const resume = effect(() => {
+    if (!elsewhere.value) untracked(outbox.wake);
+  });
   return {
     chat,
     tickets,
@@ -103,6 +126,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
       await Promise.all([chatDrafts.flush(), ticketDrafts.flush()]);
     },
     stop() {
+      resume();
       outbox.stop();
       livePage.stop();
       deps.channel?.close();
@@ -114,6 +138,8 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
       tickets.reset();
       attachments.reset();
       livePage.reset();
+      // Last: with the outbox stopped, the wake this causes sends nothing of what was just forgotten.
+      sessionUser.value = undefined;
     },
   };
 }

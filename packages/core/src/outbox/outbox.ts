@@ -34,6 +34,8 @@ export interface OutboxDeps {
   send(record: OutboxRecord): Promise<Sent>;
   /** The signed-in user the next session is made for (undefined: anonymous); new items are theirs. */
   owner(): string | undefined;
+  /** Nothing may go out now, whoever wrote it: the session is a user's whom the page no longer names. */
+  paused(): boolean;
   onSent(record: OutboxRecord, sent: Sent): void;
   /** Storage and mirroring failures: reported, never thrown, the in-memory queue carries on. */
   onError(error: unknown): void;
@@ -227,7 +229,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   /** Starts the head of every queue that is due; schedules a wake-up for the earliest backoff. */
   function pump() {
-    if (!running || !leader) return;
+    if (!running || !leader || deps.paused()) return;
     if (timer !== undefined) deps.timers.clearTimeout(timer);
     timer = undefined;
     const now = deps.now();

@@ -1,7 +1,7 @@
-import { signal } from '@preact/signals-core';
+import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import type { Drafts } from '../chat/drafts.js';
-import { createThreads } from '../chat/threads.js';
+import { createThreads, EMPTY_THREAD } from '../chat/threads.js';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { TicketsApi } from '../client/types.js';
@@ -39,8 +39,15 @@ const CreateInput = z.object({
   includeContext: z.boolean(),
 });
 
-export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record<string, unknown>>): TicketsModule {
+/** `hidden`: whom the page names now may not see what the session read (see startMessaging). */
+export function createTickets(
+  rt: Runtime,
+  outbox: Outbox,
+  drafts: Drafts<Record<string, unknown>>,
+  hidden: ReadonlySignal<boolean>,
+): TicketsModule {
   const list = signal<{ tickets: Ticket[]; loading: boolean; error?: HelplineError }>({ tickets: [], loading: false });
+  const nothing = { tickets: [], loading: false };
   let cachedForm: TicketForm | undefined;
 
   const upsert = (ticket: Ticket) => {
@@ -161,7 +168,7 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
         // Asked before a logout: the previous visitor's tickets.
         if (asked !== rt.visit()) return [];
         list.value = { tickets: [...tickets].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), loading: false };
-        return list.value.tickets;
+        return hidden.peek() ? [] : list.value.tickets;
       } catch (error) {
         if (asked === rt.visit()) list.value = { ...list.value, loading: false, error: error as HelplineError };
         throw error;
@@ -184,7 +191,7 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
     const source = threads.data(id);
     if (rt.capabilities.value.ticketList && !source.value.loaded)
       threads.load(id, false).catch((error) => rt.report(error, 'tickets.thread'));
-    return source;
+    return computed(() => (hidden.value ? EMPTY_THREAD : source.value));
   }
 
   const reply = command(
@@ -214,7 +221,7 @@ export function createTickets(rt: Runtime, outbox: Outbox, drafts: Drafts<Record
   );
 
   return {
-    list,
+    list: computed(() => (hidden.value ? nothing : list.value)),
     form,
     create,
     load,
