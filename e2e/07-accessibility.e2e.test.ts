@@ -194,7 +194,20 @@ describe('accessibility', () => {
     // focus there (on a fast machine the swap could otherwise come before focus is read).
     const { page, context, release } = await openHostHoldingWidget();
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    await tabTo(page, /^Open support$/);
+    await tabTo(page, /^Open help$/);
+    // The placeholder's focus ring stands out from the page (3:1), as the widget's own does.
+    const ring = await page.locator('helpline-launcher').evaluate((host) => {
+      const button = host.shadowRoot?.querySelector('button');
+      const style = button ? getComputedStyle(button) : undefined;
+      return {
+        width: Number.parseFloat(style?.outlineWidth ?? '0'),
+        outline: style?.outlineColor ?? '',
+        page: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    const [light, dark] = [luminance(ring.outline), luminance(ring.page)].sort((a, b) => b - a) as [number, number];
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    expect((light + 0.05) / (dark + 0.05)).toBeGreaterThanOrEqual(3);
     release();
     await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();
     expect(await focusedName(page)).toMatch(LAUNCHER);
@@ -204,7 +217,7 @@ describe('accessibility', () => {
   it('opens the panel when the placeholder is pressed and the widget swaps in its launcher before release', async () => {
     const { page, context } = await stack.openHost('/dashboard');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    const placeholder = page.locator('helpline-launcher').getByRole('button', { name: /^Open support$/ });
+    const placeholder = page.locator('helpline-launcher').getByRole('button', { name: /^Open help$/ });
     const box = await placeholder.boundingBox();
     if (!box) throw new Error('no placeholder launcher');
     // Hovering starts the download; the button is held while the widget replaces the placeholder.
@@ -220,7 +233,7 @@ describe('accessibility', () => {
     // helpline.js arrives only once Space is down: the swap happens while the key is held.
     const { page, context, release } = await openHostHoldingWidget();
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
-    await tabTo(page, /^Open support$/);
+    await tabTo(page, /^Open help$/);
     await page.keyboard.down(' ');
     release();
     await page.locator('helpline-widget').getByRole('button', { name: 'Open help' }).waitFor();

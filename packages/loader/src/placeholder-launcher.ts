@@ -29,7 +29,7 @@ export function drawPlaceholderLauncher(
   const side = appearance.position === 'left' ? 'left' : 'right';
   const x = safeNumber(appearance.offset?.x, 20);
   const y = safeNumber(appearance.offset?.y, 20);
-  const css = `:host{all:initial}button{position:fixed;${side}:${x}px;bottom:${y}px;z-index:${safeNumber(appearance.zIndex, 2147483000)};width:56px;height:56px;border:0;border-radius:50%;background:${safeColor(appearance.brandColor)};color:#fff;cursor:pointer;box-shadow:0 4px 16px #0004}button:focus-visible{outline:3px solid #93c5fd}`;
+  const css = `:host{all:initial}button{position:fixed;${side}:${x}px;bottom:${y}px;z-index:${safeNumber(appearance.zIndex, 2147483000)};width:56px;height:56px;border:0;border-radius:50%;background:${safeColor(appearance.brandColor)};color:#fff;cursor:pointer;box-shadow:0 4px 16px #0004}button:focus-visible{outline:3px solid #2563eb;outline-offset:3px}`;
   // Throws where stylesheets cannot be constructed (Safari before 16.4): the caller then loads the
   // widget, which falls back to a <style> with the CSP nonce, instead of drawing an unstyled button.
   const sheet = new CSSStyleSheet();
@@ -37,7 +37,7 @@ export function drawPlaceholderLauncher(
   root.adoptedStyleSheets = [sheet];
   const button = doc.createElement('button');
   button.type = 'button';
-  button.setAttribute('aria-label', 'Open support');
+  button.setAttribute('aria-label', 'Open help');
   button.innerHTML =
     '<svg viewBox="0 0 24 24" width="28" fill="currentColor" aria-hidden="true"><path d="M4 4h16v12H9l-5 4z"/></svg>';
   button.addEventListener('click', onActivate);

@@ -72,7 +72,7 @@ describe('the script-tag loader', () => {
     expect(injected()).toHaveLength(0);
     const launcher = document.querySelector('helpline-launcher');
     const button = launcher?.shadowRoot?.querySelector('button');
-    expect(button?.getAttribute('aria-label')).toBe('Open support');
+    expect(button?.getAttribute('aria-label')).toBe('Open help');
     button?.click();
     expect(injected()).toHaveLength(1);
     expect(injected()[0]?.src).toBe('https://support.example.com/widget/helpline-test.js');
