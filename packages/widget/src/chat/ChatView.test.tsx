@@ -5,9 +5,14 @@ import { renderView } from '../../test/render-view.js';
 import { focusInto } from '../shell/focusable.js';
 import { ChatView } from './ChatView.js';
 
-async function startConversation(text = 'Hello there, my export is broken', options = {}) {
-  const setup = renderView(ChatView, { name: 'chat' }, { options });
-  const box = setup.getByRole('textbox', { name: 'Message' });
+/** A new chat's first message sent from the box (named `boxName` in the widget's locale), shown in its thread. */
+async function startConversation(
+  text = 'Hello there, my export is broken',
+  options = {},
+  { locale = 'en', boxName = 'Message' } = {},
+) {
+  const setup = renderView(ChatView, { name: 'chat' }, { options, locale });
+  const box = await setup.findByRole('textbox', { name: boxName });
   fireEvent.input(box, { target: { value: text } });
   fireEvent.keyDown(box, { key: 'Enter' });
   const conversation = await waitFor(() => {
@@ -381,18 +386,9 @@ describe('chat view', () => {
   });
 
   it('says why a message was not sent in the locale of the widget', async () => {
-    const setup = renderView(ChatView, { name: 'chat' }, { locale: 'de' });
-    const box = await setup.findByRole('textbox', { name: 'Nachricht' });
-    fireEvent.input(box, { target: { value: 'Hallo' } });
-    fireEvent.keyDown(box, { key: 'Enter' });
-    const conversation = await waitFor(() => {
-      const [first] = setup.client.chat.conversations.value;
-      if (!first) throw new Error('no conversation yet');
-      return first;
-    });
-    setup.rerenderView({ name: 'chat', conversationId: conversation.id });
+    const setup = await startConversation('Hallo', {}, { locale: 'de', boxName: 'Nachricht' });
     setup.agent.failNext('malformed');
-    await setup.client.chat.send({ conversationId: conversation.id, body: 'Noch eine Frage' });
+    await setup.client.chat.send({ conversationId: setup.conversationId, body: 'Noch eine Frage' });
     const alert = await setup.findByRole('alert');
     expect(alert.textContent).toContain('Nicht gesendet: Beim Support gibt es gerade ein Problem.');
     expect(alert.textContent).not.toMatch(/failed|malformed/i);
