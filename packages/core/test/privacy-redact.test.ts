@@ -28,6 +28,18 @@ describe('redactText', () => {
     expect(redactText('card 4242 4242 4242 4242 ok', rules())).toBe('card [card] ok');
     expect(redactText('card 4111-1111-1111-1111', rules())).toBe('card [card]');
     expect(redactText('order 1234567890123 shipped', rules())).toBe('order 1234567890123 shipped');
+    // Luhn-valid, but no card network's prefix: a millisecond timestamp, an order number.
+    expect(redactText('sent at 1796009582364, order 8000000000000003', rules())).toBe(
+      'sent at 1796009582364, order 8000000000000003',
+    );
+    for (const card of [
+      '378282246310005',
+      '6011111111111117',
+      '5555555555554444',
+      '2223003122003222',
+      '3530111333300000',
+    ])
+      expect(redactText(`card ${card}`, rules())).toBe('card [card]');
   });
   it('masks bearer tokens, JWTs and params in embedded urls', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_nature-x';

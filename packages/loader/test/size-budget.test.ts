@@ -18,7 +18,7 @@ const CEILINGS = {
   firstOpen: 39.71 * 1024 + 522,
   firstOpenAfterIdle: 38.15 * 1024 + 516,
   idle: 2 * 1024,
-  all: 70 * 1024 + 4243,
+  all: 70 * 1024 + 4277,
 };
 
 describe('size budgets of the script-tag build', () => {

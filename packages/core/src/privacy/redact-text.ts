@@ -2,7 +2,9 @@ import { isLuhnValid } from './luhn.js';
 import { REDACTED, redactUrl } from './redact-url.js';
 import type { RedactionRules } from './rules.js';
 
-const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
+// Card numbers start with 2–6 (the networks' prefixes): a 13-digit timestamp or an order number
+// starting with 1, 7, 8, 9 or 0 is not one, even when it passes the Luhn check (one in ten does).
+const CARD = /\b[2-6](?:[ -]?\d){12,18}\b/g;
 // Quantifiers are bounded so long runs of text cannot make the scan quadratic.
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,24}/g;
 // The value must look made by a machine (a digit, or a lower-case letter before a capital), so prose such as
