@@ -48,13 +48,18 @@ export function ViewHost({ view, onShown }: { view: ViewState; onShown: (contain
     if (ready || stuck) onShown(container.current);
   }, [ready, stuck, key]);
 
-  // A view whose code could not download (offline) loads by itself once the browser is back online.
+  // A view whose code could not download (offline) loads by itself once the browser is back online,
+  // and tries again a moment later while it is: 'online' can fire before requests go through.
   useEffect(() => {
     if (!stuck) return;
     const retry = () => setAttempt((n) => n + 1);
     addEventListener('online', retry);
-    return () => removeEventListener('online', retry);
-  }, [stuck]);
+    const again = navigator.onLine && attempt < 5 ? setTimeout(retry, 1000) : undefined;
+    return () => {
+      removeEventListener('online', retry);
+      clearTimeout(again);
+    };
+  }, [stuck, attempt]);
 
   return (
     <div ref={container} key={key} class="hl-view">
