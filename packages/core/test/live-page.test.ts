@@ -73,5 +73,8 @@ describe('the page the visitor is on, while a chat they shared their context wit
     window.history.pushState(null, '', '/b');
     off.time.advance(5000);
     expect(off.pages).toEqual([]);
+    // Hosts and the widget read the capability alone: it says the page is not shared.
+    expect(off.client.state.capabilities.value.livePage).toBe(false);
+    expect(unticked.client.state.capabilities.value.livePage).toBe(true);
   });
 });

@@ -22,7 +22,6 @@ export function shareLivePage(rt: Runtime, conversations: ReadonlySignal<Convers
   let shared = '';
   let timer: unknown;
   const sharing = () =>
-    rt.options.privacy.breadcrumbs.navigation &&
     rt.capabilities.value.livePage &&
     rt.adapter.sendPage !== undefined &&
     conversations.value.some((conversation) => conversation.status === 'open' && conversation.livePage);

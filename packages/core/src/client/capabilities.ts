@@ -1,11 +1,15 @@
 import { Capabilities, type Capability } from '../adapter/capabilities.js';
-import type { Features } from '../options/schema.js';
+import type { HelplineOptions } from '../options/schema.js';
 
 /**
  * What the widget may offer: the adapter's capabilities, narrowed by the host's `features`. Turning a
- * feature off also turns off what only makes sense with it (typing without chat, form schema without tickets).
+ * feature off also turns off what only makes sense with it (typing without chat, form schema without
+ * tickets); the live page needs chat and navigation in the context (`privacy.breadcrumbs.navigation`).
  */
-export function effectiveCapabilities(adapterCapabilities: unknown, features: Features): Capabilities {
+export function effectiveCapabilities(
+  adapterCapabilities: unknown,
+  { features, privacy }: Pick<HelplineOptions, 'features' | 'privacy'>,
+): Capabilities {
   const declared = Capabilities.safeParse(adapterCapabilities);
   const caps = declared.success ? declared.data : Capabilities.parse({});
   const chat = caps.chat && features.chat;
@@ -22,7 +26,7 @@ export function effectiveCapabilities(adapterCapabilities: unknown, features: Fe
     ticketList: caps.ticketList && tickets,
     formSchema: caps.formSchema && tickets,
     attachments: caps.attachments && (chat || tickets),
-    livePage: caps.livePage && chat,
+    livePage: caps.livePage && chat && privacy.breadcrumbs.navigation,
   };
 }
 

@@ -78,6 +78,8 @@ export async function toConversations(
 
 /** A conversation started with diagnostics: its snapshot has a page (unticked, the page is empty). */
 export const sharesPage = (row: Pick<ConversationRow, 'context'>): boolean => Boolean(row.context?.page.path);
+/** `sharesPage` as a condition on the conversations table, for queries that decide it in the database. */
+export const SHARES_PAGE_SQL = "coalesce(context->'page'->>'path', '') <> ''";
 
 export async function findConversation(
   db: Queryable,

@@ -1,6 +1,7 @@
 import { LivePage } from '@helpline/core';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app/deps.js';
+import { SHARES_PAGE_SQL } from '../conversations/conversation-store.js';
 import { readJson } from '../http/read-body.js';
 import { redactLivePage } from '../privacy/typed-text.js';
 import { widgetAuth } from './widget-auth.js';
@@ -23,7 +24,7 @@ export function pageRoutes(deps: AppDeps): Hono<WidgetEnv> {
       `update visitors set live_page = jsonb_build_object('path', $3::text, 'title', $4::text, 'at', $5::text)
        where workspace_id = $1 and id = $2
          and exists (select 1 from conversations where workspace_id = $1 and visitor_pk = $2
-                     and status = 'open' and coalesce(context->'page'->>'path', '') <> '')
+                     and status = 'open' and ${SHARES_PAGE_SQL})
        returning id`,
       [workspace.id, visitor.id, page.path, page.title, page.at],
     );

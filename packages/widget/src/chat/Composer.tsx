@@ -124,7 +124,7 @@ export function Composer({ conversationId }: { conversationId: string | undefine
           include={includeContext}
           onChange={setIncludeContext}
           label={t('ticket.includeDiagnostics')}
-          live={client.state.capabilities.value.livePage && client.options.privacy.breadcrumbs.navigation}
+          live={client.state.capabilities.value.livePage}
         />
       )}
       <div class="hl-composer__row">
