@@ -58,6 +58,29 @@ describe('what a signed-in user’s session read, while the page names someone e
     },
   );
 
+  it.each([
+    { who: 'nobody', user: undefined },
+    { who: 'another user', user: BOB },
+  ])('moves off her open thread to home, and refuses tickets.get, while the page names $who', async ({ user }) => {
+    const { client, conversationId, ticketId } = await adaWithHistory();
+    await client.open({ name: 'chat', conversationId });
+    await client.update({ user });
+    expect(client.state.view.value).toEqual({ name: 'home' });
+    await expect(client.tickets.get(ticketId)).rejects.toMatchObject({ code: 'forbidden' });
+
+    await client.update({ user: ADA });
+    await client.open({ name: 'ticketThread', ticketId });
+    expect((await client.tickets.get(ticketId)).ticket.id).toBe(ticketId);
+    await client.update({ user });
+    expect(client.state.view.value).toEqual({ name: 'home' });
+
+    // A new conversation is nobody's yet: whoever is here stays on it (drafts are kept per user).
+    await client.open({ name: 'chat' });
+    await client.update({ user: ADA });
+    await client.update({ user });
+    expect(client.state.view.value).toEqual({ name: 'chat' });
+  });
+
   it('says nothing of an agent’s reply to her while the page names nobody, and does not mark it read', async () => {
     const { client, backend, conversationId } = await adaWithHistory();
     await client.open({ name: 'chat', conversationId });
@@ -69,7 +92,10 @@ describe('what a signed-in user’s session read, while the page names someone e
     expect(heard).toEqual([]);
     expect(backend.markReadCalls.filter((id) => id === conversationId)).toHaveLength(1);
 
+    // Her thread left the screen while she was not named; back, she opens it and reads the reply.
     await client.update({ user: ADA });
+    expect(client.state.unreadCount.value).toBe(1);
+    await client.open({ name: 'chat', conversationId });
     await vi.waitFor(() => expect(client.state.unreadCount.value).toBe(0));
     expect(backend.markReadCalls.filter((id) => id === conversationId)).toHaveLength(2);
   });

@@ -15,10 +15,10 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 560,
-  firstOpenAfterIdle: 38.15 * 1024 + 554,
+  firstOpen: 39.71 * 1024 + 567,
+  firstOpenAfterIdle: 38.15 * 1024 + 561,
   idle: 2 * 1024,
-  all: 70 * 1024 + 4289,
+  all: 70 * 1024 + 4373,
 };
 
 describe('size budgets of the script-tag build', () => {

@@ -84,11 +84,11 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   const store = createGatedStore(inner, { isOpen: () => visitor.storageAllowed() });
   const capture =
     deps.capture ?? createContextCapture({ privacy, now, earlier: deps.earlier, ...(win ? { window: win } : {}) });
-  const state = createState(
-    effectiveCapabilities(adapter.capabilities, options.features),
-    resolveLocale(win, options.locale),
-    { ...ANONYMOUS, user: options.user, account: options.account },
-  );
+  const state = createState(effectiveCapabilities(adapter.capabilities, options), resolveLocale(win, options.locale), {
+    ...ANONYMOUS,
+    user: options.user,
+    account: options.account,
+  });
   const extras = { custom: options.custom, app: options.app };
   const emitter = createEmitter<HelplineEvents>((error, event) =>
     log.error(`[Helpline] a listener for "${String(event)}" threw:`, error),
@@ -228,6 +228,9 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       owner: () => state.identity.value.user?.id,
       onError: quietly('outbox'),
       onDraftError: quietly('drafts'),
+      home() {
+        state.view.value = { name: 'home' };
+      },
       onOtherTab() {
         if (visitor.returning) return;
         visitor.returning = true;

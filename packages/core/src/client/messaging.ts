@@ -38,6 +38,8 @@ export interface MessagingDeps
   /** Connects once; resolves with the identity the session was made for. */
   connect(): Promise<Identity>;
   onDraftError(error: unknown): void;
+  /** Shows home: the thread on screen belongs to a user the page no longer names. */
+  home(): void;
 }
 
 /**
@@ -104,9 +106,11 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
   );
   await Promise.all([outbox.start(), chatDrafts.load(), ticketDrafts.load()]);
   const livePage = shareLivePage(rt, chat.conversations);
-  // The page names the session's user again: what waited goes.
+  // The page names the session's user again: what waited goes. It names someone else: their thread
+  // leaves the screen, so nothing typed there waits to go into it.
   const resume = effect(() => {
     if (!elsewhere.value) untracked(outbox.wake);
+    else if (untracked(() => rt.view.value.conversationId ?? rt.view.value.ticketId) !== undefined) deps.home();
   });
   return {
     chat,

@@ -5,7 +5,7 @@ import { createThreads, EMPTY_THREAD } from '../chat/threads.js';
 import { command } from '../client/command.js';
 import type { Runtime } from '../client/runtime.js';
 import type { TicketsApi } from '../client/types.js';
-import type { HelplineError } from '../errors/helpline-error.js';
+import { HelplineError } from '../errors/helpline-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { isRetryable } from '../outbox/backoff.js';
 import type { Outbox, Sent } from '../outbox/outbox.js';
@@ -183,6 +183,8 @@ export function createTickets(
     () => z.object({ id: Id }),
     async ({ id }) => {
       rt.require('ticketList');
+      if (hidden.peek())
+        throw new HelplineError('forbidden', 'tickets.get: the page names another user than this session’s');
       return threads.read(id, false);
     },
   );
