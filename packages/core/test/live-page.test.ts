@@ -51,6 +51,33 @@ describe('the page the visitor is on, while a chat they shared their context wit
     expect(pages).toHaveLength(2);
   });
 
+  it('speaks for the tab the visitor looks at: nothing from a hidden tab, its page again when it is back in front', async () => {
+    const visibility = { state: 'visible' as DocumentVisibilityState };
+    const restore = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility.state);
+    try {
+      const { time, pages } = await visitorOn('/billing', [conversation()]);
+      time.advance(1000);
+      expect(pages).toHaveLength(1);
+
+      visibility.state = 'hidden';
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.history.pushState(null, '', '/reports');
+      time.advance(5000);
+      expect(pages).toHaveLength(1);
+
+      // Meanwhile another tab may have told the agent its page: this one says its own again.
+      visibility.state = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      time.advance(1000);
+      expect(pages.map((page) => page.path)).toEqual(['/billing', '/reports']);
+      document.dispatchEvent(new Event('visibilitychange'));
+      time.advance(1000);
+      expect(pages.map((page) => page.path)).toEqual(['/billing', '/reports', '/reports']);
+    } finally {
+      restore.mockRestore();
+    }
+  });
+
   it('stops once the conversation is resolved', async () => {
     const { client, backend, time, pages } = await visitorOn('/billing', [conversation()]);
     time.advance(1000);

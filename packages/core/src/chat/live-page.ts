@@ -16,7 +16,8 @@ export interface LivePageSharing {
  * visitor is on: the redacted path and title, once per page load and after each route change. Nothing
  * is sent when no such conversation is open, when the adapter cannot take it, or when the host keeps
  * navigation out of the context (`privacy.breadcrumbs.navigation: false`). Best effort: a lost update
- * waits for the next change.
+ * waits for the next change. With several tabs open, the one the visitor looks at speaks: a hidden tab
+ * sends nothing, and a tab coming back to the front sends its page again (another may have sent since).
  */
 export function shareLivePage(rt: Runtime, conversations: ReadonlySignal<Conversation[]>): LivePageSharing {
   let shared = '';
@@ -25,9 +26,10 @@ export function shareLivePage(rt: Runtime, conversations: ReadonlySignal<Convers
     rt.capabilities.value.livePage &&
     rt.adapter.sendPage !== undefined &&
     conversations.value.some((conversation) => conversation.status === 'open' && conversation.livePage);
+  const doc = globalThis.document as Document | undefined;
   const send = () => {
     timer = undefined;
-    if (!sharing() || !rt.isConnected()) return;
+    if (!sharing() || !rt.isConnected() || doc?.visibilityState === 'hidden') return;
     const { path, title } = rt.page();
     const page = { path: path.slice(0, 2000), title: title.slice(0, 300) };
     const key = `${page.path}\n${page.title}`;
@@ -41,6 +43,11 @@ export function shareLivePage(rt: Runtime, conversations: ReadonlySignal<Convers
     timer ??= rt.timers.setTimeout(send, LIVE_PAGE_DELAY_MS);
   };
   const stopRoutes = rt.onRouteChange(schedule);
+  const onVisibility = () => {
+    shared = '';
+    schedule();
+  };
+  doc?.addEventListener('visibilitychange', onVisibility);
   // Conversations loaded or changed (one opened, shared, resolved): the page may now be owed.
   const stopWatching = effect(() => {
     if (sharing()) untracked(schedule);
@@ -52,6 +59,7 @@ export function shareLivePage(rt: Runtime, conversations: ReadonlySignal<Convers
     stop() {
       stopRoutes();
       stopWatching();
+      doc?.removeEventListener('visibilitychange', onVisibility);
       if (timer !== undefined) rt.timers.clearTimeout(timer);
       timer = undefined;
     },
