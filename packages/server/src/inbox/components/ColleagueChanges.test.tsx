@@ -28,7 +28,8 @@ async function openTicket() {
   await waitFor(() => expect([...select('Assignee').options].map((option) => option.value)).toContain('ag_3'));
   const colleagueChanges = (changes: Partial<typeof item.ticket>, entries: unknown[]) => {
     history = [...history, ...entries];
-    act(() => view.store.handleEvent({ type: 'ticket', ticket: { ...item.ticket, ...changes } }));
+    const ticket = { ...item.ticket, updatedAt: at(history.length), ...changes };
+    act(() => view.store.handleEvent({ type: 'ticket', ticket }));
   };
   return { ...view, ticket: item.ticket, colleagueChanges };
 }
@@ -82,13 +83,13 @@ describe("a colleague's changes to the open thread", () => {
   it("says nothing of the echo of the agent's own reply, which moved the ticket to open", async () => {
     const item = ticketItem('t1', { due: 30 });
     let ticket = { ...item.ticket, status: 'new' as 'new' | 'open' };
-    const { store } = renderInbox(
+    const { store, requests } = renderInbox(
       {
         'GET /me': { body: session },
         'GET /queue': { body: { conversations: [], tickets: [{ ...item, ticket }] } },
         'GET /tickets/t1': () => ({ body: { ticket, messages: [], context: null, visitor: null, history: [] } }),
         'POST /tickets/t1/replies': () => {
-          ticket = { ...ticket, status: 'open' };
+          ticket = { ...ticket, status: 'open', updatedAt: at(1) };
           return { status: 201, body: message({ id: 'm1', conversationId: 't1', author: me, body: 'On it' }) };
         },
       },
@@ -98,8 +99,13 @@ describe("a colleague's changes to the open thread", () => {
     fireEvent.input(reply, { target: { value: 'On it' } });
     fireEvent.keyDown(reply, { key: 'Enter' });
     await waitFor(() => expect(select('Status').value).toBe('open'));
+    const reads = () => requests.filter((request) => request.method === 'GET' && request.path === '/tickets/t1').length;
+    const before = reads();
     act(() => store.handleEvent({ type: 'ticket', ticket }));
     expect(said()).toBe('');
+    // The reply read the ticket and its history again; its echo does not read them a third time.
+    await Promise.resolve();
+    expect(reads()).toBe(before);
   });
 
   it('shows and says who took a conversation or gave it up, and a status a colleague set', async () => {

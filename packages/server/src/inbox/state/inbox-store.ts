@@ -363,9 +363,12 @@ export function createInboxStore(deps: InboxStoreDeps) {
         return;
       case 'ticket':
         if (current?.ticket && current.id === event.ticket.id) {
+          // Unchanged since it was read (the echo of this agent's own change, which read it again): its
+          // history is already here.
+          const news = current.ticket.updatedAt !== event.ticket.updatedAt;
           say(ticketChanges(current.ticket, event.ticket));
           thread.value = { ...current, ticket: event.ticket };
-          void rereadHistory(current.id);
+          if (news) void rereadHistory(current.id);
         } else markFresh(entryKey('ticket', event.ticket.id));
         refreshQueueSoon();
         return;
