@@ -19,6 +19,7 @@ import { CsatPrompt } from './CsatPrompt.js';
 import { MessageItem, PendingItem } from './MessageItem.js';
 import { reveal } from './reveal.js';
 import { useAnnouncer } from './use-announcer.js';
+import { useKeepNewest } from './use-keep-newest.js';
 
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
@@ -59,6 +60,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
     const element = scroller.current;
     if (element) element.scrollTop = element.scrollHeight;
   }, [thread.messages.length, thread.pending.length]);
+  useKeepNewest(scroller);
 
   const lastUser = [...thread.messages].reverse().find((message) => message.author.type === 'user');
   const seenId =

@@ -1,3 +1,6 @@
+/** Below this width the panel fills the screen; fit-visual-viewport listens only then. */
+export const PHONE_LAYOUT = '(max-width: 639.98px)';
+
 export default `
 .hl-panel {
   position: fixed; z-index: var(--hl-z); inset: auto; margin: 0; padding: 0;
@@ -25,11 +28,13 @@ export default `
 .hl-panel__header .hl-icon-button:focus-visible { outline-color: var(--hl-brand-fg); }
 @keyframes hl-panel-in { from { opacity: 0; transform: translateY(12px) scale(0.98); } to { opacity: 1; transform: none; } }
 @media (prefers-reduced-motion: reduce) { .hl-panel { animation: none; } }
-@media (max-width: 639.98px) {
+@media ${PHONE_LAYOUT} {
   .hl-panel, :host(.hl-launcher-hidden) .hl-panel {
-    inset: 0; width: 100%; height: 100%; border: 0; border-radius: 0;
-    /* The screen's size, not the layout viewport's: a host page wider than the phone stretches that. */
-    width: 100dvw; height: 100dvh; max-width: 100%; max-height: 100%;
+    border: 0; border-radius: 0;
+    /* The visual viewport (fit-visual-viewport.ts), what an on-screen keyboard leaves of the screen.
+       Else the screen's size, not the layout viewport's: a host page wider than the phone stretches that. */
+    inset: var(--hl-vv-offsetTop, 0) auto auto var(--hl-vv-offsetLeft, 0);
+    width: var(--hl-vv-width, 100dvw); height: var(--hl-vv-height, 100dvh); max-width: 100%; max-height: 100%;
     padding: env(safe-area-inset-top, 0px) env(safe-area-inset-right, 0px) env(safe-area-inset-bottom, 0px) env(safe-area-inset-left, 0px);
   }
   .hl-panel input, .hl-panel textarea, .hl-panel select { font-size: 16px; }

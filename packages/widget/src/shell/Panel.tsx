@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useDir, useT } from '../i18n/use-t.js';
 import { IconButton } from '../ui/IconButton.js';
 import { useClient } from './client-context.js';
+import { fitVisualViewport } from './fit-visual-viewport.js';
 import { focusableIn, focusInto } from './focusable.js';
 import { keepFocusInside } from './keep-focus.js';
 import css from './Panel.css.js';
@@ -45,10 +46,12 @@ export function Panel({ id, returnFocus }: PanelProps) {
       }
     }
     const focusKeeper = el && keepFocusInside(el, () => title.current);
+    const unfit = el && fitVisualViewport(el);
     // However the panel closes (button, Escape, launcher, host command), focus that was inside it
     // goes back to what opened it instead of falling to <body>.
     return () => {
       focusKeeper?.disconnect();
+      unfit?.();
       const active = (el?.getRootNode() as ShadowRoot | undefined)?.activeElement;
       if (active && el?.contains(active)) returnFocus();
     };
