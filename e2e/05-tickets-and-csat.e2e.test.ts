@@ -186,4 +186,38 @@ describe('tickets and satisfaction', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     await context.close();
   });
+
+  it('lets the visitor end a chat; the agent watching it is told, and the visitor is asked for a rating', async () => {
+    const opener = `Found the export button ${Date.now()}`;
+    const { page, context, problems } = await stack.openHost('/dashboard');
+    const { dialog } = await startChat(page, opener);
+    const inbox = await stack.openInbox();
+    await inbox.page
+      .getByRole('list', { name: 'Queue' })
+      .getByRole('link', { name: new RegExp(opener) })
+      .click();
+    const status = inbox.page.getByRole('combobox', { name: 'Status' });
+    await expect.poll(() => status.inputValue()).toBe('open');
+
+    await dialog.getByRole('button', { name: 'End chat' }).click();
+    await dialog.getByRole('group', { name: /End this conversation\?/ }).waitFor();
+    await page.keyboard.press('Enter');
+
+    // The question and its buttons are gone: focus goes to the line that says the chat ended.
+    const ended = dialog.getByRole('status').filter({ hasText: 'You ended this conversation.' });
+    await ended.waitFor();
+    await expect
+      .poll(() => ended.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element))
+      .toBe(true);
+    await dialog.getByRole('group', { name: 'How did we do?' }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'End chat' }).count()).toBe(0);
+
+    await expect.poll(() => status.inputValue()).toBe('resolved');
+    expect(await inbox.page.locator('.thread-header [aria-live="polite"]').textContent()).toBe(
+      'The visitor ended this conversation.',
+    );
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    expect(inbox.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await context.close();
+  });
 });

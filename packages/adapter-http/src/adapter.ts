@@ -89,6 +89,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       availability: true,
       analytics: true,
       livePage: true,
+      endChat: true,
     }),
     connect,
     async disconnect(opts = {}) {
@@ -142,6 +143,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     markRead: later('markRead'),
     rateConversation: later('rateConversation'),
     sendPage: later('sendPage'),
+    endConversation: later('endConversation'),
 
     subscribe(handler: (event: RealtimeEvent) => void, onStatus?: (status: ConnectionStatus) => void) {
       const status = onStatus ?? (() => {});

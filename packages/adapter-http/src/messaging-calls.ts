@@ -1,4 +1,5 @@
 import {
+  Conversation,
   Conversations,
   Message,
   MessagePage,
@@ -58,6 +59,13 @@ export function messagingCalls(client: HttpClient) {
     },
     async rateConversation(conversationId, csat) {
       await post(`/conversations/${enc(conversationId)}/csat`, 'Rating', csat);
+    },
+    async endConversation(conversationId) {
+      return parseResponse(
+        Conversation,
+        await post(`/conversations/${enc(conversationId)}/resolve`, 'Ending the conversation', {}),
+        'conversation',
+      );
     },
     async sendPage(page) {
       await post('/page', 'Sharing the page', page);

@@ -1,5 +1,6 @@
 import {
   ContextSnapshot,
+  Conversation,
   Conversations,
   Csat,
   IdempotencyKey,
@@ -37,6 +38,7 @@ type ChatMethods = Required<
     | 'markRead'
     | 'rateConversation'
     | 'sendPage'
+    | 'endConversation'
   >
 >;
 
@@ -180,6 +182,17 @@ export function chatMethods(runtime: Runtime): ChatMethods {
       await runtime.respond(Ack, 'page receipt', () => {
         runtime.pages.set(visitorId, { ...args, at: runtime.nowIso() });
         return ack();
+      });
+    },
+
+    async endConversation(conversationId) {
+      const record = ownConversation(runtime, conversationId);
+      return runtime.respond(Conversation, 'conversation', () => {
+        if (record.conversation.status !== 'resolved') {
+          record.conversation = { ...record.conversation, status: 'resolved', updatedAt: runtime.nowIso() };
+          runtime.emit({ type: 'status', conversationId, status: 'resolved', by: 'user' });
+        }
+        return conversationView(record);
       });
     },
 

@@ -77,6 +77,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       availability: true,
       analytics: true,
       livePage: true,
+      endChat: true,
     },
     agent: createMemoryAgent(runtime),
 

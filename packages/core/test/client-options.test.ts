@@ -8,7 +8,7 @@ describe('parseOptions', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings).toEqual([]);
-    expect(result.options.features).toEqual({ kb: true, chat: true, tickets: true, answers: true });
+    expect(result.options.features).toEqual({ kb: true, chat: true, tickets: true, answers: true, endChat: true });
     expect(result.options.privacy.noStorageBeforeInteraction).toBe(true);
   });
 

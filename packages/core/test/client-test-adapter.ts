@@ -137,6 +137,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       availability: true,
       analytics: true,
       livePage: false,
+      endChat: true,
       ...capabilities,
     },
     identities: [],
@@ -213,6 +214,14 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     },
     async markRead(conversationId) {
       backend.markReadCalls.push(conversationId);
+    },
+    async endConversation(conversationId) {
+      write('endConversation', conversationId);
+      const conversation = backend.conversations.get(conversationId);
+      if (!conversation) throw new AdapterError('not_found', 'No such conversation', { status: 404 });
+      const ended: Conversation = { ...conversation, status: 'resolved', updatedAt: at() };
+      backend.conversations.set(conversationId, ended);
+      return ended;
     },
     async rateConversation(conversationId, csat) {
       write('rateConversation', csat.idempotencyKey);

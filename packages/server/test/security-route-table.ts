@@ -68,6 +68,7 @@ export const ROUTES: readonly RouteSpec[] = [
     body: () => ({ typing: true }),
   },
   { method: 'POST', path: '/v1/conversations/:id/read', auth: 'session', object: 'conversation' },
+  { method: 'POST', path: '/v1/conversations/:id/resolve', auth: 'session', object: 'conversation' },
   {
     method: 'POST',
     path: '/v1/conversations/:id/csat',

@@ -1,4 +1,4 @@
-import { type ContextSnapshot, Message, MessagePage, StartedConversation } from '@helpline/core';
+import { type ContextSnapshot, Conversation, Message, MessagePage, StartedConversation } from '@helpline/core';
 import { describe, expect, it } from 'vitest';
 import type { ConformanceSuite } from '../agent-driver.js';
 import { expectNotPretending, expectTypedError, method, rejection, unique, useFixture } from './helpers.js';
@@ -131,6 +131,28 @@ export function chatChecks(suite: ConformanceSuite): void {
         method(adapter, 'rateConversation')(conversation.id, { score: 9, idempotencyKey: unique('csat') }),
       );
       expectTypedError(error, 'invalid_input', 'score');
+    });
+
+    it('lets the visitor end a conversation, which a new message opens again — or, undeclared, has no endConversation()', async () => {
+      const { adapter } = fixture();
+      if (!adapter.capabilities.endChat) return expectNotPretending(adapter, ['endConversation']);
+      const { conversation } = await start('All sorted, thanks');
+      const ended = await method(adapter, 'endConversation')(conversation.id);
+      expect(Conversation.safeParse(ended).success).toBe(true);
+      expect(ended).toMatchObject({ id: conversation.id, status: 'resolved' });
+      // Ending twice is no error: a retried request after a lost answer.
+      expect((await method(adapter, 'endConversation')(conversation.id)).status).toBe('resolved');
+      const listed = await method(adapter, 'listConversations')();
+      expect(listed.find((c) => c.id === conversation.id)?.status).toBe('resolved');
+      await method(adapter, 'sendMessage')(conversation.id, {
+        body: 'One more thing',
+        attachmentIds: [],
+        idempotencyKey: unique('reopen'),
+      });
+      const reopened = await method(adapter, 'listConversations')();
+      expect(reopened.find((c) => c.id === conversation.id)?.status).toBe('open');
+      const missing = await rejection(method(adapter, 'endConversation')('no-such-conversation'));
+      expectTypedError(missing, 'not_found');
     });
   });
 }

@@ -83,6 +83,8 @@ export interface SupportAdapter {
   rateConversation?(conversationId: string, csat: Csat & { idempotencyKey: string }): Promise<void>;
   /** The page the visitor is on now, for agents of their open conversations (capability `livePage`). */
   sendPage?(page: LivePage): Promise<void>;
+  /** The visitor ends the conversation: resolves with it resolved (capability `endChat`). */
+  endConversation?(conversationId: string): Promise<Conversation>;
 
   // realtime
   subscribe?(handler: RealtimeHandler, onStatus?: StatusHandler): Unsubscribe;

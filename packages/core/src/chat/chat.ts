@@ -9,7 +9,7 @@ import type { OutboxRecord } from '../outbox/record.js';
 import { Attachment } from '../schemas/attachment.js';
 import { Id, MAX_TEXT_LENGTH } from '../schemas/common.js';
 import {
-  type Conversation,
+  Conversation,
   Conversations,
   Csat,
   type Message,
@@ -47,7 +47,9 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>, 
   const typing = createTypingTracker(rt.timers);
   const unread = computed(() => shown.value.reduce((sum, conversation) => sum + conversation.unreadCount, 0));
 
-  const method = <K extends 'listConversations' | 'listMessages' | 'sendTyping' | 'markRead'>(name: K) => {
+  const method = <K extends 'listConversations' | 'listMessages' | 'sendTyping' | 'markRead' | 'endConversation'>(
+    name: K,
+  ) => {
     const fn = rt.adapter[name];
     if (fn === undefined) throw new UnsupportedError(name, rt.adapter.name);
     return fn.bind(rt.adapter) as NonNullable<(typeof rt.adapter)[K]>;
@@ -208,6 +210,20 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>, 
     },
   );
 
+  const end = command(
+    rt.report,
+    'chat.end',
+    ['conversationId'],
+    () => z.object({ conversationId: Id }),
+    async ({ conversationId }) => {
+      rt.require('endChat');
+      await rt.connected();
+      const conversation = parseResponse(Conversation, await method('endConversation')(conversationId), 'conversation');
+      upsertConversation(conversation);
+      return conversation;
+    },
+  );
+
   const loadOlder = command(
     rt.report,
     'chat.loadOlder',
@@ -238,6 +254,7 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>, 
     },
     markRead,
     rate,
+    end,
     draft: (key) => drafts.get(key),
     setDraft(key, text) {
       if (typeof key !== 'string' || typeof text !== 'string') return;

@@ -27,6 +27,7 @@ export function effectiveCapabilities(
     formSchema: caps.formSchema && tickets,
     attachments: caps.attachments && (chat || tickets),
     livePage: caps.livePage && chat && privacy.breadcrumbs.navigation,
+    endChat: caps.endChat && chat && features.endChat,
   };
 }
 

@@ -124,6 +124,7 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
     discard: later((m) => m.chat.discard),
     markRead: later((m) => m.chat.markRead),
     rate: later((m) => m.chat.rate),
+    end: later((m) => m.chat.end),
   } satisfies ChatApi & Record<string, unknown>;
 
   const tickets = {

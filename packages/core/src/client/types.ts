@@ -144,6 +144,8 @@ export interface ChatApi {
   setTyping(conversationId: string, typing: boolean): void;
   markRead(conversationId: string): Promise<void>;
   rate(conversationId: string, csat: Csat): Promise<void>;
+  /** Ends (resolves) the conversation for the visitor; resolves with it as the backend has it now. */
+  end(conversationId: string): Promise<Conversation>;
   /** Draft text per conversation ('new' for an unstarted one); persisted so nothing typed is lost. */
   draft(key: string): ReadonlySignal<string>;
   setDraft(key: string, text: string): void;

@@ -56,6 +56,8 @@ export const Features = z.object({
   chat: z._default(z.boolean(), true),
   tickets: z._default(z.boolean(), true),
   answers: z._default(z.boolean(), true),
+  /** Offers "End chat" on an open conversation (where the adapter can). */
+  endChat: z._default(z.boolean(), true),
 });
 export type Features = z.infer<typeof Features>;
 

@@ -8,7 +8,13 @@ import { Ticket } from './ticket.js';
 export const RealtimeEvent = z.union([
   z.object({ type: z.literal('message'), message: Message }),
   z.object({ type: z.literal('typing'), conversationId: Id, author: Author, typing: z.boolean() }),
-  z.object({ type: z.literal('status'), conversationId: Id, status: ConversationStatus }),
+  /** `by: 'user'`: the visitor ended the conversation from the widget. */
+  z.object({
+    type: z.literal('status'),
+    conversationId: Id,
+    status: ConversationStatus,
+    by: z.optional(z.literal('user')),
+  }),
   z.object({ type: z.literal('read'), conversationId: Id, reader: z.enum(['user', 'agent']), at: Timestamp }),
   z.object({ type: z.literal('presence'), availability: Availability }),
   z.object({ type: z.literal('ticket'), ticket: Ticket }),

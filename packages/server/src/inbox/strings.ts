@@ -78,6 +78,7 @@ export const strings = {
     assigned: (by: string, to: string) => `${by} assigned this to ${to}.`,
     assignedToYou: (by: string) => `${by} assigned this to you.`,
     took: (by: string) => `${by} took this.`,
+    visitorEnded: 'The visitor ended this conversation.',
     unassignedBy: (by: string) => `${by} unassigned this.`,
   },
   ticket: {

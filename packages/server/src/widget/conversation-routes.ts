@@ -36,7 +36,7 @@ function requireContent(input: { body: string; attachmentIds: string[] }): void 
 const conflict = (what: string): ApiError =>
   new ApiError(409, 'conflict', `idempotencyKey: already used for another ${what}`, 'idempotencyKey');
 
-/** The visitor's conversations: list, start, page messages, reply, typing, read, CSAT. */
+/** The visitor's conversations: list, start, page messages, reply, typing, read, end, CSAT. */
 export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
   const app = new Hono<WidgetEnv>();
   app.use('*', widgetAuth(deps, { session: true }));
@@ -193,6 +193,28 @@ export function conversationRoutes(deps: AppDeps): Hono<WidgetEnv> {
       payload: { type: 'read', conversationId: row.id, reader: 'user', at: at.toISOString() },
     });
     return c.body(null, 204);
+  });
+
+  // The visitor ends the conversation ("End chat"): resolved as if an agent had, said to agents as
+  // the visitor's doing. Ending one already resolved changes nothing (a retry after a lost answer).
+  app.post('/:id/resolve', async (c) => {
+    const workspace = c.get('workspace');
+    const visitor = c.get('visitor');
+    const row = await ownConversation(workspace.id, visitor.id, c.req.param('id'));
+    const [ended] = await deps.db.query<ConversationRow>(
+      `update conversations set status = 'resolved', updated_at = now()
+       where workspace_id = $1 and id = $2 and status <> 'resolved' returning ${CONVERSATION_COLUMNS}`,
+      [workspace.id, row.id],
+    );
+    if (ended)
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: visitor.id,
+        audience: 'all',
+        payload: { type: 'status', conversationId: row.id, status: 'resolved', by: 'user' },
+      });
+    const [conversation] = await toConversations(deps.db, [ended ?? row], attachmentLinker(deps, c));
+    return c.json(conversation);
   });
 
   app.post('/:id/csat', async (c) => {

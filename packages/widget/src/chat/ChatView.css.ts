@@ -3,7 +3,12 @@ export default `
 .hl-chat__banner { background: var(--hl-surface); border-block-end: 1px solid var(--hl-border); padding: 8px 12px; font-size: 13px; }
 .hl-chat__banner p { margin: 0; }
 .hl-chat__scroller { flex: 1; overflow-y: auto; padding: 12px; }
-.hl-chat__intro, .hl-chat__typing { color: var(--hl-muted); font-size: 13px; }
+.hl-chat__bar { display: flex; justify-content: flex-end; padding: 6px 12px; border-block-end: 1px solid var(--hl-border); font-size: 13px; }
+.hl-chat__confirm { border: 0; margin: 0; padding: 0; min-inline-size: 0; flex: 1; }
+.hl-chat__confirm legend { padding: 0; margin-block-end: 6px; }
+.hl-chat__actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
+.hl-chat__ended { text-align: center; margin-block: 12px 0; }
+.hl-chat__intro, .hl-chat__typing, .hl-chat__ended { color: var(--hl-muted); font-size: 13px; }
 .hl-chat__older { display: block; margin-inline: auto; margin-block-end: 8px; }
 .hl-chat__list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 .hl-chat__error { color: var(--hl-danger); margin: 4px 12px; font-size: 13px; }

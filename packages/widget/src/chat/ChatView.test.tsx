@@ -169,6 +169,53 @@ describe('chat view', () => {
     expect(await findByText('Thanks for your feedback!')).toBeTruthy();
   });
 
+  it('lets the visitor end the chat after confirming it, then asks for a rating', async () => {
+    const { getByRole, findByRole, findByText, queryByRole, agent, conversationId } = await startConversation();
+    fireEvent.click(await findByRole('button', { name: 'End chat' }));
+    const question = getByRole('group', { name: 'End this conversation? If you write again, it opens again.' });
+    const confirm = question.querySelector('button') as HTMLButtonElement;
+    expect(document.activeElement).toBe(confirm);
+
+    // Keeping on chatting changes nothing and hands focus back.
+    fireEvent.click(getByRole('button', { name: 'Keep chatting' }));
+    const endChat = getByRole('button', { name: 'End chat' });
+    expect(document.activeElement).toBe(endChat);
+    expect(agent.conversations()[0]?.conversation.status).toBe('open');
+
+    fireEvent.click(endChat);
+    fireEvent.click(getByRole('button', { name: 'End chat' }));
+    expect((await findByText('You ended this conversation.')).getAttribute('role')).toBe('status');
+    expect(await findByText('How did we do?')).toBeTruthy();
+    expect(agent.conversations()[0]?.conversation.status).toBe('resolved');
+    expect(queryByRole('button', { name: 'End chat' })).toBeNull();
+    expect(queryByRole('group', { name: /End this conversation/ })).toBeNull();
+    expect(conversationId).toBe(agent.conversations()[0]?.conversation.id);
+  });
+
+  it('keeps the chat open and says why when it cannot be ended', async () => {
+    const { getByRole, findByRole, queryByText, agent } = await startConversation();
+    fireEvent.click(await findByRole('button', { name: 'End chat' }));
+    agent.failNext(500);
+    fireEvent.click(getByRole('button', { name: 'End chat' }));
+    expect((await findByRole('alert')).textContent).toBe('Support is having trouble right now. Please try again.');
+    expect(queryByText('You ended this conversation.')).toBeNull();
+    expect(agent.conversations()[0]?.conversation.status).toBe('open');
+    fireEvent.click(getByRole('button', { name: 'End chat' }));
+    await waitFor(() => expect(agent.conversations()[0]?.conversation.status).toBe('resolved'));
+  });
+
+  it('offers no "End chat" where the host turns it off, nor on a new or resolved chat', async () => {
+    const off = await startConversation('Hello', { features: { endChat: false } });
+    expect(off.queryByRole('button', { name: 'End chat' })).toBeNull();
+    off.unmount();
+    const { queryByRole, findByRole, agent, conversationId, rerenderView } = await startConversation();
+    expect(await findByRole('button', { name: 'End chat' })).toBeTruthy();
+    await agent.resolve(conversationId);
+    await waitFor(() => expect(queryByRole('button', { name: 'End chat' })).toBeNull());
+    rerenderView({ name: 'chat' });
+    expect(queryByRole('button', { name: 'End chat' })).toBeNull();
+  });
+
   it('uploads an attached file, shows it, and lets it be removed', async () => {
     const { getByTestId, findByRole, queryByText } = renderView(ChatView, { name: 'chat' });
     const file = new File(['hello'], 'notes.txt', { type: 'text/plain' });
@@ -398,5 +445,11 @@ describe('chat view', () => {
     const { findByRole } = renderView(ChatView, { name: 'chat' }, { locale: 'ar' });
     expect(await findByRole('textbox', { name: 'الرسالة' })).toBeTruthy();
     expect(await findByRole('button', { name: 'إرسال' })).toBeTruthy();
+  });
+
+  it('offers ending the chat in Arabic', async () => {
+    const { findByRole, getByRole } = await startConversation('مرحبا', {}, { locale: 'ar', boxName: 'الرسالة' });
+    fireEvent.click(await findByRole('button', { name: 'إنهاء المحادثة' }));
+    expect(getByRole('button', { name: 'متابعة المحادثة' })).toBeTruthy();
   });
 });

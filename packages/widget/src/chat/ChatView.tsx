@@ -1,5 +1,5 @@
 import { type Message, NEW_CHAT } from '@helpline/core';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { InstantAnswers } from '../answers/InstantAnswers.js';
 import { useInstantAnswer } from '../answers/use-instant-answer.js';
 import conversationStrings from '../i18n/en/conversation.js';
@@ -16,6 +16,7 @@ import { AvailabilityBanner } from './AvailabilityBanner.js';
 import css from './ChatView.css.js';
 import { Composer } from './Composer.js';
 import { CsatPrompt } from './CsatPrompt.js';
+import { EndChat } from './EndChat.js';
 import { MessageItem, PendingItem } from './MessageItem.js';
 import { reveal } from './reveal.js';
 import { useAnnouncer } from './use-announcer.js';
@@ -69,6 +70,8 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
     Date.parse(conversation.agentLastReadAt) >= Date.parse(lastUser.createdAt)
       ? lastUser.id
       : undefined;
+  const [endedHere, setEndedHere] = useState(false);
+  const open = conversation !== undefined && conversation.status !== 'resolved';
   const resolved = conversation?.status === 'resolved' && capabilities.csat;
   const rating = resolved && conversation.csat === undefined;
   const wasRating = useRef(rating);
@@ -87,6 +90,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
   return (
     <section class="hl-chat" aria-label={t('chat.title')}>
       <AvailabilityBanner brief={thread.messages.length > 0} />
+      {open && capabilities.endChat && <EndChat conversationId={conversation.id} onEnding={setEndedHere} />}
       <div
         class="hl-chat__scroller"
         ref={scroller}
@@ -135,6 +139,11 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
           {typing.length > 0 && <p class="hl-chat__typing">{t('chat.typing', { name: typing.join(', ') })}</p>}
         </div>
         {instant.answer && <InstantAnswers answer={instant.answer} onDismiss={instant.dismiss} />}
+        {endedHere && !open && (
+          <p class="hl-chat__ended" role="status" tabIndex={-1} data-refocus>
+            {t('chat.ended')}
+          </p>
+        )}
         {resolved && <CsatPrompt conversation={conversation} />}
       </div>
       <div class="hl-visually-hidden" aria-live="polite" data-testid="chat-live">

@@ -132,5 +132,8 @@ describe("a colleague's changes to the open thread", () => {
     act(() => store.handleEvent({ type: 'assignee', kind: 'conversation', id: 'c1', by: noor }));
     expect(select('Assignee').value).toBe('');
     expect(said()).toBe('Noor unassigned this.');
+    act(() => store.handleEvent({ type: 'status', conversationId: 'c1', status: 'resolved', by: 'user' }));
+    expect(select('Status').value).toBe('resolved');
+    expect(said()).toBe('The visitor ended this conversation.');
   });
 });

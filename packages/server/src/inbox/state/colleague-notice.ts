@@ -17,8 +17,11 @@ export function ticketChanges(before: Ticket, after: Ticket): string {
   return said.join(' ');
 }
 
-export const conversationStatusChange = (status: ConversationStatus): string =>
-  strings.thread.changed(strings.thread.status, strings.thread.statuses[status]);
+/** A status someone else set: a colleague, or the visitor ending the chat from the widget (`by: 'user'`). */
+export const conversationStatusChange = (status: ConversationStatus, by?: 'user'): string =>
+  by === 'user' && status === 'resolved'
+    ? strings.thread.visitorEnded
+    : strings.thread.changed(strings.thread.status, strings.thread.statuses[status]);
 
 /** Who gave the open thread to whom; `me` is the signed-in agent, told it is now theirs. */
 export function assigneeChange({ assignee, by }: Assignment, me: string | undefined): string {

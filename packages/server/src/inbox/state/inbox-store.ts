@@ -356,7 +356,7 @@ export function createInboxStore(deps: InboxStoreDeps) {
         return;
       case 'status':
         if (current?.conversation && current.id === event.conversationId) {
-          if (current.conversation.status !== event.status) say(conversationStatusChange(event.status));
+          if (current.conversation.status !== event.status) say(conversationStatusChange(event.status, event.by));
           thread.value = { ...current, conversation: { ...current.conversation, status: event.status } };
         }
         refreshQueueSoon();

@@ -63,4 +63,9 @@ export default {
   'chat.status.pending': 'قيد الانتظار',
   'chat.status.resolved': 'تم الحل',
   'chat.noMessages': 'لا توجد رسائل بعد',
+  'chat.end': 'إنهاء المحادثة',
+  'chat.endQuestion': 'هل تريد إنهاء هذه المحادثة؟ إذا كتبت مرة أخرى فستُفتح من جديد.',
+  'chat.endConfirm': 'إنهاء المحادثة',
+  'chat.endCancel': 'متابعة المحادثة',
+  'chat.ended': 'لقد أنهيت هذه المحادثة.',
 } as const;

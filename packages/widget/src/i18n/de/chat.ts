@@ -63,4 +63,9 @@ export default {
   'chat.status.pending': 'Wartend',
   'chat.status.resolved': 'Gelöst',
   'chat.noMessages': 'Noch keine Nachrichten',
+  'chat.end': 'Chat beenden',
+  'chat.endQuestion': 'Dieses Gespräch beenden? Wenn du wieder schreibst, wird es erneut geöffnet.',
+  'chat.endConfirm': 'Chat beenden',
+  'chat.endCancel': 'Weiter chatten',
+  'chat.ended': 'Du hast dieses Gespräch beendet.',
 } as const;

@@ -61,4 +61,9 @@ export default {
   'chat.status.pending': 'Waiting',
   'chat.status.resolved': 'Resolved',
   'chat.noMessages': 'No messages yet',
+  'chat.end': 'End chat',
+  'chat.endQuestion': 'End this conversation? If you write again, it opens again.',
+  'chat.endConfirm': 'End chat',
+  'chat.endCancel': 'Keep chatting',
+  'chat.ended': 'You ended this conversation.',
 } as const;
