@@ -69,6 +69,7 @@ describe('tickets and satisfaction', () => {
     const details = inbox.getByRole('region', { name: 'Ticket details' });
     expect(await details.textContent()).toMatch(/invoices/i);
     await details.getByRole('link', { name: /screenshot\.png/ }).waitFor();
+    await api.post(`/tickets/${queued?.ticket.id}/replies`, { body: 'Fixed in today’s release' });
     await inbox.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Solved' });
     await inbox
       .getByRole('region', { name: 'History' })
@@ -81,6 +82,8 @@ describe('tickets and satisfaction', () => {
     const item = mine.getByRole('button', { name: new RegExp(SUBJECT) });
     await item.waitFor();
     await expect.poll(async () => item.textContent(), { timeout: 15_000 }).toContain('Solved');
+    // The agent's reply counts as unread until the ticket is opened.
+    expect(await item.textContent()).toContain('1 unread');
     await saveScreenshot(dialog, 'my-tickets');
 
     // The ticket's own page lists the screenshot as a link, and a reply can carry a file too.
@@ -106,6 +109,9 @@ describe('tickets and satisfaction', () => {
       body: 'The console log, as asked',
       attachments: [{ name: 'screenshot.png' }],
     });
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await mine.waitFor();
+    expect(await item.textContent()).not.toContain('unread');
 
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
     expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });

@@ -90,6 +90,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       analytics: true,
       livePage: true,
       endChat: true,
+      ticketRead: true,
     }),
     connect,
     async disconnect(opts = {}) {
@@ -186,6 +187,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     listTickets: later('listTickets'),
     getTicket: later('getTicket'),
     replyToTicket: later('replyToTicket'),
+    markTicketRead: later('markTicketRead'),
 
     async getAvailability() {
       return parseResponse(Availability, await get('/availability', 'Loading availability'), 'availability');

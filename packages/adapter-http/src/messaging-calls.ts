@@ -82,6 +82,9 @@ export function messagingCalls(client: HttpClient) {
     async getTicket(id) {
       return parseResponse(TicketThread, await get(`/tickets/${enc(id)}`, 'Loading the ticket'), 'ticket');
     },
+    async markTicketRead(id) {
+      await post(`/tickets/${enc(id)}/read`, 'Marking read', {});
+    },
     async replyToTicket(id, message) {
       return parseResponse(Message, await post(`/tickets/${enc(id)}/replies`, 'Replying', message), 'message');
     },

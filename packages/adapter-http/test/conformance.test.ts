@@ -107,6 +107,7 @@ runAdapterConformance({
         typing: (conversationId: string, on: boolean) =>
           agent('POST', `/conversations/${conversationId}/typing`, { typing: on }),
         setTicketStatus: (ticketId: string, status: TicketStatus) => agent('PATCH', `/tickets/${ticketId}`, { status }),
+        replyToTicket: (ticketId: string, body: string) => agent('POST', `/tickets/${ticketId}/replies`, { body }),
         failNext: network.failNext,
         visitorPage: async (id: string) => (await agent('GET', `/conversations/${id}`))?.visitorPage,
         async lastContext(id: string): Promise<ContextSnapshot | undefined> {

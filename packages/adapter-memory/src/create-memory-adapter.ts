@@ -78,6 +78,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       analytics: true,
       livePage: true,
       endChat: true,
+      ticketRead: true,
     },
     agent: createMemoryAgent(runtime),
 

@@ -36,6 +36,8 @@ export interface TicketRecord {
   messages: Message[];
   context: ContextSnapshot | undefined;
   history: { status: TicketStatus; at: string }[];
+  /** How many of `messages` the visitor has read. */
+  readUpTo: number;
 }
 
 export interface TrackedEvent {

@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from '@helpline/core';
 import * as z from 'zod/mini';
+import { Ack, ack } from './ack.js';
 import { changeTicketStatus } from './agent-actions.js';
 import { notFound, type Runtime, type TicketRecord } from './runtime.js';
 import { newMessage, resolveAttachments } from './threads.js';
@@ -22,8 +23,17 @@ import { hasRoundTheClockCoverage, ticketPriority } from './ticket-priority.js';
 const CreateInput = z.extend(TicketInput, { context: z.optional(ContextSnapshot) });
 
 type TicketMethods = Required<
-  Pick<SupportAdapter, 'getTicketForm' | 'createTicket' | 'listTickets' | 'getTicket' | 'replyToTicket'>
+  Pick<
+    SupportAdapter,
+    'getTicketForm' | 'createTicket' | 'listTickets' | 'getTicket' | 'replyToTicket' | 'markTicketRead'
+  >
 >;
+
+/** The ticket as its visitor sees it: with the agent replies they have not read. */
+const visitorView = (record: TicketRecord): Ticket => ({
+  ...record.ticket,
+  unreadCount: record.messages.slice(record.readUpTo).filter((message) => message.author.type !== 'user').length,
+});
 
 function notOffered(field: string, value: string): never {
   const issue = `${field}: ${JSON.stringify(value)} is not offered by this workspace's form`;
@@ -87,6 +97,7 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
           messages: [],
           context: args.context,
           history: [{ status: 'new', at: ticket.createdAt }],
+          readUpTo: 0,
         });
         runtime.writes.set(writeKey, ticket);
         return ticket;
@@ -98,7 +109,7 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
       return runtime.respond(Tickets, 'ticket list', () =>
         [...runtime.tickets.values()]
           .filter((record) => record.visitorId === visitorId)
-          .map((record) => record.ticket)
+          .map(visitorView)
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       );
     },
@@ -106,9 +117,17 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
     async getTicket(id) {
       const record = own(id);
       return runtime.respond(TicketThread, 'ticket thread', () => ({
-        ticket: record.ticket,
+        ticket: visitorView(record),
         messages: record.messages,
       }));
+    },
+
+    async markTicketRead(id) {
+      const record = own(id);
+      await runtime.respond(Ack, 'read receipt', () => {
+        record.readUpTo = record.messages.length;
+        return ack();
+      });
     },
 
     async replyToTicket(id, input) {
@@ -132,6 +151,7 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
           args.idempotencyKey,
         );
         record.messages.push(message);
+        record.readUpTo = record.messages.length;
         record.ticket = { ...record.ticket, updatedAt: message.createdAt };
         // The customer answered: the ticket is back with the team.
         if (record.ticket.status === 'pending' || record.ticket.status === 'solved')

@@ -15,6 +15,8 @@ export interface AgentDriver {
   /** Required when the adapter declares `typing`. */
   typing?(conversationId: string, on: boolean): MaybePromise<unknown>;
   setTicketStatus?(ticketId: string, status: TicketStatus): MaybePromise<unknown>;
+  /** An agent's reply to a ticket; required when the adapter declares `ticketRead`. */
+  replyToTicket?(ticketId: string, body: string): MaybePromise<unknown>;
   /** Makes the next adapter call fail as `kind`; required for the error-mapping checks. */
   failNext?(kind: AgentFault): MaybePromise<unknown>;
   /** The context snapshot the backend stored with a conversation or ticket. */

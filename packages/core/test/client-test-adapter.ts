@@ -36,6 +36,7 @@ export interface TestBackend extends SupportAdapter {
   analytics: AnalyticsEvent[];
   suggestCalls: SuggestContext[];
   markReadCalls: string[];
+  ticketReadCalls: string[];
   disconnects: number;
   offline: boolean;
   /** Errors thrown by the next write calls, in order. */
@@ -138,6 +139,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       analytics: true,
       livePage: false,
       endChat: true,
+      ticketRead: true,
       ...capabilities,
     },
     identities: [],
@@ -148,6 +150,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
     analytics: [],
     suggestCalls: [],
     markReadCalls: [],
+    ticketReadCalls: [],
     disconnects: 0,
     offline: false,
     failures: [],
@@ -277,6 +280,9 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       const ticket = backend.tickets.find((t) => t.id === id);
       if (!ticket) throw new AdapterError('not_found', `No ticket ${id}`, { status: 404 });
       return { ticket, messages: backend.messages.filter((m) => m.conversationId === id) };
+    },
+    async markTicketRead(id) {
+      backend.ticketReadCalls.push(id);
     },
     async replyToTicket(id, input) {
       write('replyToTicket', input.idempotencyKey);

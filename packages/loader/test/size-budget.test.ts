@@ -15,10 +15,10 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 845,
-  firstOpenAfterIdle: 38.15 * 1024 + 839,
+  firstOpen: 39.71 * 1024 + 922,
+  firstOpenAfterIdle: 38.15 * 1024 + 916,
   idle: 2 * 1024,
-  all: 70 * 1024 + 5290,
+  all: 70 * 1024 + 5659,
 };
 
 describe('size budgets of the script-tag build', () => {

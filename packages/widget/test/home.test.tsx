@@ -53,6 +53,24 @@ describe('home view', () => {
     expect(widget.ui.queryByText('Suggested for this page')).toBeNull();
   });
 
+  it('says on "My tickets" how many agent replies to tickets are unread', async () => {
+    const widget = mountWidget({ user: { id: 'u-home-tickets' } });
+    const ticket = await widget.hl.tickets.create({
+      subject: 'Export broken',
+      description: 'CSV is empty',
+      severity: 'P2',
+      category: 'bug',
+      fields: { area: 'reports' },
+      includeContext: false,
+    });
+    await widget.hl.tickets.load();
+    await widget.adapter.agent.replyToTicket(ticket.id, 'Which report?');
+    fireEvent.click(await widget.ui.findByRole('button', { name: 'Open help, 1 unread message' }));
+    await widget.ui.findByText('Hi there. How can we help?');
+    const button = widget.ui.getByRole('button', { name: 'My tickets 1 unread message' });
+    expect(button.textContent).toBe('My tickets (1)1 unread message');
+  });
+
   it('offers "My tickets" only when the adapter can list tickets', async () => {
     const memory = createMemoryAdapter({ articles: demoArticles });
     const capabilities: Capabilities = { ...memory.capabilities, ticketList: false };

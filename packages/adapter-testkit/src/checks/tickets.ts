@@ -135,5 +135,29 @@ export function ticketChecks(suite: ConformanceSuite): void {
         expect((await method(adapter, 'getTicket')(created.id)).ticket.status).toBe('solved');
       }
     });
+
+    it("counts an agent's replies as unread until the visitor reads the ticket — or, undeclared, has no markTicketRead()", async () => {
+      const { adapter, agent } = fixture();
+      if (!adapter.capabilities.ticketRead) return expectNotPretending(adapter, ['markTicketRead']);
+      if (!agent.replyToTicket)
+        throw new Error(`${adapter.name} declares ticketRead but its AgentDriver has no replyToTicket()`);
+      const created = await create('P2');
+      const unread = async () =>
+        (await method(adapter, 'listTickets')()).find((ticket) => ticket.id === created.id)?.unreadCount;
+      expect(await unread()).toBe(0);
+      await agent.replyToTicket(created.id, 'Could you send a screenshot?');
+      await agent.replyToTicket(created.id, 'Or the invoice number');
+      expect(await unread()).toBe(2);
+      expect((await method(adapter, 'getTicket')(created.id)).ticket.unreadCount).toBe(2);
+      // The visitor's own reply is not news to them.
+      await method(adapter, 'replyToTicket')(created.id, {
+        body: 'Here',
+        attachmentIds: [],
+        idempotencyKey: unique('r'),
+      });
+      await method(adapter, 'markTicketRead')(created.id);
+      expect(await unread()).toBe(0);
+      expectTypedError(await rejection(method(adapter, 'markTicketRead')('no-such-ticket')), 'not_found');
+    });
   });
 }

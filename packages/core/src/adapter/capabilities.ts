@@ -17,6 +17,8 @@ export const Capabilities = z.object({
   analytics: z._default(z.boolean(), false),
   /** Agents see the page the visitor is on while a chat they shared their context with is open. */
   livePage: z._default(z.boolean(), false),
+  /** Agent replies to a ticket count as unread until the visitor reads it (`unreadCount`, `markTicketRead`). */
+  ticketRead: z._default(z.boolean(), false),
   /** The visitor can end (resolve) their conversation from the widget. */
   endChat: z._default(z.boolean(), false),
 });

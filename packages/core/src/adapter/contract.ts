@@ -98,6 +98,8 @@ export interface SupportAdapter {
   listTickets?(): Promise<Ticket[]>;
   getTicket?(id: string): Promise<TicketThread>;
   replyToTicket?(id: string, input: NewMessage): Promise<Message>;
+  /** The visitor has read the ticket's replies (capability `ticketRead`). */
+  markTicketRead?(id: string): Promise<void>;
 
   // availability
   getAvailability?(): Promise<Availability>;

@@ -24,6 +24,7 @@ export function effectiveCapabilities(
     csat: caps.csat && chat,
     tickets,
     ticketList: caps.ticketList && tickets,
+    ticketRead: caps.ticketRead && caps.ticketList && tickets,
     formSchema: caps.formSchema && tickets,
     attachments: caps.attachments && (chat || tickets),
     livePage: caps.livePage && chat && privacy.breadcrumbs.navigation,

@@ -268,7 +268,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   let lastUnread = 0;
   disposers.push(
     effect(() => {
-      state.unreadCount.value = chat.unread.value;
+      state.unreadCount.value = chat.unread.value + tickets.unread.value;
     }),
     effect(() => {
       const count = state.unreadCount.value;

@@ -156,6 +156,11 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
         ),
       ),
     reply: later((m) => m.tickets.reply),
+    unread: through(
+      (m) => m.tickets.unread,
+      () => 0,
+    ),
+    markRead: later((m) => m.tickets.markRead),
   } satisfies TicketsApi;
 
   const attachments = {

@@ -173,6 +173,10 @@ export interface TicketsApi {
    */
   thread(id: string): ReadonlySignal<{ messages: Message[]; loading: boolean; error?: HelplineError }>;
   reply(id: string, body: string, attachments?: Attachment[]): Promise<Message>;
+  /** Agent replies not read yet, over all tickets (capability `ticketRead`). */
+  unread: ReadonlySignal<number>;
+  /** The ticket on screen is marked read automatically, and its replies while it stays there. */
+  markRead(id: string): Promise<void>;
   /** Draft of the ticket form, persisted. */
   draft: ReadonlySignal<Record<string, unknown>>;
   setDraft(values: Record<string, unknown>): void;

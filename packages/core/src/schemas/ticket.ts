@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Attachment } from './attachment.js';
-import { CustomFields, Id, IdempotencyKey, matches, positive, Timestamp, whole } from './common.js';
+import { atLeast, CustomFields, Id, IdempotencyKey, matches, positive, Timestamp, whole } from './common.js';
 import { Message } from './conversation.js';
 import { Category, Severity } from './severity.js';
 
@@ -25,6 +25,11 @@ export const Ticket = z.object({
   updatedAt: Timestamp,
   firstResponseDueAt: z.optional(Timestamp),
   firstRespondedAt: z.optional(Timestamp),
+  /**
+   * Agent replies since the visitor last read the ticket (capability `ticketRead`). Absent where the
+   * sender does not count them (a live `ticket` event): the count known before stands.
+   */
+  unreadCount: z.optional(z.number().check(whole(), atLeast(0))),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -50,10 +50,27 @@ export function createTickets(
   const nothing = { tickets: [], loading: false };
   let cachedForm: TicketForm | undefined;
 
-  const upsert = (ticket: Ticket) => {
+  const upsert = (next: Ticket) => {
+    const before = list.value.tickets.find((other) => other.id === next.id);
+    const ticket =
+      next.unreadCount === undefined && before?.unreadCount ? { ...next, unreadCount: before.unreadCount } : next;
     const others = list.value.tickets.filter((other) => other.id !== ticket.id);
     list.value = { ...list.value, tickets: [ticket, ...others].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) };
   };
+  const setUnread = (id: string, count: (ticket: Ticket) => number) => {
+    list.value = {
+      ...list.value,
+      tickets: list.value.tickets.map((ticket) =>
+        ticket.id === id ? { ...ticket, unreadCount: count(ticket) } : ticket,
+      ),
+    };
+  };
+  const isVisible = (id: string) =>
+    !hidden.value && rt.isOpen.value && rt.view.value.name === 'ticketThread' && rt.view.value.ticketId === id;
+  // A reply counts once, though a resumed stream may bring it again.
+  const counted = new Set<string>();
+  const tellRead = (id: string) =>
+    rt.adapter.markTicketRead?.(id).catch((error: unknown) => rt.report(error, 'tickets.markRead'));
   const method = <K extends 'listTickets' | 'getTicket'>(name: K) => {
     const fn = rt.adapter[name];
     if (fn === undefined) throw new UnsupportedError(name, rt.adapter.name);
@@ -196,6 +213,19 @@ export function createTickets(
     return computed(() => (hidden.value ? EMPTY_THREAD : source.value));
   }
 
+  const markRead = command(
+    rt.report,
+    'tickets.markRead',
+    ['id'],
+    () => z.object({ id: Id }),
+    async ({ id }) => {
+      rt.require('ticketRead');
+      setUnread(id, () => 0);
+      await rt.connected();
+      await rt.adapter.markTicketRead?.(id);
+    },
+  );
+
   const reply = command(
     rt.report,
     'tickets.reply',
@@ -224,6 +254,10 @@ export function createTickets(
 
   return {
     list: computed(() => (hidden.value ? nothing : list.value)),
+    unread: computed(() =>
+      hidden.value ? 0 : list.value.tickets.reduce((sum, ticket) => sum + (ticket.unreadCount ?? 0), 0),
+    ),
+    markRead,
     form,
     create,
     load,
@@ -236,7 +270,16 @@ export function createTickets(
     },
     onRealtime(event) {
       if (event.type === 'ticket') upsert(event.ticket);
-      else if (event.type === 'message' && threads.has(event.message.conversationId)) threads.add(event.message);
+      else if (event.type === 'message') {
+        const { message } = event;
+        if (threads.has(message.conversationId)) threads.add(message);
+        const known = list.value.tickets.some((ticket) => ticket.id === message.conversationId);
+        if (!known || message.author.type === 'user' || !rt.capabilities.value.ticketRead || counted.has(message.id))
+          return;
+        counted.add(message.id);
+        if (isVisible(message.conversationId)) void tellRead(message.conversationId);
+        else setUnread(message.conversationId, (ticket) => (ticket.unreadCount ?? 0) + 1);
+      }
     },
     onSent(record, sent) {
       if (record.kind === 'ticketReply') threads.add(sent.value as Message);
@@ -248,6 +291,7 @@ export function createTickets(
     },
     refresh: threads.refresh,
     reset() {
+      counted.clear();
       threads.reset();
       list.value = { tickets: [], loading: false };
       cachedForm = undefined;

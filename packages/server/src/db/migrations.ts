@@ -332,6 +332,16 @@ alter table tickets add column assignee_name text;
 alter table visitors add column live_page jsonb;
 `,
   },
+  {
+    version: 11,
+    name: 'ticket read by visitor',
+    // Agent replies after it are the visitor's unread ones. Tickets from before count as read: their
+    // replies are not news to anyone.
+    sql: `
+alter table tickets add column visitor_last_read_at timestamptz;
+update tickets set visitor_last_read_at = now();
+`,
+  },
 ];
 
 // Any constant works; it only has to be the same for every Helpline instance on one database.

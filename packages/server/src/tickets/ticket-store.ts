@@ -26,7 +26,13 @@ export interface TicketRow {
   assignee_name: string | null;
   created_at: Date;
   updated_at: Date;
+  /** Agent replies since the visitor last read the ticket: selected only where the visitor asks (UNREAD_COLUMN). */
+  unread_count?: string | number;
 }
+
+/** The visitor's unread agent replies, as a column of a query on `tickets t`. */
+export const UNREAD_COLUMN = `(select count(*) from messages m where m.ticket_id = t.id and m.author_type <> 'user'
+  and (t.visitor_last_read_at is null or m.created_at > t.visitor_last_read_at)) as unread_count`;
 
 export const TICKET_COLUMNS =
   'id, workspace_id, visitor_pk, number, subject, description, severity, category, status, priority, fields, attachments, context, idempotency_key, first_response_due_at, first_responded_at, created_at, updated_at, queue, assignee_id, assignee_name';
@@ -49,6 +55,7 @@ export function toTicket(row: TicketRow, link: AttachmentLinker): Ticket {
     updatedAt: new Date(row.updated_at).toISOString(),
     firstResponseDueAt: new Date(row.first_response_due_at).toISOString(),
     ...(row.first_responded_at ? { firstRespondedAt: new Date(row.first_responded_at).toISOString() } : {}),
+    ...(row.unread_count === undefined ? {} : { unreadCount: Number(row.unread_count) }),
   };
 }
 

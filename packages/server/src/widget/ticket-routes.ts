@@ -15,7 +15,14 @@ import { redactContext, redactFields, redactTyped } from '../privacy/typed-text.
 import { applyRouting } from '../routing/rules.js';
 import { ticketPriority } from '../tickets/priority.js';
 import { firstResponseTargets, ticketDueAt } from '../tickets/sla.js';
-import { findTicket, recordHistory, TICKET_COLUMNS, type TicketRow, toTicket } from '../tickets/ticket-store.js';
+import {
+  findTicket,
+  recordHistory,
+  TICKET_COLUMNS,
+  type TicketRow,
+  toTicket,
+  UNREAD_COLUMN,
+} from '../tickets/ticket-store.js';
 import { validateTicketFields } from '../tickets/validate-fields.js';
 import { trustedAccount } from '../visitors/visitor-store.js';
 import { sentAttachments } from './sent-attachments.js';
@@ -49,7 +56,7 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
 
   app.get('/', async (c) => {
     const rows = await deps.db.query<TicketRow>(
-      `select ${TICKET_COLUMNS} from tickets where workspace_id = $1 and visitor_pk = $2 order by created_at desc limit 100`,
+      `select ${TICKET_COLUMNS}, ${UNREAD_COLUMN} from tickets t where workspace_id = $1 and visitor_pk = $2 order by created_at desc limit 100`,
       [c.get('workspace').id, c.get('visitor').id],
     );
     const link = attachmentLinker(deps, c);
@@ -150,11 +157,26 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const workspace = c.get('workspace');
     const row = await ownTicket(workspace.id, c.get('visitor').id, c.req.param('id'));
     const link = attachmentLinker(deps, c);
+    const [unread] = await deps.db.query<Pick<TicketRow, 'unread_count'>>(
+      `select ${UNREAD_COLUMN} from tickets t where t.workspace_id = $1 and t.id = $2`,
+      [workspace.id, row.id],
+    );
     const thread: TicketThread = {
-      ticket: toTicket(row, link),
+      ticket: toTicket({ ...row, ...unread }, link),
       messages: await threadMessages(deps.db, workspace.id, { ticketId: row.id }, link),
     };
     return c.json(thread);
+  });
+
+  // The visitor has read the ticket's replies: they no longer count as unread.
+  app.post('/:id/read', async (c) => {
+    const workspace = c.get('workspace');
+    const row = await ownTicket(workspace.id, c.get('visitor').id, c.req.param('id'));
+    await deps.db.query('update tickets set visitor_last_read_at = now() where workspace_id = $1 and id = $2', [
+      workspace.id,
+      row.id,
+    ]);
+    return c.body(null, 204);
   });
 
   app.post('/:id/replies', async (c) => {

@@ -8,6 +8,7 @@ export function ContactEntries() {
   const client = useClient();
   const t = useT();
   const caps = useValue(client.state.capabilities);
+  const unread = useValue(client.tickets.unread);
   if (!caps.chat && !caps.tickets && !caps.ticketList) return null;
   const go = (name: 'chat' | 'ticket' | 'tickets') => () => void client.open({ name }).catch(() => {});
   return (
@@ -29,6 +30,13 @@ export function ContactEntries() {
         {caps.ticketList && (
           <Button icon="ticket" variant="secondary" block onClick={go('tickets')}>
             {t('common.myTickets')}
+            {unread > 0 && (
+              <>
+                {' '}
+                <span aria-hidden="true">({unread})</span>
+                <span class="hl-visually-hidden">{t('common.unread', { count: unread })}</span>
+              </>
+            )}
           </Button>
         )}
       </div>

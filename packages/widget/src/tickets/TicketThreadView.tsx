@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { AttachmentLinks } from '../attachments/AttachmentLinks.js';
 import { AttachButton, AttachmentTray } from '../attachments/AttachmentTray.js';
 import { useAttachments } from '../attachments/use-attachments.js';
@@ -37,6 +37,13 @@ function TicketPage({ ticketId }: { ticketId: string }) {
   // Core keeps both current: status changes, live replies, the user's own.
   const { messages, loading, error } = useValue(client.tickets.thread(ticketId));
   const ticket = useValue(client.tickets.list).tickets.find((other) => other.id === ticketId);
+  const readable = useValue(client.state.capabilities).ticketRead;
+  const unread = ticket?.unreadCount ?? 0;
+  // The ticket on screen is read: its replies stop counting on the launcher and in My tickets.
+  useEffect(() => {
+    if (readable && unread > 0 && document.visibilityState !== 'hidden')
+      void client.tickets.markRead(ticketId).catch(() => undefined);
+  }, [ticketId, unread, readable]);
   const failed = error && !loading && (
     <ErrorNotice
       message={errorText(t, error)}

@@ -4,6 +4,7 @@ export default `
 .hl-tickets__item { display: grid; gap: 4px; inline-size: 100%; text-align: start; padding: 10px 12px; border: 1px solid var(--hl-border); border-radius: var(--hl-radius); background: var(--hl-bg); color: var(--hl-fg); font: inherit; cursor: pointer; }
 .hl-tickets__item:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 2px; }
 .hl-tickets__subject { font-weight: 600; }
+.hl-tickets__unread { justify-self: start; background: var(--hl-brand); color: var(--hl-brand-fg); border-radius: 999px; padding-inline: 8px; font-size: 12px; }
 .hl-tickets__meta, .hl-tickets__ref { font-size: 13px; color: var(--hl-muted); }
 .hl-badge {
   display: inline-block; padding-inline: 6px; border-radius: 999px; font-size: 12px; color: var(--hl-fg);

@@ -33,6 +33,25 @@ describe('my tickets', () => {
     expect(await setup.findByText('Solved')).toBeTruthy();
   });
 
+  it('counts an agent’s replies as unread in the list and on the badge until the ticket is opened', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const ticket = await setup.client.tickets.create(input);
+    await setup.client.tickets.load();
+    await setup.agent.replyToTicket(ticket.id, 'Which report?');
+    await setup.agent.replyToTicket(ticket.id, 'And which month?');
+    expect(await setup.findByText('2 unread')).toBeTruthy();
+    expect(setup.client.state.unreadCount.value).toBe(2);
+
+    await setup.client.open({ name: 'ticketThread', ticketId: ticket.id });
+    setup.rerenderView({ name: 'ticketThread', ticketId: ticket.id }, TicketThreadView);
+    expect(await setup.findByText('And which month?')).toBeTruthy();
+    await waitFor(() => expect(setup.client.state.unreadCount.value).toBe(0));
+    // Read at the backend too: the next page load's list does not count them again.
+    expect((await setup.adapter.listTickets()).find((other) => other.id === ticket.id)?.unreadCount).toBe(0);
+    setup.rerenderView({ name: 'tickets' }, TicketsView);
+    expect(setup.queryByText(/unread/)).toBeNull();
+  });
+
   it('shows a ticket thread and sends a reply', async () => {
     const setup = renderView(TicketsView, { name: 'tickets' });
     const ticket = await setup.client.tickets.create(input);

@@ -52,6 +52,9 @@ function TicketsViewBody(_props: ViewProps) {
                 <span class="hl-tickets__subject" dir="auto">
                   {ticket.subject}
                 </span>
+                {ticket.unreadCount ? (
+                  <span class="hl-tickets__unread">{t('chat.unread', { count: ticket.unreadCount })}</span>
+                ) : null}
                 <span class="hl-tickets__meta">
                   <TicketStatusBadge ticket={ticket} /> <span>{t(`ticket.severity.${ticket.severity}`)}</span> ·{' '}
                   <span>{t('tickets.updated', { when: relativeTime(ticket.updatedAt, now, locale) })}</span>
