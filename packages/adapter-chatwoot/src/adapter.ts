@@ -1,6 +1,7 @@
 import {
   AdapterError,
   Capabilities,
+  Contact,
   ContextSnapshot,
   Conversations,
   checkUpload,
@@ -96,6 +97,7 @@ export function createChatwootAdapter(
       typing: true,
       readReceipts: true,
       attachments: true,
+      contact: true,
     }),
 
     async connect(next) {
@@ -137,6 +139,18 @@ export function createChatwootAdapter(
       sourceId = undefined;
       delivered.clear();
       staged.clear();
+    },
+
+    // Custom attributes, not the contact's email: Chatwoot merges a contact into another with the same
+    // email (ContactIdentifyAction), which would hand this visitor that contact's conversations.
+    async setContact(raw) {
+      const contact = parseWith(Contact, raw, 'Contact');
+      await call('PATCH', contactPath(), 'Saving your email', {
+        custom_attributes: {
+          helpline_contact_email: contact.email,
+          ...(contact.name ? { helpline_contact_name: contact.name } : {}),
+        },
+      });
     },
 
     async listConversations() {

@@ -456,6 +456,11 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}) {
       loseNextResponse() {
         loseNextResponse = true;
       },
+      /** The email the visitor gave, as the agent sees it on the conversation's contact. */
+      visitorContact(id: string): { email: string } | undefined {
+        const email = contacts.get(conversationOf(id).contactId)?.customAttributes.helpline_contact_email;
+        return typeof email === 'string' ? { email } : undefined;
+      },
       lastContext(id: string): ContextSnapshot | undefined {
         const json = conversations.get(Number(id))?.customAttributes.helpline_context;
         return typeof json === 'string' ? (JSON.parse(json) as ContextSnapshot) : undefined;

@@ -91,6 +91,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       livePage: true,
       endChat: true,
       ticketRead: true,
+      contact: true,
     }),
     connect,
     async disconnect(opts = {}) {
@@ -145,6 +146,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     rateConversation: later('rateConversation'),
     sendPage: later('sendPage'),
     endConversation: later('endConversation'),
+    setContact: later('setContact'),
 
     subscribe(handler: (event: RealtimeEvent) => void, onStatus?: (status: ConnectionStatus) => void) {
       const status = onStatus ?? (() => {});

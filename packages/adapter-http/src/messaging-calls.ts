@@ -70,6 +70,9 @@ export function messagingCalls(client: HttpClient) {
     async sendPage(page) {
       await post('/page', 'Sharing the page', page);
     },
+    async setContact(contact) {
+      await post('/contact', 'Saving your email', contact);
+    },
     async getTicketForm() {
       return parseResponse(TicketForm, await get('/tickets/form', 'Loading the ticket form'), 'ticket form');
     },

@@ -110,6 +110,10 @@ runAdapterConformance({
         replyToTicket: (ticketId: string, body: string) => agent('POST', `/tickets/${ticketId}/replies`, { body }),
         failNext: network.failNext,
         visitorPage: async (id: string) => (await agent('GET', `/conversations/${id}`))?.visitorPage,
+        async visitorContact(id: string) {
+          const found = await agent('GET', `/conversations/${id}`).catch(() => agent('GET', `/tickets/${id}`));
+          return found?.visitor?.contact;
+        },
         async lastContext(id: string): Promise<ContextSnapshot | undefined> {
           const found = await agent('GET', `/conversations/${id}`).catch(() => agent('GET', `/tickets/${id}`));
           return found?.context ?? undefined;

@@ -1,6 +1,7 @@
 import {
   type AvailabilityStatus,
   AvailabilityStatus as AvailabilityStatusSchema,
+  type Contact,
   type ContextSnapshot,
   type Conversation,
   type LivePage,
@@ -58,6 +59,8 @@ export interface MemoryAgent {
   lastContext(conversationOrTicketId: string): ContextSnapshot | undefined;
   /** Where the conversation's visitor last said they are (sendPage). */
   visitorPage(conversationId: string): (LivePage & { at: string }) | undefined;
+  /** How the visitor of a conversation or ticket said they can be reached (setContact; unverified). */
+  visitorContact(conversationOrTicketId: string): (Contact & { at: string }) | undefined;
   /** Makes the next adapter call fail like a broken network or backend would. */
   failNext(kind: FaultKind): void;
   /** Analytics events the widget tracked, oldest first. */
@@ -109,6 +112,10 @@ export function createMemoryAgent(runtime: Runtime): MemoryAgent {
     visitorPage(conversationId) {
       const record = runtime.conversations.get(conversationId);
       return record && runtime.pages.get(record.visitorId);
+    },
+    visitorContact(id) {
+      const visitorId = (runtime.conversations.get(id) ?? runtime.tickets.get(id))?.visitorId;
+      return visitorId === undefined ? undefined : runtime.contacts.get(visitorId);
     },
     failNext(kind) {
       assertFaultKind(kind);

@@ -1,4 +1,5 @@
 import {
+  Contact,
   ContextSnapshot,
   Conversation,
   Conversations,
@@ -39,6 +40,7 @@ type ChatMethods = Required<
     | 'rateConversation'
     | 'sendPage'
     | 'endConversation'
+    | 'setContact'
   >
 >;
 
@@ -193,6 +195,15 @@ export function chatMethods(runtime: Runtime): ChatMethods {
           runtime.emit({ type: 'status', conversationId, status: 'resolved', by: 'user' });
         }
         return conversationView(record);
+      });
+    },
+
+    async setContact(contact) {
+      const args = parseWith(Contact, contact, 'setContact contact');
+      const visitorId = runtime.visitorId();
+      await runtime.respond(Ack, 'contact receipt', () => {
+        runtime.contacts.set(visitorId, { ...args, at: runtime.nowIso() });
+        return ack();
       });
     },
 

@@ -79,6 +79,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       livePage: true,
       endChat: true,
       ticketRead: true,
+      contact: true,
     },
     agent: createMemoryAgent(runtime),
 

@@ -3,6 +3,7 @@ import {
   type AnalyticsEvent,
   type Attachment,
   type AvailabilityStatus,
+  type Contact,
   type ContextSnapshot,
   type Conversation,
   type Identity,
@@ -67,6 +68,8 @@ export interface Runtime {
   readonly tracked: TrackedEvent[];
   /** The page each visitor last said they are on (sendPage), by visitor id. */
   readonly pages: Map<string, LivePage & { at: string }>;
+  /** How each visitor said they can be reached (setContact, unverified), by visitor id. */
+  readonly contacts: Map<string, Contact & { at: string }>;
   readonly subscribers: Set<Subscriber>;
   readonly objectUrls: string[];
   readonly timers: Set<ReturnType<typeof setTimeout>>;
@@ -100,6 +103,7 @@ export function createRuntime(options: ResolvedOptions, form: TicketForm): Runti
     ratings: new Map(),
     tracked: [],
     pages: new Map(),
+    contacts: new Map(),
     subscribers: new Set(),
     objectUrls: [],
     timers: new Set(),

@@ -23,6 +23,11 @@ export interface AgentDriver {
   lastContext?(conversationOrTicketId: string): MaybePromise<ContextSnapshot | undefined>;
   /** Where the conversation's visitor last said they are; required when the adapter declares `livePage`. */
   visitorPage?(conversationId: string): MaybePromise<{ path: string; title: string } | undefined>;
+  /**
+   * The email the visitor of a conversation or ticket gave (setContact), as agents see it; required when
+   * the adapter declares `contact`.
+   */
+  visitorContact?(conversationOrTicketId: string): MaybePromise<{ email: string } | undefined>;
 }
 
 export interface ConformanceFixture {

@@ -3,6 +3,7 @@ import type { ConformanceSuite } from './agent-driver.js';
 import { attachmentChecks } from './checks/attachments.js';
 import { availabilityChecks } from './checks/availability.js';
 import { chatChecks } from './checks/chat.js';
+import { contactChecks } from './checks/contact.js';
 import { errorChecks } from './checks/errors.js';
 import { kbChecks } from './checks/kb.js';
 import { realtimeChecks } from './checks/realtime.js';
@@ -20,6 +21,7 @@ export function runAdapterConformance(suite: ConformanceSuite): void {
     chatChecks(suite);
     realtimeChecks(suite);
     ticketChecks(suite);
+    contactChecks(suite);
     attachmentChecks(suite);
     availabilityChecks(suite);
     errorChecks(suite);

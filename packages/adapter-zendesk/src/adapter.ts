@@ -2,6 +2,7 @@ import {
   AdapterError,
   Attachment,
   Capabilities,
+  Contact,
   checkUpload,
   Identity,
   parseResponse,
@@ -34,17 +35,25 @@ export function createZendeskAdapter(input: ZendeskAdapterOptionsInput, deps: Ze
   const uploads: UploadedFiles = new Map();
   let identity: Identity | undefined;
   let signedIn = false;
+  /** The email an anonymous visitor gave: the requester of their requests. */
+  let contact: Contact | undefined;
   const kb = helpCenter(client, options.helpCenterLocale);
-  const requests = requestsApi(client, options, { identity: () => identity, uploads });
+  const requests = requestsApi(client, options, {
+    identity: () => identity,
+    contact: () => (signedIn ? undefined : contact),
+    uploads,
+  });
 
   return {
     name: 'zendesk',
-    // ticketList depends on who connected: anonymous requesters cannot list their requests.
+    // ticketList and contact depend on who connected: anonymous requesters cannot list their requests,
+    // and only they need to say where replies go (a signed-in end user has their Zendesk account's email).
     get capabilities() {
       return Capabilities.parse({
         kb: true,
         tickets: true,
         ticketList: signedIn,
+        contact: !signedIn,
         attachments: true,
         formSchema: true,
       });
@@ -62,6 +71,7 @@ export function createZendeskAdapter(input: ZendeskAdapterOptionsInput, deps: Ze
     async disconnect() {
       identity = undefined;
       signedIn = false;
+      contact = undefined;
       client.setToken(undefined);
     },
 
@@ -87,6 +97,16 @@ export function createZendeskAdapter(input: ZendeskAdapterOptionsInput, deps: Ze
       // fetch cannot observe upload progress: report completion once.
       uploadOptions.onProgress?.(file.size, file.size);
       return attachment;
+    },
+
+    async setContact(raw) {
+      const given = parseWith(Contact, raw, 'Contact');
+      if (signedIn)
+        throw new AdapterError(
+          'unsupported',
+          "Saving an email: a signed-in Zendesk user's replies go to their Zendesk account's email",
+        );
+      contact = given;
     },
 
     async getTicketForm() {

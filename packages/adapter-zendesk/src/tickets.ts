@@ -1,6 +1,7 @@
 import {
   AdapterError,
   type Attachment,
+  type Contact,
   ContextSnapshot,
   type Identity,
   MAX_TEXT_LENGTH,
@@ -32,7 +33,7 @@ const enc = encodeURIComponent;
 export function requestsApi(
   client: ZendeskClient,
   options: ZendeskAdapterOptions,
-  state: { identity: () => Identity | undefined; uploads: UploadedFiles },
+  state: { identity: () => Identity | undefined; contact: () => Contact | undefined; uploads: UploadedFiles },
 ) {
   // Tickets created in this page session, by idempotency key and by id: a retried submit answers the
   // first result, and an anonymous requester (who cannot read requests back) still sees what it sent.
@@ -47,6 +48,8 @@ export function requestsApi(
         fields: options.ticketFields.map(({ zendeskId: _id, ...field }) => field),
         categories: options.categories,
         attachments: options.attachments,
+        // An anonymous request needs its requester's email (Zendesk "Create Request"): who has none asks for it.
+        contactRequired: !client.hasToken() && !state.identity()?.user?.email,
         ...(options.firstResponseMinutes ? { firstResponseMinutes: options.firstResponseMinutes } : {}),
       },
       'ticket form',
@@ -115,6 +118,13 @@ export function requestsApi(
     });
   };
 
+  /** An anonymous request's requester: the host's word first, else what the visitor gave (setContact). */
+  const requester = (anonymous: Identity) => {
+    const given = state.contact();
+    const email = anonymous.user?.email ?? given?.email;
+    return { name: anonymous.user?.name || given?.name || 'Website visitor', ...(email ? { email } : {}) };
+  };
+
   const requestBody = (input: TicketInput, context: ContextSnapshot | undefined, anonymous: Identity | undefined) => {
     const customFields = options.ticketFields
       .filter((f) => input.fields[f.id] !== undefined)
@@ -131,14 +141,7 @@ export function requestsApi(
       priority: PRIORITY_OF[input.severity],
       custom_fields: customFields,
       // Anonymous requests name their requester (Zendesk "Create Request", anonymous requests).
-      ...(anonymous
-        ? {
-            requester: {
-              name: anonymous.user?.name || 'Website visitor',
-              ...(anonymous.user?.email ? { email: anonymous.user.email } : {}),
-            },
-          }
-        : {}),
+      ...(anonymous ? { requester: requester(anonymous) } : {}),
     };
   };
 

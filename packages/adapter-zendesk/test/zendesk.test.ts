@@ -70,6 +70,53 @@ describe('options', () => {
   });
 });
 
+describe('the email a visitor the host has not named gives (contact)', () => {
+  const unnamed = { visitorId: 'visitor-unnamed-01' };
+  const requesterSent = () => {
+    const post = zendesk.seen.findLast((r) => r.method === 'POST' && r.path === '/api/v2/requests');
+    return (post?.body as { request?: { requester?: unknown } } | undefined)?.request?.requester;
+  };
+
+  it('asks for it on the ticket form and makes it the anonymous request’s requester', async () => {
+    await adapter.connect(unnamed);
+    expect(adapter.capabilities.contact).toBe(true);
+    expect((await adapter.getTicketForm?.())?.contactRequired).toBe(true);
+    await adapter.setContact?.({ email: 'reach.me@example.com', name: 'Ada' });
+    await adapter.createTicket?.(ticketInput('ticket-contact-01'));
+    expect(requesterSent()).toEqual({ name: 'Ada', email: 'reach.me@example.com' });
+  });
+
+  it('leaves the host’s email first, is not required when the host gave one, and is forgotten on disconnect', async () => {
+    await adapter.connect(visitor);
+    expect((await adapter.getTicketForm?.())?.contactRequired).toBe(false);
+    await adapter.setContact?.({ email: 'other@example.com' });
+    await adapter.createTicket?.(ticketInput('ticket-contact-02'));
+    expect(requesterSent()).toEqual({ name: 'Ada Visitor', email: 'ada.visitor@example.com' });
+
+    await adapter.disconnect?.();
+    await adapter.connect(unnamed);
+    await adapter.createTicket?.(ticketInput('ticket-contact-03'));
+    expect(requesterSent()).toEqual({ name: 'Website visitor' });
+  });
+
+  it('is not asked of a signed-in end user, whose account has their email', async () => {
+    await adapter.connect(signedIn);
+    expect(adapter.capabilities.contact).toBe(false);
+    expect((await adapter.getTicketForm?.())?.contactRequired).toBe(false);
+    expect(await failure(adapter.setContact?.({ email: 'ada@example.com' }) ?? Promise.resolve())).toMatchObject({
+      code: 'unsupported',
+    });
+  });
+
+  it('refuses what is not an email, naming the field', async () => {
+    await adapter.connect(unnamed);
+    expect(await failure(adapter.setContact?.({ email: 'ada' }) ?? Promise.resolve())).toMatchObject({
+      code: 'invalid_input',
+      field: 'email',
+    });
+  });
+});
+
 describe('anonymous requester', () => {
   beforeEach(() => adapter.connect(visitor));
 

@@ -45,6 +45,7 @@ export * from './schemas/article.js';
 export * from './schemas/attachment.js';
 export * from './schemas/availability.js';
 export * from './schemas/common.js';
+export * from './schemas/contact.js';
 export * from './schemas/context.js';
 export * from './schemas/conversation.js';
 export * from './schemas/identity.js';

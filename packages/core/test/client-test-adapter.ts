@@ -140,6 +140,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       livePage: false,
       endChat: true,
       ticketRead: true,
+      contact: false,
       ...capabilities,
     },
     identities: [],

@@ -15,10 +15,10 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 922,
-  firstOpenAfterIdle: 38.15 * 1024 + 916,
+  firstOpen: 39.71 * 1024 + 996,
+  firstOpenAfterIdle: 38.15 * 1024 + 990,
   idle: 2 * 1024,
-  all: 70 * 1024 + 5659,
+  all: 70 * 1024 + 6147,
 };
 
 describe('size budgets of the script-tag build', () => {

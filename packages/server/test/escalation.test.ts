@@ -92,6 +92,28 @@ describe('escalation webhooks', () => {
     expect(payload.alreadyTried).toEqual(['article: Update your payment method']);
   });
 
+  it('carries the email an unnamed visitor gave for replies, apart from the user the host named', () => {
+    expect(payload.customer.contact).toBeUndefined();
+    const { user: _named, ...anonymous } = context;
+    const fromVisitor = buildEscalationPayload({
+      type: 'escalation',
+      id: 'esc-2',
+      now: new Date('2026-11-29T10:01:00.000Z'),
+      workspace: { id: 'w1', name: 'Demo' },
+      source: { kind: 'conversation', id: 'c1' },
+      summary: 'Where is my invoice?',
+      verified: false,
+      contact: { email: 'ada@example.com', name: 'Ada' },
+      context: anonymous,
+      attachments: [],
+    });
+    expect(fromVisitor.customer).toEqual({
+      account: { id: 'a1', name: 'Northwind', plan: 'enterprise', seats: 240 },
+      verified: false,
+      contact: { email: 'ada@example.com', name: 'Ada' },
+    });
+  });
+
   it('signs deliveries so a receiver can verify them, and refuses tampering and replays', () => {
     const now = new Date('2026-11-29T10:00:00Z');
     const header = signWebhook('{"a":1}', 'a-very-long-secret', now);

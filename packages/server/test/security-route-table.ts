@@ -96,6 +96,7 @@ export const ROUTES: readonly RouteSpec[] = [
   },
   { method: 'POST', path: '/v1/analytics', auth: 'session', body: () => ({ type: 'help_opened' }) },
   { method: 'POST', path: '/v1/page', auth: 'session', body: () => ({ path: '/settings', title: 'Settings' }) },
+  { method: 'POST', path: '/v1/contact', auth: 'session', body: () => ({ email: 'ada@example.com' }) },
   {
     method: 'POST',
     path: '/agent/api/login',

@@ -35,7 +35,7 @@ function validValue(field: FormField): CustomFields[string] {
 
 const shownFor = (field: FormField, category: Category) => !field.categories || field.categories.includes(category);
 
-function requiredFields(form: TicketForm, category: Category): CustomFields {
+export function requiredFields(form: TicketForm, category: Category): CustomFields {
   return Object.fromEntries(
     form.fields.filter((f) => f.required && shownFor(f, category)).map((f) => [f.id, validValue(f)]),
   );

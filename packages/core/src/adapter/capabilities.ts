@@ -21,6 +21,8 @@ export const Capabilities = z.object({
   ticketRead: z._default(z.boolean(), false),
   /** The visitor can end (resolve) their conversation from the widget. */
   endChat: z._default(z.boolean(), false),
+  /** A visitor the host has not named can leave an email for replies (`setContact`). */
+  contact: z._default(z.boolean(), false),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 export type Capability = keyof Capabilities;

@@ -3,6 +3,7 @@ import type { Answer } from '../schemas/answer.js';
 import type { Article, ArticleHit } from '../schemas/article.js';
 import type { Attachment } from '../schemas/attachment.js';
 import type { Availability } from '../schemas/availability.js';
+import type { Contact } from '../schemas/contact.js';
 import type { ContextSnapshot, LivePage } from '../schemas/context.js';
 import type {
   Conversation,
@@ -85,6 +86,13 @@ export interface SupportAdapter {
   sendPage?(page: LivePage): Promise<void>;
   /** The visitor ends the conversation: resolves with it resolved (capability `endChat`). */
   endConversation?(conversationId: string): Promise<Conversation>;
+
+  // contact
+  /**
+   * How the visitor says they can be reached, for replies once they have left (capability `contact`).
+   * Unverified: keep it apart from a host-named email, never link visitors or grant access by it.
+   */
+  setContact?(contact: Contact): Promise<void>;
 
   // realtime
   subscribe?(handler: RealtimeHandler, onStatus?: StatusHandler): Unsubscribe;

@@ -226,6 +226,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       adapter,
       connect: () => connection.connect(),
       owner: () => state.identity.value.user?.id,
+      hostEmail: () => state.identity.value.user?.email,
       onError: quietly('outbox'),
       onDraftError: quietly('drafts'),
       home() {
@@ -243,7 +244,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
       channel: (deps.channel ?? openChannel)(OUTBOX_CHANNEL),
     });
   }, mayHaveHistory);
-  const { chat, tickets, attachments } = messaging;
+  const { chat, tickets, attachments, contact } = messaging;
 
   function reloadLists() {
     if (!mayHaveHistory()) return;
@@ -375,6 +376,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     chat,
     tickets,
     attachments,
+    contact,
     snapshot: () => snapshot(true),
     redact: rt.redact,
     interacted: markInteraction,

@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal, signal, untracked } from '@preact/signals-core';
 import type { RealtimeEvent } from '../schemas/realtime.js';
 import type { Messaging } from './messaging.js';
-import type { AttachmentsApi, ChatApi, TicketsApi } from './types.js';
+import type { AttachmentsApi, ChatApi, ContactApi, TicketsApi } from './types.js';
 
 type Thread = ReturnType<ChatApi['thread']>['value'];
 const EMPTY_THREAD: Thread = { messages: [], pending: [], loading: true, hasMore: false };
@@ -172,10 +172,24 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
     remove: (id: string) => loaded.value?.attachments.remove(id),
   } satisfies AttachmentsApi;
 
+  const contact = {
+    given: through(
+      (m) => m.contact.given,
+      () => undefined,
+    ),
+    asks: through(
+      (m) => m.contact.asks,
+      () => false,
+    ),
+    set: later((m) => m.contact.set),
+    dismiss: () => when((m) => m.contact.dismiss()),
+  } satisfies ContactApi;
+
   return {
     chat,
     tickets,
     attachments,
+    contact,
     /** The module, once loaded: shutdown and logout act on it only if it ever ran. */
     loaded: loaded as ReadonlySignal<Messaging | undefined>,
     ensure,

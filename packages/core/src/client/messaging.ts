@@ -5,6 +5,7 @@ import { type AttachmentsModule, createAttachments } from '../attachments/attach
 import { type Chat, createChat } from '../chat/chat.js';
 import { createDrafts } from '../chat/drafts.js';
 import { shareLivePage } from '../chat/live-page.js';
+import { type ContactModule, createContact } from '../contact/contact.js';
 import { claimed } from '../outbox/claim.js';
 import { createOutbox, NotTheirSession, type Outbox, type OutboxDeps } from '../outbox/outbox.js';
 import { carries } from '../outbox/record.js';
@@ -20,6 +21,7 @@ export interface Messaging {
   chat: Chat;
   tickets: TicketsModule;
   attachments: AttachmentsModule;
+  contact: ContactModule;
   outbox: Outbox;
   onRealtime(event: RealtimeEvent): void;
   /** Open threads read their newest messages again: the live stream (re)opened and may have missed some. */
@@ -37,6 +39,8 @@ export interface MessagingDeps
   adapter: SupportAdapter;
   /** Connects once; resolves with the identity the session was made for. */
   connect(): Promise<Identity>;
+  /** The email the host gave for the user the page names: nobody needs to ask for one. */
+  hostEmail(): string | undefined;
   onDraftError(error: unknown): void;
   /** Shows home: the thread on screen belongs to a user the page no longer names. */
   home(): void;
@@ -104,7 +108,8 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     async () => (await tickets.form().catch(() => TicketForm.parse({}))).attachments,
     deps.newId,
   );
-  await Promise.all([outbox.start(), chatDrafts.load(), ticketDrafts.load()]);
+  const contact = createContact(rt, deps, deps.onDraftError);
+  await Promise.all([outbox.start(), chatDrafts.load(), ticketDrafts.load(), contact.load()]);
   const livePage = shareLivePage(rt, chat.conversations);
   // The page names the session's user again: what waited goes. It names someone else: their thread
   // leaves the screen, so nothing typed there waits to go into it.
@@ -116,6 +121,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     chat,
     tickets,
     attachments,
+    contact,
     outbox,
     onRealtime(event) {
       // A ticket's reply comes as a message: each module takes what belongs to it.
@@ -141,6 +147,7 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
       chat.reset();
       tickets.reset();
       attachments.reset();
+      contact.reset();
       livePage.reset();
       // Last: with the outbox stopped, the wake this causes sends nothing of what was just forgotten.
       sessionUser.value = undefined;

@@ -8,6 +8,7 @@ import type { Article, ArticleHit } from '../schemas/article.js';
 import type { Attachment } from '../schemas/attachment.js';
 import type { Availability } from '../schemas/availability.js';
 import type { CustomFields } from '../schemas/common.js';
+import type { Contact } from '../schemas/contact.js';
 import type { ContextSnapshot } from '../schemas/context.js';
 import type { Conversation, Csat, Message } from '../schemas/conversation.js';
 import type { Verification } from '../schemas/identity.js';
@@ -189,6 +190,24 @@ export interface AttachmentsApi {
   remove(id: string): void;
 }
 
+/**
+ * The email a visitor the host has not named leaves so replies can reach them after they leave
+ * (capability `contact`). Unverified: the backend keeps it apart from the email a host vouches for.
+ */
+export interface ContactApi {
+  /** What the visitor gave on this browser, for whom the page names now (remembered like drafts). */
+  given: ReadonlySignal<Contact | undefined>;
+  /**
+   * Whether to ask: the adapter takes a contact, the host gave no `user.email`, and on this browser
+   * this visitor has neither given one nor dismissed the question.
+   */
+  asks: ReadonlySignal<boolean>;
+  /** Checks it (a ValidationError names the field), masks the name as typed text, sends it, remembers it. */
+  set(contact: Contact): Promise<Contact>;
+  /** The visitor does not want to give one: the chat stops asking them on this browser. */
+  dismiss(): void;
+}
+
 /** The whole client. Every command resolves; a bad call rejects with a HelplineError AND emits `error`. */
 export interface HelplineClient {
   readonly state: HelplineState;
@@ -198,6 +217,7 @@ export interface HelplineClient {
   readonly chat: ChatApi;
   readonly tickets: TicketsApi;
   readonly attachments: AttachmentsApi;
+  readonly contact: ContactApi;
   /** Redacted snapshot of page and account context, as it would be sent now (for the preview). */
   snapshot(): ContextSnapshot;
   /**

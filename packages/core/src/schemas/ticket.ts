@@ -66,6 +66,12 @@ export const TicketForm = z.object({
   severities: z._default(z.array(Severity), ['P0', 'P1', 'P2', 'P3']),
   /** First-response target per severity in minutes, as this backend computes it. */
   firstResponseMinutes: z.optional(z.object({ P0: z.number(), P1: z.number(), P2: z.number(), P3: z.number() })),
+  /**
+   * A visitor the host has not named must leave an email with a ticket (the widget's Email field is
+   * required; `setContact` first): the backend has no other way to answer them, as with Zendesk's
+   * anonymous requests. Only meaningful with the `contact` capability.
+   */
+  contactRequired: z.optional(z.boolean()),
   attachments: z._default(z.object({ maxBytes: z.number(), types: z.array(z.string()) }), {
     maxBytes: 10 * 1024 * 1024,
     types: ['image/*', 'application/pdf', 'text/plain'],

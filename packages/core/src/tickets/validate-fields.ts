@@ -1,8 +1,7 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { CustomFields } from '../schemas/common.js';
+import { EMAIL_PATTERN } from '../schemas/contact.js';
 import type { Category, FormField, TicketForm } from '../schemas/ticket.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A custom field left blank: no value, an empty one, or an unticked checkbox. */
 export const isBlankField = (field: FormField, value: CustomFields[string] | undefined): boolean =>
@@ -30,7 +29,7 @@ export function customFieldProblem(field: FormField, value: CustomFields[string]
     case 'checkbox':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'email':
-      return typeof value === 'string' && EMAIL.test(value) ? undefined : 'must be an email address';
+      return typeof value === 'string' && EMAIL_PATTERN.test(value) ? undefined : 'must be an email address';
     case 'url':
       return typeof value === 'string' && /^https?:\/\/\S+$/.test(value) ? undefined : 'must be an http(s) URL';
     case 'select':

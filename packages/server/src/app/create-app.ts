@@ -9,6 +9,7 @@ import { isSecureRequest } from '../http/secure-request.js';
 import { mountInbox, mountStaticDir } from '../static/static-routes.js';
 import { answerRoutes } from '../widget/answer-routes.js';
 import { availabilityRoutes } from '../widget/availability-routes.js';
+import { contactRoutes } from '../widget/contact-routes.js';
 import { conversationRoutes } from '../widget/conversation-routes.js';
 import { eventRoutes } from '../widget/event-routes.js';
 import { kbRoutes } from '../widget/kb-routes.js';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps, inboxDir: string): Hono {
   app.route('/v1', availabilityRoutes(deps));
   app.route('/v1', answerRoutes(deps));
   app.route('/v1', pageRoutes(deps));
+  app.route('/v1', contactRoutes(deps));
   app.route('/agent/api', agentRoutes(deps));
 
   // `/inbox/*` also matches `/inbox` itself.

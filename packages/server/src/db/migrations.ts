@@ -333,6 +333,15 @@ alter table visitors add column live_page jsonb;
 `,
   },
   {
+    version: 10,
+    name: 'visitor contact',
+    // The email a visitor gave for replies, {email, name?, at}. Typed by the visitor and unverified, so it
+    // lives apart from `email` (the host's word) and is never part of identity_key.
+    sql: `
+alter table visitors add column contact jsonb;
+`,
+  },
+  {
     version: 11,
     name: 'ticket read by visitor',
     // Agent replies after it are the visitor's unread ones. Tickets from before count as read: their

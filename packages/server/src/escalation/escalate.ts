@@ -60,6 +60,7 @@ export async function ticketPayload(
     escalatedBy: input.escalatedBy,
     verified: visitor?.verified ?? false,
     visitor: identityOf(visitor),
+    contact: visitor?.contact ?? undefined,
     context: row.context,
     attachments: attachmentsOf(deps, c, [...row.attachments, ...replies.flatMap((reply) => reply.attachments)]),
   });
@@ -93,6 +94,7 @@ export async function conversationPayload(
     escalatedBy: input.escalatedBy,
     verified: visitor?.verified ?? false,
     visitor: identityOf(visitor),
+    contact: visitor?.contact ?? undefined,
     context: row.context,
     attachments: attachmentsOf(
       deps,

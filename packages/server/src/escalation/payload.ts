@@ -34,6 +34,8 @@ export const EscalationPayload = z.object({
       }),
     ),
     verified: z.boolean(),
+    /** The email the visitor typed for replies (unverified, unlike `user.email` from the host). */
+    contact: z.optional(z.object({ email: z.string(), name: z.optional(z.string()) })),
   }),
   page: z.optional(z.object({ url: z.string(), title: z.string() })),
   reproSteps: z.array(z.string()),
@@ -60,6 +62,7 @@ export interface EscalationSource {
   verified: boolean;
   /** Who the server knows the visitor as; used when the snapshot names no user. */
   visitor?: { id?: string; name?: string; email?: string } | undefined;
+  contact?: { email: string; name?: string } | undefined;
   context: ContextSnapshot | null;
   attachments: { name: string; url: string }[];
 }
@@ -80,6 +83,7 @@ export function buildEscalationPayload(input: EscalationSource): EscalationPaylo
       ...(user ? { user: pick(user, ['id', 'name', 'email']) } : {}),
       ...(context?.account ? { account: pick(context.account, ['id', 'name', 'plan', 'seats']) } : {}),
       verified: input.verified,
+      ...(input.contact ? { contact: pick(input.contact, ['email', 'name']) } : {}),
     },
     reproSteps: (context?.routeTrail ?? []).map(
       (visit) => `${visit.at} visited ${visit.path}${visit.title ? ` (${visit.title})` : ''}`,

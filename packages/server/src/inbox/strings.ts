@@ -143,6 +143,8 @@ export const strings = {
     account: 'Account',
     name: 'Name',
     email: 'Email',
+    givenEmail: 'Email for replies (given by the visitor, not verified)',
+    givenName: 'Name they gave (not verified)',
     id: 'ID',
     plan: 'Plan',
     seats: 'Seats',

@@ -1,5 +1,6 @@
 import {
   BUILT_IN_PARAMS,
+  type Contact,
   type ContextSnapshot,
   type LivePage,
   type RedactionRules,
@@ -19,6 +20,12 @@ export const redactTyped = (text: string): string => redactText(text, RULES);
 
 /** Every string value of custom fields, masked the same way. */
 export const redactFields = <T>(fields: T): T => redactStrings(fields, redactTyped);
+
+/** How a visitor says they can be reached, masked as their other typed text is (an email stays as it is). */
+export const redactContact = (contact: Contact): Contact => ({
+  email: redactTyped(contact.email),
+  ...(contact.name === undefined ? {} : { name: redactTyped(contact.name) }),
+});
 
 /** The page a visitor says they are on, as the widget would have redacted it. */
 export const redactLivePage = (page: LivePage): LivePage => ({

@@ -79,6 +79,8 @@ const profile = (visitor: Visitor) => ({
   email: visitor.email,
   verified: visitor.verified,
   account: visitor.account,
+  // Typed by the visitor, unverified: exported as given, beside the host's `email`.
+  contact: visitor.contact,
 });
 
 /**

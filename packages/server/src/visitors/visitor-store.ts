@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ContextAccount, Identity, LivePage } from '@helpline/core';
+import type { Contact, ContextAccount, Identity, LivePage } from '@helpline/core';
 import type { Queryable } from '../db/database.js';
 
 export interface Visitor {
@@ -12,7 +12,11 @@ export interface Visitor {
   verified: boolean;
   account: ContextAccount | null;
   plan: string | null;
+  /** The email the visitor typed for replies (POST /v1/contact): nobody checked it is theirs. */
+  contact: GivenContact | null;
 }
+
+export type GivenContact = Contact & { at: string };
 
 export interface VisitorRow {
   id: string;
@@ -24,9 +28,11 @@ export interface VisitorRow {
   verified: boolean;
   account: ContextAccount | null;
   user_data: { plan?: string } | null;
+  contact: GivenContact | null;
 }
 
-export const VISITOR_COLUMNS = 'id, workspace_id, visitor_id, user_id, name, email, verified, account, user_data';
+export const VISITOR_COLUMNS =
+  'id, workspace_id, visitor_id, user_id, name, email, verified, account, user_data, contact';
 
 export const toVisitor = (row: VisitorRow): Visitor => ({
   id: row.id,
@@ -38,6 +44,7 @@ export const toVisitor = (row: VisitorRow): Visitor => ({
   verified: row.verified,
   account: row.account,
   plan: row.account?.plan ?? row.user_data?.plan ?? null,
+  contact: row.contact,
 });
 
 export interface VisitorIdentity {
@@ -91,7 +98,6 @@ export async function visitorById(db: Queryable, workspaceId: string, id: string
   return row ? toVisitor(row) : undefined;
 }
 
-/** What the agent inbox shows about a visitor. */
 /** Where the visitor last said they are (POST /v1/page), if they shared it. */
 export async function livePageOf(
   db: Queryable,
@@ -105,12 +111,20 @@ export async function livePageOf(
   return row?.live_page ?? undefined;
 }
 
-export function visitorSummary(visitor: Visitor): { id: string; name?: string; email?: string; verified: boolean } {
+/** What the agent inbox shows about a visitor; `contact` is what they typed, apart from the host's `email`. */
+export function visitorSummary(visitor: Visitor): {
+  id: string;
+  name?: string;
+  email?: string;
+  verified: boolean;
+  contact?: GivenContact;
+} {
   return {
     id: visitor.id,
     ...(visitor.name ? { name: visitor.name } : {}),
     ...(visitor.email ? { email: visitor.email } : {}),
     verified: visitor.verified,
+    ...(visitor.contact ? { contact: visitor.contact } : {}),
   };
 }
 

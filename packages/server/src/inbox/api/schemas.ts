@@ -30,6 +30,8 @@ export const VisitorSummary = z.object({
   name: z.optional(z.string()),
   email: z.optional(z.string()),
   verified: z.boolean(),
+  /** The email the visitor typed for replies: never checked, so shown apart from `email`. */
+  contact: z.optional(z.object({ email: z.string(), name: z.optional(z.string()), at: Timestamp })),
 });
 export type VisitorSummary = z.infer<typeof VisitorSummary>;
 

@@ -177,6 +177,8 @@ export function ContextPanel({ context, visitor, visitorPage, open = true }: Con
               [s.name, visitor.name ?? (visitor.email ? undefined : strings.queue.anonymous)],
               [s.email, visitor.email],
               [strings.queue.verified, visitor.verified ? s.yes : s.no],
+              [s.givenEmail, visitor.contact?.email],
+              [s.givenName, visitor.contact?.name],
             ]}
           />
         </Section>
