@@ -274,6 +274,48 @@ describe('live chat between a user and an agent', () => {
     await agent.context.close();
   });
 
+  it('lets a visitor the host has not named leave an email, which the agent sees marked as unverified', async () => {
+    // The host app as a visitor who has not signed in sees it: it names nobody to the widget.
+    const user = await stack.openHost('/dashboard', {}, (page) =>
+      page.route(`${stack.hostUrl}/app.js`, async (route) => {
+        const response = await route.fetch();
+        const script = await response.text();
+        expect(script).toContain("\nsignIn('dana');");
+        await route.fulfill({ response, body: script.replace("\nsignIn('dana');", '\n') });
+      }),
+    );
+    const { page } = user;
+    const body = `Can someone email me about invoices? ${Date.now()}`;
+    const { dialog, composer } = await startChat(page, body);
+    const card = dialog.getByRole('form', { name: 'Get notified by email' });
+    await card.waitFor();
+    // The card comes without taking focus from the message box.
+    expect(await composer.evaluate((box) => box === (box.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    const email = card.getByRole('textbox', { name: 'Email' });
+    expect(await email.evaluate((input) => getComputedStyle(input).fontSize)).toBe('16px');
+    await email.fill('ada.visitor@example.com');
+    await email.press('Enter');
+    await dialog.getByRole('status').filter({ hasText: 'We’ll email you at ada.visitor@example.com.' }).waitFor();
+
+    const agent = await stack.openInbox();
+    const inbox = agent.page;
+    await inbox
+      .getByRole('list', { name: 'Queue' })
+      .getByRole('link', { name: /Can someone email me about invoices/ })
+      .click();
+    const visitor = inbox
+      .getByRole('complementary', { name: 'Context' })
+      .getByRole('region', { name: 'Visitor', exact: true });
+    await expect.poll(() => visitor.textContent()).toContain('ada.visitor@example.com');
+    const text = (await visitor.textContent()) ?? '';
+    expect(text).toContain('Email for replies (given by the visitor, not verified)');
+    expect(text).toMatch(/Verified\s*no/);
+    expect(user.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    expect(agent.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    await user.context.close();
+    await agent.context.close();
+  });
+
   it('goes Back from a chat just started to where the user came from, not to an empty new chat', async () => {
     const { page, context, problems } = await stack.openHost('/dashboard');
     const dialog = await openWidget(page);

@@ -1,5 +1,11 @@
 import { createMemoryAdapter, demoArticles, type MemoryAdapterOptions } from '@helpline/adapter-memory';
-import { createClient, type HelplineClient, type HelplineOptionsInput, type ViewState } from '@helpline/core';
+import {
+  type Capabilities,
+  createClient,
+  type HelplineClient,
+  type HelplineOptionsInput,
+  type ViewState,
+} from '@helpline/core';
 import { cleanup, render } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import { afterEach } from 'vitest';
@@ -21,9 +27,22 @@ export function renderView(
     options = {},
     memory = {},
     locale = 'en',
-  }: { options?: Partial<HelplineOptionsInput>; memory?: MemoryAdapterOptions; locale?: string } = {},
+    capabilities = {},
+  }: {
+    options?: Partial<HelplineOptionsInput>;
+    memory?: MemoryAdapterOptions;
+    locale?: string;
+    /** Capabilities the backend is to lack (or have), over the memory backend's. */
+    capabilities?: Partial<Capabilities>;
+  } = {},
 ) {
-  const adapter = createMemoryAdapter({ articles: demoArticles, replyDelayMs: 0, autoReply: () => null, ...memory });
+  const memoryAdapter = createMemoryAdapter({
+    articles: demoArticles,
+    replyDelayMs: 0,
+    autoReply: () => null,
+    ...memory,
+  });
+  const adapter = { ...memoryAdapter, capabilities: { ...memoryAdapter.capabilities, ...capabilities } };
   const client = createClient({ adapter, ...options });
   clients.push(client);
   const ui = (current: ViewState, Current: ComponentType<{ view: ViewState }> = View) => (

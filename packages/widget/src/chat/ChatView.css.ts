@@ -41,6 +41,16 @@ export default `
 .hl-csat__score { display: inline-flex; gap: 4px; align-items: center; font-size: 13px; }
 .hl-csat textarea { font: inherit; font-size: 16px; inline-size: 100%; box-sizing: border-box; }
 .hl-csat__thanks { color: var(--hl-success); }
+.hl-contact { border: 1px solid var(--hl-border); border-radius: var(--hl-radius); padding: 12px; margin-block-start: 12px; font-size: 14px; }
+.hl-contact form { display: grid; gap: 6px; }
+.hl-contact p { margin: 0; }
+.hl-contact__title, .hl-contact label { font-weight: 600; }
+.hl-contact__why { color: var(--hl-muted); font-size: 13px; }
+.hl-contact input { font: inherit; font-size: 16px; padding: 8px; border: 1px solid var(--hl-border); border-radius: var(--hl-radius); background: var(--hl-bg); color: var(--hl-fg); min-inline-size: 0; }
+.hl-contact input[aria-invalid=true] { border-color: var(--hl-danger); }
+.hl-contact input:focus-visible { outline: 2px solid var(--hl-focus); outline-offset: 1px; }
+.hl-contact__actions { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
+.hl-contact .hl-chat__error { margin: 0; }
 .hl-field { display: grid; gap: 4px; }
 .hl-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .hl-link-button { background: none; border: 0; padding: 0; color: var(--hl-fg); text-decoration: underline; cursor: pointer; font: inherit; }

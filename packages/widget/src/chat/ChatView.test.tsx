@@ -2,28 +2,9 @@ import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { holdUploads } from '../../test/hold-uploads.js';
 import { renderView } from '../../test/render-view.js';
+import { startConversation } from '../../test/start-conversation.js';
 import { focusInto } from '../shell/focusable.js';
 import { ChatView } from './ChatView.js';
-
-/** A new chat's first message sent from the box (named `boxName` in the widget's locale), shown in its thread. */
-async function startConversation(
-  text = 'Hello there, my export is broken',
-  options = {},
-  { locale = 'en', boxName = 'Message' } = {},
-) {
-  const setup = renderView(ChatView, { name: 'chat' }, { options, locale });
-  const box = await setup.findByRole('textbox', { name: boxName });
-  fireEvent.input(box, { target: { value: text } });
-  fireEvent.keyDown(box, { key: 'Enter' });
-  const conversation = await waitFor(() => {
-    const [first] = setup.client.chat.conversations.value;
-    if (!first) throw new Error('no conversation yet');
-    return first;
-  });
-  setup.rerenderView({ name: 'chat', conversationId: conversation.id });
-  await setup.findByText(text);
-  return { ...setup, conversationId: conversation.id };
-}
 
 describe('chat view', () => {
   it('sends the first message with Enter and shows it once delivered', async () => {

@@ -15,6 +15,7 @@ import type { ViewProps } from '../views.js';
 import { AvailabilityBanner } from './AvailabilityBanner.js';
 import css from './ChatView.css.js';
 import { Composer } from './Composer.js';
+import { ContactCard } from './ContactCard.js';
 import { CsatPrompt } from './CsatPrompt.js';
 import { EndChat } from './EndChat.js';
 import { MessageItem, PendingItem } from './MessageItem.js';
@@ -23,6 +24,9 @@ import { useAnnouncer } from './use-announcer.js';
 import { useKeepNewest } from './use-keep-newest.js';
 
 const GROUP_GAP_MS = 5 * 60 * 1000;
+
+/** Clients whose chat has said the email card is there. */
+const cardAnnounced = new WeakSet<object>();
 
 function startsGroup(message: Message, previous: Message | undefined): boolean {
   if (!previous) return true;
@@ -73,6 +77,12 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
   const [endedHere, setEndedHere] = useState(false);
   const open = conversation !== undefined && conversation.status !== 'resolved';
   const resolved = conversation?.status === 'resolved' && capabilities.csat;
+  // The email card, in an open conversation's thread only: a new chat's gives way to it as soon as the
+  // backend has its id, and an email being typed into the card would go with it.
+  const emailCard =
+    open && (thread.pending.length > 0 || thread.messages.some((message) => message.author.type === 'user'));
+  const away = availability !== undefined && availability.status !== 'online';
+  const offering = useValue(client.contact.asks) && emailCard;
   const rating = resolved && conversation.csat === undefined;
   const wasRating = useRef(rating);
 
@@ -86,6 +96,13 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
     }
     wasRating.current = rating;
   }, [rating]);
+
+  // The email card comes without taking focus, so it is said, politely and once per page.
+  useEffect(() => {
+    if (!offering || cardAnnounced.has(client)) return;
+    cardAnnounced.add(client);
+    announce(t('chat.contactAnnounce'));
+  }, [offering]);
 
   return (
     <section class="hl-chat" aria-label={t('chat.title')}>
@@ -118,9 +135,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
           />
         )}
         {!thread.loading && thread.messages.length === 0 && thread.pending.length === 0 && (
-          <p class="hl-chat__intro">
-            {t(availability && availability.status !== 'online' ? 'chat.introAway' : 'chat.intro')}
-          </p>
+          <p class="hl-chat__intro">{t(away ? 'chat.introAway' : 'chat.intro')}</p>
         )}
         <ol class="hl-chat__list">
           {thread.messages.map((message, index) => (
@@ -144,6 +159,7 @@ function ChatThread({ conversationId }: { conversationId: string | undefined }) 
             {t('chat.ended')}
           </p>
         )}
+        {emailCard && <ContactCard away={away} />}
         {resolved && <CsatPrompt conversation={conversation} />}
       </div>
       <div class="hl-visually-hidden" aria-live="polite" data-testid="chat-live">

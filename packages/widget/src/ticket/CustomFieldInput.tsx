@@ -6,11 +6,14 @@ export function CustomFieldInput({
   field,
   value,
   error,
+  autoComplete,
   onChange,
 }: {
   field: FormField;
   value: string | boolean | undefined;
   error: string | undefined;
+  /** Only for a field about the user themselves: a custom email field may ask for someone else's. */
+  autoComplete?: string;
   onChange: (value: string | boolean) => void;
 }) {
   const t = useT();
@@ -79,6 +82,7 @@ export function CustomFieldInput({
               maxLength={field.maxLength}
               min={field.min}
               max={field.max}
+              autocomplete={autoComplete}
               onInput={(e) => onChange(e.currentTarget.value)}
             />
           )}

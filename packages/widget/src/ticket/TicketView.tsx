@@ -1,4 +1,4 @@
-import type { Ticket, TicketForm } from '@helpline/core';
+import type { FormField, Ticket, TicketForm } from '@helpline/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { InstantAnswers } from '../answers/InstantAnswers.js';
 import { useInstantAnswer } from '../answers/use-instant-answer.js';
@@ -49,10 +49,12 @@ function TicketFormView({ form }: { form: TicketForm }) {
   const client = useClient();
   const t = useT();
   const prefill = useValue(client.prefilled);
+  const given = useValue(client.contact.given);
   const [values, setValues] = useState<TicketDraft>(() => {
     const draft = readDraft(client.tickets.draft.value);
     return {
       ...draft,
+      email: draft.email || given?.email || '',
       subject: draft.subject || prefill.subject || '',
       description: draft.description || prefill.text || '',
       severity: prefill.severity ?? draft.severity,
@@ -72,6 +74,7 @@ function TicketFormView({ form }: { form: TicketForm }) {
   const instant = useInstantAnswer(values.subject, true);
   const includeContext = values.includeContext ?? client.options.privacy.diagnosticsByDefault;
   const fields = visibleFields(form.fields, values.category);
+  const emailField = useContactField(form);
 
   useEffect(() => focusIfWaiting(subjectRef.current), []);
 
@@ -88,7 +91,14 @@ function TicketFormView({ form }: { form: TicketForm }) {
   const submit = (event: Event) => {
     event.preventDefault();
     if (submitting) return;
-    const found = validateTicket({ subject: values.subject, fields: values.fields }, fields, t);
+    const found = validateTicket(
+      {
+        subject: values.subject,
+        fields: { ...values.fields, ...(emailField ? { [emailField.id]: values.email ?? '' } : {}) },
+      },
+      emailField ? [...fields, emailField] : fields,
+      t,
+    );
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
@@ -101,9 +111,16 @@ function TicketFormView({ form }: { form: TicketForm }) {
     // form as it is and the tray saying why.
     files
       .ready()
-      .then((attachments) => {
+      .then(async (attachments) => {
         if (!attachments) return undefined;
         const now = latest.current;
+        const email = now.email?.trim();
+        // Saved before the ticket goes, so the backend has it for the reply. Where it is optional, a
+        // failure (offline) does not hold the ticket back: the outbox sends that once it can.
+        if (emailField && email && email !== given?.email)
+          await client.contact.set({ email }).catch((failure: unknown) => {
+            if (emailField.required) throw failure;
+          });
         return client.tickets.create({
           subject: now.subject.trim(),
           description: now.description,
@@ -189,6 +206,15 @@ function TicketFormView({ form }: { form: TicketForm }) {
           onChange={(value) => change({ fields: { ...values.fields, [field.id]: value } })}
         />
       ))}
+      {emailField && (
+        <CustomFieldInput
+          field={emailField}
+          value={values.email}
+          error={errors[emailField.id]}
+          autoComplete="email"
+          onChange={(email) => change({ email: String(email) })}
+        />
+      )}
       <div class="hl-ticket__attach">
         <AttachButton state={files} />
         <AttachmentTray state={files} />
@@ -211,6 +237,26 @@ function TicketFormView({ form }: { form: TicketForm }) {
       </div>
     </form>
   );
+}
+
+/**
+ * The Email field for a visitor the host has not named, when the backend takes one (`contact`):
+ * required where the backend cannot answer without it (`form.contactRequired`), optional otherwise.
+ */
+function useContactField(form: TicketForm): FormField | undefined {
+  const client = useClient();
+  const t = useT();
+  const capabilities = useValue(client.state.capabilities);
+  const hostEmail = useValue(client.state.identity).user?.email;
+  if (!capabilities.contact || hostEmail) return undefined;
+  return {
+    id: 'contact-email',
+    label: t('ticket.contactEmail'),
+    type: 'email',
+    required: form.contactRequired === true,
+    help: t('ticket.contactHelp'),
+    maxLength: 254,
+  };
 }
 
 /** TicketView, with the chat and ticket strings it needs. */

@@ -9,6 +9,8 @@ export const TicketDraft = z.object({
   category: Category,
   fields: z.catchall(z.object({}), z.union([z.string(), z.boolean()])),
   includeContext: z.optional(z.boolean()),
+  /** Where replies go, for a visitor the host has not named (the form's Email field). */
+  email: z.optional(z.string()),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;
 

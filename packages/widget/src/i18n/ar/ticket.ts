@@ -24,6 +24,8 @@ export default {
   'ticket.required': 'مطلوب',
   'ticket.errorRequired': '{field} مطلوب',
   'ticket.errorInvalid': '{field} غير صالح',
+  'ticket.contactEmail': 'بريدك الإلكتروني',
+  'ticket.contactHelp': 'سنرسل ردنا إلى هذا العنوان.',
   'ticket.errorSubject': 'يجب أن يتكون الموضوع من 3 أحرف على الأقل',
   'ticket.includeDiagnostics': 'تضمين بيانات التشخيص',
   'ticket.submit': 'إرسال التذكرة',

@@ -22,6 +22,8 @@ export default {
   'ticket.required': 'Pflichtfeld',
   'ticket.errorRequired': '{field} ist ein Pflichtfeld',
   'ticket.errorInvalid': '{field} ist ungültig',
+  'ticket.contactEmail': 'Deine E-Mail-Adresse',
+  'ticket.contactHelp': 'An diese Adresse senden wir unsere Antwort.',
   'ticket.errorSubject': 'Der Betreff braucht mindestens 3 Zeichen',
   'ticket.includeDiagnostics': 'Diagnosedaten mitsenden',
   'ticket.submit': 'Ticket senden',

@@ -22,6 +22,8 @@ export default {
   'ticket.required': 'required',
   'ticket.errorRequired': '{field} is required',
   'ticket.errorInvalid': '{field} is not valid',
+  'ticket.contactEmail': 'Your email',
+  'ticket.contactHelp': 'We’ll send our reply to this address.',
   'ticket.errorSubject': 'Subject needs at least 3 characters',
   'ticket.includeDiagnostics': 'Include diagnostics',
   'ticket.submit': 'Submit ticket',
