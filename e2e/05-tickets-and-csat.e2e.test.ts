@@ -109,6 +109,20 @@ describe('tickets and satisfaction', () => {
       body: 'The console log, as asked',
       attachments: [{ name: 'screenshot.png' }],
     });
+    // The reply opened the solved ticket again; the visitor marks it solved themselves.
+    await thread.getByRole('button', { name: 'Mark as solved' }).click();
+    const solvedNote = thread.getByRole('status').filter({ hasText: 'You marked this ticket as solved.' });
+    await solvedNote.waitFor();
+    await expect
+      .poll(() => solvedNote.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element))
+      .toBe(true);
+    await expect
+      .poll(async () => (await api.get<{ ticket: { status: string } }>(`/tickets/${queued?.ticket.id}`)).ticket.status)
+      .toBe('solved');
+    // The agent's own solve, then the visitor's, after their reply opened it again.
+    const solvedRows = inbox.getByRole('region', { name: 'History' }).getByText(/changed status from open to solved/i);
+    await expect.poll(() => solvedRows.count()).toBe(2);
+
     await dialog.getByRole('button', { name: 'Back' }).click();
     await mine.waitFor();
     expect(await item.textContent()).not.toContain('unread');

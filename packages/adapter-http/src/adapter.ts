@@ -92,6 +92,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
       endChat: true,
       ticketRead: true,
       contact: true,
+      solveTicket: true,
     }),
     connect,
     async disconnect(opts = {}) {
@@ -190,6 +191,7 @@ export function createHttpAdapter(input: HttpAdapterOptionsInput, deps: HttpAdap
     getTicket: later('getTicket'),
     replyToTicket: later('replyToTicket'),
     markTicketRead: later('markTicketRead'),
+    solveTicket: later('solveTicket'),
 
     async getAvailability() {
       return parseResponse(Availability, await get('/availability', 'Loading availability'), 'availability');

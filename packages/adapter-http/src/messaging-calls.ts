@@ -85,6 +85,9 @@ export function messagingCalls(client: HttpClient) {
     async getTicket(id) {
       return parseResponse(TicketThread, await get(`/tickets/${enc(id)}`, 'Loading the ticket'), 'ticket');
     },
+    async solveTicket(id) {
+      return parseResponse(Ticket, await post(`/tickets/${enc(id)}/solve`, 'Marking solved', {}), 'ticket');
+    },
     async markTicketRead(id) {
       await post(`/tickets/${enc(id)}/read`, 'Marking read', {});
     },

@@ -80,6 +80,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       endChat: true,
       ticketRead: true,
       contact: true,
+      solveTicket: true,
     },
     agent: createMemoryAgent(runtime),
 

@@ -25,7 +25,7 @@ const CreateInput = z.extend(TicketInput, { context: z.optional(ContextSnapshot)
 type TicketMethods = Required<
   Pick<
     SupportAdapter,
-    'getTicketForm' | 'createTicket' | 'listTickets' | 'getTicket' | 'replyToTicket' | 'markTicketRead'
+    'getTicketForm' | 'createTicket' | 'listTickets' | 'getTicket' | 'replyToTicket' | 'markTicketRead' | 'solveTicket'
   >
 >;
 
@@ -120,6 +120,15 @@ export function ticketMethods(runtime: Runtime): TicketMethods {
         ticket: visitorView(record),
         messages: record.messages,
       }));
+    },
+
+    async solveTicket(id) {
+      const record = own(id);
+      return runtime.respond(Ticket, 'ticket', () => {
+        if (record.ticket.status !== 'solved' && record.ticket.status !== 'closed')
+          changeTicketStatus(runtime, record, 'solved');
+        return visitorView(record);
+      });
     },
 
     async markTicketRead(id) {

@@ -54,6 +54,7 @@ export function createZendeskAdapter(input: ZendeskAdapterOptionsInput, deps: Ze
         tickets: true,
         ticketList: signedIn,
         contact: !signedIn,
+        solveTicket: signedIn,
         attachments: true,
         formSchema: true,
       });
@@ -120,5 +121,10 @@ export function createZendeskAdapter(input: ZendeskAdapterOptionsInput, deps: Ze
     },
     getTicket: requests.get,
     replyToTicket: requests.reply,
+    async solveTicket(id) {
+      if (!signedIn)
+        throw new AdapterError('unauthorized', 'Marking solved failed: only signed-in users can update their requests');
+      return requests.solve(id);
+    },
   };
 }

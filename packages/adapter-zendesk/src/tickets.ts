@@ -192,5 +192,25 @@ export function requestsApi(
     return message;
   };
 
-  return { form, create, list, get, reply };
+  /**
+   * "Please consider this request solved" (Update Request with `solved: true`). Asked only while the
+   * request is still open to it: Zendesk refuses to solve a solved or closed one again.
+   */
+  const solve = async (id: string): Promise<Ticket> => {
+    const read = async (what: unknown) =>
+      parseResponse(
+        Ticket,
+        toTicket(parseResponse(ZRequestEnvelope, what, 'Zendesk request').request, options),
+        'ticket',
+      );
+    const now = await read(await client.call('GET', `/api/v2/requests/${enc(id)}`, 'Marking solved'));
+    if (now.status === 'solved' || now.status === 'closed') return now;
+    return read(
+      await client.call('PUT', `/api/v2/requests/${enc(id)}`, 'Marking solved', {
+        json: { request: { solved: true } },
+      }),
+    );
+  };
+
+  return { form, create, list, get, reply, solve };
 }

@@ -110,7 +110,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
     type: null,
     custom_fields: r.customFields,
     requester_id: r.requesterId,
-    can_be_solved_by_me: false,
+    can_be_solved_by_me: r.status !== 'solved' && r.status !== 'closed',
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   });
@@ -278,7 +278,17 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}) {
       }
       if (!match[2] && method === 'GET') return send(res, 200, { request: requestJson(found) });
       if (!match[2] && method === 'PUT') {
-        const comment = (body as { request?: { comment?: { body?: unknown } } } | undefined)?.request?.comment;
+        const update = (body as { request?: { comment?: { body?: unknown }; solved?: unknown } } | undefined)?.request;
+        if (update?.solved === true && update.comment === undefined) {
+          if (found.status === 'solved' || found.status === 'closed')
+            return invalid(res, {
+              status: [{ description: 'Status: the request cannot be solved', error: 'InvalidValue' }],
+            });
+          found.status = 'solved';
+          found.updatedAt = now;
+          return send(res, 200, { request: requestJson(found) });
+        }
+        const comment = update?.comment;
         if (typeof comment?.body !== 'string' || !comment.body.trim())
           return invalid(res, { base: [{ description: 'Comment: cannot be blank', error: 'BlankValue' }] });
         if (found.status === 'closed')

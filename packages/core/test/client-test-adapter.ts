@@ -141,6 +141,7 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       endChat: true,
       ticketRead: true,
       contact: false,
+      solveTicket: true,
       ...capabilities,
     },
     identities: [],
@@ -281,6 +282,14 @@ export function createTestBackend(capabilities: Partial<Capabilities> = {}): Tes
       const ticket = backend.tickets.find((t) => t.id === id);
       if (!ticket) throw new AdapterError('not_found', `No ticket ${id}`, { status: 404 });
       return { ticket, messages: backend.messages.filter((m) => m.conversationId === id) };
+    },
+    async solveTicket(id) {
+      write('solveTicket', id);
+      const index = backend.tickets.findIndex((t) => t.id === id);
+      if (index < 0) throw new AdapterError('not_found', `No ticket ${id}`, { status: 404 });
+      const solved: Ticket = { ...backend.tickets[index]!, status: 'solved', updatedAt: at() };
+      backend.tickets[index] = solved;
+      return solved;
     },
     async markTicketRead(id) {
       backend.ticketReadCalls.push(id);

@@ -15,10 +15,10 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 999,
-  firstOpenAfterIdle: 38.15 * 1024 + 993,
+  firstOpen: 39.71 * 1024 + 1035,
+  firstOpenAfterIdle: 38.15 * 1024 + 1029,
   idle: 2 * 1024,
-  all: 70 * 1024 + 7192,
+  all: 70 * 1024 + 7513,
 };
 
 describe('size budgets of the script-tag build', () => {

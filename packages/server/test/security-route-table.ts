@@ -85,6 +85,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/v1/tickets/:id', auth: 'session', object: 'ticket' },
   { method: 'POST', path: '/v1/tickets/:id/replies', auth: 'session', object: 'ticket', body: message },
   { method: 'POST', path: '/v1/tickets/:id/read', auth: 'session', object: 'ticket' },
+  { method: 'POST', path: '/v1/tickets/:id/solve', auth: 'session', object: 'ticket' },
   { method: 'GET', path: '/v1/me/export', auth: 'session' },
   { method: 'DELETE', path: '/v1/me', auth: 'session' },
   { method: 'GET', path: '/v1/availability', auth: 'session' },

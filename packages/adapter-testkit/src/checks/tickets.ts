@@ -136,6 +136,24 @@ export function ticketChecks(suite: ConformanceSuite): void {
       }
     });
 
+    it('lets the visitor mark a ticket solved, which their reply opens again — or, undeclared, has no solveTicket()', async () => {
+      const { adapter } = fixture();
+      if (!adapter.capabilities.solveTicket) return expectNotPretending(adapter, ['solveTicket']);
+      const created = await create('P3');
+      const solved = await method(adapter, 'solveTicket')(created.id);
+      expect(Ticket.safeParse(solved).success).toBe(true);
+      expect(solved).toMatchObject({ id: created.id, status: 'solved' });
+      expect((await method(adapter, 'solveTicket')(created.id)).status).toBe('solved');
+      expect((await method(adapter, 'getTicket')(created.id)).ticket.status).toBe('solved');
+      await method(adapter, 'replyToTicket')(created.id, {
+        body: 'It came back',
+        attachmentIds: [],
+        idempotencyKey: unique('reopen'),
+      });
+      expect((await method(adapter, 'getTicket')(created.id)).ticket.status).toBe('open');
+      expectTypedError(await rejection(method(adapter, 'solveTicket')('no-such-ticket')), 'not_found');
+    });
+
     it("counts an agent's replies as unread until the visitor reads the ticket — or, undeclared, has no markTicketRead()", async () => {
       const { adapter, agent } = fixture();
       if (!adapter.capabilities.ticketRead) return expectNotPretending(adapter, ['markTicketRead']);

@@ -19,6 +19,8 @@ export const Capabilities = z.object({
   livePage: z._default(z.boolean(), false),
   /** Agent replies to a ticket count as unread until the visitor reads it (`unreadCount`, `markTicketRead`). */
   ticketRead: z._default(z.boolean(), false),
+  /** The visitor can mark their ticket solved from the widget (`solveTicket`). */
+  solveTicket: z._default(z.boolean(), false),
   /** The visitor can end (resolve) their conversation from the widget. */
   endChat: z._default(z.boolean(), false),
   /** A visitor the host has not named can leave an email for replies (`setContact`). */

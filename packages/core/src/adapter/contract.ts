@@ -106,6 +106,8 @@ export interface SupportAdapter {
   listTickets?(): Promise<Ticket[]>;
   getTicket?(id: string): Promise<TicketThread>;
   replyToTicket?(id: string, input: NewMessage): Promise<Message>;
+  /** The visitor marks the ticket solved: resolves with it as it is now (capability `solveTicket`). */
+  solveTicket?(id: string): Promise<Ticket>;
   /** The visitor has read the ticket's replies (capability `ticketRead`). */
   markTicketRead?(id: string): Promise<void>;
 

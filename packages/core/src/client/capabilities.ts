@@ -25,6 +25,7 @@ export function effectiveCapabilities(
     tickets,
     ticketList: caps.ticketList && tickets,
     ticketRead: caps.ticketRead && caps.ticketList && tickets,
+    solveTicket: caps.solveTicket && caps.ticketList && tickets,
     formSchema: caps.formSchema && tickets,
     attachments: caps.attachments && (chat || tickets),
     livePage: caps.livePage && chat && privacy.breadcrumbs.navigation,

@@ -161,6 +161,7 @@ export function createLazyMessaging(load: () => Promise<Messaging>, mayHaveHisto
       () => 0,
     ),
     markRead: later((m) => m.tickets.markRead),
+    solve: later((m) => m.tickets.solve),
   } satisfies TicketsApi;
 
   const attachments = {

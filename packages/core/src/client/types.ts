@@ -174,6 +174,8 @@ export interface TicketsApi {
    */
   thread(id: string): ReadonlySignal<{ messages: Message[]; loading: boolean; error?: HelplineError }>;
   reply(id: string, body: string, attachments?: Attachment[]): Promise<Message>;
+  /** The visitor marks the ticket solved (capability `solveTicket`); a reply opens it again. */
+  solve(id: string): Promise<Ticket>;
   /** Agent replies not read yet, over all tickets (capability `ticketRead`). */
   unread: ReadonlySignal<number>;
   /** The ticket on screen is marked read automatically, and its replies while it stays there. */

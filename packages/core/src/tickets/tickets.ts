@@ -71,7 +71,7 @@ export function createTickets(
   const counted = new Set<string>();
   const tellRead = (id: string) =>
     rt.adapter.markTicketRead?.(id).catch((error: unknown) => rt.report(error, 'tickets.markRead'));
-  const method = <K extends 'listTickets' | 'getTicket'>(name: K) => {
+  const method = <K extends 'listTickets' | 'getTicket' | 'solveTicket'>(name: K) => {
     const fn = rt.adapter[name];
     if (fn === undefined) throw new UnsupportedError(name, rt.adapter.name);
     return fn.bind(rt.adapter) as NonNullable<(typeof rt.adapter)[K]>;
@@ -213,6 +213,21 @@ export function createTickets(
     return computed(() => (hidden.value ? EMPTY_THREAD : source.value));
   }
 
+  const solve = command(
+    rt.report,
+    'tickets.solve',
+    ['id'],
+    () => z.object({ id: Id }),
+    async ({ id }) => {
+      rt.require('solveTicket');
+      await rt.connected();
+      const asked = rt.visit();
+      const ticket = parseResponse(Ticket, await method('solveTicket')(id), 'ticket');
+      if (asked === rt.visit()) upsert(ticket);
+      return ticket;
+    },
+  );
+
   const markRead = command(
     rt.report,
     'tickets.markRead',
@@ -258,6 +273,7 @@ export function createTickets(
       hidden.value ? 0 : list.value.tickets.reduce((sum, ticket) => sum + (ticket.unreadCount ?? 0), 0),
     ),
     markRead,
+    solve,
     form,
     create,
     load,

@@ -168,6 +168,41 @@ export function ticketRoutes(deps: AppDeps): Hono<WidgetEnv> {
     return c.json(thread);
   });
 
+  // The visitor marks the ticket solved ("Mark as solved"); a later reply opens it again. Solved or
+  // closed already, it is answered as it is (a retry after a lost answer changes nothing).
+  app.post('/:id/solve', async (c) => {
+    const workspace = c.get('workspace');
+    const visitor = c.get('visitor');
+    const row = await ownTicket(workspace.id, visitor.id, c.req.param('id'));
+    const link = attachmentLinker(deps, c);
+    const solved = await deps.db.transaction(async (tx) => {
+      const [updated] = await tx.query<TicketRow>(
+        `update tickets set status = 'solved', updated_at = now()
+         where workspace_id = $1 and id = $2 and status in ('new', 'open', 'pending') returning ${TICKET_COLUMNS}`,
+        [workspace.id, row.id],
+      );
+      if (updated)
+        await recordHistory(tx, {
+          workspaceId: workspace.id,
+          ticketId: row.id,
+          field: 'status',
+          from: row.status,
+          to: 'solved',
+          by: visitor.name ?? 'visitor',
+        });
+      return updated;
+    });
+    const ticket = toTicket(solved ?? row, link);
+    if (solved)
+      await deps.hub.publish(deps.db, {
+        workspaceId: workspace.id,
+        visitorPk: visitor.id,
+        audience: 'all',
+        payload: { type: 'ticket', ticket },
+      });
+    return c.json(ticket);
+  });
+
   // The visitor has read the ticket's replies: they no longer count as unread.
   app.post('/:id/read', async (c) => {
     const workspace = c.get('workspace');

@@ -37,7 +37,11 @@ function TicketPage({ ticketId }: { ticketId: string }) {
   // Core keeps both current: status changes, live replies, the user's own.
   const { messages, loading, error } = useValue(client.tickets.thread(ticketId));
   const ticket = useValue(client.tickets.list).tickets.find((other) => other.id === ticketId);
-  const readable = useValue(client.state.capabilities).ticketRead;
+  const capabilities = useValue(client.state.capabilities);
+  const readable = capabilities.ticketRead;
+  const [solving, setSolving] = useState(false);
+  const [solvedHere, setSolvedHere] = useState(false);
+  const [solveError, setSolveError] = useState<string | undefined>();
   const unread = ticket?.unreadCount ?? 0;
   // The ticket on screen is read: its replies stop counting on the launcher and in My tickets.
   useEffect(() => {
@@ -52,6 +56,21 @@ function TicketPage({ ticketId }: { ticketId: string }) {
   );
 
   if (!ticket) return failed || <Spinner label={t('common.loading')} />;
+  const solvable = capabilities.solveTicket && ['new', 'open', 'pending'].includes(ticket.status);
+  // Set before the ticket changes, so the note that takes the button's place (and its focus) comes with it.
+  const solve = () => {
+    if (solving) return;
+    setSolving(true);
+    setSolvedHere(true);
+    setSolveError(undefined);
+    client.tickets
+      .solve(ticketId)
+      .catch((failure: unknown) => {
+        setSolvedHere(false);
+        setSolveError(errorText(t, failure));
+      })
+      .finally(() => setSolving(false));
+  };
   const send = (event: Event) => {
     event.preventDefault();
     if (sending || !reply.trim()) return;
@@ -97,6 +116,19 @@ function TicketPage({ ticketId }: { ticketId: string }) {
             </li>
           ))}
         </ol>
+      )}
+      {solvable && (
+        <div class="hl-thread__solve">
+          <Button variant="secondary" onClick={solve} aria-disabled={solving ? 'true' : undefined}>
+            {t('tickets.solve')}
+          </Button>
+          {solveError && <ErrorNotice message={solveError} />}
+        </div>
+      )}
+      {solvedHere && ticket.status === 'solved' && (
+        <p class="hl-thread__solved" role="status" tabIndex={-1} data-refocus>
+          {t('tickets.solvedByYou')}
+        </p>
       )}
       <form class="hl-thread__reply" onSubmit={send}>
         <label for="hl-ticket-reply">{t('tickets.replyLabel')}</label>

@@ -21,6 +21,8 @@ export default `
 .hl-thread__msg .hl-msg__body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .hl-thread__author { font-size: 12px; color: var(--hl-muted); margin: 0 0 4px; }
 .hl-thread__reply { display: grid; gap: 6px; }
+.hl-thread__solve { display: grid; justify-items: start; gap: 6px; }
+.hl-thread__solved { margin: 0; color: var(--hl-success); }
 .hl-thread__reply .hl-tray { padding-inline: 0; }
 .hl-thread__actions { display: flex; gap: 8px; align-items: center; justify-content: space-between; }
 .hl-files { list-style: none; margin: 4px 0 0; padding: 0; display: grid; gap: 2px; font-size: 14px; }

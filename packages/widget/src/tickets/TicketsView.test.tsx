@@ -64,6 +64,38 @@ describe('my tickets', () => {
     await waitFor(() => expect(setup.agent.tickets()[0]?.messages.at(-1)?.body).toBe('The monthly one'));
   });
 
+  it('lets the visitor mark the ticket solved, says so, and a reply opens it again', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const ticket = await setup.client.tickets.create(input);
+    setup.rerenderView({ name: 'ticketThread', ticketId: ticket.id }, TicketThreadView);
+    fireEvent.click(await setup.findByRole('button', { name: 'Mark as solved' }));
+    const note = await setup.findByRole('status');
+    expect(note.textContent).toBe('You marked this ticket as solved. Reply to open it again.');
+    expect(note.hasAttribute('data-refocus')).toBe(true);
+    expect(setup.getByText('Solved')).toBeTruthy();
+    expect(setup.queryByRole('button', { name: 'Mark as solved' })).toBeNull();
+    expect(setup.agent.tickets()[0]?.ticket.status).toBe('solved');
+
+    fireEvent.input(setup.getByLabelText('Your reply'), { target: { value: 'It broke again' } });
+    fireEvent.click(setup.getByRole('button', { name: 'Reply' }));
+    await waitFor(() => expect(setup.agent.tickets()[0]?.ticket.status).toBe('open'));
+    expect(await setup.findByRole('button', { name: 'Mark as solved' })).toBeTruthy();
+    expect(setup.queryByText(/You marked this ticket as solved/)).toBeNull();
+  });
+
+  it('keeps the ticket as it was and says why when it cannot be marked solved', async () => {
+    const setup = renderView(TicketsView, { name: 'tickets' });
+    const ticket = await setup.client.tickets.create(input);
+    setup.rerenderView({ name: 'ticketThread', ticketId: ticket.id }, TicketThreadView);
+    const button = await setup.findByRole('button', { name: 'Mark as solved' });
+    await setup.findByText('No replies yet');
+    setup.agent.failNext(500);
+    fireEvent.click(button);
+    expect((await setup.findByRole('alert')).textContent).toContain('Support is having trouble right now.');
+    expect(setup.agent.tickets()[0]?.ticket.status).toBe('new');
+    expect(setup.queryByRole('status')).toBeNull();
+  });
+
   it('shows an agent’s reply and the new status while the ticket is open', async () => {
     const setup = renderView(TicketsView, { name: 'tickets' });
     const ticket = await setup.client.tickets.create(input);

@@ -77,4 +77,6 @@ export default {
   'tickets.reply': 'رد',
   'tickets.replyLabel': 'ردك',
   'tickets.noMessages': 'لا توجد ردود بعد',
+  'tickets.solve': 'وضع علامة كمحلولة',
+  'tickets.solvedByYou': 'لقد وضعت علامة على هذه التذكرة كمحلولة. رد عليها لفتحها من جديد.',
 } as const;

@@ -77,4 +77,6 @@ export default {
   'tickets.reply': 'Antworten',
   'tickets.replyLabel': 'Deine Antwort',
   'tickets.noMessages': 'Noch keine Antworten',
+  'tickets.solve': 'Als gelöst markieren',
+  'tickets.solvedByYou': 'Du hast dieses Ticket als gelöst markiert. Antworte, um es wieder zu öffnen.',
 } as const;

@@ -75,4 +75,6 @@ export default {
   'tickets.reply': 'Reply',
   'tickets.replyLabel': 'Your reply',
   'tickets.noMessages': 'No replies yet',
+  'tickets.solve': 'Mark as solved',
+  'tickets.solvedByYou': 'You marked this ticket as solved. Reply to open it again.',
 } as const;
