@@ -1,4 +1,4 @@
-import { createMemoryStore } from '@helpline/core';
+import { AdapterError, createMemoryStore } from '@helpline/core';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestBackend, holdAnswers, settle, startClient } from './client-test-adapter.js';
 
@@ -134,6 +134,31 @@ describe('identity and storage', () => {
     expect(client.tickets.list.value).toEqual({ tickets: [], loading: false });
   });
 
+  it('says nothing of lists asked for before a logout and refused after it, when its session has ended', async () => {
+    const backend = createTestBackend();
+    const { client, logs } = startClient({}, { backend });
+    await client.identify({ id: 'u1', name: 'Ada' });
+    await client.chat.send({ body: 'Hello' });
+    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    await client.tickets.load();
+    // The server ended the session at logout: the answers to what was asked before are refusals.
+    const refused = async () => {
+      throw new AdapterError('unauthorized', 'Session ended', { status: 401 });
+    };
+    backend.listConversations = refused;
+    backend.listTickets = refused;
+    const release = holdAnswers(backend, ['listConversations', 'listTickets']);
+    const conversations = client.chat.loadConversations();
+    const tickets = client.tickets.load();
+    await settle();
+    await client.logout();
+    release();
+    expect(await conversations).toEqual([]);
+    expect(await tickets).toEqual([]);
+    expect(client.tickets.list.value.error).toBeUndefined();
+    expect(logs.errors).toEqual([]);
+  });
+
   it('update replaces the company context instead of merging it', async () => {
     const { client } = startClient({ account: { id: 'acme', name: 'Acme', plan: 'enterprise', seats: 50 } });
     await client.update({ account: { id: 'globex', name: 'Globex' } });
@@ -175,6 +200,20 @@ describe('identity and storage', () => {
     await client.open();
     await vi.waitFor(() => expect(client.state.identity.value.visitorId).toBeDefined());
     expect(client.state.identity.value.visitorId).not.toBe(oldVisitor);
+  });
+
+  it('logout closes the panel when it is called: a command after it acts on the anonymous visitor that follows', async () => {
+    const { client } = startClient();
+    await client.identify({ id: 'u1', name: 'Ada' });
+    await client.open('chat');
+    // As the script tag replays a queue: logout, then the visitor's click on the launcher, unawaited.
+    const logout = client.logout();
+    expect(client.state.isOpen.value).toBe(false);
+    await client.open();
+    await logout;
+    expect(client.state.isOpen.value).toBe(true);
+    expect(client.state.view.value).toEqual({ name: 'home' });
+    expect(client.state.identity.value.user).toBeUndefined();
   });
 
   it('logout forgets the user in this browser at once, without waiting for the server to end the session', async () => {

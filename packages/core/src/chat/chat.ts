@@ -81,10 +81,17 @@ export function createChat(rt: Runtime, outbox: Outbox, drafts: Drafts<string>, 
     async () => {
       rt.require('chat');
       const asked = rt.visit();
-      await rt.connected();
-      const list = rt.adapter.listConversations
-        ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations')
-        : [];
+      let list: Conversation[];
+      try {
+        await rt.connected();
+        list = rt.adapter.listConversations
+          ? parseResponse(Conversations, await rt.adapter.listConversations(), 'conversations')
+          : [];
+      } catch (error) {
+        // Asked before a logout, refused after it (its session ended): the previous visitor's, not news.
+        if (asked !== rt.visit()) return [];
+        throw error;
+      }
       if (asked !== rt.visit()) return [];
       conversations.value = [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       for (const conversation of list)

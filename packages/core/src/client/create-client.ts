@@ -346,7 +346,7 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
   }
 
   /** Forgets this browser's visitor: connection, storage, every signal. The next interaction starts afresh. */
-  async function wipe() {
+  async function wipe(keepPanel = false) {
     visits++;
     // This browser forgets first: the server may be slow to end the session, and a host that navigates
     // right after logout must not leave the user's identity and drafts to the next person here.
@@ -357,8 +357,10 @@ export function createClient(input: HelplineOptionsInput, deps: ClientDeps = {})
     selfService.clear();
     visitor.forget();
     state.identity.value = ANONYMOUS;
-    state.isOpen.value = false;
-    state.view.value = HOME;
+    if (!keepPanel) {
+      state.isOpen.value = false;
+      state.view.value = HOME;
+    }
     state.prefilled.value = {};
     state.availability.value = undefined;
     // Straight to the real store too: erasing is not a write the interaction gate should hold back.

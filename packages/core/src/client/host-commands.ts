@@ -26,7 +26,7 @@ import {
 import { command } from './command.js';
 import type { HostCommandName } from './command-names.js';
 import type { Runtime } from './runtime.js';
-import type { WritableState } from './state.js';
+import { HOME, type WritableState } from './state.js';
 import type { ChatApi, HelplineClient, HelplineEvents, ViewState } from './types.js';
 
 export interface HostContext {
@@ -45,7 +45,8 @@ export interface HostContext {
   extras: { custom: CustomFields; app: HelplineOptions['app'] };
   started(): Promise<void>;
   markInteraction(): void;
-  wipe(): Promise<void>;
+  /** Forgets the visitor; `keepPanel` leaves the panel as it is (logout closed it when it was called). */
+  wipe(keepPanel?: boolean): Promise<void>;
 }
 
 export type HostCommands = Pick<HelplineClient, HostCommandName | 'help'>;
@@ -152,8 +153,12 @@ export function createHostCommands(ctx: HostContext): HostCommands {
     ),
 
     logout: cmd('logout', [], none, async () => {
+      // The panel closes now, not once boot and the wipe are done: a command after logout (an `open`
+      // queued behind it before the widget loaded) acts on what follows the logout, not before it.
+      state.isOpen.value = false;
+      state.view.value = HOME;
       await ctx.started();
-      await ctx.wipe();
+      await ctx.wipe(true);
     }),
 
     search: cmd(

@@ -187,7 +187,9 @@ export function createTickets(
         list.value = { tickets: [...tickets].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), loading: false };
         return hidden.peek() ? [] : list.value.tickets;
       } catch (error) {
-        if (asked === rt.visit()) list.value = { ...list.value, loading: false, error: error as HelplineError };
+        // Asked before a logout, refused after it (its session ended): the previous visitor's, not news.
+        if (asked !== rt.visit()) return [];
+        list.value = { ...list.value, loading: false, error: error as HelplineError };
         throw error;
       }
     },
