@@ -289,6 +289,8 @@ describe('keyboard', () => {
 
     await dialog.getByRole('button', { name: 'Back', exact: true }).click();
     await dialog.getByRole('button', { name: 'Start a chat' }).click();
+    // Focus reaches the message box a frame after the view shows (ViewHost): keys before it go elsewhere.
+    await expect.poll(() => focusedName(page)).toBe('Message');
     await page.keyboard.type('How do I issue a refund on a paid invoice?');
     await answers.waitFor();
     await tabTo(page, /^I still need help$/);

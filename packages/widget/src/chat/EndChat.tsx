@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/use-t.js';
 import { useClient } from '../shell/client-context.js';
 import { Button } from '../ui/Button.js';
@@ -19,8 +19,10 @@ export function EndChat({ conversationId, onEnding }: { conversationId: string; 
   const bar = useRef<HTMLDivElement>(null);
   const opened = useRef(false);
 
-  // Into the question when it opens; back to "End chat" when the visitor keeps chatting.
-  useEffect(() => {
+  // Into the question when it opens; back to "End chat" when the visitor keeps chatting. Before the
+  // paint, in the commit that removed the button that had focus: a key pressed right after the click
+  // (Enter to confirm) must land on the question's button, not where focus was rescued to meanwhile.
+  useLayoutEffect(() => {
     if (asking || opened.current) bar.current?.querySelector('button')?.focus();
     opened.current = asking;
   }, [asking]);
