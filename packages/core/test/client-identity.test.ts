@@ -4,6 +4,16 @@ import { createTestBackend, holdAnswers, settle, startClient } from './client-te
 
 const HASH = 'a'.repeat(64);
 
+/** Ada, signed in, who started a chat with "Hello". */
+async function adaChatting() {
+  const backend = createTestBackend();
+  const harness = startClient({}, { backend });
+  await harness.client.identify({ id: 'u1', name: 'Ada' });
+  await harness.client.chat.send({ body: 'Hello' });
+  await vi.waitFor(() => expect(harness.client.chat.conversations.value).toHaveLength(1));
+  return harness;
+}
+
 describe('identity and storage', () => {
   it('writes nothing and makes no visitor id before the first interaction', async () => {
     window.history.replaceState(null, '', '/dashboard');
@@ -108,11 +118,7 @@ describe('identity and storage', () => {
   });
 
   it("drops lists that were asked for before a logout and answer after it: they are the previous visitor's", async () => {
-    const backend = createTestBackend();
-    const { client } = startClient({}, { backend });
-    await client.identify({ id: 'u1', name: 'Ada' });
-    await client.chat.send({ body: 'Hello' });
-    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    const { client, backend } = await adaChatting();
     await client.tickets.create({
       subject: 'Exports fail',
       description: '',
@@ -135,11 +141,7 @@ describe('identity and storage', () => {
   });
 
   it('says nothing of lists asked for before a logout and refused after it, when its session has ended', async () => {
-    const backend = createTestBackend();
-    const { client, logs } = startClient({}, { backend });
-    await client.identify({ id: 'u1', name: 'Ada' });
-    await client.chat.send({ body: 'Hello' });
-    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    const { client, backend, logs } = await adaChatting();
     await client.tickets.load();
     // The server ended the session at logout: the answers to what was asked before are refusals.
     const refused = async () => {
@@ -169,11 +171,7 @@ describe('identity and storage', () => {
   });
 
   it('logout disconnects, clears the store and every signal, and starts anonymous on the next interaction', async () => {
-    const backend = createTestBackend();
-    const { client, store } = startClient({}, { backend });
-    await client.identify({ id: 'u1', name: 'Ada' });
-    await client.chat.send({ body: 'Hello' });
-    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    const { client, backend, store } = await adaChatting();
     await client.kb.search('invoice');
     await client.open('chat');
     const oldVisitor = client.state.identity.value.visitorId;
@@ -217,11 +215,7 @@ describe('identity and storage', () => {
   });
 
   it('logout forgets the user in this browser at once, without waiting for the server to end the session', async () => {
-    const backend = createTestBackend();
-    const { client, store } = startClient({}, { backend });
-    await client.identify({ id: 'u1', name: 'Ada' });
-    await client.chat.send({ body: 'Hello' });
-    await vi.waitFor(() => expect(client.chat.conversations.value).toHaveLength(1));
+    const { client, backend, store } = await adaChatting();
     client.chat.setDraft(client.chat.conversations.value[0]?.id ?? '', 'unsent words');
     await settle();
     expect(await store.keys()).not.toEqual([]);

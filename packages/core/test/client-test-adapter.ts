@@ -475,3 +475,18 @@ export async function answeredAfterLogout<T extends object>(
   release();
   await pending;
 }
+
+/** A signed-in visitor with one ticket, in the list as My tickets loads it. */
+export async function startWithTicket(backend = createTestBackend()): Promise<Harness & { ticketId: string }> {
+  const harness = startClient({ user: { id: 'u-tickets' } }, { backend });
+  const ticket = await harness.client.tickets.create({
+    subject: 'Invoice PDF is blank',
+    description: 'Since Monday',
+    severity: 'P2',
+    category: 'billing_access',
+    fields: { plan: 'pro' },
+    includeContext: false,
+  });
+  await harness.client.tickets.load();
+  return { ...harness, ticketId: ticket.id };
+}

@@ -1,24 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTestBackend, startClient } from './client-test-adapter.js';
-
-/** A signed-in visitor with one ticket in the list, as the widget's My tickets loads it. */
-async function withTicket(backend = createTestBackend()) {
-  const harness = startClient({ user: { id: 'u-tickets' } }, { backend });
-  const ticket = await harness.client.tickets.create({
-    subject: 'Invoice PDF is blank',
-    description: 'Since Monday',
-    severity: 'P2',
-    category: 'billing_access',
-    fields: { plan: 'pro' },
-    includeContext: false,
-  });
-  await harness.client.tickets.load();
-  return { ...harness, ticketId: ticket.id };
-}
+import { createTestBackend, startWithTicket } from './client-test-adapter.js';
 
 describe('agent replies to tickets the visitor has not read', () => {
   it('count on the ticket, in tickets.unread and in the unread badge, once each, until the visitor reads them', async () => {
-    const { client, backend, ticketId } = await withTicket();
+    const { client, backend, ticketId } = await startWithTicket();
     const counts: number[] = [];
     client.on('unread', ({ count }) => counts.push(count));
     const reply = backend.agentSays(ticketId, 'Fixed, please check');
@@ -42,7 +27,7 @@ describe('agent replies to tickets the visitor has not read', () => {
   });
 
   it('are read at once while the ticket is on screen', async () => {
-    const { client, backend, ticketId } = await withTicket();
+    const { client, backend, ticketId } = await startWithTicket();
     await client.open({ name: 'ticketThread', ticketId });
     backend.agentSays(ticketId, 'On it');
     await vi.waitFor(() => expect(backend.ticketReadCalls).toEqual([ticketId]));
@@ -54,12 +39,12 @@ describe('agent replies to tickets the visitor has not read', () => {
 
   it('take the count the backend gives with the list, and are not counted where the adapter cannot', async () => {
     const backend = createTestBackend();
-    const { client } = await withTicket(backend);
+    const { client } = await startWithTicket(backend);
     backend.tickets = backend.tickets.map((ticket) => ({ ...ticket, unreadCount: 3 }));
     await client.tickets.load();
     expect(client.state.unreadCount.value).toBe(3);
 
-    const unable = await withTicket(createTestBackend({ ticketRead: false }));
+    const unable = await startWithTicket(createTestBackend({ ticketRead: false }));
     unable.backend.agentSays(unable.ticketId, 'Hello');
     expect(unable.client.tickets.unread.value).toBe(0);
     await expect(unable.client.tickets.markRead(unable.ticketId)).rejects.toMatchObject({ field: 'ticketRead' });
