@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTestBackend, startWithTicket } from './client-test-adapter.js';
+import { createTestBackend, settle, startWithTicket } from './client-test-adapter.js';
 
 describe('agent replies to tickets the visitor has not read', () => {
   it('count on the ticket, in tickets.unread and in the unread badge, once each, until the visitor reads them', async () => {
@@ -24,6 +24,24 @@ describe('agent replies to tickets the visitor has not read', () => {
     expect(backend.ticketReadCalls).toEqual([ticketId]);
     expect(client.state.unreadCount.value).toBe(0);
     expect(counts).toEqual([1, 2, 0]);
+  });
+
+  it('are the tickets module’s alone: said once to the host, without chat reading its list again', async () => {
+    const { client, backend, ticketId } = await startWithTicket();
+    let listed = 0;
+    const listConversations = backend.listConversations?.bind(backend);
+    backend.listConversations = async () => {
+      listed += 1;
+      return (await listConversations?.()) ?? [];
+    };
+    const heard: string[] = [];
+    client.on('message', ({ message }) => heard.push(message.body));
+    const reply = backend.agentSays(ticketId, 'Fixed, please check');
+    backend.push({ type: 'message', message: reply });
+    await settle();
+    expect(heard).toEqual(['Fixed, please check']);
+    expect(listed).toBe(0);
+    expect(client.chat.conversations.value).toEqual([]);
   });
 
   it('are read at once while the ticket is on screen', async () => {

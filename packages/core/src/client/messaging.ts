@@ -124,8 +124,9 @@ export async function startMessaging(rt: Runtime, deps: MessagingDeps): Promise<
     contact,
     outbox,
     onRealtime(event) {
-      // A ticket's reply comes as a message: each module takes what belongs to it.
-      chat.onRealtime(event);
+      // A ticket's reply comes as a message: the tickets module's alone (chat would take it for a
+      // conversation it has not seen and read its list again).
+      if (event.type !== 'message' || !tickets.owns(event.message.conversationId)) chat.onRealtime(event);
       tickets.onRealtime(event);
     },
     refresh() {

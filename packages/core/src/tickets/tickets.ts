@@ -20,6 +20,8 @@ import { parseResponse } from '../validation/parse.js';
 import { validateTicketFields } from './validate-fields.js';
 
 export interface TicketsModule extends TicketsApi {
+  /** Whether a message with this `conversationId` is a reply to one of the visitor's tickets. */
+  owns(id: string): boolean;
   onRealtime(event: RealtimeEvent): void;
   onSent(record: OutboxRecord, sent: Sent): void;
   /** Threads read this visit fetch their replies again (what a live stream may have missed). */
@@ -69,6 +71,7 @@ export function createTickets(
     !hidden.value && rt.isOpen.value && rt.view.value.name === 'ticketThread' && rt.view.value.ticketId === id;
   // A reply counts once, though a resumed stream may bring it again.
   const counted = new Set<string>();
+  const known = (id: string) => list.value.tickets.some((ticket) => ticket.id === id);
   const tellRead = (id: string) =>
     rt.adapter.markTicketRead?.(id).catch((error: unknown) => rt.report(error, 'tickets.markRead'));
   const method = <K extends 'listTickets' | 'getTicket' | 'solveTicket'>(name: K) => {
@@ -286,15 +289,16 @@ export function createTickets(
     setDraft(values) {
       if (typeof values === 'object' && values !== null) drafts.set(TICKET_DRAFT_KEY, { ...values });
     },
+    owns: (id) => known(id) || threads.has(id),
     onRealtime(event) {
       if (event.type === 'ticket') upsert(event.ticket);
       else if (event.type === 'message') {
         const { message } = event;
         if (threads.has(message.conversationId)) threads.add(message);
-        const known = list.value.tickets.some((ticket) => ticket.id === message.conversationId);
-        if (!known || message.author.type === 'user' || !rt.capabilities.value.ticketRead || counted.has(message.id))
-          return;
+        if (!known(message.conversationId) || message.author.type === 'user' || counted.has(message.id)) return;
         counted.add(message.id);
+        if (!hidden.peek()) rt.events.emit('message', { message });
+        if (!rt.capabilities.value.ticketRead) return;
         if (isVisible(message.conversationId)) void tellRead(message.conversationId);
         else setUnread(message.conversationId, (ticket) => (ticket.unreadCount ?? 0) + 1);
       }
