@@ -15,8 +15,8 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
  * growing. Lower them as it shrinks; raising one needs a reason in the commit.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 1050,
-  firstOpenAfterIdle: 38.15 * 1024 + 1044,
+  firstOpen: 39.71 * 1024 + 1052,
+  firstOpenAfterIdle: 38.15 * 1024 + 1046,
   idle: 2 * 1024,
   all: 70 * 1024 + 7513,
 };
