@@ -12,11 +12,14 @@ const built = existsSync(`${dist}/.vite/manifest.json`);
 /**
  * DESIGN.md's first-open (30 KB) and everything (50 KB) targets are not met yet: docs/performance.md
  * has the breakdown and the plan. Until they are, these ceilings stop the script-tag build from
- * growing. Lower them as it shrinks; raising one needs a reason in the commit.
+ * growing. Lower them as it shrinks; raising one needs a reason in the commit. The entry holds the
+ * lazy chunks' hashed names, which move a few bytes between builds of the same source (a fresh clone
+ * measured 1 B more than the checkout that set the ceiling): the first-open ceilings keep 8 B above
+ * the last measurement.
  */
 const CEILINGS = {
-  firstOpen: 39.71 * 1024 + 1052,
-  firstOpenAfterIdle: 38.15 * 1024 + 1046,
+  firstOpen: 39.71 * 1024 + 1060,
+  firstOpenAfterIdle: 38.15 * 1024 + 1054,
   idle: 2 * 1024,
   all: 70 * 1024 + 7513,
 };
