@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index.js';
 import { type AgentClient, signedInDemoAgent } from './agent-client.js';
+import { SseClient } from './sse-client.js';
 import { hmac, key, startTestServer, WidgetClient } from './test-server.js';
 
 let server: RunningServer;
@@ -45,6 +46,21 @@ describe('the email a visitor gives for replies (POST /v1/contact)', () => {
     );
     expect(item.visitor.contact).toMatchObject({ email: 'ada@example.org' });
     expect(item.visitor.contact.name).toBeUndefined();
+  });
+
+  it('reaches the agents’ stream at once, masked, and never a visitor’s stream', async () => {
+    const { visitor, conversationId } = await anonymousWithChat('Email me please');
+    const thread = await agent.call('GET', `/conversations/${conversationId}`);
+    const inbox = await SseClient.open(`${server.url}/agent/api/events`, { Cookie: agent.cookie });
+    const own = await SseClient.open(`${server.url}/v1/events?token=${visitor.token}`);
+    await visitor.call('POST', '/v1/contact', { email: 'lin@example.com', name: 'Lin 4242 4242 4242 4242' });
+    const event = await inbox.nextWhere((data) => data.type === 'contact' && data.visitorId === thread.body.visitor.id);
+    expect(event.data.contact).toMatchObject({ email: 'lin@example.com', name: 'Lin [card]' });
+    await visitor.call('POST', `/v1/conversations/${conversationId}/read`, {});
+    await inbox.nextWhere((data) => data.type === 'read' && data.conversationId === conversationId);
+    expect(own.received.some((received) => received.data?.type === 'contact')).toBe(false);
+    inbox.close();
+    own.close();
   });
 
   it('opens nobody’s history: another visitor giving the same email, or a user the host names with it, sees only their own', async () => {

@@ -17,12 +17,20 @@ export function contactRoutes(deps: AppDeps): Hono<WidgetEnv> {
     const workspace = c.get('workspace');
     const visitor = c.get('visitor');
     const contact = redactContact(await readJson(c, Contact, 'Contact'));
+    const at = new Date().toISOString();
     // Built from text parameters, as the live page is: jsonb would refuse a lone surrogate text takes.
     await deps.db.query(
       `update visitors set contact = jsonb_strip_nulls(jsonb_build_object('email', $3::text, 'name', $4::text, 'at', $5::text))
        where workspace_id = $1 and id = $2`,
-      [workspace.id, visitor.id, contact.email, contact.name ?? null, new Date().toISOString()],
+      [workspace.id, visitor.id, contact.email, contact.name ?? null, at],
     );
+    // An agent with one of the visitor's threads open sees it at once.
+    await deps.hub.publishEphemeral({
+      workspaceId: workspace.id,
+      visitorPk: visitor.id,
+      audience: 'agents',
+      payload: { type: 'contact', visitorId: visitor.id, contact: { ...contact, at } },
+    });
     return c.body(null, 204);
   });
   return app;

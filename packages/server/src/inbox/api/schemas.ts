@@ -25,13 +25,15 @@ export type UploadRules = z.infer<typeof UploadRules>;
 export const Session = z.object({ agent: Agent, csrfToken: z.string().check(z.minLength(1)), uploads: UploadRules });
 export type Session = z.infer<typeof Session>;
 
+export const VisitorContact = z.object({ email: z.string(), name: z.optional(z.string()), at: Timestamp });
+
 export const VisitorSummary = z.object({
   id: z.string(),
   name: z.optional(z.string()),
   email: z.optional(z.string()),
   verified: z.boolean(),
   /** The email the visitor typed for replies: never checked, so shown apart from `email`. */
-  contact: z.optional(z.object({ email: z.string(), name: z.optional(z.string()), at: Timestamp })),
+  contact: z.optional(VisitorContact),
 });
 export type VisitorSummary = z.infer<typeof VisitorSummary>;
 
@@ -85,7 +87,10 @@ export type VisitorPage = z.infer<typeof VisitorPage>;
 export const PageEvent = z.object({ type: z.literal('page'), visitorId: z.string(), page: VisitorPage });
 
 /** What the agents' stream carries: the widget's events, and those only agents get. */
-export const AgentEvent = z.union([RealtimeEvent, AssigneeEvent, PageEvent]);
+/** The visitor `visitorId` left an email for replies (or a new one); agents' stream only. */
+export const ContactEvent = z.object({ type: z.literal('contact'), visitorId: z.string(), contact: VisitorContact });
+
+export const AgentEvent = z.union([RealtimeEvent, AssigneeEvent, PageEvent, ContactEvent]);
 export type AgentEvent = z.infer<typeof AgentEvent>;
 
 export const Queue = z.object({ conversations: z.array(ConversationItem), tickets: z.array(TicketItem) });

@@ -1,6 +1,7 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { at } from '../testing/fixtures.js';
+import { at, conversationItem, session } from '../testing/fixtures.js';
+import { renderInbox } from '../testing/render-inbox.js';
 import { ContextPanel } from './ContextPanel.js';
 
 afterEach(cleanup);
@@ -23,6 +24,31 @@ describe('the email a visitor gave for replies', () => {
     expect(facts).toContainEqual(['Email for replies (given by the visitor, not verified)', 'ada@example.com']);
     expect(facts).toContainEqual(['Name they gave (not verified)', 'Ada']);
     expect(facts.find(([label]) => label === 'Email')).toBeUndefined();
+  });
+
+  it('shows in the open thread as soon as the visitor gives it, and not in another visitor’s', async () => {
+    const item = conversationItem('c1', { due: 10 });
+    const { store } = renderInbox(
+      {
+        'GET /me': { body: session },
+        'GET /queue': { body: { conversations: [item], tickets: [] } },
+        'GET /conversations/c1': {
+          body: {
+            conversation: item.conversation,
+            messages: [],
+            context: null,
+            visitor: { id: 'v1', verified: false },
+          },
+        },
+      },
+      { path: '/inbox/conversations/c1' },
+    );
+    await screen.findByRole('textbox', { name: 'Reply' });
+    const contact = { email: 'ada@example.com', at: at(0) };
+    act(() => store.handleEvent({ type: 'contact', visitorId: 'v2', contact }));
+    expect(visitorSection().textContent).not.toContain('ada@example.com');
+    act(() => store.handleEvent({ type: 'contact', visitorId: 'v1', contact }));
+    expect(visitorSection().textContent).toContain('ada@example.com');
   });
 
   it('is absent when the visitor gave none', () => {

@@ -381,6 +381,10 @@ export function createInboxStore(deps: InboxStoreDeps) {
         refreshQueueSoon();
         return;
       }
+      case 'contact':
+        if (current?.visitor?.id === event.visitorId)
+          thread.value = { ...current, visitor: { ...current.visitor, contact: event.contact } };
+        return;
       case 'page':
         // Only where the visitor shared it: another conversation of theirs may have been started without.
         if (current?.conversation?.livePage && current.visitor?.id === event.visitorId)
