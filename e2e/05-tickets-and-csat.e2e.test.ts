@@ -137,8 +137,18 @@ describe('tickets and satisfaction', () => {
   it('says a ticket sent offline waits for the connection, and a form not yet downloaded loads once back', async () => {
     const { page, context } = await stack.openHost('/invoices');
     await page.getByText('Dana Whitfield · Northwind Traders (growth)').waitFor();
+    // Chunks on their way when the page goes offline fail for good: HTML keeps a failed module fetch in
+    // the page's module map. The messaging code a signed-in visitor's widget loads at boot shares chunks
+    // with the ticket form, so it must have arrived before the test cuts the network.
+    const loading = new Set<string>();
+    page.on('request', (request) => {
+      if (request.url().includes('/chunks/')) loading.add(request.url());
+    });
+    page.on('requestfinished', (request) => loading.delete(request.url()));
+    page.on('requestfailed', (request) => loading.delete(request.url()));
     const dialog = await openWidget(page);
     await dialog.getByRole('searchbox', { name: 'Search help articles' }).waitFor();
+    await expect.poll(() => loading.size).toBe(0);
 
     // Offline before the ticket form's code was ever fetched: the panel says why, not "something went wrong".
     await context.setOffline(true);
